@@ -1,0 +1,12 @@
+# print() with several arguments, sep= and end=, and with no arguments.
+print(1, 2, 3)
+print(1, 2, 3, sep=', ')
+print('a', 'b', sep='')
+print('no newline', end='')
+print(' -- continued')
+print('x', 'y', sep='-', end='!\n')
+print()
+print('after blank line', end='\n\n')
+print(None, True, 1.5, 'str', [1, 'a'], (2,), {'k': 'v'})
+print('end', end='')
+print()

@@ -1,0 +1,7 @@
+# An exception raised inside an except block shows both tracebacks, chained.
+d = {}
+try:
+    d['key']
+except KeyError:
+    print('handling')
+    1 / 0

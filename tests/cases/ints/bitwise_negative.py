@@ -1,0 +1,10 @@
+# Bitwise operators treat negative ints as infinite two's complement.
+print(~5, ~-1, ~0, ~(2 ** 70))
+print(-5 & 3, -5 | 3, -5 ^ 3)
+print(-1 & 0xff, -256 & 0xff, 12 & -4)
+print(-1 >> 3, -8 >> 1, -9 >> 1, 8 >> 1, 1 >> 5)
+print(1 << 100, -1 << 70, 5 << 0)
+print((1 << 100) >> 99, (-(1 << 100)) >> 99)
+print(0xf0 | 0x0f, 0xff ^ 0x0f, 6 & 3)
+print((2 ** 80 - 1) & (2 ** 40), (2 ** 80) | 1, (2 ** 80 + 5) ^ (2 ** 80))
+print(-(2 ** 80) & (2 ** 81 - 1))

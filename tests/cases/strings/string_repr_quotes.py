@@ -1,0 +1,10 @@
+# repr of strings picks quotes and escapes like CPython.
+print(repr('plain'))
+print(repr("it's"))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr('line\nbreak'), repr('tab\there'), repr('cr\r'))
+print(repr('back\\slash'))
+print(repr('\x00\x07\x1f\x7f'))
+print(['a\nb', "it's", 'x"y'])
+print(repr(''), repr(' '))
