@@ -1,1 +1,588 @@
-//! ouro-bytecode
+//! ouro's bytecode: the instruction set and the code objects the compiler
+//! produces and the VM runs.
+//!
+//! Key decision: this crate is plain data. It knows nothing of the heap or of
+//! the parser, so the VM reads code without depending on the code generator
+//! and the compiler emits code without depending on the heap. Constants are
+//! described by [`Constant`]; the VM turns them into heap objects once, when it
+//! loads a code object.
+//!
+//! The instruction set follows CPython 3.11's where the concept is CPython's
+//! (`LOAD_FAST`, `LOAD_METHOD`, `PUSH_EXC_INFO`, zero-cost exception tables),
+//! but every instruction is one fixed-size [`Instr`] of 8 bytes with its
+//! argument inline: no `EXTENDED_ARG`, no inline caches.
+
+use std::fmt;
+use std::rc::Rc;
+
+pub use num_bigint::BigInt;
+
+/// One instruction. Jump targets are absolute instruction indices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    Nop,
+    /// Pops and drops the top of the stack.
+    PopTop,
+    /// Pushes the sentinel the `CallMethod` protocol uses for "no self".
+    PushNull,
+    /// Pushes a new reference to the item `n` deep (1 = top).
+    Copy(u32),
+    /// Swaps the top with the item `n` deep (2 = second).
+    Swap(u32),
+    LoadConst(u32),
+
+    // Locals (fast slots), names (module and class bodies), globals.
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    /// Cell and free variables: the argument indexes `cellvars ++ freevars`.
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// Pushes the cell object itself (to build a closure tuple).
+    LoadClosure(u32),
+    /// In a class body: the name in the class namespace, else the free variable.
+    LoadClassDeref(u32),
+
+    LoadAttr(u32),
+    StoreAttr(u32),
+    DeleteAttr(u32),
+    /// Pushes `[method, self]` when the attribute is a plain function found on
+    /// the type (no bound-method object is made), else `[attr, NULL]`.
+    LoadMethod(u32),
+
+    BinarySubscr,
+    StoreSubscr,
+    DeleteSubscr,
+    BinaryOp(BinOp),
+    UnaryNegative,
+    UnaryPositive,
+    UnaryInvert,
+    UnaryNot,
+    CompareOp(CmpOp),
+    /// `is` (0) / `is not` (1).
+    IsOp(u32),
+    /// `in` (0) / `not in` (1).
+    ContainsOp(u32),
+
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// Builds a dict from `n` key/value pairs on the stack.
+    BuildMap(u32),
+    BuildSlice(u32),
+    /// Concatenates `n` strings.
+    BuildString(u32),
+    /// Appends the top to the list `n` deep (after popping the top).
+    ListAppend(u32),
+    ListExtend(u32),
+    SetAdd(u32),
+    SetUpdate(u32),
+    /// Pops value and key; stores into the dict `n` deep.
+    MapAdd(u32),
+    DictUpdate(u32),
+    DictMerge(u32),
+    ListToTuple,
+
+    UnpackSequence(u32),
+    /// Low byte: names before the star; next byte: names after it.
+    UnpackEx(u32),
+
+    GetIter,
+    /// Calls `next` on the iterator on top; pushes the value, or pops the
+    /// iterator and jumps to the target when exhausted.
+    ForIter(u32),
+
+    Jump(u32),
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    PopJumpIfNone(u32),
+    PopJumpIfNotNone(u32),
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+
+    /// Stack: `[callable, args...]`.
+    Call(u32),
+    /// Stack: `[callable, args..., kwnames]`; `kwnames` is a tuple of str,
+    /// naming the last `len(kwnames)` arguments.
+    CallKw(u32),
+    /// Stack: `[method_or_callable, self_or_NULL, args...]`.
+    CallMethod(u32),
+    /// Stack: `[method_or_callable, self_or_NULL, args..., kwnames]`.
+    CallMethodKw(u32),
+    /// Stack: `[callable, args_tuple, kwargs_dict?]`; bit 0 of the argument
+    /// says whether the dict is there.
+    CallFunctionEx(u32),
+    /// Stack: `[code, (closure)?, (annotations)?, (kwdefaults)?, (defaults)?]`
+    /// top last, present as the [`MakeFunctionFlags`] bits say.
+    MakeFunction(u32),
+    ReturnValue,
+
+    /// Pushes the class-building builtin (`__build_class__`).
+    LoadBuildClass,
+    LoadAssertionError,
+
+    ImportName(u32),
+    ImportFrom(u32),
+    ImportStar,
+
+    /// 0: re-raise the handled exception; 1: raise top; 2: raise top from top-1.
+    RaiseVarargs(u32),
+    /// Re-raises the exception on top. If the argument is 1, the item below it
+    /// is the `lasti` to restore for the traceback.
+    Reraise(u32),
+    /// `[exc] -> [prev_exc, exc]` and makes `exc` the handled exception.
+    PushExcInfo,
+    /// `[prev_exc] -> []` and makes `prev_exc` the handled exception again.
+    PopExcept,
+    /// `[exc, type] -> [exc, bool]`.
+    CheckExcMatch,
+    /// `[exc, type] -> [rest, match]` for `except*`.
+    CheckEgMatch,
+    /// Stack: `[exit, value, lasti?, prev_exc, exc]`: calls `exit(type, exc, tb)`.
+    WithExceptStart,
+    /// `[mgr] -> [exit, enter_result]`.
+    BeforeWith,
+
+    FormatValue(u32),
+    /// Prints the repr of the top (REPL echo of an expression statement).
+    PrintExpr,
+    SetupAnnotations,
+
+    // Generators and coroutines.
+    ReturnGenerator,
+    YieldValue,
+    GetYieldFromIter,
+    GetAwaitable(u32),
+    /// `[receiver, value] -> [receiver, yielded]`, or jumps with the return value.
+    Send(u32),
+    /// Converts a StopIteration escaping a generator into RuntimeError (PEP 479).
+    StopIterationError,
+}
+
+/// Binary operators, in CPython's `NB_*` order; the in-place forms follow the
+/// plain ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BinOp {
+    Add,
+    And,
+    FloorDivide,
+    Lshift,
+    MatrixMultiply,
+    Multiply,
+    Remainder,
+    Or,
+    Power,
+    Rshift,
+    Subtract,
+    TrueDivide,
+    Xor,
+    InplaceAdd,
+    InplaceAnd,
+    InplaceFloorDivide,
+    InplaceLshift,
+    InplaceMatrixMultiply,
+    InplaceMultiply,
+    InplaceRemainder,
+    InplaceOr,
+    InplacePower,
+    InplaceRshift,
+    InplaceSubtract,
+    InplaceTrueDivide,
+    InplaceXor,
+}
+
+impl BinOp {
+    const PLAIN: [BinOp; 13] = [
+        BinOp::Add,
+        BinOp::And,
+        BinOp::FloorDivide,
+        BinOp::Lshift,
+        BinOp::MatrixMultiply,
+        BinOp::Multiply,
+        BinOp::Remainder,
+        BinOp::Or,
+        BinOp::Power,
+        BinOp::Rshift,
+        BinOp::Subtract,
+        BinOp::TrueDivide,
+        BinOp::Xor,
+    ];
+
+    /// Whether this is an augmented-assignment form (`+=`).
+    pub fn is_inplace(self) -> bool {
+        self as u8 >= BinOp::InplaceAdd as u8
+    }
+
+    /// The plain operator of an in-place one (identity for plain ones).
+    pub fn plain(self) -> BinOp {
+        let i = self as usize;
+        let n = Self::PLAIN.len();
+        Self::PLAIN[if i >= n { i - n } else { i }]
+    }
+
+    /// The in-place form of a plain operator.
+    pub fn inplace(self) -> BinOp {
+        match self.plain() {
+            BinOp::Add => BinOp::InplaceAdd,
+            BinOp::And => BinOp::InplaceAnd,
+            BinOp::FloorDivide => BinOp::InplaceFloorDivide,
+            BinOp::Lshift => BinOp::InplaceLshift,
+            BinOp::MatrixMultiply => BinOp::InplaceMatrixMultiply,
+            BinOp::Multiply => BinOp::InplaceMultiply,
+            BinOp::Remainder => BinOp::InplaceRemainder,
+            BinOp::Or => BinOp::InplaceOr,
+            BinOp::Power => BinOp::InplacePower,
+            BinOp::Rshift => BinOp::InplaceRshift,
+            BinOp::Subtract => BinOp::InplaceSubtract,
+            BinOp::TrueDivide => BinOp::InplaceTrueDivide,
+            _ => BinOp::InplaceXor,
+        }
+    }
+
+    /// The operator as Python writes it (`+`, `+=`), used in error messages.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::And => "&",
+            BinOp::FloorDivide => "//",
+            BinOp::Lshift => "<<",
+            BinOp::MatrixMultiply => "@",
+            BinOp::Multiply => "*",
+            BinOp::Remainder => "%",
+            BinOp::Or => "|",
+            BinOp::Power => "** or pow()",
+            BinOp::Rshift => ">>",
+            BinOp::Subtract => "-",
+            BinOp::TrueDivide => "/",
+            BinOp::Xor => "^",
+            BinOp::InplaceAdd => "+=",
+            BinOp::InplaceAnd => "&=",
+            BinOp::InplaceFloorDivide => "//=",
+            BinOp::InplaceLshift => "<<=",
+            BinOp::InplaceMatrixMultiply => "@=",
+            BinOp::InplaceMultiply => "*=",
+            BinOp::InplaceRemainder => "%=",
+            BinOp::InplaceOr => "|=",
+            BinOp::InplacePower => "**=",
+            BinOp::InplaceRshift => ">>=",
+            BinOp::InplaceSubtract => "-=",
+            BinOp::InplaceTrueDivide => "/=",
+            BinOp::InplaceXor => "^=",
+        }
+    }
+
+    /// The dunder method names: (`__add__`, `__radd__`, `__iadd__`).
+    pub fn dunders(self) -> (&'static str, &'static str, &'static str) {
+        match self.plain() {
+            BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+            BinOp::And => ("__and__", "__rand__", "__iand__"),
+            BinOp::FloorDivide => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+            BinOp::Lshift => ("__lshift__", "__rlshift__", "__ilshift__"),
+            BinOp::MatrixMultiply => ("__matmul__", "__rmatmul__", "__imatmul__"),
+            BinOp::Multiply => ("__mul__", "__rmul__", "__imul__"),
+            BinOp::Remainder => ("__mod__", "__rmod__", "__imod__"),
+            BinOp::Or => ("__or__", "__ror__", "__ior__"),
+            BinOp::Power => ("__pow__", "__rpow__", "__ipow__"),
+            BinOp::Rshift => ("__rshift__", "__rrshift__", "__irshift__"),
+            BinOp::Subtract => ("__sub__", "__rsub__", "__isub__"),
+            BinOp::TrueDivide => ("__truediv__", "__rtruediv__", "__itruediv__"),
+            _ => ("__xor__", "__rxor__", "__ixor__"),
+        }
+    }
+}
+
+/// Rich comparison operators, in CPython's `Py_LT`.. order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+        }
+    }
+
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Eq => CmpOp::Eq,
+            CmpOp::Ne => CmpOp::Ne,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+        }
+    }
+
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "__lt__",
+            CmpOp::Le => "__le__",
+            CmpOp::Eq => "__eq__",
+            CmpOp::Ne => "__ne__",
+            CmpOp::Gt => "__gt__",
+            CmpOp::Ge => "__ge__",
+        }
+    }
+}
+
+/// Bits of the `MakeFunction` argument.
+pub mod make_function_flags {
+    pub const DEFAULTS: u32 = 0x01;
+    pub const KWDEFAULTS: u32 = 0x02;
+    pub const ANNOTATIONS: u32 = 0x04;
+    pub const CLOSURE: u32 = 0x08;
+}
+
+/// Bits of the `FormatValue` argument (CPython's `FVC_*` and `FVS_HAVE_SPEC`).
+pub mod format_flags {
+    pub const CONV_MASK: u32 = 0x03;
+    pub const CONV_NONE: u32 = 0x00;
+    pub const CONV_STR: u32 = 0x01;
+    pub const CONV_REPR: u32 = 0x02;
+    pub const CONV_ASCII: u32 = 0x03;
+    pub const HAVE_SPEC: u32 = 0x04;
+}
+
+/// Code flags, with CPython's `CO_*` values.
+pub mod code_flags {
+    pub const OPTIMIZED: u32 = 0x0001;
+    pub const NEWLOCALS: u32 = 0x0002;
+    pub const VARARGS: u32 = 0x0004;
+    pub const VARKEYWORDS: u32 = 0x0008;
+    pub const NESTED: u32 = 0x0010;
+    pub const GENERATOR: u32 = 0x0020;
+    pub const NOFREE: u32 = 0x0040;
+    pub const COROUTINE: u32 = 0x0080;
+    pub const ITERABLE_COROUTINE: u32 = 0x0100;
+    pub const ASYNC_GENERATOR: u32 = 0x0200;
+}
+
+/// A compile-time constant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+    BigInt(BigInt),
+    Float(f64),
+    Complex { re: f64, im: f64 },
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    Tuple(Rc<[Constant]>),
+    Code(Rc<CodeObject>),
+}
+
+/// Source span of an instruction: CPython's `co_positions()` entry. Lines are
+/// 1-based; columns are 0-based UTF-8 byte offsets, as in CPython.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// An entry of the exception table (CPython 3.11's `co_exceptiontable`):
+/// instructions in `start..end` jump to `target` when they raise, with the
+/// value stack cut to `depth`, and `lasti` pushed below the exception when set.
+///
+/// Entries are ordered innermost first: the first entry that covers an
+/// instruction is its handler.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+/// A compiled code object: CPython's `PyCodeObject` as plain data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeObject {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub instructions: Vec<Instr>,
+    /// One entry per instruction.
+    pub positions: Vec<Position>,
+    pub constants: Vec<Constant>,
+    /// Global, attribute and imported names.
+    pub names: Vec<Rc<str>>,
+    /// Local variables; the parameters come first.
+    pub varnames: Vec<Rc<str>>,
+    /// Locals captured by inner functions.
+    pub cellvars: Vec<Rc<str>>,
+    /// Variables captured from enclosing functions.
+    pub freevars: Vec<Rc<str>>,
+    /// For each cell variable that is also a parameter, its argument index.
+    pub cell2arg: Vec<Option<u32>>,
+    pub exception_table: Vec<ExceptionEntry>,
+    /// Maximum depth of the value stack.
+    pub stacksize: u32,
+}
+
+impl CodeObject {
+    /// Total number of positional and keyword parameters, plus `*args` and
+    /// `**kwargs` slots.
+    pub fn total_args(&self) -> usize {
+        let mut n = (self.argcount + self.kwonlyargcount) as usize;
+        if self.flags & code_flags::VARARGS != 0 {
+            n += 1;
+        }
+        if self.flags & code_flags::VARKEYWORDS != 0 {
+            n += 1;
+        }
+        n
+    }
+
+    /// The line of the instruction at `index`, if any.
+    pub fn line_of(&self, index: usize) -> Option<u32> {
+        self.positions
+            .get(index)
+            .map(|p| p.line)
+            .filter(|&l| l != 0)
+    }
+
+    /// The exception handler covering instruction `index`, innermost first.
+    pub fn handler_for(&self, index: usize) -> Option<&ExceptionEntry> {
+        let i = index as u32;
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= i && i < e.end)
+    }
+
+    pub fn is_generator_like(&self) -> bool {
+        self.flags
+            & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR)
+            != 0
+    }
+}
+
+impl fmt::Display for CodeObject {
+    /// A disassembly listing, in the spirit of `dis.dis`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "Disassembly of <code object {} at line {}>:",
+            self.qualname, self.firstlineno
+        )?;
+        let mut last_line = 0;
+        for (i, instr) in self.instructions.iter().enumerate() {
+            let line = self.positions.get(i).map_or(0, |p| p.line);
+            if line != last_line && line != 0 {
+                write!(f, "{line:>4} ")?;
+                last_line = line;
+            } else {
+                write!(f, "     ")?;
+            }
+            let note = match *instr {
+                Instr::LoadConst(n) => self
+                    .constants
+                    .get(n as usize)
+                    .map(|c| format!(" ({})", constant_repr(c))),
+                Instr::LoadFast(n) | Instr::StoreFast(n) | Instr::DeleteFast(n) => self
+                    .varnames
+                    .get(n as usize)
+                    .map(|s| format!(" ({s})")),
+                Instr::LoadName(n)
+                | Instr::StoreName(n)
+                | Instr::DeleteName(n)
+                | Instr::LoadGlobal(n)
+                | Instr::StoreGlobal(n)
+                | Instr::DeleteGlobal(n)
+                | Instr::LoadAttr(n)
+                | Instr::StoreAttr(n)
+                | Instr::DeleteAttr(n)
+                | Instr::LoadMethod(n)
+                | Instr::ImportName(n)
+                | Instr::ImportFrom(n) => self.names.get(n as usize).map(|s| format!(" ({s})")),
+                Instr::LoadDeref(n)
+                | Instr::StoreDeref(n)
+                | Instr::DeleteDeref(n)
+                | Instr::LoadClosure(n)
+                | Instr::LoadClassDeref(n) => self
+                    .cellvars
+                    .iter()
+                    .chain(self.freevars.iter())
+                    .nth(n as usize)
+                    .map(|s| format!(" ({s})")),
+                _ => None,
+            };
+            writeln!(f, "{i:>6} {instr:?}{}", note.unwrap_or_default())?;
+        }
+        if !self.exception_table.is_empty() {
+            writeln!(f, "ExceptionTable:")?;
+            for e in &self.exception_table {
+                writeln!(
+                    f,
+                    "  {} to {} -> {} [{}]{}",
+                    e.start,
+                    e.end,
+                    e.target,
+                    e.depth,
+                    if e.lasti { " lasti" } else { "" }
+                )?;
+            }
+        }
+        for c in &self.constants {
+            if let Constant::Code(code) = c {
+                writeln!(f)?;
+                write!(f, "{code}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn constant_repr(c: &Constant) -> String {
+    match c {
+        Constant::None => "None".into(),
+        Constant::True => "True".into(),
+        Constant::False => "False".into(),
+        Constant::Ellipsis => "Ellipsis".into(),
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(i) => i.to_string(),
+        Constant::Float(x) => format!("{x:?}"),
+        Constant::Complex { re, im } => format!("({re}+{im}j)"),
+        Constant::Str(s) => format!("{s:?}"),
+        Constant::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+        Constant::Tuple(items) => {
+            let inner: Vec<String> = items.iter().map(constant_repr).collect();
+            format!("({})", inner.join(", "))
+        }
+        Constant::Code(code) => format!("<code object {}>", code.name),
+    }
+}
+
+// Instructions stay one machine word: the dispatch loop reads them by value.
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);

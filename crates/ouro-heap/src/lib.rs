@@ -1,1 +1,23 @@
-//! ouro-heap
+//! ouro's object heap: object headers, reference-counted handles, object
+//! layouts and deallocation.
+//!
+//! Key decision: every Python value is a block in the private heap with a
+//! 16-byte header (count, kind, flags, type), reached through [`ObjRef`], an
+//! owned handle that counts. Dropping the last handle frees the object at
+//! once, and its references after it, depth-first in CPython's order but
+//! without Rust recursion (see [`heap`]). All unsafe code of the crate is in
+//! [`object`] and [`heap`] — the object-handle layer; layouts and the dict
+//! table are safe code.
+
+pub mod dict;
+pub mod heap;
+pub mod layout;
+pub mod object;
+
+pub use dict::{DictTable, Entry};
+pub use heap::{
+    alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, bootstrap_set_class, alloc_str, alloc_tuple, has_pending_finalizers, heap_stats,
+    take_pending_finalizer, HeapStats, NoMemory,
+};
+pub use layout::*;
+pub use object::{flags, tflags, Frozen, Kind, ObjRef, PMut, PRef, Payload, IMMORTAL, KIND_COUNT};

@@ -1,0 +1,610 @@
+//! The private heap: allocation of objects, and their teardown when the last
+//! reference goes. Together with [`crate::object`] this is the object-handle
+//! layer, the only code that turns raw blocks into objects and back.
+//!
+//! # One heap per thread
+//!
+//! The heap is a thread-local singleton, like CPython's per-interpreter
+//! obmalloc state: `ObjRef::drop` takes no context, so teardown must find the
+//! allocator on its own. An interpreter uses the heap of the thread it runs
+//! on. Objects are `!Send`, so they never meet another thread's heap.
+//!
+//! # Teardown without recursion
+//!
+//! CPython frees an object the moment its count reaches zero and releases its
+//! references depth-first (`list_dealloc` decrefs the items last to first,
+//! each possibly freeing a whole subtree first). Doing that with Rust
+//! recursion would overflow the stack on a ten-million-deep list. Instead,
+//! the first teardown on the stack becomes the *driver*: every object reaching
+//! zero while it runs has its references moved onto one explicit stack (in
+//! the reverse of CPython's release order) and its block freed at once; the
+//! driver pops and drops the references one by one. Popping from the top
+//! visits a child's children before the child's siblings, which is exactly
+//! CPython's depth-first order, with constant Rust stack depth.
+//!
+//! # Finalizers (PEP 442)
+//!
+//! An object whose type defines `__del__` is not torn down at zero: it is
+//! resurrected (count 1, owned by the heap) and queued. The VM runs queued
+//! finalizers at its next instruction boundary, marks the object finalized,
+//! and drops it; if the finalizer did not resurrect it, it is then torn down.
+//! The queue is ordered so that finalizers run in the order CPython's
+//! immediate calls would: all finalizable objects found by one teardown run in
+//! release order, and those a finalizer's teardown uncovers run before the
+//! rest (they are pushed on top).
+//!
+//! Running Python code only at instruction boundaries also means a drop never
+//! runs Python code: no payload borrow can be disturbed by a teardown.
+
+use std::cell::{Cell, UnsafeCell};
+use std::mem::size_of;
+use std::ptr::{self, NonNull};
+
+use ouro_alloc::{AllocStats, Allocator};
+
+use crate::layout::*;
+use crate::object::{
+    block_size, flags, tflags, GcLink, Kind, ObjHeader, ObjRef, Payload, KIND_COUNT,
+    PAYLOAD_OFFSET,
+};
+
+/// The allocator refused: the heap limit was reached or the system is out
+/// of memory. The VM raises `MemoryError`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoMemory;
+
+/// Counters of the object heap.
+#[derive(Clone, Debug, Default)]
+pub struct HeapStats {
+    /// Live objects per [`Kind`] (indexed by `kind as usize`).
+    pub live: [usize; KIND_COUNT],
+    pub allocated_total: u64,
+    pub freed_total: u64,
+}
+
+impl HeapStats {
+    pub fn live_total(&self) -> usize {
+        self.live.iter().sum()
+    }
+}
+
+struct HeapState {
+    alloc: Allocator,
+    /// References waiting to be released by the teardown driver.
+    teardown: Vec<ObjRef>,
+    in_teardown: bool,
+    /// Finalizable objects found by the current teardown, in release order.
+    batch: Vec<ObjRef>,
+    /// Objects whose `__del__` must run; the last runs first.
+    pending: Vec<ObjRef>,
+    stats: HeapStats,
+}
+
+impl HeapState {
+    fn new() -> HeapState {
+        HeapState {
+            alloc: Allocator::new(),
+            teardown: Vec::new(),
+            in_teardown: false,
+            batch: Vec::new(),
+            pending: Vec::new(),
+            stats: HeapStats::default(),
+        }
+    }
+}
+
+impl Drop for HeapState {
+    fn drop(&mut self) {
+        // At thread exit: queued objects and anything still alive keep their
+        // memory (their handles may yet be dropped by other thread-local
+        // destructors, which then find no heap and leak instead).
+        std::mem::forget(std::mem::take(&mut self.pending));
+        std::mem::forget(std::mem::take(&mut self.batch));
+        std::mem::forget(std::mem::take(&mut self.teardown));
+        if self.stats.live_total() != 0 {
+            std::mem::forget(std::mem::replace(&mut self.alloc, Allocator::new()));
+        }
+    }
+}
+
+thread_local! {
+    static HEAP: UnsafeCell<HeapState> = UnsafeCell::new(HeapState::new());
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` on this thread's heap state.
+///
+/// `f` must not drop an `ObjRef` or otherwise re-enter the heap (the state is
+/// borrowed mutably for its duration); every caller below upholds this.
+fn with_state<R>(f: impl FnOnce(&mut HeapState) -> R) -> Option<R> {
+    HEAP.try_with(|c| {
+        // SAFETY: single-threaded access to this thread's state; callers do
+        // not re-enter the heap inside `f`, so this is the only live
+        // reference to the state.
+        f(unsafe { &mut *c.get() })
+    })
+    .ok()
+}
+
+fn state_ptr() -> Option<*mut HeapState> {
+    HEAP.try_with(|c| c.get()).ok()
+}
+
+/// Allocates a zeroed block for an object; returns (block, header pointer).
+fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>, NoMemory> {
+    let size = block_size(kind, obj_flags, var_len);
+    with_state(|s| s.alloc.alloc(size))
+        .flatten()
+        .ok_or(NoMemory)
+}
+
+fn layout_flags(kind: Kind, attrs: bool) -> u8 {
+    let mut f = 0;
+    if kind.is_container() || attrs {
+        f |= flags::F_GC;
+    }
+    if attrs {
+        f |= flags::F_ATTRS;
+    }
+    f
+}
+
+/// Initialises the GC link and header in `block`; returns the header.
+///
+/// # Safety
+/// `block` is a fresh block of `block_size(kind, obj_flags, var_len)` bytes.
+unsafe fn init_header(
+    block: NonNull<u8>,
+    kind: Kind,
+    obj_flags: u8,
+    ty: *const ObjHeader,
+) -> NonNull<ObjHeader> {
+    let mut p = block.as_ptr();
+    if obj_flags & flags::F_GC != 0 {
+        // SAFETY: the block starts with room for a GcLink when F_GC is set.
+        unsafe {
+            ptr::write(
+                p as *mut GcLink,
+                GcLink {
+                    next: Cell::new(ptr::null_mut()),
+                    prev: Cell::new(ptr::null_mut()),
+                },
+            );
+            p = p.add(size_of::<GcLink>());
+        }
+    }
+    // SAFETY: the header follows (16-aligned: blocks and GcLink are 16-sized).
+    unsafe {
+        ptr::write(
+            p as *mut ObjHeader,
+            ObjHeader::new(kind, obj_flags, ty),
+        );
+        NonNull::new_unchecked(p as *mut ObjHeader)
+    }
+}
+
+/// Takes the count an instance owns on its heap type (TYPE_REF).
+fn retain_type(ty: &ObjRef) {
+    if ty.tflags() & tflags::T_HEAP != 0 {
+        std::mem::forget(ty.clone());
+    }
+}
+
+fn count_alloc(kind: Kind) {
+    with_state(|s| {
+        s.stats.live[kind as usize] += 1;
+        s.stats.allocated_total += 1;
+    });
+}
+
+/// Writes the `Attrs` tail of a fresh object.
+///
+/// # Safety
+/// `hdr` heads a fresh block laid out with F_ATTRS for this kind and length.
+unsafe fn init_attrs(hdr: NonNull<ObjHeader>, kind: Kind, var_len: usize) {
+    let off = crate::object::attrs_offset(kind, var_len);
+    // SAFETY: LAYOUT — with F_ATTRS the block has an Attrs at `off`.
+    unsafe { ptr::write((hdr.as_ptr() as *mut u8).add(off) as *mut Attrs, Attrs::default()) };
+}
+
+/// Allocates an object of type `ty` with a fixed-size payload. With `attrs`,
+/// it also gets an instance-attribute tail (and a GC link).
+pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<ObjRef, NoMemory> {
+    let kind = T::KIND;
+    let f = layout_flags(kind, attrs);
+    let block = alloc_block(kind, f, 0)?;
+    // SAFETY: `block` is fresh and sized for (kind, f, 0); the payload goes
+    // at PAYLOAD_OFFSET (KIND), the tail where LAYOUT puts it.
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, f, ty.raw().as_ptr());
+        ptr::write((hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut T, payload);
+        if attrs {
+            init_attrs(hdr, kind, 0);
+        }
+        hdr
+    };
+    retain_type(ty);
+    count_alloc(kind);
+    // SAFETY: the header is initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// Allocates the first type object, whose type is itself (`type(type) is type`).
+pub fn alloc_self_typed(payload: TypeObj) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Type;
+    let f = layout_flags(kind, false);
+    let block = alloc_block(kind, f, 0)?;
+    // SAFETY: as in `alloc_object`; the type pointer is set to the header
+    // itself, which is a builtin type (no counted self-reference).
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, f, ptr::null());
+        ptr::write(
+            (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut TypeObj,
+            payload,
+        );
+        hdr
+    };
+    // SAFETY: the header was initialised just above.
+    unsafe { hdr.as_ref() }.set_ty(hdr.as_ptr());
+    count_alloc(kind);
+    // SAFETY: the header is initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+
+/// Allocates the VM's stack sentinel before any type exists; its type is
+/// set by [`bootstrap_set_class`] once the type objects are made.
+pub fn alloc_bootstrap_sentinel() -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Null;
+    let block = alloc_block(kind, 0, 0)?;
+    // SAFETY: a fresh block sized for a payload-less object; the type pointer
+    // stays null only until `bootstrap_set_class`, and no code reads it before.
+    let hdr = unsafe { init_header(block, kind, 0, ptr::null()) };
+    count_alloc(kind);
+    // SAFETY: initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// Gives a bootstrap object (made with a null type) its builtin type.
+/// Does nothing if the object already has a type or `ty` is a heap type.
+pub fn bootstrap_set_class(obj: &ObjRef, ty: &ObjRef) {
+    if obj.header().ty_ptr().is_null() && ty.tflags() & tflags::T_HEAP == 0 {
+        obj.header().set_ty(ty.raw().as_ptr());
+    }
+}
+
+/// Allocates a str holding `s`.
+pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Str;
+    let n = s.len();
+    let block = alloc_block(kind, 0, n)?;
+    let nchars = if s.is_ascii() { n } else { s.chars().count() };
+    // SAFETY: the block is sized for `n` bytes after the StrObj (KIND).
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, 0, ty.raw().as_ptr());
+        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
+        ptr::write(payload as *mut StrObj, StrObj::new_header(nchars, n));
+        ptr::copy_nonoverlapping(s.as_ptr(), payload.add(size_of::<StrObj>()), n);
+        hdr
+    };
+    retain_type(ty);
+    count_alloc(kind);
+    // SAFETY: initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// Allocates a tuple (or an instance of a tuple subclass, with `attrs`) that
+/// takes ownership of `items`.
+pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Tuple;
+    let n = items.len();
+    let f = layout_flags(kind, attrs);
+    let block = alloc_block(kind, f, n)?;
+    // SAFETY: the block is sized for `n` references after the TupleObj
+    // (KIND); each item's count moves into the tuple.
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, f, ty.raw().as_ptr());
+        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
+        ptr::write(payload as *mut TupleObj, TupleObj::new_header(n));
+        let dst = payload.add(size_of::<TupleObj>()) as *mut ObjRef;
+        for (i, item) in items.into_iter().enumerate() {
+            ptr::write(dst.add(i), item);
+        }
+        if attrs {
+            init_attrs(hdr, kind, n);
+        }
+        hdr
+    };
+    retain_type(ty);
+    count_alloc(kind);
+    // SAFETY: initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// The text of a str payload.
+pub(crate) fn str_bytes(s: &StrObj) -> &str {
+    // SAFETY: KIND — a StrObj only exists inside a str object, followed by
+    // `byte_len()` bytes copied from a `&str` at allocation, so they are
+    // valid UTF-8 and live as long as `s`.
+    unsafe {
+        let p = (s as *const StrObj as *const u8).add(size_of::<StrObj>());
+        std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, s.byte_len()))
+    }
+}
+
+/// The items of a tuple payload.
+pub(crate) fn tuple_items(t: &TupleObj) -> &[ObjRef] {
+    // SAFETY: KIND — a TupleObj only exists inside a tuple object, followed
+    // by `len()` initialised references that live as long as `t`.
+    unsafe {
+        let p = (t as *const TupleObj as *const u8).add(size_of::<TupleObj>()) as *const ObjRef;
+        std::slice::from_raw_parts(p, t.len())
+    }
+}
+
+/// Called by `ObjRef::drop` when a count reaches zero.
+///
+/// # Safety
+/// `p` is an object whose count just reached zero: no handle to it remains.
+#[cold]
+#[inline(never)]
+pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    let Some(state) = state_ptr() else {
+        // The thread's heap is gone (thread exit): leak.
+        return;
+    };
+    // SAFETY: the caller guarantees the object is live with count zero.
+    let h = unsafe { p.as_ref() };
+    if h.flags() & flags::F_FINALIZED == 0 && type_has_del(h) {
+        h.set_refcnt(1);
+        // SAFETY: we resurrected the object with one count, owned by the queue.
+        let obj = unsafe { ObjRef::from_raw(p) };
+        // SAFETY: short exclusive access to the state; pushing drops nothing.
+        unsafe {
+            if (*state).in_teardown {
+                (*state).batch.push(obj);
+            } else {
+                (*state).pending.push(obj);
+                PENDING.with(|c| c.set(true));
+            }
+        }
+        return;
+    }
+    // SAFETY: reading the driver flag through the raw pointer.
+    if unsafe { (*state).in_teardown } {
+        // SAFETY: the caller's guarantee passes on.
+        unsafe { teardown_one(state, p) };
+        return;
+    }
+    // SAFETY: as above; this call becomes the driver.
+    unsafe {
+        (*state).in_teardown = true;
+        teardown_one(state, p);
+    }
+    loop {
+        // SAFETY: short exclusive access; the popped handle is dropped after
+        // the access ends, since dropping may re-enter `dealloc`.
+        let next = unsafe { (*state).teardown.pop() };
+        match next {
+            Some(obj) => drop(obj),
+            None => break,
+        }
+    }
+    // SAFETY: short exclusive accesses; moving handles drops nothing.
+    unsafe {
+        (*state).in_teardown = false;
+        let s = &mut *state;
+        if !s.batch.is_empty() {
+            while let Some(obj) = s.batch.pop() {
+                s.pending.push(obj);
+            }
+            PENDING.with(|c| c.set(true));
+        }
+    }
+}
+
+fn type_has_del(h: &ObjHeader) -> bool {
+    let ty = h.ty_ptr();
+    // SAFETY: TYPE_REF — the type outlives its instances.
+    !ty.is_null() && unsafe { (*ty).tflags() } & tflags::T_HAS_DEL != 0
+}
+
+/// Releases one object: moves its references onto the teardown stack (in
+/// reverse release order) and frees its block.
+///
+/// # Safety
+/// `p` has count zero and no handle; `state` is this thread's heap state.
+unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
+    // SAFETY: the object is live until its block is freed below.
+    let h = unsafe { p.as_ref() };
+    let kind = h.kind();
+    let obj_flags = h.flags();
+    let base = p.as_ptr() as *mut u8;
+    // SAFETY: PAYLOAD_OFFSET is inside the block (KIND).
+    let payload = unsafe { base.add(PAYLOAD_OFFSET) };
+    let ty = h.ty_ptr();
+
+    // SAFETY: exclusive access to the teardown stack for the moves below;
+    // moving references drops nothing, so nothing re-enters the heap.
+    let stack = unsafe { &mut (*state).teardown };
+    // The type goes last (subtype_dealloc releases it at the very end).
+    // SAFETY: TYPE_REF — ty is live; a heap type's count is owned by us.
+    if !ty.is_null() && unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
+        // SAFETY: as above; the instance's count moves into the handle.
+        stack.push(unsafe { ObjRef::from_raw(NonNull::new_unchecked(ty as *mut ObjHeader)) });
+    }
+    // SAFETY: KIND and TEARDOWN — `payload` is this kind's payload and no
+    // other access exists.
+    let var_len = unsafe { take_payload_children(kind, payload, stack) };
+    // Attributes are released before the payload's references (subtype_dealloc
+    // clears the instance dict before calling the base type's dealloc), so
+    // they go on top.
+    let attrs_ptr = if obj_flags & flags::F_ATTRS != 0 {
+        let off = crate::object::attrs_offset(kind, var_len);
+        // SAFETY: LAYOUT — with F_ATTRS an Attrs lives at `off`.
+        let attrs = unsafe { &mut *(base.add(off) as *mut Attrs) };
+        attrs.take_children(stack);
+        Some(attrs as *mut Attrs)
+    } else {
+        None
+    };
+    // The stack borrow ends here: the drops below free only buffers (every
+    // reference was moved out), but must not alias the state if they did not.
+    if let Some(a) = attrs_ptr {
+        // SAFETY: the Attrs is initialised and dropped exactly once here.
+        unsafe { ptr::drop_in_place(a) };
+    }
+    // SAFETY: the payload is initialised and is dropped exactly once here.
+    unsafe { drop_payload(kind, payload) };
+
+    let size = block_size(kind, obj_flags, var_len);
+    let block = if obj_flags & flags::F_GC != 0 {
+        // SAFETY: the GcLink precedes the header in the same block.
+        unsafe { base.sub(size_of::<GcLink>()) }
+    } else {
+        base
+    };
+    // SAFETY: the block came from this allocator with this size (LAYOUT),
+    // and nothing refers to it any more. Short exclusive state access.
+    unsafe {
+        let s = &mut *state;
+        s.alloc.free(NonNull::new_unchecked(block), size);
+        s.stats.live[kind as usize] -= 1;
+        s.stats.freed_total += 1;
+    }
+}
+
+/// Moves a payload's references into `out`; returns the variable length.
+///
+/// # Safety
+/// `payload` is the initialised payload of an object of `kind` being torn down.
+unsafe fn take_payload_children(kind: Kind, payload: *mut u8, out: &mut Vec<ObjRef>) -> usize {
+    macro_rules! take {
+        ($t:ty) => {{
+            // SAFETY: KIND — the payload of this kind is a `$t`; TEARDOWN.
+            let p = unsafe { &mut *(payload as *mut $t) };
+            p.take_children(out);
+            0
+        }};
+    }
+    match kind {
+        Kind::Null | Kind::Object | Kind::Int | Kind::BigInt | Kind::Float | Kind::RangeIter => 0,
+        Kind::Str => {
+            // SAFETY: KIND — a StrObj.
+            unsafe { (*(payload as *const StrObj)).byte_len() }
+        }
+        Kind::Tuple => {
+            // SAFETY: KIND — a TupleObj followed by `len` references, each
+            // read (moved) exactly once; tupledealloc releases the last first.
+            unsafe {
+                let t = &*(payload as *const TupleObj);
+                let n = t.len();
+                let items = payload.add(size_of::<TupleObj>()) as *const ObjRef;
+                for i in 0..n {
+                    out.push(ptr::read(items.add(i)));
+                }
+                n
+            }
+        }
+        Kind::List => take!(ListObj),
+        Kind::Dict => take!(DictObj),
+        Kind::Function => take!(FunctionObj),
+        Kind::BuiltinFunction => take!(BuiltinFunctionObj),
+        Kind::Method => take!(MethodObj),
+        Kind::Code => take!(CodeObj),
+        Kind::Type => take!(TypeObj),
+        Kind::Module => take!(ModuleObj),
+        Kind::Cell => take!(CellObj),
+        Kind::Exception => take!(ExceptionObj),
+        Kind::Traceback => take!(TracebackObj),
+        Kind::Frame => take!(FrameObj),
+        Kind::Slice => take!(SliceObj),
+        Kind::Range => take!(RangeObj),
+        Kind::SeqIter => take!(SeqIterObj),
+        Kind::DictIter => take!(DictIterObj),
+        Kind::Native => take!(NativeObj),
+    }
+}
+
+/// Drops a payload in place.
+///
+/// # Safety
+/// `payload` is the initialised payload of an object of `kind`, dropped once.
+unsafe fn drop_payload(kind: Kind, payload: *mut u8) {
+    macro_rules! drop_as {
+        ($t:ty) => {
+            // SAFETY: KIND — the payload is a `$t`, dropped exactly once.
+            unsafe { ptr::drop_in_place(payload as *mut $t) }
+        };
+    }
+    match kind {
+        // Variable-size parts were moved out; the fixed parts own nothing.
+        Kind::Null | Kind::Object | Kind::Str | Kind::Tuple => {}
+        Kind::Int => drop_as!(IntObj),
+        Kind::BigInt => drop_as!(BigIntObj),
+        Kind::Float => drop_as!(FloatObj),
+        Kind::List => drop_as!(ListObj),
+        Kind::Dict => drop_as!(DictObj),
+        Kind::Function => drop_as!(FunctionObj),
+        Kind::BuiltinFunction => drop_as!(BuiltinFunctionObj),
+        Kind::Method => drop_as!(MethodObj),
+        Kind::Code => drop_as!(CodeObj),
+        Kind::Type => drop_as!(TypeObj),
+        Kind::Module => drop_as!(ModuleObj),
+        Kind::Cell => drop_as!(CellObj),
+        Kind::Exception => drop_as!(ExceptionObj),
+        Kind::Traceback => drop_as!(TracebackObj),
+        Kind::Frame => drop_as!(FrameObj),
+        Kind::Slice => drop_as!(SliceObj),
+        Kind::Range => drop_as!(RangeObj),
+        Kind::SeqIter => drop_as!(SeqIterObj),
+        Kind::RangeIter => drop_as!(RangeIterObj),
+        Kind::DictIter => drop_as!(DictIterObj),
+        Kind::Native => drop_as!(NativeObj),
+    }
+}
+
+/// Whether finalizers are waiting to run. Cheap: the VM checks it between
+/// instructions.
+#[inline(always)]
+pub fn has_pending_finalizers() -> bool {
+    PENDING.with(|c| c.get())
+}
+
+/// The next object whose `__del__` must run (the caller runs it, marks the
+/// object `F_FINALIZED` and drops the handle).
+pub fn take_pending_finalizer() -> Option<ObjRef> {
+    with_state(|s| {
+        let o = s.pending.pop();
+        if s.pending.is_empty() {
+            PENDING.with(|c| c.set(false));
+        }
+        o
+    })
+    .flatten()
+}
+
+/// Object counters.
+pub fn heap_stats() -> HeapStats {
+    with_state(|s| s.stats.clone()).unwrap_or_default()
+}
+
+/// Allocator statistics.
+pub fn alloc_stats() -> AllocStats {
+    with_state(|s| s.alloc.stats()).unwrap_or_default()
+}
+
+/// Caps the private heap at `limit` bytes (`None`: no cap).
+pub fn set_heap_limit(limit: Option<usize>) {
+    with_state(|s| s.alloc.set_limit(limit));
+}
+
+pub fn heap_limit() -> Option<usize> {
+    with_state(|s| s.alloc.limit()).flatten()
+}
+
+/// Runs `f` with the allocator, for statistics reports. `f` must not touch
+/// objects.
+pub fn with_allocator<R>(f: impl FnOnce(&Allocator) -> R) -> Option<R> {
+    with_state(|s| f(&s.alloc))
+}

@@ -1,0 +1,530 @@
+//! Object layouts: the payload struct of each [`Kind`].
+//!
+//! These are plain Rust structs; the behaviour of the objects lives in the
+//! VM. What the heap needs from them is here: which fields are references
+//! (for teardown, and for the collector's traversal) and in which order
+//! CPython releases them.
+
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use ouro_bytecode::CodeObject;
+
+use crate::dict::DictTable;
+use crate::object::{Frozen, Kind, ObjRef, Payload};
+
+macro_rules! payload {
+    ($t:ty, $k:expr) => {
+        // SAFETY: objects of this kind are allocated with this payload type
+        // (the allocation functions take `T: Payload` and use `T::KIND`).
+        unsafe impl Payload for $t {
+            const KIND: Kind = $k;
+        }
+    };
+    ($t:ty, $k:expr, frozen) => {
+        payload!($t, $k);
+        // SAFETY: the type's fields are immutable after construction or `Cell`s.
+        unsafe impl Frozen for $t {}
+    };
+}
+
+/// A small int: one that fits in 64 bits. Ints outside that range are
+/// [`BigIntObj`]s; the VM keeps every int in the narrowest form.
+pub struct IntObj {
+    pub value: i64,
+}
+payload!(IntObj, Kind::Int, frozen);
+
+pub struct BigIntObj {
+    pub value: BigInt,
+}
+payload!(BigIntObj, Kind::BigInt, frozen);
+
+pub struct FloatObj {
+    pub value: f64,
+}
+payload!(FloatObj, Kind::Float, frozen);
+
+/// A str: UTF-8 bytes stored inline after this fixed part. The code point
+/// count is kept so that ASCII strings (`nchars == nbytes`) index in O(1).
+pub struct StrObj {
+    hash: Cell<i64>,
+    nchars: usize,
+    nbytes: usize,
+}
+payload!(StrObj, Kind::Str, frozen);
+
+impl StrObj {
+    pub(crate) fn new_header(nchars: usize, nbytes: usize) -> StrObj {
+        StrObj {
+            hash: Cell::new(-1),
+            nchars,
+            nbytes,
+        }
+    }
+
+    /// The string's text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        crate::heap::str_bytes(self)
+    }
+
+    /// Length in code points (`len(s)`).
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.nchars
+    }
+
+    #[inline]
+    pub fn byte_len(&self) -> usize {
+        self.nbytes
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.nbytes
+    }
+
+    /// The cached hash, or -1 if not computed yet (as CPython's `hash` field).
+    #[inline]
+    pub fn cached_hash(&self) -> i64 {
+        self.hash.get()
+    }
+
+    #[inline]
+    pub fn set_cached_hash(&self, h: i64) {
+        self.hash.set(h)
+    }
+}
+
+/// A tuple: `len` references stored inline after this fixed part.
+pub struct TupleObj {
+    len: usize,
+}
+payload!(TupleObj, Kind::Tuple, frozen);
+
+impl TupleObj {
+    pub(crate) fn new_header(len: usize) -> TupleObj {
+        TupleObj { len }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    #[inline]
+    pub fn items(&self) -> &[ObjRef] {
+        crate::heap::tuple_items(self)
+    }
+}
+
+pub struct ListObj {
+    pub items: Vec<ObjRef>,
+}
+payload!(ListObj, Kind::List);
+
+pub struct DictObj {
+    pub table: DictTable,
+}
+payload!(DictObj, Kind::Dict);
+
+/// A Python function. Mirrors CPython's `PyFunctionObject`.
+pub struct FunctionObj {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    pub module: Option<ObjRef>,
+    pub defaults: Option<ObjRef>,
+    pub kwdefaults: Option<ObjRef>,
+    pub doc: Option<ObjRef>,
+    pub dict: Option<ObjRef>,
+    pub closure: Option<ObjRef>,
+    pub annotations: Option<ObjRef>,
+}
+payload!(FunctionObj, Kind::Function);
+
+/// A function implemented in Rust: a builtin, a module function, or a method
+/// descriptor of a builtin type (`list.append`), bound or not.
+pub struct BuiltinFunctionObj {
+    /// Index into the VM's table of native functions.
+    pub id: u32,
+    pub name: &'static str,
+    /// The bound object (`[].append`), or the module for module functions.
+    pub bound: Option<ObjRef>,
+    /// For method descriptors: the type defining the method.
+    pub owner: Option<ObjRef>,
+}
+payload!(BuiltinFunctionObj, Kind::BuiltinFunction, frozen);
+
+/// A bound method. Mirrors CPython's `PyMethodObject`.
+pub struct MethodObj {
+    pub func: ObjRef,
+    pub self_: ObjRef,
+}
+payload!(MethodObj, Kind::Method, frozen);
+
+/// A code object: the compiled code plus its constants and names as objects.
+pub struct CodeObj {
+    pub code: Rc<CodeObject>,
+    pub consts: Vec<ObjRef>,
+    /// Interned names for the name, attribute and global instructions.
+    pub names: Vec<ObjRef>,
+    /// Interned parameter and local names (keyword-argument matching).
+    pub varnames: Vec<ObjRef>,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    pub filename: ObjRef,
+}
+payload!(CodeObj, Kind::Code, frozen);
+
+/// A type object. Mirrors the parts of CPython's `PyTypeObject` that are data.
+pub struct TypeObj {
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    pub bases: ObjRef,
+    pub base: Option<ObjRef>,
+    pub mro: ObjRef,
+    pub dict: ObjRef,
+    /// The payload kind of instances.
+    pub layout: Kind,
+    /// Which builtin type this is (or the builtin ancestor of a class).
+    pub builtin: u16,
+    /// Bumped on every change to the type or its bases' namespaces.
+    pub version: u32,
+}
+payload!(TypeObj, Kind::Type);
+
+pub struct ModuleObj {
+    pub name: ObjRef,
+    pub dict: ObjRef,
+}
+payload!(ModuleObj, Kind::Module, frozen);
+
+/// A closure cell. Mirrors CPython's `PyCellObject`.
+pub struct CellObj {
+    pub value: Option<ObjRef>,
+}
+payload!(CellObj, Kind::Cell);
+
+/// A `BaseException` instance. Extra attributes (of subclasses and of
+/// exceptions such as `StopIteration.value`) live in the `Attrs` tail that
+/// every exception carries.
+pub struct ExceptionObj {
+    pub args: ObjRef,
+    pub traceback: Option<ObjRef>,
+    pub context: Option<ObjRef>,
+    pub cause: Option<ObjRef>,
+    pub suppress_context: bool,
+    pub notes: Option<ObjRef>,
+}
+payload!(ExceptionObj, Kind::Exception);
+
+/// A traceback entry. Mirrors CPython's `PyTracebackObject`.
+pub struct TracebackObj {
+    pub next: Option<ObjRef>,
+    pub frame: ObjRef,
+    /// Instruction index in the frame's code.
+    pub lasti: u32,
+    pub lineno: u32,
+}
+payload!(TracebackObj, Kind::Traceback);
+
+/// A frame object: made when a frame must outlive its activation (tracebacks,
+/// introspection). While the activation runs, the VM owns the locals; when it
+/// ends, they move here (CPython's `take_ownership`).
+pub struct FrameObj {
+    pub code: ObjRef,
+    pub globals: ObjRef,
+    pub back: Option<ObjRef>,
+    pub locals: Vec<Option<ObjRef>>,
+    /// The namespace of module and class frames.
+    pub namespace: Option<ObjRef>,
+    pub lasti: u32,
+    pub lineno: u32,
+    /// Whether the activation is still on the VM's frame stack.
+    pub live: bool,
+}
+payload!(FrameObj, Kind::Frame);
+
+pub struct SliceObj {
+    pub start: ObjRef,
+    pub stop: ObjRef,
+    pub step: ObjRef,
+}
+payload!(SliceObj, Kind::Slice, frozen);
+
+/// `range(start, stop, step)`; the bounds are int objects, the length is
+/// precomputed by the VM.
+pub struct RangeObj {
+    pub start: ObjRef,
+    pub stop: ObjRef,
+    pub step: ObjRef,
+    pub length: ObjRef,
+}
+payload!(RangeObj, Kind::Range, frozen);
+
+/// Iterator over a list, tuple or str by index. The sequence is released when
+/// the iterator is exhausted, as CPython does.
+pub struct SeqIterObj {
+    pub seq: Cell<Option<ObjRef>>,
+    pub index: Cell<usize>,
+}
+payload!(SeqIterObj, Kind::SeqIter, frozen);
+
+/// Iterator over a range whose values fit in 64 bits.
+pub struct RangeIterObj {
+    pub next: Cell<i64>,
+    pub step: i64,
+    pub remaining: Cell<u64>,
+}
+payload!(RangeIterObj, Kind::RangeIter, frozen);
+
+/// What a dict iterator yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictIterWhat {
+    Keys,
+    Values,
+    Items,
+}
+
+pub struct DictIterObj {
+    pub dict: Cell<Option<ObjRef>>,
+    pub pos: Cell<usize>,
+    /// `len(d)` when iteration started, to detect resizing.
+    pub used: Cell<usize>,
+    pub what: DictIterWhat,
+}
+payload!(DictIterObj, Kind::DictIter, frozen);
+
+/// Payloads defined outside the heap crate.
+pub trait NativePayload: Any {
+    /// Moves every reference the payload holds into `out`, in the reverse of
+    /// the order they should be released.
+    fn take_children(&mut self, out: &mut Vec<ObjRef>);
+    /// Calls `visit` on every reference the payload holds.
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef));
+    /// Heap bytes owned beyond the object block.
+    fn heap_size(&self) -> usize {
+        0
+    }
+    fn as_any(&self) -> &dyn Any;
+    fn as_any_mut(&mut self) -> &mut dyn Any;
+}
+
+pub struct NativeObj {
+    pub inner: Box<dyn NativePayload>,
+}
+payload!(NativeObj, Kind::Native);
+
+/// Instance attributes: inline name/value pairs in the order they were set,
+/// until `__dict__` is asked for; then a real dict object that the instance
+/// shares with its users (CPython 3.11's materialised `__dict__`).
+pub enum Attrs {
+    Inline(Vec<(ObjRef, ObjRef)>),
+    Dict(ObjRef),
+}
+
+impl Default for Attrs {
+    fn default() -> Attrs {
+        Attrs::Inline(Vec::new())
+    }
+}
+
+impl Attrs {
+    /// Moves the references out, in reverse release order.
+    pub(crate) fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        match std::mem::take(self) {
+            Attrs::Inline(pairs) => {
+                for (k, v) in pairs.into_iter().rev() {
+                    out.push(v);
+                    out.push(k);
+                }
+            }
+            Attrs::Dict(d) => out.push(d),
+        }
+    }
+
+    pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        match self {
+            Attrs::Inline(pairs) => {
+                for (k, v) in pairs {
+                    visit(k);
+                    visit(v);
+                }
+            }
+            Attrs::Dict(d) => visit(d),
+        }
+    }
+}
+
+fn push_opt(out: &mut Vec<ObjRef>, o: Option<ObjRef>) {
+    if let Some(o) = o {
+        out.push(o);
+    }
+}
+
+/// How the heap releases an object's references at teardown: each payload
+/// moves them to `out` in the reverse of the order CPython's `tp_dealloc`
+/// releases them (the heap pops from the end, so the last pushed goes first).
+pub trait Children {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>);
+}
+
+impl Children for ListObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        // list_dealloc releases the items last to first.
+        out.append(&mut self.items);
+    }
+}
+
+impl Children for DictObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        // dict_dealloc releases key then value, in insertion order.
+        for e in self.table.take_entries().into_iter().rev() {
+            out.push(e.value);
+            out.push(e.key);
+        }
+    }
+}
+
+impl Children for FunctionObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        // func_clear's order, then code, name and qualname (func_dealloc).
+        out.push(self.qualname.clone());
+        out.push(self.name.clone());
+        out.push(self.code.clone());
+        push_opt(out, self.annotations.take());
+        push_opt(out, self.closure.take());
+        push_opt(out, self.dict.take());
+        push_opt(out, self.doc.take());
+        push_opt(out, self.kwdefaults.take());
+        push_opt(out, self.defaults.take());
+        push_opt(out, self.module.take());
+        out.push(self.builtins.clone());
+        out.push(self.globals.clone());
+    }
+}
+
+impl Children for BuiltinFunctionObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.owner.take());
+        push_opt(out, self.bound.take());
+    }
+}
+
+impl Children for MethodObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.self_.clone());
+        out.push(self.func.clone());
+    }
+}
+
+impl Children for CodeObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.filename.clone());
+        out.push(self.qualname.clone());
+        out.push(self.name.clone());
+        out.append(&mut self.varnames);
+        out.append(&mut self.names);
+        out.append(&mut self.consts);
+    }
+}
+
+impl Children for TypeObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.dict.clone());
+        out.push(self.mro.clone());
+        push_opt(out, self.base.take());
+        out.push(self.bases.clone());
+        out.push(self.qualname.clone());
+        out.push(self.name.clone());
+    }
+}
+
+impl Children for ModuleObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.dict.clone());
+        out.push(self.name.clone());
+    }
+}
+
+impl Children for CellObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.value.take());
+    }
+}
+
+impl Children for ExceptionObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.notes.take());
+        push_opt(out, self.cause.take());
+        push_opt(out, self.context.take());
+        push_opt(out, self.traceback.take());
+        out.push(self.args.clone());
+    }
+}
+
+impl Children for TracebackObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.frame.clone());
+        push_opt(out, self.next.take());
+    }
+}
+
+impl Children for FrameObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.namespace.take());
+        // Locals go in co_varnames order, as at a function's return.
+        for l in std::mem::take(&mut self.locals).into_iter().rev().flatten() {
+            out.push(l);
+        }
+        out.push(self.globals.clone());
+        out.push(self.code.clone());
+        push_opt(out, self.back.take());
+    }
+}
+
+impl Children for SliceObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.step.clone());
+        out.push(self.stop.clone());
+        out.push(self.start.clone());
+    }
+}
+
+impl Children for RangeObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.length.clone());
+        out.push(self.step.clone());
+        out.push(self.stop.clone());
+        out.push(self.start.clone());
+    }
+}
+
+impl Children for SeqIterObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.seq.take());
+    }
+}
+
+impl Children for DictIterObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.dict.take());
+    }
+}
+
+impl Children for NativeObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        self.inner.take_children(out);
+    }
+}
