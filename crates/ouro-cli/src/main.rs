@@ -1,1 +1,234 @@
-fn main() {}
+//! The `ouro` command: run a script, `-c` code, stdin, or an interactive
+//! session, like `python3`.
+//!
+//! The interpreter runs on a thread with a large stack: Python calls never
+//! recurse in Rust, but native re-entry (a `__repr__` called from `repr`,
+//! a class body run by `__build_class__`) does, and is bounded by the VM.
+//! A Rust panic is a bug in ouro: it is reported as an internal error with
+//! exit status 1, after the program's output so far has been flushed.
+
+mod repl;
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use ouro_vm::{Config, Vm};
+
+const USAGE: &str = "usage: ouro [option] ... [-c cmd | file | -] [arg] ...
+Options:
+  -c cmd          program passed in as string (terminates option list)
+  --dis           print the bytecode of the program instead of running it
+  --max-heap SIZE cap the private heap (e.g. 64M, 1G); going over raises MemoryError
+  -h, --help      print this help message and exit
+  -V, --version   print the version number and exit
+file              program read from script file
+-                 program read from stdin (default; interactive mode if a tty)
+arg ...           arguments passed to program in sys.argv[1:]
+";
+
+enum Source {
+    Command(String),
+    File(String),
+    Stdin,
+}
+
+struct Options {
+    source: Source,
+    args: Vec<String>,
+    dis: bool,
+    max_heap: Option<usize>,
+}
+
+fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last()? {
+        'k' | 'K' => (&s[..s.len() - 1], 1usize << 10),
+        'm' | 'M' => (&s[..s.len() - 1], 1 << 20),
+        'g' | 'G' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim().parse::<usize>().ok()?.checked_mul(mult)
+}
+
+fn parse_args() -> Result<Options, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    let mut dis = false;
+    let mut max_heap = None;
+    let mut source = Source::Stdin;
+    let mut args = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('c') => {
+                let code = parser.value().map_err(|_| "Argument expected for the -c option".to_string())?;
+                source = Source::Command(code.string().map_err(|_| "invalid -c argument".to_string())?);
+                args.push("-c".to_string());
+                break;
+            }
+            Long("dis") => dis = true,
+            Long("max-heap") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let v = v.string().map_err(|_| "invalid --max-heap value".to_string())?;
+                max_heap = Some(parse_size(&v).ok_or_else(|| format!("invalid --max-heap size: {v}"))?);
+            }
+            Short('h') | Long("help") => {
+                print!("{USAGE}");
+                std::process::exit(0);
+            }
+            Short('V') | Long("version") => {
+                println!("ouro {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+                std::process::exit(0);
+            }
+            Value(v) => {
+                let v = v.string().map_err(|_| "invalid file name".to_string())?;
+                if v == "-" {
+                    source = Source::Stdin;
+                    args.push("-".to_string());
+                } else {
+                    args.push(v.clone());
+                    source = Source::File(v);
+                }
+                break;
+            }
+            other => return Err(format!("unknown option {}\n{USAGE}", other.unexpected())),
+        }
+    }
+    for rest in parser.raw_args().map_err(|e| e.to_string())? {
+        args.push(rest.to_string_lossy().into_owned());
+    }
+    if args.is_empty() {
+        args.push(String::new());
+    }
+    Ok(Options { source, args, dis, max_heap })
+}
+
+/// The path a script is known by in tracebacks: absolute, as CPython 3.11
+/// makes `__main__.__file__` (the working directory joined, not normalised).
+fn script_path(arg: &str) -> String {
+    let p = Path::new(arg);
+    if p.is_absolute() {
+        return arg.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => cwd.join(p).display().to_string(),
+        Err(_) => arg.to_string(),
+    }
+}
+
+fn run(opts: Options) -> i32 {
+    let config = Config {
+        argv: opts.args.clone(),
+        max_heap: opts.max_heap,
+        capture_output: false,
+    };
+    let (source, filename, file, path0) = match &opts.source {
+        Source::Command(c) => (c.clone(), "<string>".to_string(), None, String::new()),
+        Source::File(f) => {
+            let full = script_path(f);
+            let text = match std::fs::read(f) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        eprintln!("ouro: can't decode file '{full}': it is not UTF-8");
+                        return 1;
+                    }
+                },
+                Err(e) => {
+                    let errno = e.raw_os_error().unwrap_or(0);
+                    let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                        "No such file or directory".to_string()
+                    } else if e.kind() == std::io::ErrorKind::PermissionDenied {
+                        "Permission denied".to_string()
+                    } else if Path::new(f).is_dir() {
+                        "Is a directory".to_string()
+                    } else {
+                        e.to_string()
+                    };
+                    eprintln!("ouro: can't open file '{full}': [Errno {errno}] {msg}");
+                    return 2;
+                }
+            };
+            let dir = Path::new(&full)
+                .parent()
+                .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()).display().to_string())
+                .unwrap_or_default();
+            (text, full.clone(), Some(full), dir)
+        }
+        Source::Stdin => {
+            if std::io::stdin().is_terminal() && !opts.dis {
+                let mut vm = match Vm::new(config) {
+                    Ok(vm) => vm,
+                    Err(e) => {
+                        eprintln!("ouro: {e}");
+                        return 1;
+                    }
+                };
+                let _ = vm.set_path0("");
+                let status = repl::run(&mut vm);
+                let fin = vm.finalize();
+                return if status != 0 { status } else { fin };
+            }
+            let mut text = String::new();
+            if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+                eprintln!("ouro: cannot read stdin: {e}");
+                return 1;
+            }
+            (text, "<stdin>".to_string(), None, String::new())
+        }
+    };
+    if opts.dis {
+        return match Vm::disassemble(&source, &filename) {
+            Ok(text) => {
+                print!("{text}");
+                0
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        };
+    }
+    let mut vm = match Vm::new(config) {
+        Ok(vm) => vm,
+        Err(e) => {
+            eprintln!("ouro: {e}");
+            return 1;
+        }
+    };
+    let _ = vm.set_path0(&path0);
+    let status = vm.run_main(&source, &filename, file.as_deref());
+    let fin = vm.finalize();
+    drop(vm);
+    if status != 0 {
+        status
+    } else {
+        fin
+    }
+}
+
+fn main() {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("ouro: {e}");
+            std::process::exit(2);
+        }
+    };
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("ouro: internal error: {info}");
+        eprintln!("This is a bug in ouro; please report it with the program that triggered it.");
+    }));
+    // A large, lazily committed stack for native re-entry.
+    let handle = std::thread::Builder::new()
+        .name("ouro-main".into())
+        .stack_size(1 << 30)
+        .spawn(move || run(opts));
+    let code = match handle {
+        Ok(h) => h.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("ouro: cannot start the interpreter thread: {e}");
+            1
+        }
+    };
+    std::process::exit(code);
+}

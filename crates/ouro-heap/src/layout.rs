@@ -30,6 +30,11 @@ macro_rules! payload {
     };
 }
 
+/// The payload of payload-less objects: `object()`, `None`, and instances
+/// of plain classes (whose attributes live in the `Attrs` tail).
+pub struct UnitObj;
+payload!(UnitObj, Kind::Object, frozen);
+
 /// A small int: one that fits in 64 bits. Ints outside that range are
 /// [`BigIntObj`]s; the VM keeps every int in the narrowest form.
 pub struct IntObj {

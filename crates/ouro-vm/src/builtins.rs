@@ -1,0 +1,993 @@
+//! The `builtins` module.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use ouro_heap::{Kind, ObjRef, StrObj};
+
+use crate::error::PyResult;
+use crate::natives::{Args, NativeFn};
+use crate::objects::native::LazyIter;
+use crate::types::T;
+use crate::vm::Vm;
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    let b = vm.builtins.clone();
+    let module = vm.new_module("builtins")?;
+    // The module's namespace is the builtins dict itself.
+    let mdict = Vm::module_dict(&module);
+    if let Some(md) = mdict {
+        for (k, v) in vm.dict_items_vec(&md)? {
+            vm.dict_setitem(&b, k, v)?;
+        }
+    }
+    let name = vm.new_str("builtins")?;
+    let ty = vm.ty(T::Module).clone();
+    let module = vm.alloc(&ty, ouro_heap::ModuleObj { name, dict: b.clone() }, false)?;
+    vm.builtins_module = module.clone();
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("id", builtin_id),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("hasattr", builtin_hasattr),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("delattr", builtin_delattr),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("sorted", builtin_sorted),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("hex", builtin_hex),
+        ("oct", builtin_oct),
+        ("bin", builtin_bin),
+        ("round", builtin_round),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("hash", builtin_hash),
+        ("callable", builtin_callable),
+        ("input", builtin_input),
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
+        ("vars", builtin_vars),
+        ("dir", builtin_dir),
+        ("format", builtin_format),
+        ("ascii", builtin_ascii),
+        ("__import__", builtin_import),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
+    ];
+    for (name, f) in functions {
+        vm.add_function(&b, name, *f)?;
+    }
+    let types = [
+        ("object", T::Object),
+        ("type", T::Type),
+        ("int", T::Int),
+        ("bool", T::Bool),
+        ("float", T::Float),
+        ("str", T::Str),
+        ("list", T::List),
+        ("tuple", T::Tuple),
+        ("dict", T::Dict),
+        ("range", T::Range),
+        ("slice", T::Slice),
+        ("property", T::Property),
+        ("classmethod", T::ClassMethod),
+        ("staticmethod", T::StaticMethod),
+        ("super", T::Super),
+        ("set", T::Set),
+        ("frozenset", T::FrozenSet),
+        ("bytes", T::Bytes),
+        ("complex", T::Complex),
+        ("enumerate", T::Enumerate),
+        ("zip", T::Zip),
+        ("map", T::Map),
+        ("filter", T::Filter),
+        ("reversed", T::Reversed),
+    ];
+    for (name, t) in types {
+        let key = vm.intern(name)?;
+        let v = vm.ty(t).clone();
+        vm.dict_set_str(&b, &key, v)?;
+    }
+    for &(id, name, _, _, _) in crate::types::BUILTIN_TYPES {
+        if id.is_exception() {
+            let key = vm.intern(name)?;
+            let v = vm.ty(id).clone();
+            vm.dict_set_str(&b, &key, v)?;
+        }
+    }
+    // Aliases CPython keeps.
+    for (alias, t) in [("EnvironmentError", T::OSError), ("IOError", T::OSError)] {
+        let key = vm.intern(alias)?;
+        let v = vm.ty(t).clone();
+        vm.dict_set_str(&b, &key, v)?;
+    }
+    for (name, v) in [
+        ("None", vm.none.clone()),
+        ("True", vm.true_.clone()),
+        ("False", vm.false_.clone()),
+        ("NotImplemented", vm.not_implemented.clone()),
+        ("Ellipsis", vm.ellipsis.clone()),
+    ] {
+        let key = vm.intern(name)?;
+        vm.dict_set_str(&b, &key, v)?;
+    }
+    let key = vm.intern("__debug__")?;
+    let t = vm.true_.clone();
+    vm.dict_set_str(&b, &key, t)?;
+    Ok(())
+}
+
+fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let sep = args.take_kw(vm, "sep");
+    let end = args.take_kw(vm, "end");
+    let file = args.take_kw(vm, "file");
+    let flush = args.take_kw(vm, "flush");
+    args.no_more_kw(vm, "print")?;
+    let get = |vm: &mut Vm, o: Option<ObjRef>, name: &str, default: &str| -> PyResult<String> {
+        match o {
+            None => Ok(default.to_string()),
+            Some(v) if v.is(&vm.none) => Ok(default.to_string()),
+            Some(v) => match v.get::<StrObj>() {
+                Some(s) => Ok(s.as_str().to_string()),
+                None => {
+                    let tn = vm.type_name_of(&v);
+                    Err(vm.type_error(format!("{name} must be None or a string, not {tn}")))
+                }
+            },
+        }
+    };
+    let sep = get(vm, sep, "sep", " ")?;
+    let end = get(vm, end, "end", "\n")?;
+    let mut out = String::new();
+    for (i, a) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let s = vm.str(a)?;
+        out.push_str(vm.str_of(&s));
+    }
+    out.push_str(&end);
+    match file.filter(|f| !f.is(&vm.none)) {
+        None => vm.write_stdout(&out),
+        Some(f) => {
+            let s = vm.new_str(&out)?;
+            vm.call_method(&f, "write", vec![s])?;
+            if let Some(fl) = &flush {
+                if vm.truthy(fl)? {
+                    vm.call_method(&f, "flush", Vec::new())?;
+                }
+            }
+            return Ok(vm.none.clone());
+        }
+    }
+    if let Some(fl) = flush {
+        if vm.truthy(&fl)? {
+            vm.flush();
+        }
+    }
+    Ok(vm.none.clone())
+}
+
+fn builtin_id(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "id")?;
+    let a = args.pos[0].addr();
+    vm.new_bigint(BigInt::from(a))
+}
+
+fn builtin_len(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "len")?;
+    let n = vm.len(&args.pos[0])?;
+    vm.new_int(n as i64)
+}
+
+fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "repr")?;
+    vm.repr(&args.pos[0])
+}
+
+fn builtin_ascii(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "ascii")?;
+    vm.ascii(&args.pos[0])
+}
+
+impl Vm {
+    /// `isinstance(obj, cls)` with tuples and `__instancecheck__`.
+    pub fn isinstance_check(&mut self, obj: &ObjRef, cls: &ObjRef) -> PyResult<bool> {
+        if cls.kind() == Kind::Type {
+            if obj.class_is(cls) {
+                return Ok(true);
+            }
+            let meta = cls.class();
+            if Vm::is_heap_type(&meta) {
+                let ic = self.intern("__instancecheck__")?;
+                if let Some(f) = self.type_lookup(&meta, &ic) {
+                    let r = self.call(&f, vec![cls.clone(), obj.clone()])?;
+                    return self.truthy(&r);
+                }
+            }
+            return Ok(self.isinstance(obj, cls));
+        }
+        if cls.kind() == Kind::Tuple {
+            for c in self.seq_items(cls) {
+                if self.isinstance_check(obj, &c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    }
+
+    pub fn issubclass_check(&mut self, c: &ObjRef, cls: &ObjRef) -> PyResult<bool> {
+        if c.kind() != Kind::Type {
+            return Err(self.type_error("issubclass() arg 1 must be a class"));
+        }
+        if cls.kind() == Kind::Type {
+            let meta = cls.class();
+            if Vm::is_heap_type(&meta) {
+                let sc = self.intern("__subclasscheck__")?;
+                if let Some(f) = self.type_lookup(&meta, &sc) {
+                    let r = self.call(&f, vec![cls.clone(), c.clone()])?;
+                    return self.truthy(&r);
+                }
+            }
+            return Ok(self.is_subtype(c, cls));
+        }
+        if cls.kind() == Kind::Tuple {
+            for x in self.seq_items(cls) {
+                if self.issubclass_check(c, &x)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "isinstance")?;
+    args.check(vm, "isinstance", 2, 2)?;
+    let r = vm.isinstance_check(&args.pos[0], &args.pos[1])?;
+    Ok(vm.new_bool(r))
+}
+
+fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "issubclass")?;
+    args.check(vm, "issubclass", 2, 2)?;
+    let r = vm.issubclass_check(&args.pos[0], &args.pos[1])?;
+    Ok(vm.new_bool(r))
+}
+
+fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "abs")?;
+    let x = &args.pos[0];
+    match x.kind() {
+        Kind::Int | Kind::BigInt if !Vm::is_heap_type(&x.class()) || vm.builtin_type_of(x) != T::Object => {
+            let v = vm.to_bigint(x).unwrap_or_default();
+            vm.new_bigint(v.abs())
+        }
+        Kind::Float => {
+            let v = vm.float_value(x).unwrap_or(0.0);
+            vm.new_float(v.abs())
+        }
+        _ => {
+            let a = vm.names.abs.clone();
+            match vm.call_dunder(x, &a, Vec::new())? {
+                Some(r) => Ok(r),
+                None => {
+                    let tn = vm.type_name_of(x);
+                    Err(vm.type_error(format!("bad operand type for abs(): '{tn}'")))
+                }
+            }
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult<ObjRef> {
+    let key = args.take_kw(vm, "key").filter(|k| !k.is(&vm.none));
+    let default = args.take_kw(vm, "default");
+    args.no_more_kw(vm, name)?;
+    let items = match args.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => {
+            if !vm.has_iter(&args.pos[0]) {
+                let tn = vm.type_name_of(&args.pos[0]);
+                return Err(vm.type_error(format!("'{tn}' object is not iterable")));
+            }
+            vm.iterate(&args.pos[0])?
+        }
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            args.pos.clone()
+        }
+    };
+    let mut best: Option<(ObjRef, ObjRef)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![it.clone()])?,
+            None => it.clone(),
+        };
+        best = match best {
+            None => Some((it, k)),
+            Some((bi, bk)) => {
+                let op = if want_less { ouro_bytecode::CmpOp::Lt } else { ouro_bytecode::CmpOp::Gt };
+                let r = vm.richcompare(&k, &bk, op)?;
+                if vm.truthy(&r)? {
+                    Some((it, k))
+                } else {
+                    Some((bi, bk))
+                }
+            }
+        };
+    }
+    match best {
+        Some((v, _)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn builtin_min(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    min_max(vm, args, "min", true)
+}
+
+fn builtin_max(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    min_max(vm, args, "max", false)
+}
+
+fn builtin_sum(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let start_kw = args.take_kw(vm, "start");
+    args.no_more_kw(vm, "sum")?;
+    args.check(vm, "sum", 1, 2)?;
+    let start = args.pos.get(1).cloned().or(start_kw);
+    let mut acc = match start {
+        Some(s) => {
+            if s.kind() == Kind::Str {
+                return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+            }
+            s
+        }
+        None => vm.new_int(0)?,
+    };
+    let it = vm.iter(&args.pos[0])?;
+    // Exact-int fast path, as CPython's.
+    let mut small: Option<i64> = Vm::int_of(&acc).filter(|_| vm.is_exact(&acc, T::Int));
+    let mut fsum: Option<f64> = None;
+    while let Some(x) = vm.next(&it)? {
+        if let (Some(s), Some(v)) = (small, Vm::int_of(&x).filter(|_| vm.is_exact(&x, T::Int) || vm.is_exact(&x, T::Bool))) {
+            if let Some(n) = s.checked_add(v) {
+                small = Some(n);
+                continue;
+            }
+        }
+        if let Some(s) = small.take() {
+            acc = vm.new_int(s)?;
+        }
+        if x.kind() == Kind::Float && (acc.kind() == Kind::Float || fsum.is_some()) {
+            let cur = fsum.unwrap_or_else(|| vm.float_value(&acc).unwrap_or(0.0));
+            fsum = Some(cur + vm.float_value(&x).unwrap_or(0.0));
+            continue;
+        }
+        if let Some(f) = fsum.take() {
+            acc = vm.new_float(f)?;
+        }
+        acc = vm.binary_op(&acc, &x, ouro_bytecode::BinOp::Add)?;
+    }
+    if let Some(s) = small {
+        return vm.new_int(s);
+    }
+    if let Some(f) = fsum {
+        return vm.new_float(f);
+    }
+    Ok(acc)
+}
+
+fn attr_name(vm: &mut Vm, o: &ObjRef, fname: &str) -> PyResult<ObjRef> {
+    if o.kind() != Kind::Str {
+        let tn = vm.type_name_of(o);
+        let _ = fname;
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
+    vm.intern_obj(o)
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "hasattr", 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "hasattr")?;
+    match vm.getattr(&args.pos[0], &n) {
+        Ok(_) => Ok(vm.true_.clone()),
+        Err(e) if vm.err_is(&e, T::AttributeError) => Ok(vm.false_.clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "getattr", 2, 3)?;
+    let n = attr_name(vm, &args.pos[1], "getattr")?;
+    match vm.getattr(&args.pos[0], &n) {
+        Ok(v) => Ok(v),
+        Err(e) if vm.err_is(&e, T::AttributeError) && args.len() == 3 => Ok(args.pos[2].clone()),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "setattr", 3, 3)?;
+    let n = attr_name(vm, &args.pos[1], "setattr")?;
+    vm.setattr(&args.pos[0], &n, args.pos[2].clone())?;
+    Ok(vm.none.clone())
+}
+
+fn builtin_delattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "delattr", 2, 2)?;
+    let n = attr_name(vm, &args.pos[1], "delattr")?;
+    vm.delattr(&args.pos[0], &n)?;
+    Ok(vm.none.clone())
+}
+
+fn builtin_iter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "iter", 1, 2)?;
+    if args.len() == 2 {
+        if !vm.is_callable(&args.pos[0]) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return vm.new_native(
+            T::CallIterator,
+            LazyIter::Callable { func: Some(args.pos[0].clone()), sentinel: args.pos[1].clone() },
+        );
+    }
+    vm.iter(&args.pos[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "next", 1, 2)?;
+    let it = &args.pos[0];
+    let is_iter = matches!(it.kind(), Kind::SeqIter | Kind::RangeIter | Kind::DictIter) || {
+        let n = vm.names.next.clone();
+        vm.type_lookup(&it.class(), &n).is_some() || it.kind() == Kind::Native
+    };
+    if !is_iter || (it.kind() == Kind::DictIter && vm.is_dict_view(it)) {
+        let tn = vm.type_name_of(it);
+        return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_exc_empty(T::StopIteration)),
+        },
+    }
+}
+
+fn builtin_sorted(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let key = args.take_kw(vm, "key");
+    let reverse = args.take_kw(vm, "reverse");
+    args.no_more_kw(vm, "sort")?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let items = vm.iterate(&args.pos[0])?;
+    let reverse = match reverse {
+        Some(r) => vm.truthy(&r)?,
+        None => false,
+    };
+    let key = key.filter(|k| !k.is(&vm.none));
+    match vm.sort_values(items, key.as_ref(), reverse) {
+        Ok(v) => vm.new_list(v),
+        Err((_, e)) => Err(e),
+    }
+}
+
+fn builtin_any(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "any")?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(vm.true_.clone());
+        }
+    }
+    Ok(vm.false_.clone())
+}
+
+fn builtin_all(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "all")?;
+    let it = vm.iter(&args.pos[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(vm.false_.clone());
+        }
+    }
+    Ok(vm.true_.clone())
+}
+
+fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "chr")?;
+    let v = vm.index_value(&args.pos[0])?;
+    match v.to_u32().and_then(char::from_u32) {
+        Some(c) => {
+            let mut b = [0u8; 4];
+            vm.new_str(c.encode_utf8(&mut b))
+        }
+        None => {
+            if v.to_u32().is_some_and(|c| (0xd800..0xe000).contains(&c)) {
+                return Err(vm.value_error("ouro strings cannot hold lone surrogates"));
+            }
+            Err(vm.value_error("chr() arg not in range(0x110000)"))
+        }
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "ord")?;
+    let o = &args.pos[0];
+    match o.get::<StrObj>() {
+        Some(s) => {
+            let mut cs = s.as_str().chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => vm.new_int(c as i64),
+                _ => Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                ))),
+            }
+        }
+        None => {
+            let tn = vm.type_name_of(o);
+            Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
+        }
+    }
+}
+
+fn base_repr(vm: &mut Vm, args: Args, name: &str, f: fn(&BigInt) -> String) -> PyResult<ObjRef> {
+    args.exactly_one(vm, name)?;
+    let v = vm.index_value(&args.pos[0])?;
+    let s = f(&v);
+    vm.new_str(&s)
+}
+
+fn builtin_hex(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    base_repr(vm, args, "hex", ouro_algo::int::hex)
+}
+
+fn builtin_oct(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    base_repr(vm, args, "oct", ouro_algo::int::oct)
+}
+
+fn builtin_bin(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    base_repr(vm, args, "bin", ouro_algo::int::bin)
+}
+
+fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let nd_kw = args.take_kw(vm, "ndigits");
+    args.no_more_kw(vm, "round")?;
+    args.check(vm, "round", 1, 2)?;
+    let x = &args.pos[0];
+    let nd = args.pos.get(1).cloned().or(nd_kw).filter(|n| !n.is(&vm.none));
+    match x.kind() {
+        Kind::Float => {
+            let v = vm.float_value(x).unwrap_or(0.0);
+            match nd {
+                None => {
+                    let r = ouro_algo::float::round_half_even(v);
+                    vm.int_from_f64(r)
+                }
+                Some(n) => {
+                    let n = vm.index_value(&n)?;
+                    let n = n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+                    match ouro_algo::float::round(v, n) {
+                        Ok(r) => vm.new_float(r),
+                        Err(_) => Err(vm.overflow_error("rounded value too large to represent")),
+                    }
+                }
+            }
+        }
+        Kind::Int | Kind::BigInt => match nd {
+            None => {
+                let v = vm.to_bigint(x).unwrap_or_default();
+                vm.new_bigint(v)
+            }
+            Some(n) => {
+                let n = vm.index_value(&n)?;
+                let v = vm.to_bigint(x).unwrap_or_default();
+                if !n.is_negative() {
+                    return vm.new_bigint(v);
+                }
+                let p = (-n).to_u32().unwrap_or(u32::MAX).min(100_000);
+                let m = num_traits::pow(BigInt::from(10), p as usize);
+                // Round half to even at 10**p.
+                let (q, r) = num_integer::Integer::div_mod_floor(&v, &m);
+                let twice = &r * 2;
+                let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                vm.new_bigint(q * m)
+            }
+        },
+        _ => {
+            let rn = vm.intern("__round__")?;
+            let mut a = Vec::new();
+            if let Some(n) = nd {
+                a.push(n);
+            }
+            match vm.call_dunder(x, &rn, a)? {
+                Some(r) => Ok(r),
+                None => {
+                    let tn = vm.type_name_of(x);
+                    Err(vm.type_error(format!("type {tn} doesn't define __round__ method")))
+                }
+            }
+        }
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "divmod", 2, 2)?;
+    let (a, b) = (&args.pos[0], &args.pos[1]);
+    if matches!(a.kind(), Kind::Int | Kind::BigInt) && matches!(b.kind(), Kind::Int | Kind::BigInt) {
+        let y = vm.to_bigint(b).unwrap_or_default();
+        if y.is_zero() {
+            return Err(vm.zero_division("integer division or modulo by zero"));
+        }
+        let x = vm.to_bigint(a).unwrap_or_default();
+        let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
+        let q = vm.new_bigint(q)?;
+        let r = vm.new_bigint(r)?;
+        return vm.new_tuple(vec![q, r]);
+    }
+    if matches!(a.kind(), Kind::Int | Kind::BigInt | Kind::Float) && matches!(b.kind(), Kind::Int | Kind::BigInt | Kind::Float) {
+        let x = vm.float_value(a).unwrap_or(0.0);
+        let y = vm.float_value(b).unwrap_or(0.0);
+        return match ouro_algo::float::divmod(x, y) {
+            Some((q, r)) => {
+                let q = vm.new_float(q)?;
+                let r = vm.new_float(r)?;
+                vm.new_tuple(vec![q, r])
+            }
+            None => Err(vm.zero_division("float divmod()")),
+        };
+    }
+    let dm = vm.intern("__divmod__")?;
+    if let Some(r) = vm.call_dunder(a, &dm, vec![b.clone()])? {
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    let rdm = vm.intern("__rdivmod__")?;
+    if let Some(r) = vm.call_dunder(b, &rdm, vec![a.clone()])? {
+        if !r.is(&vm.not_implemented) {
+            return Ok(r);
+        }
+    }
+    let ta = vm.type_name_of(a);
+    let tb = vm.type_name_of(b);
+    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+}
+
+fn builtin_pow(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let m_kw = args.take_kw(vm, "mod");
+    args.no_more_kw(vm, "pow")?;
+    args.check(vm, "pow", 2, 3)?;
+    let m = args.pos.get(2).cloned().or(m_kw).filter(|m| !m.is(&vm.none));
+    match m {
+        None => vm.binary_op(&args.pos[0], &args.pos[1], ouro_bytecode::BinOp::Power),
+        Some(m) => {
+            let (Some(b), Some(e), Some(md)) = (vm.to_bigint(&args.pos[0]), vm.to_bigint(&args.pos[1]), vm.to_bigint(&m)) else {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            if md.is_zero() {
+                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            }
+            let r = if e.is_negative() {
+                // Modular inverse.
+                let inv = mod_inverse(&b, &md);
+                match inv {
+                    Some(i) => i.modpow(&(-e), &md.abs()),
+                    None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                }
+            } else {
+                b.modpow(&e, &md.abs())
+            };
+            // The result takes the sign of the modulus.
+            let r = if md.is_negative() && !r.is_zero() { r + &md } else { r };
+            vm.new_bigint(r)
+        }
+    }
+}
+
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let m = m.abs();
+    let (mut old_r, mut r) = (num_integer::Integer::mod_floor(a, &m), m.clone());
+    let (mut old_s, mut s) = (BigInt::from(1), BigInt::zero());
+    while !r.is_zero() {
+        let q = &old_r / &r;
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r != BigInt::from(1) {
+        return None;
+    }
+    Some(num_integer::Integer::mod_floor(&old_s, &m))
+}
+
+fn builtin_hash(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "hash")?;
+    let h = vm.hash(&args.pos[0])?;
+    vm.new_int(h)
+}
+
+impl Vm {
+    pub fn is_callable(&mut self, o: &ObjRef) -> bool {
+        match o.kind() {
+            Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type => true,
+            _ => {
+                let c = self.names.call.clone();
+                self.type_lookup(&o.class(), &c).is_some()
+            }
+        }
+    }
+}
+
+fn builtin_callable(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one(vm, "callable")?;
+    let r = vm.is_callable(&args.pos[0]);
+    Ok(vm.new_bool(r))
+}
+
+fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "input", 0, 1)?;
+    if let Some(p) = args.pos.first() {
+        let s = vm.str_string(p)?;
+        vm.write_stdout(&s);
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_exc(T::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            vm.new_str(&line)
+        }
+        Err(e) => Err(vm.new_exc(T::OSError, e.to_string())),
+    }
+}
+
+fn builtin_globals(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "globals")?;
+    match vm.frames.last() {
+        Some(f) => Ok(f.globals.clone()),
+        None => vm.new_dict(),
+    }
+}
+
+impl Vm {
+    /// `locals()` of the innermost Python frame: its namespace, or a fresh
+    /// dict snapshot of its fast locals.
+    pub(crate) fn current_locals(&mut self) -> PyResult<ObjRef> {
+        let Some(f) = self.frames.last() else {
+            return self.new_dict();
+        };
+        if let Some(ns) = &f.namespace {
+            return Ok(ns.clone());
+        }
+        let code = f.code.clone();
+        let base = f.locals_base;
+        let d = self.new_dict()?;
+        for (i, name) in code.varnames.iter().enumerate() {
+            if let Some(Some(v)) = self.locals.get(base + i).cloned() {
+                let k = self.intern(name)?;
+                self.dict_set_str(&d, &k, v)?;
+            }
+        }
+        let nv = code.varnames.len();
+        for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
+            if let Some(Some(c)) = self.locals.get(base + nv + i).cloned() {
+                if let Some(v) = c.borrow::<ouro_heap::CellObj>().and_then(|c| c.value.clone()) {
+                    let k = self.intern(name)?;
+                    self.dict_set_str(&d, &k, v)?;
+                }
+            }
+        }
+        Ok(d)
+    }
+}
+
+fn builtin_locals(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "locals")?;
+    vm.current_locals()
+}
+
+fn builtin_vars(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "vars", 0, 1)?;
+    match args.pos.first() {
+        None => vm.current_locals(),
+        Some(o) => {
+            let d = vm.names.dict.clone();
+            match vm.getattr(o, &d) {
+                Ok(v) => Ok(v),
+                Err(e) if vm.err_is(&e, T::AttributeError) => {
+                    Err(vm.type_error("vars() argument must have __dict__ attribute"))
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "dir", 0, 1)?;
+    let names = match args.pos.first() {
+        None => {
+            let l = vm.current_locals()?;
+            let mut v: Vec<String> = vm.dict_items_vec(&l)?.into_iter().map(|(k, _)| vm.str_of(&k).to_string()).collect();
+            v.sort();
+            v
+        }
+        Some(o) => {
+            let ty = o.class();
+            if Vm::is_heap_type(&ty) {
+                let dn = vm.intern("__dir__")?;
+                if let Some(f) = vm.type_lookup(&ty, &dn) {
+                    if f.kind() == Kind::Function {
+                        let r = vm.call(&f, vec![o.clone()])?;
+                        let items = vm.iterate(&r)?;
+                        let l = vm.new_list(items)?;
+                        let sorted = vm.call_method(&l, "sort", Vec::new());
+                        sorted?;
+                        return Ok(l);
+                    }
+                }
+            }
+            vm.dir_names(o)?
+        }
+    };
+    let mut items = Vec::with_capacity(names.len());
+    for n in names {
+        items.push(vm.new_str(&n)?);
+    }
+    vm.new_list(items)
+}
+
+fn builtin_format(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "format", 1, 2)?;
+    let spec = match args.pos.get(1) {
+        Some(s) => {
+            if s.kind() != Kind::Str {
+                let tn = vm.type_name_of(s);
+                return Err(vm.type_error(format!("format() argument 2 must be str, not {tn}")));
+            }
+            s.clone()
+        }
+        None => vm.new_str("")?,
+    };
+    vm.format(&args.pos[0], &spec)
+}
+
+fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__import__", 1, 5)?;
+    let name = args.pos[0].clone();
+    let none = vm.none.clone();
+    let fromlist = args.pos.get(3).cloned().unwrap_or_else(|| none.clone());
+    let level = match args.pos.get(4) {
+        Some(l) => l.clone(),
+        None => vm.new_int(0)?,
+    };
+    let fi = vm.frames.len().saturating_sub(1);
+    vm.import_name(&name, &fromlist, &level, fi)
+}
+
+fn builtin_exit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let ty = vm.ty(T::SystemExit).clone();
+    let e = vm.call(&ty, args.pos)?;
+    Err(crate::error::PyErr(e))
+}
+
+/// `enumerate`, `zip`, `map`, `filter`, `reversed`.
+pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRef> {
+    let state = match t {
+        T::Enumerate => {
+            let start_kw = args.take_kw(vm, "start");
+            let it_kw = args.take_kw(vm, "iterable");
+            args.no_more_kw(vm, "enumerate")?;
+            let src = args.pos.first().cloned().or(it_kw);
+            let Some(src) = src else {
+                return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+            };
+            let start = args.pos.get(1).cloned().or(start_kw);
+            let count = match start {
+                Some(s) => match vm.index_value(&s)?.to_i64() {
+                    Some(v) => v,
+                    None => return Err(vm.overflow_error("enumerate start too large")),
+                },
+                None => 0,
+            };
+            let it = vm.iter(&src)?;
+            LazyIter::Enumerate { it, count }
+        }
+        T::Zip => {
+            let strict = match args.take_kw(vm, "strict") {
+                Some(s) => vm.truthy(&s)?,
+                None => false,
+            };
+            args.no_more_kw(vm, "zip")?;
+            let mut its = Vec::with_capacity(args.len());
+            for (i, a) in args.pos.iter().enumerate() {
+                if !vm.has_iter(a) {
+                    let tn = vm.type_name_of(a);
+                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)).or_tn(tn));
+                }
+                its.push(vm.iter(a)?);
+            }
+            LazyIter::Zip { its, strict }
+        }
+        T::Map => {
+            args.no_kw(vm, "map")?;
+            if args.len() < 2 {
+                return Err(vm.type_error("map() must have at least two arguments."));
+            }
+            let func = args.pos[0].clone();
+            let mut its = Vec::new();
+            for a in &args.pos[1..] {
+                its.push(vm.iter(a)?);
+            }
+            LazyIter::Map { func, its }
+        }
+        T::Filter => {
+            args.no_kw(vm, "filter")?;
+            args.check(vm, "filter", 2, 2)?;
+            let it = vm.iter(&args.pos[1])?;
+            LazyIter::Filter { func: args.pos[0].clone(), it }
+        }
+        _ => {
+            args.no_kw(vm, "reversed")?;
+            args.check(vm, "reversed", 1, 1)?;
+            let seq = args.pos[0].clone();
+            let rev = vm.intern("__reversed__")?;
+            if Vm::is_heap_type(&seq.class()) {
+                if let Some(r) = vm.call_dunder(&seq, &rev, Vec::new())? {
+                    return Ok(r);
+                }
+            }
+            if seq.kind() == Kind::Dict || !matches!(seq.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Range) && !Vm::is_heap_type(&seq.class()) {
+                let tn = vm.type_name_of(&seq);
+                return Err(vm.type_error(format!("'{tn}' object is not reversible")));
+            }
+            let n = vm.len(&seq)?;
+            let t = if seq.kind() == Kind::List { T::ListReverseIterator } else { T::Reversed };
+            return vm.new_native(t, LazyIter::Reversed { seq: Some(seq), index: n as isize - 1 });
+        }
+    };
+    vm.new_native(t, state)
+}
+
+trait OrTn {
+    fn or_tn(self, tn: String) -> Self;
+}
+
+impl OrTn for crate::error::PyErr {
+    fn or_tn(self, _tn: String) -> Self {
+        self
+    }
+}

@@ -1,0 +1,1841 @@
+//! The interpreter loop: frames on an explicit stack, CPython 3.11-style
+//! calls and zero-cost exception handling.
+//!
+//! Architecture invariant: a Python-to-Python call never recurses in Rust.
+//! `CALL` pushes a [`Frame`] and the loop continues with it; `RETURN_VALUE`
+//! pops it. Rust re-enters the loop only when native code calls back into
+//! Python (`__build_class__`, `__repr__` from `repr()`, sort keys...), and
+//! those re-entries are counted and bounded.
+//!
+//! Values live on one shared value stack and locals in one shared slot
+//! array; a frame owns windows of both. Arguments move from the caller's
+//! stack into the callee's slots without changing any count, so
+//! `sys.getrefcount` sees what it sees in CPython.
+
+use std::rc::Rc;
+
+use ouro_bytecode::{code_flags, format_flags, make_function_flags as mff, BinOp, CodeObject, Instr};
+use ouro_heap::{
+    self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, IntObj,
+    Kind, ListObj, MethodObj, ObjRef, TracebackObj, TupleObj, TypeObj,
+};
+
+use crate::error::{PyErr, PyResult};
+use crate::types::T;
+use crate::vm::Vm;
+
+/// Why a frame exists, which decides what happens when it ends.
+pub(crate) enum FrameKind {
+    /// Called from Python: the result goes on the caller's stack.
+    Normal,
+    /// Called from Rust: the loop returns the result to its caller.
+    Entry,
+    /// `__init__` of a new instance: the caller receives the instance.
+    Init(ObjRef),
+    /// `__del__` of an object being finalized (PEP 442).
+    Finalizer(ObjRef),
+}
+
+pub(crate) struct Frame {
+    pub code: Rc<CodeObject>,
+    pub code_obj: ObjRef,
+    /// Next instruction.
+    pub ip: usize,
+    /// Instruction being executed (for tracebacks).
+    pub lasti: usize,
+    pub locals_base: usize,
+    pub stack_base: usize,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    /// The namespace of module and class code (`LOAD_NAME`).
+    pub namespace: Option<ObjRef>,
+    pub func: Option<ObjRef>,
+    /// The frame object, once something (a traceback) needed one.
+    pub frame_obj: Option<ObjRef>,
+    pub kind: FrameKind,
+}
+
+/// The result of starting a call.
+pub(crate) enum Called {
+    /// A Python frame was pushed; the loop continues in it.
+    Pushed,
+    /// The call completed with this value.
+    Value(ObjRef),
+}
+
+/// Bound on Rust-level re-entries of the loop, independent of the Python
+/// recursion limit (each uses real stack).
+const MAX_NATIVE_DEPTH: usize = 2000;
+
+macro_rules! tri {
+    ($l:lifetime, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(err) => break $l err,
+        }
+    };
+}
+
+impl Vm {
+    #[inline(always)]
+    pub(crate) fn pop(&mut self) -> PyResult<ObjRef> {
+        match self.stack.pop() {
+            Some(v) => Ok(v),
+            None => Err(self.internal_error("value stack underflow")),
+        }
+    }
+
+    #[inline(always)]
+    fn top(&self) -> Option<&ObjRef> {
+        self.stack.last()
+    }
+
+    /// Runs a module-level code object in `globals` (also its namespace).
+    pub fn run_code(&mut self, code: Rc<CodeObject>, globals: &ObjRef) -> PyResult<ObjRef> {
+        let code_obj = self.load_code(code)?;
+        let builtins = self.builtins.clone();
+        let names = self.names.builtins.clone();
+        if self.dict_get_str(globals, &names).is_none() {
+            let bm = self.builtins_module.clone();
+            self.dict_set_str(globals, &names, bm)?;
+        }
+        self.push_frame_raw(code_obj, globals.clone(), builtins, Some(globals.clone()), None, FrameKind::Entry)?;
+        self.run_entry()
+    }
+
+    /// Turns compiled code into a code object (constants become objects,
+    /// names are interned).
+    pub fn load_code(&mut self, code: Rc<CodeObject>) -> PyResult<ObjRef> {
+        let mut consts = Vec::with_capacity(code.constants.len());
+        for c in &code.constants {
+            consts.push(self.constant(c)?);
+        }
+        let mut names = Vec::with_capacity(code.names.len());
+        for n in &code.names {
+            names.push(self.intern(n)?);
+        }
+        let mut varnames = Vec::with_capacity(code.varnames.len());
+        for n in &code.varnames {
+            varnames.push(self.intern(n)?);
+        }
+        let name = self.intern(&code.name)?;
+        let qualname = self.new_str(&code.qualname)?;
+        let filename = self.new_str(&code.filename)?;
+        let ty = self.ty(T::Code).clone();
+        self.alloc(
+            &ty,
+            CodeObj {
+                code,
+                consts,
+                names,
+                varnames,
+                name,
+                qualname,
+                filename,
+            },
+            false,
+        )
+    }
+
+    fn constant(&mut self, c: &ouro_bytecode::Constant) -> PyResult<ObjRef> {
+        use ouro_bytecode::Constant as C;
+        Ok(match c {
+            C::None => self.none.clone(),
+            C::True => self.true_.clone(),
+            C::False => self.false_.clone(),
+            C::Ellipsis => self.ellipsis.clone(),
+            C::Int(i) => self.new_int(*i)?,
+            C::BigInt(b) => self.new_bigint(b.clone())?,
+            C::Float(f) => self.new_float(*f)?,
+            C::Complex { re, im } => self.new_complex(*re, *im)?,
+            C::Str(s) => {
+                // Identifier-like constants are interned, as CPython does.
+                if s.len() < 64 && s.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+                    self.intern(s)?
+                } else {
+                    self.new_str(s)?
+                }
+            }
+            C::Bytes(b) => self.new_bytes(b.to_vec())?,
+            C::Tuple(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for i in items.iter() {
+                    v.push(self.constant(i)?);
+                }
+                self.new_tuple(v)?
+            }
+            C::Code(code) => self.load_code(code.clone())?,
+        })
+    }
+
+    /// Pushes a frame for `code_obj` with empty locals.
+    fn push_frame_raw(
+        &mut self,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        builtins: ObjRef,
+        namespace: Option<ObjRef>,
+        func: Option<ObjRef>,
+        kind: FrameKind,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let code = match code_obj.get::<CodeObj>() {
+            Some(c) => c.code.clone(),
+            None => return Err(self.internal_error("frame without code")),
+        };
+        let nlocals = code.varnames.len() + code.cellvars.len() + code.freevars.len();
+        let base = self.locals.len();
+        self.locals.resize(base + nlocals, None);
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            ip: 0,
+            lasti: 0,
+            locals_base: base,
+            stack_base,
+            globals,
+            builtins,
+            namespace,
+            func,
+            frame_obj: None,
+            kind,
+        });
+        Ok(())
+    }
+
+    /// Runs the loop until the innermost (entry) frame returns.
+    pub(crate) fn run_entry(&mut self) -> PyResult<ObjRef> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            // Unwind the frame we were about to run.
+            self.pop_frame();
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.native_depth += 1;
+        let r = self.run_frames();
+        self.native_depth -= 1;
+        r
+    }
+
+    /// Pops the top frame, releasing its locals in `co_varnames` order (or
+    /// handing them to its frame object, if it has one).
+    pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
+        let frame = self.frames.pop()?;
+        // Anything left on the frame's stack (after an exception).
+        while self.stack.len() > frame.stack_base {
+            let v = self.stack.pop();
+            drop(v);
+        }
+        let base = frame.locals_base;
+        if let Some(fo) = &frame.frame_obj {
+            let locals: Vec<Option<ObjRef>> = self.locals.drain(base..).collect();
+            if let Some(mut f) = fo.borrow_mut::<FrameObj>() {
+                f.locals = locals;
+                f.live = false;
+                f.lasti = frame.lasti as u32;
+            }
+        } else {
+            // Release in slot order; each drop may free objects (finalizers
+            // are queued, not run, so this never re-enters the loop).
+            let n = self.locals.len();
+            for i in base..n {
+                let v = self.locals[i].take();
+                drop(v);
+            }
+            self.locals.truncate(base);
+        }
+        Some(frame)
+    }
+
+    /// The main loop. Runs until the frame that was on top at entry returns
+    /// (its kind is `Entry`), and returns its result.
+    fn run_frames(&mut self) -> PyResult<ObjRef> {
+        'frames: loop {
+            let Some(frame) = self.frames.last() else {
+                return Err(self.internal_error("no frame to run"));
+            };
+            let code = frame.code.clone();
+            let code_ref = frame.code_obj.clone();
+            let Some(cobj) = code_ref.get::<CodeObj>() else {
+                return Err(self.internal_error("frame without code"));
+            };
+            let mut ip = frame.ip;
+            let lb = frame.locals_base;
+            let fi = self.frames.len() - 1;
+            let instrs = &code.instructions[..];
+            'instrs: loop {
+                if heap::has_pending_finalizers() {
+                    self.frames[fi].ip = ip;
+                    self.frames[fi].lasti = ip.saturating_sub(1);
+                    if self.start_finalizer()? {
+                        continue 'frames;
+                    }
+                }
+                let Some(&instr) = instrs.get(ip) else {
+                    return Err(self.internal_error("instruction pointer out of range"));
+                };
+                ip += 1;
+                let err: PyErr = 'err: {
+                    match instr {
+                        Instr::Nop => {}
+                        Instr::PopTop => {
+                            let v = self.stack.pop();
+                            drop(v);
+                        }
+                        Instr::PushNull => self.stack.push(self.null.clone()),
+                        Instr::Copy(n) => {
+                            let len = self.stack.len();
+                            match len.checked_sub(n as usize).and_then(|i| self.stack.get(i)) {
+                                Some(v) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                None => break 'err self.internal_error("COPY out of range"),
+                            }
+                        }
+                        Instr::Swap(n) => {
+                            let len = self.stack.len();
+                            if len < n as usize || n == 0 {
+                                break 'err self.internal_error("SWAP out of range");
+                            }
+                            self.stack.swap(len - 1, len - n as usize);
+                        }
+                        Instr::LoadConst(i) => match cobj.consts.get(i as usize) {
+                            Some(c) => self.stack.push(c.clone()),
+                            None => break 'err self.internal_error("bad constant index"),
+                        },
+                        Instr::LoadFast(i) => match self.locals.get(lb + i as usize) {
+                            Some(Some(v)) => {
+                                let v = v.clone();
+                                self.stack.push(v);
+                            }
+                            _ => break 'err self.unbound_local(&code, i as usize),
+                        },
+                        Instr::StoreFast(i) => {
+                            let v = tri!('err, self.pop());
+                            let old = match self.locals.get_mut(lb + i as usize) {
+                                Some(slot) => slot.replace(v),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
+                        }
+                        Instr::DeleteFast(i) => {
+                            let old = self.locals.get_mut(lb + i as usize).and_then(|s| s.take());
+                            match old {
+                                Some(v) => drop(v),
+                                None => break 'err self.unbound_local(&code, i as usize),
+                            }
+                        }
+                        Instr::LoadName(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let v = tri!('err, self.load_name(fi, &name));
+                            self.stack.push(v);
+                        }
+                        Instr::StoreName(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let v = tri!('err, self.pop());
+                            let ns = match &self.frames[fi].namespace {
+                                Some(ns) => ns.clone(),
+                                None => break 'err self.internal_error("no namespace for STORE_NAME"),
+                            };
+                            if ns.kind() == Kind::Dict && self.is_exact(&ns, T::Dict) {
+                                tri!('err, self.dict_set_str(&ns, &name, v));
+                            } else {
+                                tri!('err, self.setitem(&ns, name, v));
+                            }
+                        }
+                        Instr::DeleteName(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let ns = match &self.frames[fi].namespace {
+                                Some(ns) => ns.clone(),
+                                None => break 'err self.internal_error("no namespace for DELETE_NAME"),
+                            };
+                            if self.dict_del_str(&ns, &name).is_none() {
+                                let n = self.str_of(&name).to_string();
+                                break 'err self.name_error(&n);
+                            }
+                        }
+                        Instr::LoadGlobal(i) => {
+                            let name = &cobj.names[i as usize];
+                            let globals = self.frames[fi].globals.clone();
+                            match self.dict_get_str(&globals, name) {
+                                Some(v) => self.stack.push(v),
+                                None => {
+                                    let builtins = self.frames[fi].builtins.clone();
+                                    match self.dict_get_str(&builtins, name) {
+                                        Some(v) => self.stack.push(v),
+                                        None => {
+                                            let n = self.str_of(name).to_string();
+                                            break 'err self.name_error(&n);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        Instr::StoreGlobal(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let v = tri!('err, self.pop());
+                            let globals = self.frames[fi].globals.clone();
+                            tri!('err, self.dict_set_str(&globals, &name, v));
+                        }
+                        Instr::DeleteGlobal(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let globals = self.frames[fi].globals.clone();
+                            if self.dict_del_str(&globals, &name).is_none() {
+                                let n = self.str_of(&name).to_string();
+                                break 'err self.name_error(&n);
+                            }
+                        }
+                        Instr::LoadDeref(i) => {
+                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let v = cell.borrow::<CellObj>().and_then(|c| c.value.clone());
+                            match v {
+                                Some(v) => self.stack.push(v),
+                                None => break 'err self.unbound_deref(&code, i as usize),
+                            }
+                        }
+                        Instr::StoreDeref(i) => {
+                            let v = tri!('err, self.pop());
+                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let old = cell.borrow_mut::<CellObj>().and_then(|mut c| c.value.replace(v));
+                            drop(old);
+                        }
+                        Instr::DeleteDeref(i) => {
+                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let old = cell.borrow_mut::<CellObj>().and_then(|mut c| c.value.take());
+                            match old {
+                                Some(v) => drop(v),
+                                None => break 'err self.unbound_deref(&code, i as usize),
+                            }
+                        }
+                        Instr::LoadClosure(i) => {
+                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            self.stack.push(cell);
+                        }
+                        Instr::LoadClassDeref(i) => {
+                            let idx = i as usize;
+                            let name = code
+                                .cellvars
+                                .iter()
+                                .chain(code.freevars.iter())
+                                .nth(idx)
+                                .cloned()
+                                .unwrap_or_else(|| Rc::from(""));
+                            let key = tri!('err, self.intern(&name));
+                            let ns = self.frames[fi].namespace.clone();
+                            let found = ns.as_ref().and_then(|ns| self.dict_get_str(ns, &key));
+                            match found {
+                                Some(v) => self.stack.push(v),
+                                None => {
+                                    let cell = tri!('err, self.cell_at(&code, lb, i));
+                                    let v = cell.borrow::<CellObj>().and_then(|c| c.value.clone());
+                                    match v {
+                                        Some(v) => self.stack.push(v),
+                                        None => break 'err self.unbound_deref(&code, idx),
+                                    }
+                                }
+                            }
+                        }
+                        Instr::LoadAttr(i) => {
+                            let obj = tri!('err, self.pop());
+                            let name = &cobj.names[i as usize];
+                            let v = tri!('err, self.getattr(&obj, name));
+                            drop(obj);
+                            self.stack.push(v);
+                        }
+                        Instr::StoreAttr(i) => {
+                            let obj = tri!('err, self.pop());
+                            let v = tri!('err, self.pop());
+                            let name = cobj.names[i as usize].clone();
+                            tri!('err, self.setattr(&obj, &name, v));
+                        }
+                        Instr::DeleteAttr(i) => {
+                            let obj = tri!('err, self.pop());
+                            let name = cobj.names[i as usize].clone();
+                            tri!('err, self.delattr(&obj, &name));
+                        }
+                        Instr::LoadMethod(i) => {
+                            let obj = tri!('err, self.pop());
+                            let name = &cobj.names[i as usize];
+                            let (m, s) = tri!('err, self.load_method(obj, name));
+                            self.stack.push(m);
+                            self.stack.push(s);
+                        }
+                        Instr::BinarySubscr => {
+                            let key = tri!('err, self.pop());
+                            let obj = tri!('err, self.pop());
+                            let v = tri!('err, self.getitem(&obj, &key));
+                            drop(obj);
+                            drop(key);
+                            self.stack.push(v);
+                        }
+                        Instr::StoreSubscr => {
+                            let key = tri!('err, self.pop());
+                            let obj = tri!('err, self.pop());
+                            let v = tri!('err, self.pop());
+                            tri!('err, self.setitem(&obj, key, v));
+                        }
+                        Instr::DeleteSubscr => {
+                            let key = tri!('err, self.pop());
+                            let obj = tri!('err, self.pop());
+                            tri!('err, self.delitem(&obj, &key));
+                        }
+                        Instr::BinaryOp(op) => {
+                            let b = tri!('err, self.pop());
+                            let a = tri!('err, self.pop());
+                            let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
+                                (Some(x), Some(y)) if self.both_exact_int(&a, &b) => {
+                                    match fast_int_op(op, x.value, y.value) {
+                                        Some(v) => tri!('err, self.new_int(v)),
+                                        None => tri!('err, self.binary_op(&a, &b, op)),
+                                    }
+                                }
+                                _ => tri!('err, self.binary_op(&a, &b, op)),
+                            };
+                            drop(a);
+                            drop(b);
+                            self.stack.push(r);
+                        }
+                        Instr::UnaryNegative => {
+                            let a = tri!('err, self.pop());
+                            let r = tri!('err, self.unary_op(&a, UnaryKind::Neg));
+                            drop(a);
+                            self.stack.push(r);
+                        }
+                        Instr::UnaryPositive => {
+                            let a = tri!('err, self.pop());
+                            let r = tri!('err, self.unary_op(&a, UnaryKind::Pos));
+                            drop(a);
+                            self.stack.push(r);
+                        }
+                        Instr::UnaryInvert => {
+                            let a = tri!('err, self.pop());
+                            let r = tri!('err, self.unary_op(&a, UnaryKind::Invert));
+                            drop(a);
+                            self.stack.push(r);
+                        }
+                        Instr::UnaryNot => {
+                            let a = tri!('err, self.pop());
+                            let t = tri!('err, self.truthy(&a));
+                            drop(a);
+                            self.stack.push(self.new_bool(!t));
+                        }
+                        Instr::CompareOp(op) => {
+                            let b = tri!('err, self.pop());
+                            let a = tri!('err, self.pop());
+                            let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
+                                (Some(x), Some(y)) => self.new_bool(cmp_i64(op, x.value, y.value)),
+                                _ => tri!('err, self.richcompare(&a, &b, op)),
+                            };
+                            drop(a);
+                            drop(b);
+                            self.stack.push(r);
+                        }
+                        Instr::IsOp(inv) => {
+                            let b = tri!('err, self.pop());
+                            let a = tri!('err, self.pop());
+                            let r = a.is(&b) != (inv == 1);
+                            drop(a);
+                            drop(b);
+                            self.stack.push(self.new_bool(r));
+                        }
+                        Instr::ContainsOp(inv) => {
+                            let b = tri!('err, self.pop());
+                            let a = tri!('err, self.pop());
+                            let r = tri!('err, self.contains(&b, &a));
+                            drop(a);
+                            drop(b);
+                            self.stack.push(self.new_bool(r != (inv == 1)));
+                        }
+                        Instr::BuildTuple(n) => {
+                            let items = tri!('err, self.pop_n(n as usize));
+                            let t = tri!('err, self.new_tuple(items));
+                            self.stack.push(t);
+                        }
+                        Instr::BuildList(n) => {
+                            let items = tri!('err, self.pop_n(n as usize));
+                            let l = tri!('err, self.new_list(items));
+                            self.stack.push(l);
+                        }
+                        Instr::BuildSet(n) => {
+                            let items = tri!('err, self.pop_n(n as usize));
+                            let s = tri!('err, self.new_set_from(items));
+                            self.stack.push(s);
+                        }
+                        Instr::BuildMap(n) => {
+                            let items = tri!('err, self.pop_n(2 * n as usize));
+                            let d = tri!('err, self.new_dict());
+                            let mut it = items.into_iter();
+                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                                tri!('err, self.dict_setitem(&d, k, v));
+                            }
+                            self.stack.push(d);
+                        }
+                        Instr::BuildSlice(n) => {
+                            let step = if n == 3 { Some(tri!('err, self.pop())) } else { None };
+                            let stop = tri!('err, self.pop());
+                            let start = tri!('err, self.pop());
+                            let step = step.unwrap_or_else(|| self.none.clone());
+                            let s = tri!('err, self.new_slice(start, stop, step));
+                            self.stack.push(s);
+                        }
+                        Instr::BuildString(n) => {
+                            let parts = tri!('err, self.pop_n(n as usize));
+                            let mut s = String::new();
+                            for p in &parts {
+                                s.push_str(self.str_of(p));
+                            }
+                            let o = tri!('err, self.new_str(&s));
+                            self.stack.push(o);
+                        }
+                        Instr::ListAppend(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            let ok = match target.borrow_mut::<ListObj>() {
+                                Some(mut l) => {
+                                    l.items.push(v);
+                                    true
+                                }
+                                None => false,
+                            };
+                            if !ok {
+                                break 'err self.internal_error("LIST_APPEND target");
+                            }
+                        }
+                        Instr::ListExtend(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            if let Err(e) = self.list_extend(&target, &v) {
+                                if self.err_is(&e, T::TypeError) && !self.has_iter(&v) {
+                                    let tn = self.type_name_of(&v);
+                                    break 'err self.type_error(format!(
+                                        "Value after * must be an iterable, not {tn}"
+                                    ));
+                                }
+                                break 'err e;
+                            }
+                        }
+                        Instr::SetAdd(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            tri!('err, self.set_add(&target, v));
+                        }
+                        Instr::SetUpdate(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            tri!('err, self.set_update(&target, &v));
+                        }
+                        Instr::MapAdd(n) => {
+                            let v = tri!('err, self.pop());
+                            let k = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            tri!('err, self.dict_setitem(&target, k, v));
+                        }
+                        Instr::DictUpdate(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            if let Err(e) = self.dict_update(&target, &v) {
+                                if self.err_is(&e, T::AttributeError) {
+                                    let tn = self.type_name_of(&v);
+                                    break 'err self.type_error(format!("'{tn}' object is not a mapping"));
+                                }
+                                break 'err e;
+                            }
+                        }
+                        Instr::DictMerge(n) => {
+                            let v = tri!('err, self.pop());
+                            let target = tri!('err, self.peek(n as usize));
+                            tri!('err, self.dict_merge_kwargs(&target, &v, fi));
+                        }
+                        Instr::ListToTuple => {
+                            let l = tri!('err, self.pop());
+                            let items = l.borrow::<ListObj>().map(|l| l.items.clone()).unwrap_or_default();
+                            let t = tri!('err, self.new_tuple(items));
+                            self.stack.push(t);
+                        }
+                        Instr::UnpackSequence(n) => {
+                            let seq = tri!('err, self.pop());
+                            tri!('err, self.unpack_sequence(&seq, n as usize));
+                        }
+                        Instr::UnpackEx(arg) => {
+                            let seq = tri!('err, self.pop());
+                            tri!('err, self.unpack_ex(&seq, (arg & 0xff) as usize, (arg >> 8) as usize));
+                        }
+                        Instr::GetIter => {
+                            let o = tri!('err, self.pop());
+                            let it = tri!('err, self.iter(&o));
+                            drop(o);
+                            self.stack.push(it);
+                        }
+                        Instr::ForIter(target) => {
+                            let it = match self.top() {
+                                Some(t) => t.clone(),
+                                None => break 'err self.internal_error("FOR_ITER on empty stack"),
+                            };
+                            match tri!('err, self.next(&it)) {
+                                Some(v) => self.stack.push(v),
+                                None => {
+                                    let it = self.stack.pop();
+                                    drop(it);
+                                    ip = target as usize;
+                                }
+                            }
+                        }
+                        Instr::Jump(t) => ip = t as usize,
+                        Instr::PopJumpIfFalse(t) => {
+                            let v = tri!('err, self.pop());
+                            let b = if v.is(&self.false_) {
+                                false
+                            } else if v.is(&self.true_) {
+                                true
+                            } else {
+                                tri!('err, self.truthy(&v))
+                            };
+                            drop(v);
+                            if !b {
+                                ip = t as usize;
+                            }
+                        }
+                        Instr::PopJumpIfTrue(t) => {
+                            let v = tri!('err, self.pop());
+                            let b = if v.is(&self.true_) {
+                                true
+                            } else if v.is(&self.false_) {
+                                false
+                            } else {
+                                tri!('err, self.truthy(&v))
+                            };
+                            drop(v);
+                            if b {
+                                ip = t as usize;
+                            }
+                        }
+                        Instr::PopJumpIfNone(t) => {
+                            let v = tri!('err, self.pop());
+                            if v.is(&self.none) {
+                                ip = t as usize;
+                            }
+                        }
+                        Instr::PopJumpIfNotNone(t) => {
+                            let v = tri!('err, self.pop());
+                            if !v.is(&self.none) {
+                                ip = t as usize;
+                            }
+                        }
+                        Instr::JumpIfFalseOrPop(t) => {
+                            let v = match self.top() {
+                                Some(v) => v.clone(),
+                                None => break 'err self.internal_error("empty stack"),
+                            };
+                            if !tri!('err, self.truthy(&v)) {
+                                ip = t as usize;
+                            } else {
+                                let x = self.stack.pop();
+                                drop(x);
+                            }
+                        }
+                        Instr::JumpIfTrueOrPop(t) => {
+                            let v = match self.top() {
+                                Some(v) => v.clone(),
+                                None => break 'err self.internal_error("empty stack"),
+                            };
+                            if tri!('err, self.truthy(&v)) {
+                                ip = t as usize;
+                            } else {
+                                let x = self.stack.pop();
+                                drop(x);
+                            }
+                        }
+                        Instr::Call(n) | Instr::CallKw(n) | Instr::CallMethod(n) | Instr::CallMethodKw(n) => {
+                            let kwnames = if matches!(instr, Instr::CallKw(_) | Instr::CallMethodKw(_)) {
+                                Some(tri!('err, self.pop()))
+                            } else {
+                                None
+                            };
+                            let method = matches!(instr, Instr::CallMethod(_) | Instr::CallMethodKw(_));
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            match tri!('err, self.call_from_stack(n as usize, kwnames, method)) {
+                                Called::Pushed => continue 'frames,
+                                Called::Value(v) => self.stack.push(v),
+                            }
+                        }
+                        Instr::CallFunctionEx(flag) => {
+                            let kwargs = if flag & 1 != 0 { Some(tri!('err, self.pop())) } else { None };
+                            let args = tri!('err, self.pop());
+                            let callable = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let mut argv: Vec<ObjRef> = args.get::<TupleObj>().map(|t| t.items().to_vec()).unwrap_or_default();
+                            drop(args);
+                            let mut kwnames_v = Vec::new();
+                            if let Some(kw) = &kwargs {
+                                let pairs = tri!('err, self.dict_items_vec(kw));
+                                for (k, v) in pairs {
+                                    kwnames_v.push(k);
+                                    argv.push(v);
+                                }
+                            }
+                            let kwnames = if kwnames_v.is_empty() { None } else { Some(tri!('err, self.new_tuple(kwnames_v))) };
+                            match tri!('err, self.call_with_args(callable, argv, kwnames, true)) {
+                                Called::Pushed => continue 'frames,
+                                Called::Value(v) => self.stack.push(v),
+                            }
+                        }
+                        Instr::MakeFunction(fl) => {
+                            let f = tri!('err, self.make_function(fi, fl));
+                            self.stack.push(f);
+                        }
+                        Instr::ReturnValue => {
+                            let v = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            let Some(frame) = self.pop_frame() else {
+                                return Err(self.internal_error("return without frame"));
+                            };
+                            match frame.kind {
+                                FrameKind::Entry => return Ok(v),
+                                FrameKind::Normal => {
+                                    self.stack.push(v);
+                                    continue 'frames;
+                                }
+                                FrameKind::Init(inst) => {
+                                    if !v.is(&self.none) {
+                                        let tn = self.type_name_of(&v);
+                                        let e = self.type_error(format!("__init__() should return None, not '{tn}'"));
+                                        drop(inst);
+                                        match self.handle_error(e, true) {
+                                            Ok(()) => continue 'frames,
+                                            Err(e) => return Err(e),
+                                        }
+                                    }
+                                    self.stack.push(inst);
+                                    continue 'frames;
+                                }
+                                FrameKind::Finalizer(obj) => {
+                                    drop(v);
+                                    finish_finalizer(obj);
+                                    continue 'frames;
+                                }
+                            }
+                        }
+                        Instr::LoadBuildClass => {
+                            let key = tri!('err, self.intern("__build_class__"));
+                            let builtins = self.frames[fi].builtins.clone();
+                            match self.dict_get_str(&builtins, &key) {
+                                Some(v) => self.stack.push(v),
+                                None => break 'err self.new_exc(T::NameError, "__build_class__ not found"),
+                            }
+                        }
+                        Instr::LoadAssertionError => {
+                            let t = self.ty(T::AssertionError).clone();
+                            self.stack.push(t);
+                        }
+                        Instr::ImportName(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let fromlist = tri!('err, self.pop());
+                            let level = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let m = tri!('err, self.import_name(&name, &fromlist, &level, fi));
+                            self.stack.push(m);
+                        }
+                        Instr::ImportFrom(i) => {
+                            let name = cobj.names[i as usize].clone();
+                            let m = match self.top() {
+                                Some(m) => m.clone(),
+                                None => break 'err self.internal_error("IMPORT_FROM on empty stack"),
+                            };
+                            let v = tri!('err, self.import_from(&m, &name));
+                            self.stack.push(v);
+                        }
+                        Instr::ImportStar => {
+                            let m = tri!('err, self.pop());
+                            tri!('err, self.import_star(&m, fi));
+                        }
+                        Instr::RaiseVarargs(n) => {
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            match n {
+                                0 => match self.handled.clone() {
+                                    Some(exc) => {
+                                        // A bare `raise` re-raises without a new
+                                        // traceback entry for this frame.
+                                        match self.handle_error(PyErr(exc), false) {
+                                            Ok(()) => continue 'frames,
+                                            Err(e) => return Err(e),
+                                        }
+                                    }
+                                    None => break 'err self.runtime_error("No active exception to reraise"),
+                                },
+                                1 => {
+                                    let exc = tri!('err, self.pop());
+                                    let e = tri!('err, self.make_raisable(exc, None));
+                                    break 'err e;
+                                }
+                                _ => {
+                                    let cause = tri!('err, self.pop());
+                                    let exc = tri!('err, self.pop());
+                                    let e = tri!('err, self.make_raisable(exc, Some(cause)));
+                                    break 'err e;
+                                }
+                            }
+                        }
+                        Instr::Reraise(n) => {
+                            let exc = tri!('err, self.pop());
+                            if n > 0 {
+                                let len = self.stack.len();
+                                if let Some(l) = len.checked_sub(n as usize).and_then(|i| self.stack.get(i)) {
+                                    if let Some(v) = Vm::int_of(l) {
+                                        self.frames[fi].lasti = v as usize;
+                                    }
+                                }
+                            } else {
+                                self.frames[fi].lasti = ip - 1;
+                            }
+                            self.frames[fi].ip = ip;
+                            match self.handle_error(PyErr(exc), false) {
+                                Ok(()) => continue 'frames,
+                                Err(e) => return Err(e),
+                            }
+                        }
+                        Instr::PushExcInfo => {
+                            let exc = tri!('err, self.pop());
+                            let prev = self.handled.replace(exc.clone()).unwrap_or_else(|| self.none.clone());
+                            self.stack.push(prev);
+                            self.stack.push(exc);
+                        }
+                        Instr::PopExcept => {
+                            let prev = tri!('err, self.pop());
+                            let old = if prev.is(&self.none) { self.handled.take() } else { self.handled.replace(prev) };
+                            drop(old);
+                        }
+                        Instr::CheckExcMatch => {
+                            let ty = tri!('err, self.pop());
+                            let exc = match self.top() {
+                                Some(e) => e.clone(),
+                                None => break 'err self.internal_error("CHECK_EXC_MATCH"),
+                            };
+                            let m = tri!('err, self.exception_matches(&exc, &ty));
+                            self.stack.push(self.new_bool(m));
+                        }
+                        Instr::CheckEgMatch => break 'err self.internal_error("except* is not supported"),
+                        Instr::BeforeWith => {
+                            let mgr = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let (exit, entered) = tri!('err, self.before_with(&mgr));
+                            self.stack.push(exit);
+                            self.stack.push(entered);
+                        }
+                        Instr::WithExceptStart => {
+                            let len = self.stack.len();
+                            if len < 4 {
+                                break 'err self.internal_error("WITH_EXCEPT_START");
+                            }
+                            let exit = self.stack[len - 4].clone();
+                            let val = self.stack[len - 1].clone();
+                            let ty = val.class();
+                            let tb = val.borrow::<ExceptionObj>().and_then(|e| e.traceback.clone()).unwrap_or_else(|| self.none.clone());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let r = tri!('err, self.call(&exit, vec![ty, val, tb]));
+                            self.stack.push(r);
+                        }
+                        Instr::FormatValue(fl) => {
+                            let spec = if fl & format_flags::HAVE_SPEC != 0 { Some(tri!('err, self.pop())) } else { None };
+                            let v = tri!('err, self.pop());
+                            let v = match fl & format_flags::CONV_MASK {
+                                format_flags::CONV_STR => tri!('err, self.str(&v)),
+                                format_flags::CONV_REPR => tri!('err, self.repr(&v)),
+                                format_flags::CONV_ASCII => tri!('err, self.ascii(&v)),
+                                _ => v,
+                            };
+                            let r = match spec {
+                                Some(s) => tri!('err, self.format(&v, &s)),
+                                None if self.is_exact(&v, T::Str) => v,
+                                None => {
+                                    let empty = tri!('err, self.new_str(""));
+                                    tri!('err, self.format(&v, &empty))
+                                }
+                            };
+                            self.stack.push(r);
+                        }
+                        Instr::PrintExpr => {
+                            let v = tri!('err, self.pop());
+                            tri!('err, self.display_hook(v));
+                        }
+                        Instr::SetupAnnotations => {
+                            let ns = match &self.frames[fi].namespace {
+                                Some(ns) => ns.clone(),
+                                None => break 'err self.internal_error("SETUP_ANNOTATIONS without namespace"),
+                            };
+                            let key = self.names.annotations.clone();
+                            if self.dict_get_str(&ns, &key).is_none() {
+                                let d = tri!('err, self.new_dict());
+                                tri!('err, self.dict_set_str(&ns, &key, d));
+                            }
+                        }
+                        Instr::ReturnGenerator
+                        | Instr::YieldValue
+                        | Instr::GetYieldFromIter
+                        | Instr::GetAwaitable(_)
+                        | Instr::Send(_)
+                        | Instr::StopIterationError => {
+                            break 'err self.internal_error("generators are not supported by ouro yet");
+                        }
+                    }
+                    continue 'instrs;
+                };
+                // An instruction raised.
+                self.frames[fi].ip = ip;
+                self.frames[fi].lasti = ip - 1;
+                match self.handle_error(err, true) {
+                    Ok(()) => continue 'frames,
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn both_exact_int(&self, a: &ObjRef, b: &ObjRef) -> bool {
+        let int = &self.types[T::Int as usize];
+        a.class_is(int) && b.class_is(int)
+    }
+
+    /// The item `n` deep (1 = top), as a new reference.
+    fn peek(&mut self, n: usize) -> PyResult<ObjRef> {
+        let len = self.stack.len();
+        match len.checked_sub(n).and_then(|i| self.stack.get(i)) {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.internal_error("stack peek out of range")),
+        }
+    }
+
+    /// Pops `n` items, in stack order.
+    pub(crate) fn pop_n(&mut self, n: usize) -> PyResult<Vec<ObjRef>> {
+        let len = self.stack.len();
+        match len.checked_sub(n) {
+            Some(start) => Ok(self.stack.split_off(start)),
+            None => Err(self.internal_error("value stack underflow")),
+        }
+    }
+
+    fn unbound_local(&mut self, code: &CodeObject, i: usize) -> PyErr {
+        let name = code.varnames.get(i).map(|s| s.to_string()).unwrap_or_default();
+        let e = self.new_exc(
+            T::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        );
+        if let Ok(n) = self.new_str(&name) {
+            let _ = self.set_attr_str(&e.0, "name", n);
+        }
+        e
+    }
+
+    fn unbound_deref(&mut self, code: &CodeObject, i: usize) -> PyErr {
+        if i < code.cellvars.len() {
+            let name = code.cellvars[i].to_string();
+            self.new_exc(
+                T::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        } else {
+            let name = code.freevars.get(i - code.cellvars.len()).map(|s| s.to_string()).unwrap_or_default();
+            self.new_exc(
+                T::NameError,
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    fn cell_at(&mut self, code: &CodeObject, lb: usize, i: u32) -> PyResult<ObjRef> {
+        let idx = lb + code.varnames.len() + i as usize;
+        match self.locals.get(idx) {
+            Some(Some(c)) => Ok(c.clone()),
+            _ => Err(self.internal_error("missing cell")),
+        }
+    }
+
+    /// `LOAD_NAME`: the namespace, then globals, then builtins.
+    fn load_name(&mut self, fi: usize, name: &ObjRef) -> PyResult<ObjRef> {
+        let frame = &self.frames[fi];
+        let ns = frame.namespace.clone();
+        let globals = frame.globals.clone();
+        let builtins = frame.builtins.clone();
+        if let Some(ns) = ns {
+            if ns.kind() == Kind::Dict && self.is_exact(&ns, T::Dict) {
+                if let Some(v) = self.dict_get_str(&ns, name) {
+                    return Ok(v);
+                }
+            } else {
+                match self.getitem(&ns, name) {
+                    Ok(v) => return Ok(v),
+                    Err(e) if self.err_is(&e, T::KeyError) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        if let Some(v) = self.dict_get_str(&globals, name) {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str(&builtins, name) {
+            return Ok(v);
+        }
+        let n = self.str_of(name).to_string();
+        Err(self.name_error(&n))
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /// Calls the callable on the stack with `nargs` arguments (the last
+    /// `len(kwnames)` of them by keyword).
+    fn call_from_stack(&mut self, nargs: usize, kwnames: Option<ObjRef>, method: bool) -> PyResult<Called> {
+        let len = self.stack.len();
+        let extra = if method { 2 } else { 1 };
+        if len < nargs + extra {
+            return Err(self.internal_error("call stack underflow"));
+        }
+        let mut args = self.stack.split_off(len - nargs);
+        let callable = if method {
+            let self_or_null = self.pop()?;
+            let callable = self.pop()?;
+            if !self_or_null.is(&self.null) {
+                args.insert(0, self_or_null);
+            }
+            callable
+        } else {
+            self.pop()?
+        };
+        self.call_with_args(callable, args, kwnames, true)
+    }
+
+    /// Calls `callable`; Python functions are pushed as frames when
+    /// `may_push` (the loop then runs them), otherwise run to completion.
+    pub(crate) fn call_with_args(
+        &mut self,
+        callable: ObjRef,
+        mut args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+        may_push: bool,
+    ) -> PyResult<Called> {
+        match callable.kind() {
+            Kind::Function => {
+                self.push_function_frame(&callable, args, kwnames.as_ref(), FrameKind::Normal, None)?;
+                drop(callable);
+                if may_push {
+                    Ok(Called::Pushed)
+                } else {
+                    self.set_top_frame_entry();
+                    Ok(Called::Value(self.run_entry()?))
+                }
+            }
+            Kind::Method => {
+                let (func, self_) = match callable.get::<MethodObj>() {
+                    Some(m) => (m.func.clone(), m.self_.clone()),
+                    None => return Err(self.internal_error("bad method")),
+                };
+                drop(callable);
+                args.insert(0, self_);
+                self.call_with_args(func, args, kwnames, may_push)
+            }
+            Kind::BuiltinFunction => {
+                let r = self.call_native(&callable, args, kwnames.as_ref())?;
+                Ok(Called::Value(r))
+            }
+            Kind::Type => self.call_type(callable, args, kwnames, may_push),
+            _ => {
+                let ty = callable.class();
+                let call = self.names.call.clone();
+                match self.type_lookup(&ty, &call) {
+                    Some(f) => {
+                        args.insert(0, callable);
+                        self.call_with_args(f, args, kwnames, may_push)
+                    }
+                    None => {
+                        let tn = self.type_name_of(&callable);
+                        Err(self.type_error(format!("'{tn}' object is not callable")))
+                    }
+                }
+            }
+        }
+    }
+
+    fn set_top_frame_entry(&mut self) {
+        if let Some(f) = self.frames.last_mut() {
+            f.kind = match std::mem::replace(&mut f.kind, FrameKind::Entry) {
+                FrameKind::Normal => FrameKind::Entry,
+                other => other,
+            };
+        }
+    }
+
+    /// Calls `callable(*args)` from Rust and returns its result.
+    pub fn call(&mut self, callable: &ObjRef, args: Vec<ObjRef>) -> PyResult<ObjRef> {
+        match self.call_with_args(callable.clone(), args, None, false)? {
+            Called::Value(v) => Ok(v),
+            Called::Pushed => Err(self.internal_error("unexpected frame push")),
+        }
+    }
+
+    /// Calls with keyword arguments (`kwnames` names the last values).
+    pub fn call_kw(&mut self, callable: &ObjRef, args: Vec<ObjRef>, kwnames: Option<ObjRef>) -> PyResult<ObjRef> {
+        match self.call_with_args(callable.clone(), args, kwnames, false)? {
+            Called::Value(v) => Ok(v),
+            Called::Pushed => Err(self.internal_error("unexpected frame push")),
+        }
+    }
+
+    /// Calling a type: `type(x)`, builtin constructors, or a class (object
+    /// allocation, then `__init__` as a frame).
+    fn call_type(&mut self, ty: ObjRef, args: Vec<ObjRef>, kwnames: Option<ObjRef>, may_push: bool) -> PyResult<Called> {
+        if !Vm::is_heap_type(&ty) {
+            let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
+            return Ok(Called::Value(r));
+        }
+        // A metaclass with its own __call__.
+        let meta = ty.class();
+        if !meta.is(self.ty(T::Type)) {
+            let call = self.names.call.clone();
+            if let Some(f) = self.type_lookup(&meta, &call) {
+                if f.kind() == Kind::Function {
+                    let mut a = args;
+                    a.insert(0, ty);
+                    return self.call_with_args(f, a, kwnames, may_push);
+                }
+            }
+        }
+        // __new__
+        let new_name = self.names.new.clone();
+        let inst = match self.type_lookup(&ty, &new_name) {
+            Some(newf) if newf.kind() == Kind::Function || self.is_staticmethod(&newf) => {
+                let f = self.unwrap_staticmethod(&newf);
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(ty.clone());
+                a.extend(args.iter().cloned());
+                let obj = self.call_kw(&f, a, kwnames.clone())?;
+                if !self.isinstance(&obj, &ty) {
+                    return Ok(Called::Value(obj));
+                }
+                obj
+            }
+            _ => self.object_new(&ty, &args, kwnames.as_ref())?,
+        };
+        // __init__
+        let init_name = self.names.init.clone();
+        let init = self.type_lookup(&ty, &init_name);
+        match init {
+            Some(f) if f.kind() == Kind::Function => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(inst.clone());
+                a.extend(args);
+                self.push_function_frame(&f, a, kwnames.as_ref(), FrameKind::Init(inst), None)?;
+                if may_push {
+                    Ok(Called::Pushed)
+                } else {
+                    // Run __init__ to completion from Rust.
+                    let frame = self.frames.last_mut();
+                    let inst = match frame.map(|f| std::mem::replace(&mut f.kind, FrameKind::Entry)) {
+                        Some(FrameKind::Init(i)) => i,
+                        _ => return Err(self.internal_error("init frame")),
+                    };
+                    let r = self.run_entry()?;
+                    if !r.is(&self.none) {
+                        let tn = self.type_name_of(&r);
+                        return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                    }
+                    Ok(Called::Value(inst))
+                }
+            }
+            Some(f) => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(inst.clone());
+                a.extend(args);
+                let r = self.call_kw(&f, a, kwnames)?;
+                if !r.is(&self.none) {
+                    let tn = self.type_name_of(&r);
+                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                }
+                Ok(Called::Value(inst))
+            }
+            None => Ok(Called::Value(inst)),
+        }
+    }
+
+    /// Pushes a frame for a Python function, binding arguments as CPython's
+    /// `initialize_locals` does (same errors, same messages).
+    pub(crate) fn push_function_frame(
+        &mut self,
+        func: &ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+        kind: FrameKind,
+        namespace: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let (code_obj, globals, builtins, defaults, kwdefaults, closure, qualname) = {
+            let Some(f) = func.borrow::<FunctionObj>() else {
+                return Err(self.internal_error("not a function"));
+            };
+            (
+                f.code.clone(),
+                f.globals.clone(),
+                f.builtins.clone(),
+                f.defaults.clone(),
+                f.kwdefaults.clone(),
+                f.closure.clone(),
+                f.qualname.clone(),
+            )
+        };
+        let code = match code_obj.get::<CodeObj>() {
+            Some(c) => c.code.clone(),
+            None => return Err(self.internal_error("function without code")),
+        };
+        if code.is_generator_like() {
+            return Err(self.new_exc(T::SystemError, "generators and coroutines are not supported by ouro yet"));
+        }
+        let ns = namespace.or_else(|| {
+            if code.flags & code_flags::NEWLOCALS == 0 && code.flags & code_flags::OPTIMIZED == 0 {
+                None
+            } else {
+                None
+            }
+        });
+        self.push_frame_raw(code_obj.clone(), globals, builtins, ns, Some(func.clone()), kind)?;
+        let base = self.frames.last().map_or(0, |f| f.locals_base);
+        if let Err(e) = self.bind_arguments(&code, &code_obj, base, args, kwnames, defaults, kwdefaults, &qualname) {
+            self.pop_frame();
+            return Err(e);
+        }
+        // Cells and free variables.
+        let nvar = code.varnames.len();
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let initial = match arg {
+                Some(a) => self.locals[base + *a as usize].take(),
+                None => None,
+            };
+            let cell_ty = self.ty(T::Cell).clone();
+            let cell = match self.alloc(&cell_ty, CellObj { value: initial }, false) {
+                Ok(c) => c,
+                Err(e) => {
+                    self.pop_frame();
+                    return Err(e);
+                }
+            };
+            self.locals[base + nvar + i] = Some(cell);
+        }
+        if let Some(cl) = closure {
+            if let Some(t) = cl.get::<TupleObj>() {
+                let ncell = code.cellvars.len();
+                for (j, c) in t.items().iter().enumerate() {
+                    if let Some(slot) = self.locals.get_mut(base + nvar + ncell + j) {
+                        *slot = Some(c.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn bind_arguments(
+        &mut self,
+        code: &CodeObject,
+        code_obj: &ObjRef,
+        base: usize,
+        args: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+        defaults: Option<ObjRef>,
+        kwdefaults: Option<ObjRef>,
+        qualname: &ObjRef,
+    ) -> PyResult<()> {
+        let argcount = code.argcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & code_flags::VARARGS != 0;
+        let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
+        let nkw = kwnames.and_then(|k| k.get::<TupleObj>()).map_or(0, |t| t.len());
+        let npos = args.len() - nkw;
+        let fname = self.str_of(qualname).to_string();
+        let varnames: Vec<ObjRef> = code_obj.get::<CodeObj>().map(|c| c.varnames.clone()).unwrap_or_default();
+
+        let mut args = args.into_iter();
+        // Positional parameters.
+        let n = npos.min(argcount);
+        for i in 0..n {
+            self.locals[base + i] = args.next();
+        }
+        let vararg_slot = argcount + kwonly;
+        let varkw_slot = vararg_slot + has_varargs as usize;
+        if has_varargs {
+            let extra: Vec<ObjRef> = (n..npos).filter_map(|_| args.next()).collect();
+            self.locals[base + vararg_slot] = Some(self.new_tuple(extra)?);
+        } else if npos > argcount {
+            let ndefaults = defaults.as_ref().and_then(|d| d.get::<TupleObj>()).map_or(0, |t| t.len());
+            let kwonly_given = kwnames.map_or(0, |_| 0);
+            let _ = kwonly_given;
+            let msg = if ndefaults > 0 {
+                format!(
+                    "{fname}() takes from {} to {} positional arguments but {} {} given",
+                    argcount - ndefaults,
+                    argcount,
+                    npos,
+                    if npos == 1 { "was" } else { "were" }
+                )
+            } else {
+                format!(
+                    "{fname}() takes {} positional argument{} but {} {} given",
+                    argcount,
+                    if argcount == 1 { "" } else { "s" },
+                    npos,
+                    if npos == 1 { "was" } else { "were" }
+                )
+            };
+            return Err(self.type_error(msg));
+        }
+        let kwdict = if has_varkw {
+            let d = self.new_dict()?;
+            self.locals[base + varkw_slot] = Some(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+        // Keyword arguments.
+        if nkw > 0 {
+            let names: Vec<ObjRef> = kwnames.and_then(|k| k.get::<TupleObj>()).map(|t| t.items().to_vec()).unwrap_or_default();
+            let mut posonly_as_kw: Vec<String> = Vec::new();
+            for name in names.iter() {
+                let Some(value) = args.next() else { break };
+                let text = self.str_of(name).to_string();
+                let found = varnames
+                    .iter()
+                    .take(argcount + kwonly)
+                    .position(|v| v.is(name) || self.str_of(v) == text);
+                match found {
+                    Some(i) if i >= posonly => {
+                        if self.locals[base + i].is_some() {
+                            return Err(self.type_error(format!("{fname}() got multiple values for argument '{text}'")));
+                        }
+                        self.locals[base + i] = Some(value);
+                    }
+                    _ => {
+                        if let Some(d) = &kwdict {
+                            self.dict_setitem(d, name.clone(), value)?;
+                        } else if found.is_some() {
+                            posonly_as_kw.push(text);
+                        } else {
+                            return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{text}'")));
+                        }
+                    }
+                }
+            }
+            if !posonly_as_kw.is_empty() {
+                let list = posonly_as_kw.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+                return Err(self.type_error(format!(
+                    "{fname}() got some positional-only arguments passed as keyword arguments: {list}"
+                )));
+            }
+        }
+        // Defaults for missing positional parameters.
+        if npos < argcount {
+            let defs: Vec<ObjRef> = defaults.as_ref().and_then(|d| d.get::<TupleObj>()).map(|t| t.items().to_vec()).unwrap_or_default();
+            let first_default = argcount - defs.len();
+            let mut missing = Vec::new();
+            for i in npos..argcount {
+                if self.locals[base + i].is_none() {
+                    if i >= first_default {
+                        self.locals[base + i] = Some(defs[i - first_default].clone());
+                    } else {
+                        missing.push(self.str_of(&varnames[i]).to_string());
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&fname, &missing, "positional"));
+            }
+        }
+        // Keyword-only parameters.
+        if kwonly > 0 {
+            let mut missing = Vec::new();
+            for i in argcount..argcount + kwonly {
+                if self.locals[base + i].is_none() {
+                    let name = varnames[i].clone();
+                    let d = kwdefaults.as_ref().and_then(|kd| self.dict_get_str(kd, &name));
+                    match d {
+                        Some(v) => self.locals[base + i] = Some(v),
+                        None => missing.push(self.str_of(&name).to_string()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&fname, &missing, "keyword-only"));
+            }
+        }
+        Ok(())
+    }
+
+    fn missing_args(&mut self, fname: &str, missing: &[String], kind: &str) -> PyErr {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            _ => {
+                let (last, rest) = quoted.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+                format!("{}, and {}", rest.join(", "), last)
+            }
+        };
+        self.type_error(format!(
+            "{fname}() missing {} required {kind} argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ))
+    }
+
+    /// `MAKE_FUNCTION`.
+    fn make_function(&mut self, fi: usize, fl: u32) -> PyResult<ObjRef> {
+        let code_obj = self.pop()?;
+        let closure = if fl & mff::CLOSURE != 0 { Some(self.pop()?) } else { None };
+        let annotations = if fl & mff::ANNOTATIONS != 0 { Some(self.pop()?) } else { None };
+        let kwdefaults = if fl & mff::KWDEFAULTS != 0 { Some(self.pop()?) } else { None };
+        let defaults = if fl & mff::DEFAULTS != 0 { Some(self.pop()?) } else { None };
+        let (name, qualname, doc) = match code_obj.get::<CodeObj>() {
+            Some(c) => {
+                let doc = c.consts.first().filter(|d| d.kind() == Kind::Str).cloned();
+                (c.name.clone(), c.qualname.clone(), doc)
+            }
+            None => return Err(self.internal_error("MAKE_FUNCTION without code")),
+        };
+        let globals = self.frames[fi].globals.clone();
+        let builtins = self.frames[fi].builtins.clone();
+        let modname = self.names.name.clone();
+        let module = self.dict_get_str(&globals, &modname);
+        let ty = self.ty(T::Function).clone();
+        let doc = Some(doc.unwrap_or_else(|| self.none.clone()));
+        self.alloc(
+            &ty,
+            FunctionObj {
+                code: code_obj,
+                globals,
+                builtins,
+                name,
+                qualname,
+                module,
+                defaults,
+                kwdefaults,
+                doc,
+                dict: None,
+                closure,
+                annotations,
+            },
+            false,
+        )
+    }
+
+    /// Turns the operand of `raise` into an exception instance, applying
+    /// `from cause`.
+    fn make_raisable(&mut self, exc: ObjRef, cause: Option<ObjRef>) -> PyResult<PyErr> {
+        let inst = if exc.kind() == Kind::Type {
+            if !self.is_subtype(&exc, self.ty(T::BaseException)) {
+                return Ok(self.type_error("exceptions must derive from BaseException"));
+            }
+            let r = self.call(&exc, Vec::new())?;
+            if !self.is_instance_of(&r, T::BaseException) {
+                let tn = self.type_name_of(&r);
+                return Ok(self.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {tn}",
+                    self.type_name(&exc)
+                )));
+            }
+            r
+        } else if self.is_instance_of(&exc, T::BaseException) {
+            exc
+        } else {
+            return Ok(self.type_error("exceptions must derive from BaseException"));
+        };
+        if let Some(cause) = cause {
+            let cause = if cause.kind() == Kind::Type && self.is_subtype(&cause, self.ty(T::BaseException)) {
+                Some(self.call(&cause, Vec::new())?)
+            } else if cause.is(&self.none) {
+                None
+            } else if self.is_instance_of(&cause, T::BaseException) {
+                Some(cause)
+            } else {
+                return Ok(self.type_error("exception causes must derive from BaseException"));
+            };
+            if let Some(mut e) = inst.borrow_mut::<ExceptionObj>() {
+                e.cause = cause;
+                e.suppress_context = true;
+            }
+        }
+        Ok(PyErr(inst))
+    }
+
+    /// Sets `exc.__context__` to the exception being handled, avoiding
+    /// cycles. Mirrors the chaining in CPython's `_PyErr_SetObject`.
+    fn chain_context(&mut self, exc: &ObjRef) {
+        let Some(handled) = self.handled.clone() else {
+            return;
+        };
+        if handled.is(exc) {
+            return;
+        }
+        // Break a cycle: if `exc` is already in handled's context chain, cut it.
+        let mut o = handled.clone();
+        let mut steps = 0;
+        loop {
+            let ctx = o.borrow::<ExceptionObj>().and_then(|e| e.context.clone());
+            match ctx {
+                Some(c) => {
+                    if c.is(exc) {
+                        let old = o.borrow_mut::<ExceptionObj>().and_then(|mut e| e.context.take());
+                        drop(old);
+                        break;
+                    }
+                    o = c;
+                }
+                None => break,
+            }
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        let old = exc.borrow_mut::<ExceptionObj>().map(|mut e| e.context.replace(handled));
+        drop(old);
+    }
+
+    /// Unwinds after an exception: finds a handler in the current frame or
+    /// pops frames until one does. `Ok` means execution continues (in a
+    /// handler); `Err` means the exception leaves the loop.
+    pub(crate) fn handle_error(&mut self, err: PyErr, new_raise: bool) -> PyResult<()> {
+        let exc = err.0;
+        if new_raise {
+            self.chain_context(&exc);
+        }
+        let mut add_tb = new_raise;
+        loop {
+            let Some(fi) = self.frames.len().checked_sub(1) else {
+                return Err(PyErr(exc));
+            };
+            if add_tb {
+                self.add_traceback(&exc, fi);
+            }
+            let (lasti, handler) = {
+                let f = &self.frames[fi];
+                (f.lasti, f.code.handler_for(f.lasti).copied())
+            };
+            if let Some(h) = handler {
+                let base = self.frames[fi].stack_base + h.depth as usize;
+                while self.stack.len() > base {
+                    let v = self.stack.pop();
+                    drop(v);
+                }
+                if h.lasti {
+                    let l = self.new_int(lasti as i64)?;
+                    self.stack.push(l);
+                }
+                self.stack.push(exc);
+                self.frames[fi].ip = h.target as usize;
+                return Ok(());
+            }
+            let Some(frame) = self.pop_frame() else {
+                return Err(PyErr(exc));
+            };
+            match frame.kind {
+                FrameKind::Entry => return Err(PyErr(exc)),
+                FrameKind::Finalizer(obj) => {
+                    self.report_unraisable_del(&obj, &exc, frame.func.as_ref());
+                    drop(exc);
+                    finish_finalizer(obj);
+                    return Ok(());
+                }
+                FrameKind::Init(_) | FrameKind::Normal => {
+                    add_tb = true;
+                }
+            }
+        }
+    }
+
+    /// Prepends a traceback entry for frame `fi` (CPython's `PyTraceBack_Here`).
+    fn add_traceback(&mut self, exc: &ObjRef, fi: usize) {
+        let frame_obj = match self.frame_object(fi) {
+            Ok(f) => f,
+            Err(_) => return,
+        };
+        let (lasti, lineno) = {
+            let f = &self.frames[fi];
+            (f.lasti, f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno))
+        };
+        let next = exc.borrow_mut::<ExceptionObj>().and_then(|mut e| e.traceback.take());
+        let ty = self.ty(T::Traceback).clone();
+        let tb = self.alloc(&ty, TracebackObj { next, frame: frame_obj, lasti: lasti as u32, lineno }, false);
+        if let Ok(tb) = tb {
+            if let Some(mut e) = exc.borrow_mut::<ExceptionObj>() {
+                e.traceback = Some(tb);
+            }
+        }
+    }
+
+    /// The frame object of live frame `fi`, made on first use.
+    pub(crate) fn frame_object(&mut self, fi: usize) -> PyResult<ObjRef> {
+        if let Some(f) = &self.frames[fi].frame_obj {
+            return Ok(f.clone());
+        }
+        let (code, globals, ns, lasti, line) = {
+            let f = &self.frames[fi];
+            (
+                f.code_obj.clone(),
+                f.globals.clone(),
+                f.namespace.clone(),
+                f.lasti,
+                f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno),
+            )
+        };
+        let ty = self.ty(T::Frame).clone();
+        let fo = self.alloc(
+            &ty,
+            FrameObj {
+                code,
+                globals,
+                back: None,
+                locals: Vec::new(),
+                namespace: ns,
+                lasti: lasti as u32,
+                lineno: line,
+                live: true,
+            },
+            false,
+        )?;
+        self.frames[fi].frame_obj = Some(fo.clone());
+        Ok(fo)
+    }
+
+    // ------------------------------------------------------------ finalizers
+
+    /// Starts the next pending finalizer. Returns true if a `__del__` frame
+    /// was pushed (the loop must switch to it).
+    fn start_finalizer(&mut self) -> PyResult<bool> {
+        while let Some(obj) = heap::take_pending_finalizer() {
+            let ty = obj.class();
+            let del = self.names.del.clone();
+            let Some(f) = self.type_lookup(&ty, &del) else {
+                finish_finalizer(obj);
+                continue;
+            };
+            if f.kind() == Kind::Function {
+                match self.push_function_frame(&f, vec![obj.clone()], None, FrameKind::Finalizer(obj.clone()), None) {
+                    Ok(()) => return Ok(true),
+                    Err(e) => {
+                        self.report_unraisable_del(&obj, &e.0, Some(&f));
+                        finish_finalizer(obj);
+                        continue;
+                    }
+                }
+            }
+            if let Err(e) = self.call(&f, vec![obj.clone()]) {
+                self.report_unraisable_del(&obj, &e.0, Some(&f));
+            }
+            finish_finalizer(obj);
+        }
+        Ok(false)
+    }
+
+    /// Runs every pending finalizer to completion (at exit and from Rust).
+    pub fn run_pending_finalizers(&mut self) {
+        let mut guard = 0;
+        while heap::has_pending_finalizers() && guard < 1_000_000 {
+            guard += 1;
+            let Some(obj) = heap::take_pending_finalizer() else {
+                break;
+            };
+            let ty = obj.class();
+            let del = self.names.del.clone();
+            if let Some(f) = self.type_lookup(&ty, &del) {
+                if let Err(e) = self.call(&f, vec![obj.clone()]) {
+                    self.report_unraisable_del(&obj, &e.0, Some(&f));
+                }
+            }
+            finish_finalizer(obj);
+        }
+    }
+
+    /// Prints an exception raised by `__del__` the way CPython's
+    /// `PyErr_WriteUnraisable` does.
+    fn report_unraisable_del(&mut self, _obj: &ObjRef, exc: &ObjRef, func: Option<&ObjRef>) {
+        let what = match func {
+            Some(f) => self.repr_string(f).unwrap_or_else(|_| "<function>".into()),
+            None => "<finalizer>".into(),
+        };
+        let mut text = format!("Exception ignored in: {what}\n");
+        text.push_str(&self.format_exception(exc));
+        self.write_stderr(&text);
+    }
+}
+
+/// Marks a finalized object and releases the queue's reference.
+fn finish_finalizer(obj: ObjRef) {
+    obj.set_flag(flags::F_FINALIZED, true);
+    drop(obj);
+}
+
+#[derive(Clone, Copy)]
+pub(crate) enum UnaryKind {
+    Neg,
+    Pos,
+    Invert,
+}
+
+/// Small-int arithmetic without overflow; None defers to the general path.
+#[inline(always)]
+fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        BinOp::Add | BinOp::InplaceAdd => a.checked_add(b),
+        BinOp::Subtract | BinOp::InplaceSubtract => a.checked_sub(b),
+        BinOp::Multiply | BinOp::InplaceMultiply => a.checked_mul(b),
+        BinOp::FloorDivide | BinOp::InplaceFloorDivide => {
+            if b == 0 || (a == i64::MIN && b == -1) {
+                None
+            } else {
+                let q = a / b;
+                Some(if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q })
+            }
+        }
+        BinOp::Remainder | BinOp::InplaceRemainder => {
+            if b == 0 || (a == i64::MIN && b == -1) {
+                None
+            } else {
+                let r = a % b;
+                Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+            }
+        }
+        BinOp::And | BinOp::InplaceAnd => Some(a & b),
+        BinOp::Or | BinOp::InplaceOr => Some(a | b),
+        BinOp::Xor | BinOp::InplaceXor => Some(a ^ b),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn cmp_i64(op: ouro_bytecode::CmpOp, a: i64, b: i64) -> bool {
+    use ouro_bytecode::CmpOp::*;
+    match op {
+        Lt => a < b,
+        Le => a <= b,
+        Eq => a == b,
+        Ne => a != b,
+        Gt => a > b,
+        Ge => a >= b,
+    }
+}
+
+/// Floor division helper shared with the int implementation.
+pub(crate) fn floordiv_i64(a: i64, b: i64) -> Option<i64> {
+    fast_int_op(BinOp::FloorDivide, a, b)
+}
+
+#[allow(dead_code)]
+fn _assert_types() {
+    let _ = DictObj { table: Default::default() };
+    let _: Option<&TypeObj> = None;
+}

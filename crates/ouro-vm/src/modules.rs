@@ -1,0 +1,12 @@
+//! Builtin modules implemented in Rust (other than `builtins` and `sys`,
+//! which exist from startup).
+
+use ouro_heap::ObjRef;
+
+use crate::error::PyResult;
+use crate::vm::Vm;
+
+/// The builtin module `name`, made on first import; None if there is none.
+pub(crate) fn builtin_module(_vm: &mut Vm, _name: &str) -> PyResult<Option<ObjRef>> {
+    Ok(None)
+}

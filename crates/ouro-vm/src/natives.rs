@@ -1,0 +1,201 @@
+//! Functions implemented in Rust: the table that `BuiltinFunctionObj::id`
+//! indexes, argument handling, and registration helpers.
+
+use ouro_heap::{BuiltinFunctionObj, ObjRef, TupleObj};
+
+use crate::error::PyResult;
+use crate::types::T;
+use crate::vm::Vm;
+
+/// A native function. `args.pos[0]` is `self` for methods.
+pub type NativeFn = fn(&mut Vm, Args) -> PyResult<ObjRef>;
+
+pub struct NativeDef {
+    pub name: &'static str,
+    pub func: NativeFn,
+}
+
+/// Arguments of a native call: positional values and keyword pairs.
+pub struct Args {
+    pub pos: Vec<ObjRef>,
+    pub kw: Vec<(ObjRef, ObjRef)>,
+}
+
+impl Args {
+    pub fn new(pos: Vec<ObjRef>) -> Args {
+        Args { pos, kw: Vec::new() }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.pos.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.pos.is_empty()
+    }
+
+    /// Removes and returns the keyword argument `name`.
+    pub fn take_kw(&mut self, vm: &Vm, name: &str) -> Option<ObjRef> {
+        let i = self.kw.iter().position(|(k, _)| vm.str_of(k) == name)?;
+        Some(self.kw.remove(i).1)
+    }
+
+    /// Fails if keyword arguments remain (CPython: "f() takes no keyword
+    /// arguments").
+    pub fn no_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if self.kw.is_empty() {
+            Ok(())
+        } else {
+            Err(vm.type_error(format!("{fname}() takes no keyword arguments")))
+        }
+    }
+
+    /// Fails with CPython's message if a keyword remains that the function
+    /// does not accept.
+    pub fn no_more_kw(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        match self.kw.first() {
+            None => Ok(()),
+            Some((k, _)) => {
+                let k = vm.str_of(k).to_string();
+                Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")))
+            }
+        }
+    }
+
+    /// Checks the positional count against `min..=max` with the message of
+    /// CPython's `_PyArg_CheckPositional`.
+    pub fn check(&self, vm: &mut Vm, fname: &str, min: usize, max: usize) -> PyResult<()> {
+        let n = self.pos.len();
+        if n < min {
+            let msg = if min == max {
+                format!("{fname} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            } else {
+                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            };
+            return Err(vm.type_error(msg));
+        }
+        if n > max {
+            let msg = if min == max {
+                format!("{fname} expected {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            } else {
+                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(())
+    }
+
+    /// For `METH_O` functions: exactly one argument.
+    pub fn exactly_one(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if self.pos.len() != 1 {
+            return Err(vm.type_error(format!(
+                "{fname}() takes exactly one argument ({} given)",
+                self.pos.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// For `METH_NOARGS` functions.
+    pub fn none(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if !self.pos.is_empty() {
+            return Err(vm.type_error(format!(
+                "{fname}() takes no arguments ({} given)",
+                self.pos.len()
+            )));
+        }
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// Registers a native function and returns its id.
+    pub fn register_native(&mut self, name: &'static str, func: NativeFn) -> u32 {
+        self.natives.push(NativeDef { name, func });
+        (self.natives.len() - 1) as u32
+    }
+
+    /// A builtin function object (`len`, module functions).
+    pub fn new_builtin_function(&mut self, name: &'static str, func: NativeFn) -> PyResult<ObjRef> {
+        let id = self.register_native(name, func);
+        let ty = self.ty(T::BuiltinFunction).clone();
+        self.alloc(&ty, BuiltinFunctionObj { id, name, bound: None, owner: None }, false)
+    }
+
+    /// Adds a function to a namespace dict.
+    pub fn add_function(&mut self, dict: &ObjRef, name: &'static str, func: NativeFn) -> PyResult<()> {
+        let f = self.new_builtin_function(name, func)?;
+        let key = self.intern(name)?;
+        self.dict_set_str(dict, &key, f)
+    }
+
+    /// Adds a method to a builtin type's dict (a method descriptor).
+    pub fn add_method(&mut self, t: T, name: &'static str, func: NativeFn) -> PyResult<()> {
+        let id = self.register_native(name, func);
+        let owner = self.ty(t).clone();
+        let ty = self.ty(T::MethodDescriptor).clone();
+        let m = self.alloc(&ty, BuiltinFunctionObj { id, name, bound: None, owner: Some(owner.clone()) }, false)?;
+        let dict = self.type_dict(&owner)?;
+        let key = self.intern(name)?;
+        self.dict_set_str(&dict, &key, m)
+    }
+
+    /// The namespace dict of a type object.
+    pub fn type_dict(&mut self, ty: &ObjRef) -> PyResult<ObjRef> {
+        match ty.borrow::<ouro_heap::TypeObj>() {
+            Some(t) => Ok(t.dict.clone()),
+            None => Err(self.internal_error("not a type")),
+        }
+    }
+
+    /// Calls a native function object.
+    pub(crate) fn call_native(&mut self, f: &ObjRef, mut args: Vec<ObjRef>, kwnames: Option<&ObjRef>) -> PyResult<ObjRef> {
+        let (id, name, bound, owner) = match f.get::<BuiltinFunctionObj>() {
+            Some(b) => (b.id, b.name, b.bound.clone(), b.owner.clone()),
+            None => return Err(self.internal_error("not a native function")),
+        };
+        let mut kw = Vec::new();
+        if let Some(names) = kwnames.and_then(|k| k.get::<TupleObj>()) {
+            let n = names.len();
+            if n > args.len() {
+                return Err(self.internal_error("keyword count"));
+            }
+            let vals = args.split_off(args.len() - n);
+            kw = names.items().iter().cloned().zip(vals).collect();
+        }
+        match (bound, owner) {
+            (Some(b), _) => args.insert(0, b),
+            (None, Some(owner)) => {
+                // An unbound method descriptor: the first argument is self.
+                let tn = self.type_name(&owner);
+                match args.first() {
+                    None => {
+                        return Err(self.type_error(format!(
+                            "unbound method {tn}.{name}() needs an argument"
+                        )))
+                    }
+                    Some(s) if !self.isinstance(s, &owner) => {
+                        let sn = self.type_name_of(s);
+                        return Err(self.type_error(format!(
+                            "descriptor '{name}' for '{tn}' objects doesn't apply to a '{sn}' object"
+                        )));
+                    }
+                    _ => {}
+                }
+            }
+            (None, None) => {}
+        }
+        let func = match self.natives.get(id as usize) {
+            Some(d) => d.func,
+            None => return Err(self.internal_error("bad native id")),
+        };
+        func(self, Args { pos: args, kw })
+    }
+}
+
+/// Installs the methods of the builtin types.
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    crate::objects::install(vm)
+}

@@ -1,0 +1,546 @@
+//! `dict`: the compact ordered table of `ouro-heap` plus Python key
+//! semantics. Comparing two keys may run Python code (`__eq__`), which may
+//! mutate the dict; such comparisons happen with the table released, and the
+//! lookup is validated afterwards (CPython restarts the lookup likewise).
+
+use ouro_heap::{DictIterObj, DictIterWhat, DictObj, Kind, ObjRef, StrObj};
+
+use crate::error::PyResult;
+use crate::natives::{Args, NativeFn};
+use crate::types::T;
+use crate::vm::Vm;
+
+/// Equality of two keys when it needs no Python code; None otherwise.
+fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    let builtin = |o: &ObjRef| !Vm::is_heap_type(&o.class());
+    if !builtin(a) || !builtin(b) {
+        return None;
+    }
+    match (a.kind(), b.kind()) {
+        (Kind::Str, Kind::Str) => Some(
+            a.get::<StrObj>().map(|s| s.as_str()) == b.get::<StrObj>().map(|s| s.as_str()),
+        ),
+        (Kind::Int, Kind::Int) => Some(Vm::int_of(a) == Vm::int_of(b)),
+        (Kind::Int | Kind::BigInt | Kind::Float, Kind::Int | Kind::BigInt | Kind::Float) => {
+            Some(vm.num_partial_cmp(a, b) == Some(std::cmp::Ordering::Equal))
+        }
+        (Kind::Str, _) | (_, Kind::Str) => Some(false),
+        (Kind::Int | Kind::BigInt | Kind::Float, Kind::Object | Kind::Tuple)
+        | (Kind::Object | Kind::Tuple, Kind::Int | Kind::BigInt | Kind::Float) => Some(false),
+        (Kind::Object, Kind::Object) => Some(false),
+        (Kind::Tuple, Kind::Tuple) => {
+            let x = a.get::<ouro_heap::TupleObj>()?;
+            let y = b.get::<ouro_heap::TupleObj>()?;
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items().iter().zip(y.items()) {
+                if !simple_eq(vm, p, q)? {
+                    return Some(false);
+                }
+            }
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Finds `key` in dict `d`; returns its entry position.
+    pub(crate) fn dict_lookup(&mut self, d: &ObjRef, key: &ObjRef, hash: i64) -> PyResult<Option<usize>> {
+        let mut needs_python = false;
+        let found = {
+            let Some(dobj) = d.borrow::<DictObj>() else {
+                return Err(self.internal_error("not a dict"));
+            };
+            dobj.table.lookup(hash, |k| match simple_eq(self, k, key) {
+                Some(r) => r,
+                None => {
+                    needs_python = true;
+                    false
+                }
+            })
+        };
+        if found.is_some() || !needs_python {
+            return Ok(found);
+        }
+        // Slow path: compare candidates with the table released.
+        let candidates: Vec<(usize, ObjRef)> = {
+            let Some(dobj) = d.borrow::<DictObj>() else {
+                return Err(self.internal_error("not a dict"));
+            };
+            dobj.table
+                .candidates(hash)
+                .into_iter()
+                .filter_map(|p| dobj.table.entry(p).map(|e| (p, e.key.clone())))
+                .collect()
+        };
+        for (pos, k) in candidates {
+            if self.eq(&k, key)? {
+                // The entry may have moved while Python code ran.
+                let still = d
+                    .borrow::<DictObj>()
+                    .and_then(|dobj| dobj.table.entry(pos).map(|e| e.key.is(&k)))
+                    .unwrap_or(false);
+                if still {
+                    return Ok(Some(pos));
+                }
+                return self.dict_lookup(d, key, hash);
+            }
+        }
+        Ok(None)
+    }
+
+    pub(crate) fn dict_getitem_opt(&mut self, d: &ObjRef, key: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let h = self.hash(key)?;
+        let pos = self.dict_lookup(d, key, h)?;
+        Ok(pos.and_then(|p| d.borrow::<DictObj>().and_then(|dobj| dobj.table.entry(p).map(|e| e.value.clone()))))
+    }
+
+    /// `d[key]` with `__missing__` for subclasses.
+    pub(crate) fn dict_subscript(&mut self, d: &ObjRef, key: &ObjRef) -> PyResult<ObjRef> {
+        if let Some(v) = self.dict_getitem_opt(d, key)? {
+            return Ok(v);
+        }
+        if Vm::is_heap_type(&d.class()) {
+            let missing = self.intern("__missing__")?;
+            if let Some(r) = self.call_dunder(d, &missing, vec![key.clone()])? {
+                return Ok(r);
+            }
+        }
+        Err(self.key_error(key.clone()))
+    }
+
+    pub fn dict_setitem(&mut self, d: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let pos = self.dict_lookup(d, &key, h)?;
+        let old = {
+            let Some(mut dobj) = d.borrow_mut::<DictObj>() else {
+                return Err(self.internal_error("not a dict"));
+            };
+            match pos {
+                Some(p) => dobj.table.replace_value(p, value),
+                None => {
+                    dobj.table.insert_new(h, key, value);
+                    None
+                }
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
+    pub(crate) fn dict_delitem(&mut self, d: &ObjRef, key: &ObjRef) -> PyResult<()> {
+        let h = self.hash(key)?;
+        match self.dict_lookup(d, key, h)? {
+            Some(p) => {
+                let removed = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.remove_at(p));
+                drop(removed);
+                Ok(())
+            }
+            None => Err(self.key_error(key.clone())),
+        }
+    }
+
+    /// Removes and returns `d[key]`, if present.
+    pub(crate) fn dict_pop_opt(&mut self, d: &ObjRef, key: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let h = self.hash(key)?;
+        match self.dict_lookup(d, key, h)? {
+            Some(p) => {
+                let removed = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.remove_at(p));
+                Ok(removed.map(|(_, v)| v))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// A snapshot of a dict's items in order.
+    pub fn dict_items_vec(&mut self, d: &ObjRef) -> PyResult<Vec<(ObjRef, ObjRef)>> {
+        match d.borrow::<DictObj>() {
+            Some(dobj) => Ok(dobj.table.iter().map(|e| (e.key.clone(), e.value.clone())).collect()),
+            None => {
+                if d.kind() == Kind::Dict {
+                    return Ok(Vec::new());
+                }
+                // A mapping: keys() then [key].
+                let keys = self.call_method(d, "keys", Vec::new())?;
+                let keys = self.iterate(&keys)?;
+                let mut out = Vec::with_capacity(keys.len());
+                for k in keys {
+                    let v = self.getitem(d, &k)?;
+                    out.push((k, v));
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// `d.update(other)`: a dict, a mapping with `keys()`, or pairs.
+    pub(crate) fn dict_update(&mut self, d: &ObjRef, other: &ObjRef) -> PyResult<()> {
+        if other.kind() == Kind::Dict {
+            let items = self.dict_items_vec(other)?;
+            for (k, v) in items {
+                self.dict_setitem(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys_name = self.intern("keys")?;
+        let ty = other.class();
+        if self.type_lookup(&ty, &keys_name).is_some() {
+            let items = self.dict_items_vec(other)?;
+            for (k, v) in items {
+                self.dict_setitem(d, k, v)?;
+            }
+            return Ok(());
+        }
+        if !self.has_iter(other) {
+            let tn = self.type_name_of(other);
+            return Err(self.attribute_error(format!("'{tn}' object has no attribute 'keys'")));
+        }
+        let items = self.iterate(other)?;
+        for (i, item) in items.iter().enumerate() {
+            if !self.has_iter(item) {
+                let tn = self.type_name_of(item);
+                return Err(self.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
+            }
+            let pair = self.iterate(item)?;
+            if pair.len() != 2 {
+                return Err(self.value_error(format!(
+                    "dictionary update sequence element #{i} has length {}; 2 is required",
+                    pair.len()
+                )));
+            }
+            let mut p = pair.into_iter();
+            if let (Some(k), Some(v)) = (p.next(), p.next()) {
+                self.dict_setitem(d, k, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// `DICT_MERGE` for `f(**kw)`: duplicate keys are an error.
+    pub(crate) fn dict_merge_kwargs(&mut self, d: &ObjRef, other: &ObjRef, fi: usize) -> PyResult<()> {
+        let keys_name = self.intern("keys")?;
+        if other.kind() != Kind::Dict && self.type_lookup(&other.class(), &keys_name).is_none() {
+            let tn = self.type_name_of(other);
+            let fname = self.callee_name_for_error(fi);
+            return Err(self.type_error(format!("{fname} argument after ** must be a mapping, not {tn}")));
+        }
+        let items = self.dict_items_vec(other)?;
+        for (k, v) in items {
+            if k.kind() != Kind::Str {
+                return Err(self.type_error("keywords must be strings"));
+            }
+            if self.dict_getitem_opt(d, &k)?.is_some() {
+                let ks = self.str_of(&k).to_string();
+                let fname = self.callee_name_for_error(fi);
+                return Err(self.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+            }
+            self.dict_setitem(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    fn callee_name_for_error(&mut self, _fi: usize) -> String {
+        // The callable sits below the argument tuple and dict on the stack.
+        let len = self.stack.len();
+        let f = if len >= 3 { Some(self.stack[len - 3].clone()) } else { None };
+        match f {
+            Some(f) => self.function_display_name(&f),
+            None => "function".to_string(),
+        }
+    }
+
+    pub(crate) fn dict_eq(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let la = a.borrow::<DictObj>().map_or(0, |d| d.table.len());
+        let lb = b.borrow::<DictObj>().map_or(0, |d| d.table.len());
+        if la != lb {
+            return Ok(false);
+        }
+        let items = self.dict_items_vec(a)?;
+        for (k, v) in items {
+            match self.dict_getitem_opt(b, &k)? {
+                Some(w) => {
+                    if !(v.is(&w) || self.eq(&v, &w)?) {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn dict_or(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<ObjRef> {
+        let d = self.new_dict()?;
+        self.dict_update(&d, a)?;
+        self.dict_update(&d, b)?;
+        Ok(d)
+    }
+
+    pub(crate) fn dict_new(&mut self, args: Args) -> PyResult<ObjRef> {
+        if args.len() > 1 {
+            return Err(self.type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+        }
+        let d = self.new_dict()?;
+        if let Some(src) = args.pos.first() {
+            self.dict_update(&d, src)?;
+        }
+        for (k, v) in args.kw {
+            self.dict_setitem(&d, k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// A dict iterator or view over `d`.
+    pub(crate) fn new_dict_iter(&mut self, d: &ObjRef, what: DictIterWhat, view: bool) -> PyResult<ObjRef> {
+        let t = match (what, view) {
+            (DictIterWhat::Keys, false) => T::DictKeyIterator,
+            (DictIterWhat::Values, false) => T::DictValueIterator,
+            (DictIterWhat::Items, false) => T::DictItemIterator,
+            (DictIterWhat::Keys, true) => T::DictKeys,
+            (DictIterWhat::Values, true) => T::DictValues,
+            (DictIterWhat::Items, true) => T::DictItems,
+        };
+        let used = d.borrow::<DictObj>().map_or(0, |x| x.table.len());
+        let ty = self.ty(t).clone();
+        self.alloc(
+            &ty,
+            DictIterObj {
+                dict: std::cell::Cell::new(Some(d.clone())),
+                pos: std::cell::Cell::new(0),
+                used: std::cell::Cell::new(used),
+                what,
+            },
+            false,
+        )
+    }
+
+    pub(crate) fn is_dict_view(&self, o: &ObjRef) -> bool {
+        self.is_exact(o, T::DictKeys) || self.is_exact(o, T::DictValues) || self.is_exact(o, T::DictItems)
+    }
+
+    /// The dict a view or dict iterator refers to.
+    pub(crate) fn view_dict(o: &ObjRef) -> Option<ObjRef> {
+        let it = o.get::<DictIterObj>()?;
+        let d = it.dict.take();
+        it.dict.set(d.clone());
+        d
+    }
+
+    pub(crate) fn dict_view_len(&mut self, o: &ObjRef) -> PyResult<usize> {
+        Ok(Vm::view_dict(o).and_then(|d| d.borrow::<DictObj>().map(|x| x.table.len())).unwrap_or(0))
+    }
+
+    pub(crate) fn dictiter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let Some(io) = it.get::<DictIterObj>() else {
+            return Err(self.internal_error("not a dict iterator"));
+        };
+        let Some(d) = io.dict.take() else {
+            return Ok(None);
+        };
+        let (entry, end) = {
+            let Some(dobj) = d.borrow::<DictObj>() else {
+                return Ok(None);
+            };
+            if dobj.table.len() != io.used.get() {
+                io.used.set(usize::MAX);
+                drop(dobj);
+                io.dict.set(Some(d));
+                return Err(self.runtime_error("dictionary changed size during iteration"));
+            }
+            let mut pos = io.pos.get();
+            let end = dobj.table.end_pos();
+            let mut found = None;
+            while pos < end {
+                if let Some(e) = dobj.table.entry(pos) {
+                    found = Some((e.key.clone(), e.value.clone()));
+                    pos += 1;
+                    break;
+                }
+                pos += 1;
+            }
+            io.pos.set(pos);
+            (found, end)
+        };
+        let _ = end;
+        match entry {
+            None => Ok(None),
+            Some((k, v)) => {
+                io.dict.set(Some(d));
+                match io.what {
+                    DictIterWhat::Keys => Ok(Some(k)),
+                    DictIterWhat::Values => Ok(Some(v)),
+                    DictIterWhat::Items => self.new_tuple(vec![k, v]).map(Some),
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------ methods
+
+fn this_dict(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    match args.pos.first() {
+        Some(d) if d.kind() == Kind::Dict => Ok(d.clone()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'dict' object"))),
+    }
+}
+
+fn dict_get(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "get", 2, 3)?;
+    let d = this_dict(vm, &args, "get")?;
+    match vm.dict_getitem_opt(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => Ok(args.pos.get(2).cloned().unwrap_or_else(|| vm.none.clone())),
+    }
+}
+
+fn dict_keys(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "keys")?;
+    vm.new_dict_iter(&d, DictIterWhat::Keys, true)
+}
+
+fn dict_values(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "values")?;
+    vm.new_dict_iter(&d, DictIterWhat::Values, true)
+}
+
+fn dict_items(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "items")?;
+    vm.new_dict_iter(&d, DictIterWhat::Items, true)
+}
+
+fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "pop", 2, 3)?;
+    let d = this_dict(vm, &args, "pop")?;
+    match vm.dict_pop_opt(&d, &args.pos[1])? {
+        Some(v) => Ok(v),
+        None => match args.pos.get(2) {
+            Some(default) => Ok(default.clone()),
+            None => Err(vm.key_error(args.pos[1].clone())),
+        },
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "setdefault", 2, 3)?;
+    let d = this_dict(vm, &args, "setdefault")?;
+    if let Some(v) = vm.dict_getitem_opt(&d, &args.pos[1])? {
+        return Ok(v);
+    }
+    let default = args.pos.get(2).cloned().unwrap_or_else(|| vm.none.clone());
+    vm.dict_setitem(&d, args.pos[1].clone(), default.clone())?;
+    Ok(default)
+}
+
+fn dict_update_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    let d = this_dict(vm, &args, "update")?;
+    if let Some(o) = args.pos.get(1) {
+        vm.dict_update(&d, o)?;
+    }
+    for (k, v) in args.kw {
+        vm.dict_setitem(&d, k, v)?;
+    }
+    Ok(vm.none.clone())
+}
+
+fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "popitem")?;
+    let item = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.pop_last());
+    match item {
+        Some((k, v)) => vm.new_tuple(vec![k, v]),
+        None => {
+            let e = vm.new_exc(T::KeyError, "popitem(): dictionary is empty");
+            Err(e)
+        }
+    }
+}
+
+fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "clear")?;
+    let entries = d.borrow_mut::<DictObj>().map(|mut dobj| dobj.table.take_entries());
+    // dict_clear releases keys and values in insertion order.
+    if let Some(entries) = entries {
+        for e in entries {
+            drop(e.key);
+            drop(e.value);
+        }
+    }
+    Ok(vm.none.clone())
+}
+
+fn dict_copy(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let d = this_dict(vm, &args, "copy")?;
+    let n = vm.new_dict()?;
+    vm.dict_update(&n, &d)?;
+    Ok(n)
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "fromkeys", 2, 3)?;
+    let keys = vm.iterate(&args.pos[1])?;
+    let value = args.pos.get(2).cloned().unwrap_or_else(|| vm.none.clone());
+    let d = vm.new_dict()?;
+    for k in keys {
+        vm.dict_setitem(&d, k, value.clone())?;
+    }
+    Ok(d)
+}
+
+fn dict_contains(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "dict.__contains__")?;
+    let d = this_dict(vm, &args, "__contains__")?;
+    let r = vm.dict_getitem_opt(&d, &args.pos[1])?.is_some();
+    Ok(vm.new_bool(r))
+}
+
+fn dict_getitem_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "dict.__getitem__")?;
+    let d = this_dict(vm, &args, "__getitem__")?;
+    vm.dict_subscript(&d, &args.pos[1])
+}
+
+fn dict_setitem_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__setitem__", 3, 3)?;
+    let d = this_dict(vm, &args, "__setitem__")?;
+    vm.dict_setitem(&d, args.pos[1].clone(), args.pos[2].clone())?;
+    Ok(vm.none.clone())
+}
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("get", dict_get),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("pop", dict_pop),
+        ("setdefault", dict_setdefault),
+        ("update", dict_update_m),
+        ("popitem", dict_popitem),
+        ("clear", dict_clear),
+        ("copy", dict_copy),
+        ("__contains__", dict_contains),
+        ("__getitem__", dict_getitem_m),
+        ("__setitem__", dict_setitem_m),
+    ];
+    for (name, f) in methods {
+        vm.add_method(T::Dict, name, *f)?;
+    }
+    // dict.fromkeys is a classmethod: bound to the class when looked up.
+    let f = vm.new_builtin_function("fromkeys", dict_fromkeys)?;
+    let dict_ty = vm.ty(T::Dict).clone();
+    let cm = vm.new_classmethod(f)?;
+    let d = vm.type_dict(&dict_ty)?;
+    let key = vm.intern("fromkeys")?;
+    vm.dict_set_str(&d, &key, cm)?;
+    Ok(())
+}

@@ -1,0 +1,461 @@
+//! Exceptions: `BaseException` and its methods, and the display of uncaught
+//! exceptions with tracebacks as CPython 3.11 prints them (source lines,
+//! position carets with `~`/`^` anchors, repeated-frame folding, chains).
+
+use ouro_heap::{CodeObj, ExceptionObj, FrameObj, Kind, ListObj, ObjRef, TracebackObj};
+
+use crate::error::PyResult;
+use crate::natives::{Args, NativeFn};
+use crate::types::T;
+use crate::vm::Vm;
+
+/// CPython's `TB_RECURSIVE_CUTOFF`.
+const RECURSIVE_CUTOFF: usize = 3;
+
+fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let Some(this) = args.pos.first().cloned() else {
+        return Err(vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+    };
+    if !args.kw.is_empty() && !Vm::is_heap_type(&this.class()) {
+        let tn = vm.type_name_of(&this);
+        return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
+    }
+    let rest: Vec<ObjRef> = args.pos[1..].to_vec();
+    // Subclass-specific attributes.
+    if vm.is_instance_of(&this, T::StopIteration) {
+        let v = rest.first().cloned().unwrap_or_else(|| vm.none.clone());
+        set_attr(vm, &this, "value", v)?;
+    } else if vm.is_instance_of(&this, T::SystemExit) {
+        let code = match rest.len() {
+            0 => vm.none.clone(),
+            1 => rest[0].clone(),
+            _ => vm.new_tuple(rest.clone())?,
+        };
+        set_attr(vm, &this, "code", code)?;
+    } else if vm.is_instance_of(&this, T::ImportError) {
+        for name in ["name", "path"] {
+            let v = args.kw.iter().find(|(k, _)| vm.str_of(k) == name).map(|(_, v)| v.clone());
+            let v = v.unwrap_or_else(|| vm.none.clone());
+            set_attr(vm, &this, name, v)?;
+        }
+        let m = rest.first().cloned().unwrap_or_else(|| vm.none.clone());
+        set_attr(vm, &this, "msg", m)?;
+    } else if vm.is_instance_of(&this, T::SyntaxError) {
+        let none = vm.none.clone();
+        let msg = rest.first().cloned().unwrap_or_else(|| none.clone());
+        set_attr(vm, &this, "msg", msg)?;
+        let details = rest.get(1).map(|d| vm.seq_items(d)).unwrap_or_default();
+        for (i, name) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+            let v = details.get(i).cloned().unwrap_or_else(|| none.clone());
+            set_attr(vm, &this, name, v)?;
+        }
+        set_attr(vm, &this, "print_file_and_line", none)?;
+    }
+    let t = vm.new_tuple(rest)?;
+    let old = this.borrow_mut::<ExceptionObj>().map(|mut e| std::mem::replace(&mut e.args, t));
+    drop(old);
+    Ok(vm.none.clone())
+}
+
+fn set_attr(vm: &mut Vm, o: &ObjRef, name: &str, v: ObjRef) -> PyResult<()> {
+    let n = vm.intern(name)?;
+    vm.attrs_set(o, &n, v)
+}
+
+fn exc_str(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__str__", 1, 1)?;
+    let s = vm.exception_str(&args.pos[0])?;
+    vm.new_str(&s)
+}
+
+fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__repr__", 1, 1)?;
+    let s = vm.repr_builtin(&args.pos[0])?;
+    vm.new_str(&s)
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "with_traceback", 2, 2)?;
+    let tb = if args.pos[1].is(&vm.none) { None } else { Some(args.pos[1].clone()) };
+    let old = args.pos[0].borrow_mut::<ExceptionObj>().map(|mut e| std::mem::replace(&mut e.traceback, tb));
+    drop(old);
+    Ok(args.pos[0].clone())
+}
+
+fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "add_note", 2, 2)?;
+    if args.pos[1].kind() != Kind::Str {
+        let tn = vm.type_name_of(&args.pos[1]);
+        return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
+    }
+    let notes = args.pos[0].borrow::<ExceptionObj>().and_then(|e| e.notes.clone());
+    let notes = match notes {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new())?;
+            if let Some(mut e) = args.pos[0].borrow_mut::<ExceptionObj>() {
+                e.notes = Some(l.clone());
+            }
+            l
+        }
+    };
+    match notes.borrow_mut::<ListObj>() {
+        Some(mut l) => l.items.push(args.pos[1].clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(vm.none.clone())
+}
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("__init__", exc_init),
+        ("__str__", exc_str),
+        ("__repr__", exc_repr),
+        ("with_traceback", exc_with_traceback),
+        ("add_note", exc_add_note),
+    ];
+    for (name, f) in methods {
+        vm.add_method(T::BaseException, name, *f)?;
+    }
+    Ok(())
+}
+
+/// Byte offset to character offset within a line.
+fn byte_to_char(line: &str, byte: usize) -> usize {
+    let b = byte.min(line.len());
+    let mut b = b;
+    while b > 0 && !line.is_char_boundary(b) {
+        b -= 1;
+    }
+    line[..b].chars().count()
+}
+
+/// Mirrors `_extract_caret_anchors_from_line_segment`: for a binary
+/// operation or a subscript, the range of the operator or the brackets, in
+/// character offsets of `segment`.
+fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let module = parsed.into_syntax();
+    if module.body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(e) = &module.body[0] else {
+        return None;
+    };
+    let chars: Vec<char> = segment.chars().collect();
+    let norm = |b: usize| byte_to_char(segment, b);
+    match &*e.value {
+        Expr::BinOp(b) => {
+            let op_start = norm(b.left.range().end().to_usize());
+            let op_end = norm(b.right.range().start().to_usize());
+            let op_str: String = chars.get(op_start..op_end)?.iter().collect();
+            let op_offset = op_str.chars().count() - op_str.trim_start().chars().count();
+            // In CPython these are byte offsets until normalised; ASCII
+            // operators make the difference immaterial past `left`.
+            let mut left = op_start + op_offset;
+            let mut right = left + 1;
+            let op_chars: Vec<char> = op_str.chars().collect();
+            if op_offset + 1 < op_chars.len() && !op_chars[op_offset + 1].is_whitespace() {
+                right += 1;
+            }
+            while left < chars.len() && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#') {
+                left += 1;
+                right += 1;
+            }
+            Some((left, right))
+        }
+        Expr::Subscript(s) => {
+            let mut left = norm(s.value.range().end().to_usize());
+            let mut right = norm(s.slice.range().end().to_usize()) + 1;
+            while left < chars.len() && (chars[left].is_whitespace() || chars[left] != '[') {
+                left += 1;
+            }
+            while right < chars.len() && (chars[right].is_whitespace() || chars[right] != ']') {
+                right += 1;
+            }
+            if right < chars.len() {
+                right += 1;
+            }
+            Some((left, right))
+        }
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// The text of line `lineno` of `filename` (as `linecache.getline`).
+    pub(crate) fn source_line(&mut self, filename: &str, lineno: u32) -> Option<String> {
+        if filename.starts_with('<') && filename.ends_with('>') {
+            return None;
+        }
+        if !self.sources.contains_key(filename) {
+            let text = std::fs::read_to_string(filename).ok()?;
+            self.sources.insert(filename.to_string(), text.into());
+        }
+        let src = self.sources.get(filename)?;
+        src.lines().nth(lineno.checked_sub(1)? as usize).map(|l| l.to_string())
+    }
+
+    /// Formats one traceback entry (`tb_displayline`).
+    fn format_tb_entry(&mut self, tb: &ObjRef, out: &mut String) {
+        let Some((frame, lasti, lineno)) = tb.borrow::<TracebackObj>().map(|t| (t.frame.clone(), t.lasti, t.lineno)) else {
+            return;
+        };
+        let code = frame.borrow::<FrameObj>().map(|f| f.code.clone());
+        let Some(code) = code else { return };
+        let Some(c) = code.get::<CodeObj>() else { return };
+        let filename = c.code.filename.to_string();
+        let name = c.code.name.to_string();
+        let pos = c.code.positions.get(lasti as usize).copied();
+        out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
+        let Some(line) = self.source_line(&filename, lineno) else {
+            return;
+        };
+        let stripped = line.trim();
+        if stripped.is_empty() {
+            return;
+        }
+        out.push_str(&format!("    {stripped}\n"));
+        let Some(p) = pos else { return };
+        if p.line != lineno || p.line == 0 {
+            return;
+        }
+        let start = byte_to_char(&line, p.col as usize);
+        let mut end = byte_to_char(&line, p.end_col as usize);
+        let lead = line.chars().count() - line.trim_start().chars().count();
+        let chars: Vec<char> = line.chars().collect();
+        let mut anchors = None;
+        if p.line == p.end_line {
+            let segment: String = chars.get(start..end.min(chars.len())).map(|s| s.iter().collect()).unwrap_or_default();
+            anchors = caret_anchors(&segment);
+        } else {
+            end = line.trim_end().chars().count();
+        }
+        let stripped_len = stripped.chars().count();
+        let show = end.saturating_sub(start) < stripped_len
+            || anchors.is_some_and(|(l, r)| r > l);
+        if !show || end <= start {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(&" ".repeat(start.saturating_sub(lead)));
+        match anchors {
+            Some((l, r)) => {
+                let total = end - start;
+                let l = l.min(total);
+                let r = r.clamp(l, total);
+                out.push_str(&"~".repeat(l));
+                out.push_str(&"^".repeat(r - l));
+                out.push_str(&"~".repeat(total - r));
+            }
+            None => out.push_str(&"^".repeat(end - start)),
+        }
+        out.push('\n');
+    }
+
+    /// The traceback lines of `tb` (`tb_print_internal`), folding runs of the
+    /// same frame after three.
+    fn format_traceback(&mut self, tb: Option<ObjRef>, out: &mut String) {
+        let mut entries = Vec::new();
+        let mut cur = tb;
+        while let Some(t) = cur {
+            cur = t.borrow::<TracebackObj>().and_then(|x| x.next.clone());
+            entries.push(t);
+            if entries.len() > 100_000 {
+                break;
+            }
+        }
+        let key = |vm: &Vm, t: &ObjRef| -> (String, u32, String) {
+            let (frame, lineno) = match t.borrow::<TracebackObj>() {
+                Some(x) => (x.frame.clone(), x.lineno),
+                None => return (String::new(), 0, String::new()),
+            };
+            let _ = vm;
+            let code = frame.borrow::<FrameObj>().map(|f| f.code.clone());
+            let (file, name) = code
+                .and_then(|c| c.get::<CodeObj>().map(|c| (c.code.filename.to_string(), c.code.name.to_string())))
+                .unwrap_or_default();
+            (file, lineno, name)
+        };
+        let mut last: Option<(String, u32, String)> = None;
+        let mut count = 0usize;
+        for t in &entries {
+            let k = key(self, t);
+            if last.as_ref() != Some(&k) {
+                if count > RECURSIVE_CUTOFF {
+                    repeated(out, count - RECURSIVE_CUTOFF);
+                }
+                last = Some(k);
+                count = 0;
+            }
+            count += 1;
+            if count <= RECURSIVE_CUTOFF {
+                self.format_tb_entry(t, out);
+            }
+        }
+        if count > RECURSIVE_CUTOFF {
+            repeated(out, count - RECURSIVE_CUTOFF);
+        }
+    }
+
+    /// The last line of an exception display: `Type: message`.
+    fn format_exception_only(&mut self, exc: &ObjRef, out: &mut String) {
+        let ty = exc.class();
+        let qn = self.type_qualname(&ty);
+        let module = self.type_module_name(&ty);
+        let tname = match module.as_deref() {
+            Some("builtins") | Some("__main__") | None => qn,
+            Some(m) => format!("{m}.{qn}"),
+        };
+        if self.is_instance_of(exc, T::SyntaxError) {
+            self.format_syntax_error_location(exc, out);
+            let msg = self.getattr_str(exc, "msg").ok().filter(|m| m.kind() == Kind::Str);
+            let msg = match msg {
+                Some(m) => self.str_of(&m).to_string(),
+                None => self.str_string(exc).unwrap_or_default(),
+            };
+            out.push_str(&format!("{tname}: {msg}\n"));
+        } else {
+            let msg = match self.str_string(exc) {
+                Ok(m) => m,
+                Err(_) => "<exception str() failed>".to_string(),
+            };
+            if msg.is_empty() {
+                out.push_str(&format!("{tname}\n"));
+            } else {
+                out.push_str(&format!("{tname}: {msg}\n"));
+            }
+        }
+        let notes = exc.borrow::<ExceptionObj>().and_then(|e| e.notes.clone());
+        if let Some(n) = notes {
+            for note in self.seq_items(&n) {
+                match self.str_string(&note) {
+                    Ok(s) => {
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                    Err(_) => out.push_str("<note str() failed>\n"),
+                }
+            }
+        }
+    }
+
+    /// The `File "...", line N` block of a SyntaxError (`print_error_text`).
+    fn format_syntax_error_location(&mut self, exc: &ObjRef, out: &mut String) {
+        let get = |vm: &mut Vm, n: &str| vm.getattr_str(exc, n).ok().filter(|v| !v.is(&vm.none));
+        let filename = get(self, "filename").map(|f| self.str_of(&f).to_string());
+        let lineno = get(self, "lineno").and_then(|l| Vm::int_of(&l));
+        let (Some(filename), Some(lineno)) = (filename, lineno) else {
+            return;
+        };
+        out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+        let Some(text) = get(self, "text").map(|t| self.str_of(&t).to_string()) else {
+            return;
+        };
+        let offset = get(self, "offset").and_then(|o| Vm::int_of(&o)).unwrap_or(-1);
+        let end_offset = get(self, "end_offset").and_then(|o| Vm::int_of(&o)).unwrap_or(-1);
+        let end_lineno = get(self, "end_lineno").and_then(|o| Vm::int_of(&o)).unwrap_or(lineno);
+        // Offsets are 1-based character offsets.
+        let mut offset = offset - 1;
+        let mut end_offset = if end_lineno > lineno { -1 } else { end_offset - 1 };
+        let mut t = text.as_str();
+        while let Some(c) = t.chars().next() {
+            if c == ' ' || c == '\t' || c == '\x0c' {
+                t = &t[c.len_utf8()..];
+                offset -= 1;
+                end_offset -= 1;
+            } else {
+                break;
+            }
+        }
+        let t = t.trim_end_matches('\n');
+        let len = t.chars().count() as i64;
+        if offset > len {
+            offset = len;
+        }
+        out.push_str(&format!("    {t}\n"));
+        if offset < 0 {
+            return;
+        }
+        let carets = if end_offset > offset { (end_offset - offset).min(len - offset + 1).max(1) } else { 1 };
+        out.push_str("    ");
+        out.push_str(&" ".repeat(offset as usize));
+        out.push_str(&"^".repeat(carets as usize));
+        out.push('\n');
+    }
+
+    /// The full display of an exception with its chain (CPython's
+    /// `print_exception_recursive`).
+    pub fn format_exception(&mut self, exc: &ObjRef) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<ObjRef> = Vec::new();
+        self.format_exception_chain(exc, &mut out, &mut seen, 0);
+        out
+    }
+
+    fn format_exception_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<ObjRef>, depth: usize) {
+        seen.push(exc.clone());
+        let (cause, context, suppress, tb) = match exc.borrow::<ExceptionObj>() {
+            Some(e) => (e.cause.clone(), e.context.clone(), e.suppress_context, e.traceback.clone()),
+            None => (None, None, false, None),
+        };
+        if depth < 200 {
+            if let Some(c) = cause.filter(|c| !seen.iter().any(|s| s.is(c))) {
+                self.format_exception_chain(&c, out, seen, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let Some(c) = context.filter(|c| !suppress && !seen.iter().any(|s| s.is(c))) {
+                self.format_exception_chain(&c, out, seen, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        if tb.is_some() {
+            out.push_str("Traceback (most recent call last):\n");
+            self.format_traceback(tb, out);
+        }
+        self.format_exception_only(exc, out);
+    }
+
+    /// Prints an uncaught exception to stderr (`sys.excepthook`).
+    pub fn print_exception(&mut self, exc: &ObjRef) {
+        let text = self.format_exception(exc);
+        self.write_stderr(&text);
+    }
+
+    /// A `SyntaxError` (or subclass) instance from a compile error.
+    pub fn syntax_error_from(&mut self, e: &ouro_compiler::CompileError) -> crate::error::PyErr {
+        let t = match e.kind {
+            ouro_compiler::ErrorKind::SyntaxError => T::SyntaxError,
+            ouro_compiler::ErrorKind::IndentationError => T::IndentationError,
+            ouro_compiler::ErrorKind::TabError => T::TabError,
+        };
+        let build = |vm: &mut Vm| -> PyResult<crate::error::PyErr> {
+            let msg = vm.new_str(&e.msg)?;
+            let filename = vm.new_str(&e.filename)?;
+            let lineno = vm.new_int(e.lineno as i64)?;
+            let offset = vm.new_int(e.offset as i64)?;
+            let text = match &e.text {
+                Some(t) => vm.new_str(t)?,
+                None => vm.none.clone(),
+            };
+            let end_lineno = vm.new_int(e.end_lineno as i64)?;
+            let end_offset = vm.new_int(e.end_offset as i64)?;
+            let details = vm.new_tuple(vec![filename, lineno, offset, text, end_lineno, end_offset])?;
+            let ty = vm.ty(t).clone();
+            let exc = vm.call(&ty, vec![msg, details])?;
+            Ok(crate::error::PyErr(exc))
+        };
+        match build(self) {
+            Ok(e) => e,
+            Err(e) => e,
+        }
+    }
+}
+
+fn repeated(out: &mut String, n: usize) {
+    out.push_str(&format!(
+        "  [Previous line repeated {n} more time{}]\n",
+        if n > 1 { "s" } else { "" }
+    ));
+}

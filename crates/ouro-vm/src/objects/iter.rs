@@ -1,0 +1,373 @@
+//! Iteration (`iter`, the sequence and range iterators), `range` and
+//! `slice`.
+
+use std::cell::Cell;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use ouro_heap::{
+    DictIterObj, Kind, ListObj, ObjRef, RangeIterObj, RangeObj, SeqIterObj, SliceObj, StrObj,
+    TupleObj,
+};
+
+use crate::error::PyResult;
+use crate::natives::Args;
+use crate::objects::native::LazyIter;
+use crate::types::T;
+use crate::vm::Vm;
+
+impl Vm {
+    /// `iter(o)`.
+    pub fn iter(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        let ty = o.class();
+        let heap = Vm::is_heap_type(&ty);
+        if heap {
+            let it = self.names.iter.clone();
+            if let Some(f) = self.type_lookup(&ty, &it) {
+                if f.is(&self.none) {
+                    let tn = self.type_name(&ty);
+                    return Err(self.type_error(format!("'{tn}' object is not iterable")));
+                }
+                let r = self.call(&f, vec![o.clone()])?;
+                let next = self.names.next.clone();
+                let rt = r.class();
+                let is_iter = self.type_lookup(&rt, &next).is_some()
+                    || matches!(r.kind(), Kind::SeqIter | Kind::RangeIter | Kind::DictIter)
+                    || (r.kind() == Kind::Native && self.is_lazy_iter(&r));
+                if !is_iter {
+                    let tn = self.type_name(&rt);
+                    return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                }
+                return Ok(r);
+            }
+        }
+        match o.kind() {
+            Kind::List => self.new_seq_iter(o, T::ListIterator),
+            Kind::Tuple => self.new_seq_iter(o, T::TupleIterator),
+            Kind::Str => {
+                let t = if o.get::<StrObj>().is_some_and(|s| s.is_ascii()) {
+                    T::StrAsciiIterator
+                } else {
+                    T::StrIterator
+                };
+                self.new_seq_iter(o, t)
+            }
+            Kind::Dict => self.new_dict_iter(o, ouro_heap::DictIterWhat::Keys, false),
+            Kind::DictIter => {
+                if self.is_dict_view(o) {
+                    let d = Vm::view_dict(o);
+                    let what = o.get::<DictIterObj>().map(|d| d.what).unwrap_or(ouro_heap::DictIterWhat::Keys);
+                    match d {
+                        Some(d) => self.new_dict_iter(&d, what, false),
+                        None => Err(self.internal_error("view without dict")),
+                    }
+                } else {
+                    Ok(o.clone())
+                }
+            }
+            Kind::SeqIter | Kind::RangeIter => Ok(o.clone()),
+            Kind::Range => self.range_iter(o),
+            Kind::Native if self.is_lazy_iter(o) => Ok(o.clone()),
+            Kind::Native if self.is_set_like(o) => self.set_iter(o),
+            _ => {
+                let gi = self.names.getitem.clone();
+                if heap && self.type_lookup(&ty, &gi).is_some() {
+                    return self.new_seq_iter(o, T::ListIterator);
+                }
+                let tn = self.type_name(&ty);
+                Err(self.type_error(format!("'{tn}' object is not iterable")))
+            }
+        }
+    }
+
+    fn is_lazy_iter(&self, o: &ObjRef) -> bool {
+        Vm::with_native::<LazyIter, _>(o, |_| ()).is_some()
+    }
+
+    fn new_seq_iter(&mut self, o: &ObjRef, t: T) -> PyResult<ObjRef> {
+        let ty = self.ty(t).clone();
+        self.alloc(
+            &ty,
+            SeqIterObj {
+                seq: Cell::new(Some(o.clone())),
+                index: Cell::new(0),
+            },
+            false,
+        )
+    }
+
+    pub(crate) fn seqiter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let Some(io) = it.get::<SeqIterObj>() else {
+            return Err(self.internal_error("not a sequence iterator"));
+        };
+        let Some(seq) = io.seq.take() else {
+            return Ok(None);
+        };
+        let i = io.index.get();
+        let item = match seq.kind() {
+            Kind::List if !Vm::is_heap_type(&seq.class()) => seq.borrow::<ListObj>().and_then(|l| l.items.get(i).cloned()),
+            Kind::Tuple if !Vm::is_heap_type(&seq.class()) => seq.get::<TupleObj>().and_then(|t| t.items().get(i).cloned()),
+            Kind::Str if !Vm::is_heap_type(&seq.class()) => {
+                // The index is a byte offset for strs.
+                let s = self.str_of(&seq);
+                match s.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => {
+                        io.index.set(i + c.len_utf8());
+                        let mut b = [0u8; 4];
+                        let v = self.new_str(c.encode_utf8(&mut b))?;
+                        io.seq.set(Some(seq));
+                        return Ok(Some(v));
+                    }
+                    None => None,
+                }
+            }
+            _ => {
+                // The old sequence protocol: __getitem__ until IndexError.
+                let idx = self.new_int(i as i64)?;
+                match self.getitem(&seq, &idx) {
+                    Ok(v) => Some(v),
+                    Err(e) if self.err_is(&e, T::IndexError) || self.err_is(&e, T::StopIteration) => None,
+                    Err(e) => {
+                        io.seq.set(Some(seq));
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        match item {
+            Some(v) => {
+                io.index.set(i + 1);
+                io.seq.set(Some(seq));
+                Ok(Some(v))
+            }
+            // Exhausted: the sequence is released, as in CPython.
+            None => Ok(None),
+        }
+    }
+
+    // ---------------------------------------------------------------- range
+
+    pub(crate) fn range_new(&mut self, args: Args) -> PyResult<ObjRef> {
+        args.no_kw(self, "range")?;
+        let n = args.len();
+        if n == 0 {
+            return Err(self.type_error("range expected at least 1 argument, got 0"));
+        }
+        if n > 3 {
+            return Err(self.type_error(format!("range expected at most 3 arguments, got {n}")));
+        }
+        let mut vals = Vec::with_capacity(3);
+        for a in &args.pos {
+            vals.push(self.index_value(a)?);
+        }
+        let (start, stop, step) = match vals.len() {
+            1 => (BigInt::zero(), vals[0].clone(), BigInt::from(1)),
+            2 => (vals[0].clone(), vals[1].clone(), BigInt::from(1)),
+            _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
+        };
+        if step.is_zero() {
+            return Err(self.value_error("range() arg 3 must not be zero"));
+        }
+        let length = range_length(&start, &stop, &step);
+        let start = self.new_bigint(start)?;
+        let stop = self.new_bigint(stop)?;
+        let step = self.new_bigint(step)?;
+        let length = self.new_bigint(length)?;
+        let ty = self.ty(T::Range).clone();
+        self.alloc(&ty, RangeObj { start, stop, step, length }, false)
+    }
+
+    fn range_parts(&self, r: &ObjRef) -> Option<(BigInt, BigInt, BigInt, BigInt)> {
+        let ro = r.get::<RangeObj>()?;
+        Some((
+            self.to_bigint(&ro.start)?,
+            self.to_bigint(&ro.stop)?,
+            self.to_bigint(&ro.step)?,
+            self.to_bigint(&ro.length)?,
+        ))
+    }
+
+    pub(crate) fn range_len(&mut self, r: &ObjRef) -> PyResult<usize> {
+        let len = r.get::<RangeObj>().map(|ro| ro.length.clone());
+        match len {
+            Some(l) => match Vm::int_of(&l) {
+                Some(v) => Ok(v as usize),
+                None => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+            },
+            None => Ok(0),
+        }
+    }
+
+    fn range_iter(&mut self, r: &ObjRef) -> PyResult<ObjRef> {
+        let Some((start, _, step, len)) = self.range_parts(r) else {
+            return Err(self.internal_error("not a range"));
+        };
+        match (start.to_i64(), step.to_i64(), len.to_u64()) {
+            (Some(s), Some(st), Some(n)) if (BigInt::from(s) + BigInt::from(st) * BigInt::from(n)).to_i64().is_some() => {
+                let ty = self.ty(T::RangeIterator).clone();
+                self.alloc(
+                    &ty,
+                    RangeIterObj {
+                        next: Cell::new(s),
+                        step: st,
+                        remaining: Cell::new(n),
+                    },
+                    false,
+                )
+            }
+            _ => Err(self.overflow_error("Python int too large to convert to C long")),
+        }
+    }
+
+    pub(crate) fn rangeiter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let Some(ri) = it.get::<RangeIterObj>() else {
+            return Err(self.internal_error("not a range iterator"));
+        };
+        let rem = ri.remaining.get();
+        if rem == 0 {
+            return Ok(None);
+        }
+        let v = ri.next.get();
+        ri.remaining.set(rem - 1);
+        ri.next.set(v.wrapping_add(ri.step));
+        self.new_int(v).map(Some)
+    }
+
+    pub(crate) fn range_getitem(&mut self, r: &ObjRef, key: &ObjRef) -> PyResult<ObjRef> {
+        let Some((start, _stop, step, len)) = self.range_parts(r) else {
+            return Err(self.internal_error("not a range"));
+        };
+        if key.kind() == Kind::Slice {
+            let n = len.to_usize().unwrap_or(usize::MAX);
+            let (s0, st, _, count) = self.slice_indices(key, n)?;
+            let new_start = &start + &step * BigInt::from(s0);
+            let new_step = &step * BigInt::from(st);
+            let new_stop = &new_start + &new_step * BigInt::from(count);
+            let a = self.new_bigint(new_start)?;
+            let b = self.new_bigint(new_stop)?;
+            let c = self.new_bigint(new_step)?;
+            let l = self.new_int(count as i64)?;
+            let ty = self.ty(T::Range).clone();
+            return self.alloc(&ty, RangeObj { start: a, stop: b, step: c, length: l }, false);
+        }
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+            let tn = self.type_name_of(key);
+            return Err(self.type_error(format!("range indices must be integers or slices, not {tn}")));
+        }
+        let i = self.index_value(key)?;
+        let idx = if i.is_negative() { &i + &len } else { i };
+        if idx.is_negative() || idx >= len {
+            return Err(self.index_error("range object index out of range"));
+        }
+        self.new_bigint(start + step * idx)
+    }
+
+    pub(crate) fn range_contains(&mut self, r: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        if matches!(item.kind(), Kind::Int | Kind::BigInt) {
+            let Some((start, stop, step, _)) = self.range_parts(r) else {
+                return Ok(false);
+            };
+            let v = self.to_bigint(item).unwrap_or_default();
+            let inside = if step.is_positive() {
+                start <= v && v < stop
+            } else {
+                stop < v && v <= start
+            };
+            return Ok(inside && (v - start).mod_floor(&step).is_zero());
+        }
+        let it = self.iter(r)?;
+        while let Some(x) = self.next(&it)? {
+            if self.eq(&x, item)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    pub(crate) fn range_eq(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let (Some(x), Some(y)) = (self.range_parts(a), self.range_parts(b)) else {
+            return Ok(false);
+        };
+        if x.3 != y.3 {
+            return Ok(false);
+        }
+        if x.3.is_zero() {
+            return Ok(true);
+        }
+        if x.0 != y.0 {
+            return Ok(false);
+        }
+        Ok(x.3 == BigInt::from(1) || x.2 == y.2)
+    }
+
+    pub(crate) fn range_hash(&mut self, r: &ObjRef) -> PyResult<i64> {
+        let Some((start, _, step, len)) = self.range_parts(r) else {
+            return Ok(0);
+        };
+        let h = |v: &BigInt| ouro_algo::hash::hash_bigint(v);
+        let none = ouro_algo::hash::hash_i64(0);
+        let _ = none;
+        let none_hash = crate::ops::pointer_hash(&self.none);
+        let items = if len.is_zero() {
+            vec![h(&len), none_hash, none_hash]
+        } else if len == BigInt::from(1) {
+            vec![h(&len), h(&start), none_hash]
+        } else {
+            vec![h(&len), h(&start), h(&step)]
+        };
+        Ok(ouro_algo::hash::hash_tuple(items))
+    }
+
+    pub(crate) fn range_repr(&mut self, r: &ObjRef) -> PyResult<String> {
+        let Some((start, stop, step, _)) = self.range_parts(r) else {
+            return Ok("range(?)".into());
+        };
+        if step == BigInt::from(1) {
+            Ok(format!("range({start}, {stop})"))
+        } else {
+            Ok(format!("range({start}, {stop}, {step})"))
+        }
+    }
+
+    // ---------------------------------------------------------------- slice
+
+    pub(crate) fn new_slice(&mut self, start: ObjRef, stop: ObjRef, step: ObjRef) -> PyResult<ObjRef> {
+        let ty = self.ty(T::Slice).clone();
+        self.alloc(&ty, SliceObj { start, stop, step }, false)
+    }
+
+    pub(crate) fn slice_new(&mut self, args: Args) -> PyResult<ObjRef> {
+        args.no_kw(self, "slice")?;
+        let n = args.len();
+        if n == 0 {
+            return Err(self.type_error("slice expected at least 1 argument, got 0"));
+        }
+        if n > 3 {
+            return Err(self.type_error(format!("slice expected at most 3 arguments, got {n}")));
+        }
+        let none = self.none.clone();
+        let mut p = args.pos.into_iter();
+        let (a, b, c) = match n {
+            1 => (none.clone(), p.next().unwrap_or(none.clone()), none),
+            2 => (p.next().unwrap_or(none.clone()), p.next().unwrap_or(none.clone()), none),
+            _ => (p.next().unwrap_or(none.clone()), p.next().unwrap_or(none.clone()), p.next().unwrap_or(none)),
+        };
+        self.new_slice(a, b, c)
+    }
+}
+
+/// Number of items in `range(start, stop, step)`.
+fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
+    if step.is_positive() {
+        if start < stop {
+            (stop - start - 1) / step + 1
+        } else {
+            BigInt::zero()
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        BigInt::zero()
+    }
+}

@@ -1,0 +1,438 @@
+//! Objects whose payload is defined in the VM ([`ouro_heap::NativeObj`]):
+//! `classmethod`, `staticmethod`, `property`, and the lazy iterators
+//! (`enumerate`, `zip`, `map`, `filter`, `reversed`).
+
+use std::any::Any;
+
+use ouro_heap::{Kind, NativeObj, NativePayload, ObjRef};
+
+use crate::error::PyResult;
+use crate::natives::Args;
+use crate::types::T;
+use crate::vm::Vm;
+
+macro_rules! native_payload {
+    ($t:ty, |$s:ident, $out:ident| $take:block, |$s2:ident, $visit:ident| $trav:block) => {
+        impl NativePayload for $t {
+            fn take_children(&mut self, $out: &mut Vec<ObjRef>) {
+                let $s = self;
+                $take
+            }
+            fn traverse(&self, $visit: &mut dyn FnMut(&ObjRef)) {
+                let $s2 = self;
+                $trav
+            }
+            fn as_any(&self) -> &dyn Any {
+                self
+            }
+            fn as_any_mut(&mut self) -> &mut dyn Any {
+                self
+            }
+        }
+    };
+}
+
+/// `classmethod(f)` and `staticmethod(f)`.
+pub struct Wrapper {
+    pub func: Option<ObjRef>,
+}
+native_payload!(Wrapper, |s, out| { out.extend(s.func.take()); }, |s, visit| { if let Some(f) = &s.func { visit(f) } });
+
+/// `property(fget, fset, fdel, doc)`.
+pub struct Property {
+    pub fget: Option<ObjRef>,
+    pub fset: Option<ObjRef>,
+    pub fdel: Option<ObjRef>,
+    pub doc: Option<ObjRef>,
+}
+native_payload!(Property,
+    |s, out| { out.extend(s.doc.take()); out.extend(s.fdel.take()); out.extend(s.fset.take()); out.extend(s.fget.take()); },
+    |s, visit| { for f in [&s.fget, &s.fset, &s.fdel, &s.doc].into_iter().flatten() { visit(f) } });
+
+/// `super(type, obj)`.
+pub struct SuperObj {
+    pub ty: ObjRef,
+    pub obj: Option<ObjRef>,
+    pub obj_type: Option<ObjRef>,
+}
+native_payload!(SuperObj,
+    |s, out| { out.extend(s.obj_type.take()); out.extend(s.obj.take()); },
+    |s, visit| { visit(&s.ty); for o in [&s.obj, &s.obj_type].into_iter().flatten() { visit(o) } });
+
+/// The lazy iterators: each holds its source iterators and state.
+pub enum LazyIter {
+    Enumerate { it: ObjRef, count: i64 },
+    Zip { its: Vec<ObjRef>, strict: bool },
+    Map { func: ObjRef, its: Vec<ObjRef> },
+    Filter { func: ObjRef, it: ObjRef },
+    Reversed { seq: Option<ObjRef>, index: isize },
+    Callable { func: Option<ObjRef>, sentinel: ObjRef },
+    Done,
+}
+
+impl NativePayload for LazyIter {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        match std::mem::replace(self, LazyIter::Done) {
+            LazyIter::Enumerate { it, .. } => out.push(it),
+            LazyIter::Zip { its, .. } => out.extend(its.into_iter().rev()),
+            LazyIter::Map { func, its } => {
+                out.extend(its.into_iter().rev());
+                out.push(func);
+            }
+            LazyIter::Filter { func, it } => {
+                out.push(it);
+                out.push(func);
+            }
+            LazyIter::Reversed { seq, .. } => out.extend(seq),
+            LazyIter::Callable { func, sentinel } => {
+                out.push(sentinel);
+                out.extend(func);
+            }
+            LazyIter::Done => {}
+        }
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        match self {
+            LazyIter::Enumerate { it, .. } => visit(it),
+            LazyIter::Zip { its, .. } => its.iter().for_each(|i| visit(i)),
+            LazyIter::Map { func, its } => {
+                visit(func);
+                its.iter().for_each(|i| visit(i));
+            }
+            LazyIter::Filter { func, it } => {
+                visit(func);
+                visit(it);
+            }
+            LazyIter::Reversed { seq, .. } => seq.iter().for_each(|s| visit(s)),
+            LazyIter::Callable { func, sentinel } => {
+                func.iter().for_each(|f| visit(f));
+                visit(sentinel);
+            }
+            LazyIter::Done => {}
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl Vm {
+    pub(crate) fn new_native<P: NativePayload>(&mut self, t: T, payload: P) -> PyResult<ObjRef> {
+        let ty = self.ty(t).clone();
+        self.alloc(&ty, NativeObj { inner: Box::new(payload) }, false)
+    }
+
+    /// Runs `f` on the native payload of `o` if it is a `P`.
+    pub(crate) fn with_native<P: 'static, R>(o: &ObjRef, f: impl FnOnce(&P) -> R) -> Option<R> {
+        let n = o.borrow::<NativeObj>()?;
+        n.inner.as_any().downcast_ref::<P>().map(f)
+    }
+
+    pub(crate) fn with_native_mut<P: 'static, R>(o: &ObjRef, f: impl FnOnce(&mut P) -> R) -> Option<R> {
+        let mut n = o.borrow_mut::<NativeObj>()?;
+        n.inner.as_any_mut().downcast_mut::<P>().map(f)
+    }
+
+    pub fn new_classmethod(&mut self, f: ObjRef) -> PyResult<ObjRef> {
+        self.new_native(T::ClassMethod, Wrapper { func: Some(f) })
+    }
+
+    pub(crate) fn is_property(&self, o: &ObjRef) -> bool {
+        o.kind() == Kind::Native && self.is_instance_of(o, T::Property)
+    }
+
+    pub(crate) fn is_staticmethod(&self, o: &ObjRef) -> bool {
+        o.kind() == Kind::Native && self.is_instance_of(o, T::StaticMethod)
+    }
+
+    pub(crate) fn unwrap_staticmethod(&self, o: &ObjRef) -> ObjRef {
+        if self.is_staticmethod(o) {
+            if let Some(Some(f)) = Vm::with_native::<Wrapper, _>(o, |w| w.func.clone()) {
+                return f;
+            }
+        }
+        o.clone()
+    }
+
+    /// `__get__` of the native descriptors; None if `descr` is not one.
+    pub(crate) fn bind_native_descriptor(&mut self, descr: &ObjRef, obj: Option<&ObjRef>, owner: &ObjRef) -> PyResult<Option<ObjRef>> {
+        if descr.kind() != Kind::Native {
+            return Ok(None);
+        }
+        if self.is_instance_of(descr, T::ClassMethod) {
+            let f = Vm::with_native::<Wrapper, _>(descr, |w| w.func.clone()).flatten();
+            let Some(f) = f else { return Ok(Some(descr.clone())) };
+            let cls = match obj {
+                Some(o) if o.kind() != Kind::Type || !owner.is(&o.class()) => o.class(),
+                Some(o) => o.clone(),
+                None => owner.clone(),
+            };
+            let cls = if obj.is_none() { owner.clone() } else { cls };
+            return self.make_bound(f, cls).map(Some);
+        }
+        if self.is_instance_of(descr, T::StaticMethod) {
+            let f = Vm::with_native::<Wrapper, _>(descr, |w| w.func.clone()).flatten();
+            return Ok(Some(f.unwrap_or_else(|| descr.clone())));
+        }
+        if self.is_instance_of(descr, T::Property) {
+            let Some(o) = obj else { return Ok(Some(descr.clone())) };
+            let fget = Vm::with_native::<Property, _>(descr, |p| p.fget.clone()).flatten();
+            return match fget {
+                Some(g) => self.call(&g, vec![o.clone()]).map(Some),
+                None => Err(self.attribute_error("unreadable attribute")),
+            };
+        }
+        Ok(None)
+    }
+
+    /// A bound method of `f` (Python or native) to `self_`.
+    pub(crate) fn make_bound(&mut self, f: ObjRef, self_: ObjRef) -> PyResult<ObjRef> {
+        match f.kind() {
+            Kind::BuiltinFunction => {
+                let (id, name, owner) = match f.get::<ouro_heap::BuiltinFunctionObj>() {
+                    Some(b) => (b.id, b.name, b.owner.clone()),
+                    None => return Ok(f),
+                };
+                let ty = self.ty(T::BuiltinFunction).clone();
+                self.alloc(&ty, ouro_heap::BuiltinFunctionObj { id, name, bound: Some(self_), owner }, false)
+            }
+            _ => {
+                let ty = self.ty(T::Method).clone();
+                self.alloc(&ty, ouro_heap::MethodObj { func: f, self_ }, false)
+            }
+        }
+    }
+
+    pub(crate) fn property_set(&mut self, descr: &ObjRef, obj: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+        let (fset, fdel) = Vm::with_native::<Property, _>(descr, |p| (p.fset.clone(), p.fdel.clone())).unwrap_or((None, None));
+        match value {
+            Some(v) => match fset {
+                Some(s) => self.call(&s, vec![obj.clone(), v]).map(|_| ()),
+                None => Err(self.attribute_error("can't set attribute")),
+            },
+            None => match fdel {
+                Some(d) => self.call(&d, vec![obj.clone()]).map(|_| ()),
+                None => Err(self.attribute_error("can't delete attribute")),
+            },
+        }
+    }
+
+    pub(crate) fn native_truthy(&mut self, _o: &ObjRef) -> PyResult<bool> {
+        Ok(true)
+    }
+
+    pub(crate) fn native_len(&mut self, _o: &ObjRef) -> PyResult<Option<usize>> {
+        Ok(None)
+    }
+
+    pub(crate) fn native_hash(&mut self, o: &ObjRef) -> PyResult<Option<i64>> {
+        Ok(Some(crate::ops::pointer_hash(o)))
+    }
+
+    /// `next()` of the lazy iterators. Outer None: not a lazy iterator.
+    pub(crate) fn native_next(&mut self, it: &ObjRef) -> PyResult<Option<Option<ObjRef>>> {
+        enum Step {
+            Enumerate(ObjRef, i64),
+            Zip(Vec<ObjRef>, bool),
+            Map(ObjRef, Vec<ObjRef>),
+            Filter(ObjRef, ObjRef),
+            Reversed(ObjRef, isize),
+            Callable(ObjRef, ObjRef),
+            Done,
+        }
+        let step = Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
+            LazyIter::Enumerate { it, count } => {
+                let c = *count;
+                *count += 1;
+                Step::Enumerate(it.clone(), c)
+            }
+            LazyIter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
+            LazyIter::Map { func, its } => Step::Map(func.clone(), its.clone()),
+            LazyIter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
+            LazyIter::Reversed { seq: Some(s), index } => {
+                let i = *index;
+                *index -= 1;
+                Step::Reversed(s.clone(), i)
+            }
+            LazyIter::Callable { func: Some(f), sentinel } => Step::Callable(f.clone(), sentinel.clone()),
+            _ => Step::Done,
+        });
+        let Some(step) = step else { return Ok(None) };
+        let r = match step {
+            Step::Done => None,
+            Step::Enumerate(inner, c) => match self.next(&inner)? {
+                Some(v) => {
+                    let n = self.new_int(c)?;
+                    Some(self.new_tuple(vec![n, v])?)
+                }
+                None => None,
+            },
+            Step::Zip(its, strict) => {
+                let mut vals = Vec::with_capacity(its.len());
+                let mut exhausted_at = None;
+                for (i, inner) in its.iter().enumerate() {
+                    match self.next(inner)? {
+                        Some(v) => vals.push(v),
+                        None => {
+                            exhausted_at = Some(i);
+                            break;
+                        }
+                    }
+                }
+                match exhausted_at {
+                    None if !its.is_empty() => Some(self.new_tuple(vals)?),
+                    None => None,
+                    Some(i) => {
+                        if strict {
+                            if i > 0 {
+                                let s = if i == 1 { " " } else { "s 1-" };
+                                let msg = if i == 1 {
+                                    format!("zip() argument 2 is shorter than argument{s}1")
+                                } else {
+                                    format!("zip() argument {} is shorter than arguments 1-{i}", i + 1)
+                                };
+                                return Err(self.value_error(msg));
+                            }
+                            for (j, inner) in its.iter().enumerate().skip(1) {
+                                if self.next(inner)?.is_some() {
+                                    let msg = if j == 1 {
+                                        "zip() argument 2 is longer than argument 1".to_string()
+                                    } else {
+                                        format!("zip() argument {} is longer than arguments 1-{j}", j + 1)
+                                    };
+                                    return Err(self.value_error(msg));
+                                }
+                            }
+                        }
+                        None
+                    }
+                }
+            }
+            Step::Map(func, its) => {
+                let mut vals = Vec::with_capacity(its.len());
+                let mut done = false;
+                for inner in &its {
+                    match self.next(inner)? {
+                        Some(v) => vals.push(v),
+                        None => {
+                            done = true;
+                            break;
+                        }
+                    }
+                }
+                if done {
+                    None
+                } else {
+                    Some(self.call(&func, vals)?)
+                }
+            }
+            Step::Filter(func, inner) => loop {
+                match self.next(&inner)? {
+                    Some(v) => {
+                        let keep = if func.is(&self.none) {
+                            self.truthy(&v)?
+                        } else {
+                            let r = self.call(&func, vec![v.clone()])?;
+                            self.truthy(&r)?
+                        };
+                        if keep {
+                            break Some(v);
+                        }
+                    }
+                    None => break None,
+                }
+            },
+            Step::Reversed(seq, i) => {
+                if i < 0 {
+                    Vm::with_native_mut::<LazyIter, _>(it, |l| *l = LazyIter::Reversed { seq: None, index: -1 });
+                    None
+                } else {
+                    let n = self.len(&seq)?;
+                    if (i as usize) < n {
+                        let idx = self.new_int(i as i64)?;
+                        Some(self.getitem(&seq, &idx)?)
+                    } else {
+                        None
+                    }
+                }
+            }
+            Step::Callable(func, sentinel) => {
+                let v = self.call(&func, Vec::new())?;
+                if v.is(&sentinel) || self.eq(&v, &sentinel)? {
+                    Vm::with_native_mut::<LazyIter, _>(it, |l| {
+                        if let LazyIter::Callable { func, .. } = l {
+                            *func = None;
+                        }
+                    });
+                    None
+                } else {
+                    Some(v)
+                }
+            }
+        };
+        Ok(Some(r))
+    }
+}
+
+// ---------------------------------------------------------- constructors
+
+pub(crate) fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "classmethod", 1, 1)?;
+    let f = args.pos.into_iter().next();
+    vm.new_native(T::ClassMethod, Wrapper { func: f })
+}
+
+pub(crate) fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "staticmethod", 1, 1)?;
+    let f = args.pos.into_iter().next();
+    vm.new_native(T::StaticMethod, Wrapper { func: f })
+}
+
+pub(crate) fn property_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let get = |vm: &mut Vm, i: usize, name: &str, a: &mut Args| -> Option<ObjRef> {
+        let kw = a.take_kw(vm, name);
+        a.pos.get(i).cloned().or(kw).filter(|v| !v.is(&vm.none))
+    };
+    let fget = get(vm, 0, "fget", &mut args);
+    let fset = get(vm, 1, "fset", &mut args);
+    let fdel = get(vm, 2, "fdel", &mut args);
+    let doc = get(vm, 3, "doc", &mut args);
+    vm.new_native(T::Property, Property { fget, fset, fdel, doc })
+}
+
+fn property_copy_with(vm: &mut Vm, args: Args, which: u8) -> PyResult<ObjRef> {
+    args.check(vm, "property", 2, 2)?;
+    let p = &args.pos[0];
+    let Some((fget, fset, fdel, doc)) = Vm::with_native::<Property, _>(p, |p| (p.fget.clone(), p.fset.clone(), p.fdel.clone(), p.doc.clone())) else {
+        return Err(vm.type_error("descriptor requires a 'property' object"));
+    };
+    let f = Some(args.pos[1].clone());
+    let np = match which {
+        b'g' => Property { fget: f, fset, fdel, doc },
+        b's' => Property { fget, fset: f, fdel, doc },
+        _ => Property { fget, fset, fdel: f, doc },
+    };
+    vm.new_native(T::Property, np)
+}
+
+fn property_getter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    property_copy_with(vm, args, b'g')
+}
+
+fn property_setter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    property_copy_with(vm, args, b's')
+}
+
+fn property_deleter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    property_copy_with(vm, args, b'd')
+}
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    vm.add_method(T::Property, "getter", property_getter)?;
+    vm.add_method(T::Property, "setter", property_setter)?;
+    vm.add_method(T::Property, "deleter", property_deleter)?;
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! The builtin types: their ids, names, bases and layouts, and type-level
+//! operations (MRO, attribute lookup on types, subclass checks).
+
+use ouro_heap::{tflags, Kind, ObjRef, TypeObj};
+
+use crate::vm::Vm;
+
+macro_rules! builtin_types {
+    ($($id:ident => $name:literal, $base:ident, $layout:ident, $flags:expr;)*) => {
+        /// Builtin type ids; `TypeObj::builtin` holds one, and a class holds
+        /// the id of its nearest builtin ancestor.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u16)]
+        pub enum T { $($id,)* }
+
+        /// (name, base, layout, flags) of each builtin type, by id.
+        pub const BUILTIN_TYPES: &[(T, &str, T, Kind, u8)] = &[
+            $((T::$id, $name, T::$base, Kind::$layout, $flags),)*
+        ];
+    };
+}
+
+const B: u8 = tflags::T_BASETYPE;
+const BA: u8 = tflags::T_BASETYPE | tflags::T_HAS_ATTRS;
+const N: u8 = 0;
+
+builtin_types! {
+    Object => "object", Object, Object, B;
+    Type => "type", Object, Type, BA;
+    NoneType => "NoneType", Object, Object, N;
+    NotImplementedType => "NotImplementedType", Object, Object, N;
+    EllipsisType => "ellipsis", Object, Object, N;
+    Int => "int", Object, Int, B;
+    Bool => "bool", Int, Int, N;
+    Float => "float", Object, Float, B;
+    Str => "str", Object, Str, B;
+    Tuple => "tuple", Object, Tuple, B;
+    List => "list", Object, List, B;
+    Dict => "dict", Object, Dict, B;
+    Function => "function", Object, Function, N;
+    BuiltinFunction => "builtin_function_or_method", Object, BuiltinFunction, N;
+    MethodDescriptor => "method_descriptor", Object, BuiltinFunction, N;
+    Method => "method", Object, Method, N;
+    Code => "code", Object, Code, N;
+    Module => "module", Object, Module, BA;
+    Cell => "cell", Object, Cell, N;
+    Frame => "frame", Object, Frame, N;
+    Traceback => "traceback", Object, Traceback, N;
+    Slice => "slice", Object, Slice, N;
+    Range => "range", Object, Range, N;
+    ListIterator => "list_iterator", Object, SeqIter, N;
+    TupleIterator => "tuple_iterator", Object, SeqIter, N;
+    StrIterator => "str_iterator", Object, SeqIter, N;
+    StrAsciiIterator => "str_ascii_iterator", Object, SeqIter, N;
+    RangeIterator => "range_iterator", Object, RangeIter, N;
+    LongRangeIterator => "longrange_iterator", Object, Native, N;
+    DictKeyIterator => "dict_keyiterator", Object, DictIter, N;
+    DictValueIterator => "dict_valueiterator", Object, DictIter, N;
+    DictItemIterator => "dict_itemiterator", Object, DictIter, N;
+    DictKeys => "dict_keys", Object, DictIter, N;
+    DictValues => "dict_values", Object, DictIter, N;
+    DictItems => "dict_items", Object, DictIter, N;
+    NullType => "NULL", Object, Null, N;
+    Property => "property", Object, Native, B;
+    ClassMethod => "classmethod", Object, Native, B;
+    StaticMethod => "staticmethod", Object, Native, B;
+    Super => "super", Object, Native, B;
+    Set => "set", Object, Native, B;
+    FrozenSet => "frozenset", Object, Native, B;
+    Bytes => "bytes", Object, Native, B;
+    Complex => "complex", Object, Native, B;
+    Enumerate => "enumerate", Object, Native, B;
+    Zip => "zip", Object, Native, B;
+    Map => "map", Object, Native, B;
+    Filter => "filter", Object, Native, B;
+    Reversed => "reversed", Object, Native, B;
+    ListReverseIterator => "list_reverseiterator", Object, Native, N;
+    CallIterator => "callable_iterator", Object, Native, N;
+    TextIO => "TextIOWrapper", Object, Native, N;
+
+    BaseException => "BaseException", Object, Exception, BA;
+    SystemExit => "SystemExit", BaseException, Exception, BA;
+    KeyboardInterrupt => "KeyboardInterrupt", BaseException, Exception, BA;
+    GeneratorExit => "GeneratorExit", BaseException, Exception, BA;
+    Exception => "Exception", BaseException, Exception, BA;
+    StopIteration => "StopIteration", Exception, Exception, BA;
+    StopAsyncIteration => "StopAsyncIteration", Exception, Exception, BA;
+    ArithmeticError => "ArithmeticError", Exception, Exception, BA;
+    FloatingPointError => "FloatingPointError", ArithmeticError, Exception, BA;
+    OverflowError => "OverflowError", ArithmeticError, Exception, BA;
+    ZeroDivisionError => "ZeroDivisionError", ArithmeticError, Exception, BA;
+    AssertionError => "AssertionError", Exception, Exception, BA;
+    AttributeError => "AttributeError", Exception, Exception, BA;
+    BufferError => "BufferError", Exception, Exception, BA;
+    EOFError => "EOFError", Exception, Exception, BA;
+    ImportError => "ImportError", Exception, Exception, BA;
+    ModuleNotFoundError => "ModuleNotFoundError", ImportError, Exception, BA;
+    LookupError => "LookupError", Exception, Exception, BA;
+    IndexError => "IndexError", LookupError, Exception, BA;
+    KeyError => "KeyError", LookupError, Exception, BA;
+    MemoryError => "MemoryError", Exception, Exception, BA;
+    NameError => "NameError", Exception, Exception, BA;
+    UnboundLocalError => "UnboundLocalError", NameError, Exception, BA;
+    OSError => "OSError", Exception, Exception, BA;
+    FileNotFoundError => "FileNotFoundError", OSError, Exception, BA;
+    FileExistsError => "FileExistsError", OSError, Exception, BA;
+    PermissionError => "PermissionError", OSError, Exception, BA;
+    IsADirectoryError => "IsADirectoryError", OSError, Exception, BA;
+    ReferenceError => "ReferenceError", Exception, Exception, BA;
+    RuntimeError => "RuntimeError", Exception, Exception, BA;
+    NotImplementedError => "NotImplementedError", RuntimeError, Exception, BA;
+    RecursionError => "RecursionError", RuntimeError, Exception, BA;
+    SyntaxError => "SyntaxError", Exception, Exception, BA;
+    IndentationError => "IndentationError", SyntaxError, Exception, BA;
+    TabError => "TabError", IndentationError, Exception, BA;
+    SystemError => "SystemError", Exception, Exception, BA;
+    TypeError => "TypeError", Exception, Exception, BA;
+    ValueError => "ValueError", Exception, Exception, BA;
+    UnicodeError => "UnicodeError", ValueError, Exception, BA;
+    UnicodeDecodeError => "UnicodeDecodeError", UnicodeError, Exception, BA;
+    UnicodeEncodeError => "UnicodeEncodeError", UnicodeError, Exception, BA;
+    Warning => "Warning", Exception, Exception, BA;
+    DeprecationWarning => "DeprecationWarning", Warning, Exception, BA;
+    RuntimeWarning => "RuntimeWarning", Warning, Exception, BA;
+    UserWarning => "UserWarning", Warning, Exception, BA;
+}
+
+impl T {
+    pub const COUNT: usize = BUILTIN_TYPES.len();
+
+    pub fn from_u16(i: u16) -> Option<T> {
+        BUILTIN_TYPES.get(i as usize).map(|e| e.0)
+    }
+
+    pub fn name(self) -> &'static str {
+        BUILTIN_TYPES[self as usize].1
+    }
+
+    /// Whether this is `BaseException` or one of its subclasses.
+    pub fn is_exception(self) -> bool {
+        self as u16 >= T::BaseException as u16
+    }
+}
+
+impl Vm {
+    /// The builtin type object for `t`.
+    #[inline]
+    pub fn ty(&self, t: T) -> &ObjRef {
+        &self.types[t as usize]
+    }
+
+    /// The builtin ancestor id of a type object.
+    pub fn builtin_of(&self, ty: &ObjRef) -> T {
+        ty.borrow::<TypeObj>()
+            .and_then(|t| T::from_u16(t.builtin))
+            .unwrap_or(T::Object)
+    }
+
+    /// The builtin id of an object's type (or of its nearest builtin base).
+    pub fn builtin_type_of(&self, obj: &ObjRef) -> T {
+        self.builtin_of(&obj.class())
+    }
+
+    /// Whether `obj`'s type is exactly the builtin `t`.
+    #[inline(always)]
+    pub fn is_exact(&self, obj: &ObjRef, t: T) -> bool {
+        obj.class_is(&self.types[t as usize])
+    }
+
+    /// The MRO of a type, as a vector of type objects.
+    pub fn mro_of(&self, ty: &ObjRef) -> Vec<ObjRef> {
+        match ty.borrow::<TypeObj>() {
+            Some(t) => t
+                .mro
+                .get::<ouro_heap::TupleObj>()
+                .map(|m| m.items().to_vec())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        }
+    }
+
+    /// `issubclass(a, b)` for type objects (by MRO).
+    pub fn is_subtype(&self, a: &ObjRef, b: &ObjRef) -> bool {
+        if a.is(b) {
+            return true;
+        }
+        let Some(t) = a.borrow::<TypeObj>() else {
+            return false;
+        };
+        let mro = t.mro.clone();
+        drop(t);
+        let Some(items) = mro.get::<ouro_heap::TupleObj>() else {
+            return false;
+        };
+        items.items().iter().any(|m| m.is(b))
+    }
+
+    /// `isinstance(obj, ty)` by type (no `__instancecheck__`).
+    #[inline]
+    pub fn isinstance(&self, obj: &ObjRef, ty: &ObjRef) -> bool {
+        obj.class_is(ty) || self.is_subtype(&obj.class(), ty)
+    }
+
+    /// Whether `obj` is an instance of the builtin `t` or a subclass.
+    #[inline]
+    pub fn is_instance_of(&self, obj: &ObjRef, t: T) -> bool {
+        let ty = &self.types[t as usize];
+        obj.class_is(ty) || self.is_subtype(&obj.class(), ty)
+    }
+
+    /// Looks `name` up along the MRO of `ty` (CPython's `_PyType_Lookup`).
+    pub fn type_lookup(&self, ty: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
+        let mro = {
+            let t = ty.borrow::<TypeObj>()?;
+            t.mro.clone()
+        };
+        let items = mro.get::<ouro_heap::TupleObj>()?;
+        for t in items.items() {
+            let dict = match t.borrow::<TypeObj>() {
+                Some(tt) => tt.dict.clone(),
+                None => continue,
+            };
+            if let Some(v) = self.dict_get_str(&dict, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Like [`Vm::type_lookup`] but by Rust string.
+    pub fn type_lookup_str(&mut self, ty: &ObjRef, name: &str) -> Option<ObjRef> {
+        let n = self.intern(name).ok()?;
+        self.type_lookup(ty, &n)
+    }
+
+    /// The type's `__name__`.
+    pub fn type_name(&self, ty: &ObjRef) -> String {
+        match ty.borrow::<TypeObj>() {
+            Some(t) => self.str_of(&t.name).to_string(),
+            None => "?".to_string(),
+        }
+    }
+
+    /// The type's `__qualname__`.
+    pub fn type_qualname(&self, ty: &ObjRef) -> String {
+        match ty.borrow::<TypeObj>() {
+            Some(t) => self.str_of(&t.qualname).to_string(),
+            None => "?".to_string(),
+        }
+    }
+
+    /// The name of an object's type, as in error messages.
+    pub fn type_name_of(&self, obj: &ObjRef) -> String {
+        self.type_name(&obj.class())
+    }
+
+    /// Whether the type is a class made by a `class` statement.
+    pub fn is_heap_type(ty: &ObjRef) -> bool {
+        ty.tflags() & tflags::T_HEAP != 0
+    }
+}
+
+/// Computes the C3 linearisation of a class with `bases`. Mirrors CPython's
+/// `mro_implementation`; returns None when no consistent order exists.
+pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef], base_mros: &[Vec<ObjRef>]) -> Option<Vec<ObjRef>> {
+    let mut result = vec![cls.clone()];
+    let mut seqs: Vec<Vec<ObjRef>> = base_mros.to_vec();
+    seqs.push(bases.to_vec());
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(result);
+        }
+        let mut candidate = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head)));
+            if !in_tail {
+                candidate = Some(head.clone());
+                break;
+            }
+        }
+        let c = candidate?;
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        result.push(c);
+    }
+}
