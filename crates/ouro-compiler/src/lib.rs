@@ -162,6 +162,11 @@ fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str)
             "unindent does not match any outer indentation level".into(),
             TextRange::empty(range.end()),
         ),
+        ParseErrorType::ExpectedToken { expected: ruff_python_ast::token::TokenKind::Colon, .. }
+            if open_bracket(source).is_none() =>
+        {
+            at(SyntaxError, "expected ':'".into(), TextRange::empty(range.start()))
+        }
         ParseErrorType::UnexpectedIndentation => at(
             IndentationError,
             "unexpected indent".into(),

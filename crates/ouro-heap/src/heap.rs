@@ -75,8 +75,12 @@ struct HeapState {
     in_teardown: bool,
     /// Finalizable objects found by the current teardown, in release order.
     batch: Vec<ObjRef>,
-    /// Objects whose `__del__` must run; the last runs first.
+    /// Objects whose `__del__` must run; the last runs first. Entries below
+    /// `floor` belong to finalizers that are still running (they run after
+    /// those finish); new events are queued just above the floor, behind the
+    /// entries already waiting there.
     pending: Vec<ObjRef>,
+    floor: usize,
     stats: HeapStats,
 }
 
@@ -88,6 +92,7 @@ impl HeapState {
             in_teardown: false,
             batch: Vec::new(),
             pending: Vec::new(),
+            floor: 0,
             stats: HeapStats::default(),
         }
     }
@@ -364,7 +369,9 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             if (*state).in_teardown {
                 (*state).batch.push(obj);
             } else {
-                (*state).pending.push(obj);
+                let s = &mut *state;
+                let at = s.floor.min(s.pending.len());
+                s.pending.insert(at, obj);
                 PENDING.with(|c| c.set(true));
             }
         }
@@ -395,9 +402,11 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         (*state).in_teardown = false;
         let s = &mut *state;
         if !s.batch.is_empty() {
-            while let Some(obj) = s.batch.pop() {
-                s.pending.push(obj);
-            }
+            // The batch runs in release order, after what already waits at
+            // this level: insert it reversed just above the floor.
+            let at = s.floor.min(s.pending.len());
+            let batch = std::mem::take(&mut s.batch);
+            s.pending.splice(at..at, batch.into_iter().rev());
             PENDING.with(|c| c.set(true));
         }
     }
@@ -582,6 +591,18 @@ pub fn take_pending_finalizer() -> Option<ObjRef> {
         o
     })
     .flatten()
+}
+
+/// Sets the queue depth above which new finalizers are queued (see the
+/// `pending` field). The VM keeps it at the depth of the innermost running
+/// finalizer.
+pub fn set_finalizer_floor(floor: usize) {
+    with_state(|s| s.floor = floor);
+}
+
+/// How many finalizers are queued.
+pub fn pending_finalizer_count() -> usize {
+    with_state(|s| s.pending.len()).unwrap_or(0)
 }
 
 /// Object counters.

@@ -16,7 +16,9 @@ pub mod object;
 
 pub use dict::{DictTable, Entry};
 pub use heap::{
-    alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, bootstrap_set_class, alloc_str, alloc_tuple, has_pending_finalizers, heap_stats,
+    alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, alloc_str, alloc_tuple,
+    bootstrap_set_class, has_pending_finalizers, heap_stats, pending_finalizer_count,
+    set_finalizer_floor,
     take_pending_finalizer, HeapStats, NoMemory,
 };
 pub use layout::*;

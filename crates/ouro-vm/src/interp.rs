@@ -266,7 +266,7 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let instrs = &code.instructions[..];
             'instrs: loop {
-                if heap::has_pending_finalizers() {
+                if heap::has_pending_finalizers() && heap::pending_finalizer_count() > self.finalizer_floor() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
                     if self.start_finalizer()? {
@@ -815,6 +815,7 @@ impl Vm {
                                 }
                                 FrameKind::Finalizer(obj) => {
                                     drop(v);
+                                    self.pop_fin_floor();
                                     finish_finalizer(obj);
                                     continue 'frames;
                                 }
@@ -1621,9 +1622,12 @@ impl Vm {
             if add_tb {
                 self.add_traceback(&exc, fi);
             }
+            // The handler is found from the instruction that raised (a
+            // RERAISE may have restored `lasti` to an earlier one, which is
+            // what tracebacks and the pushed `lasti` report).
             let (lasti, handler) = {
                 let f = &self.frames[fi];
-                (f.lasti, f.code.handler_for(f.lasti).copied())
+                (f.lasti, f.code.handler_for(f.ip.saturating_sub(1)).copied())
             };
             if let Some(h) = handler {
                 let base = self.frames[fi].stack_base + h.depth as usize;
@@ -1645,6 +1649,7 @@ impl Vm {
             match frame.kind {
                 FrameKind::Entry => return Err(PyErr(exc)),
                 FrameKind::Finalizer(obj) => {
+                    self.pop_fin_floor();
                     self.report_unraisable_del(&obj, &exc, frame.func.as_ref());
                     drop(exc);
                     finish_finalizer(obj);
@@ -1713,10 +1718,19 @@ impl Vm {
 
     // ------------------------------------------------------------ finalizers
 
+    /// The queue depth below which finalizers belong to an enclosing
+    /// finalizer still running (they run after it, not inside it).
+    fn finalizer_floor(&self) -> usize {
+        self.fin_floors.last().copied().unwrap_or(0)
+    }
+
     /// Starts the next pending finalizer. Returns true if a `__del__` frame
     /// was pushed (the loop must switch to it).
     fn start_finalizer(&mut self) -> PyResult<bool> {
-        while let Some(obj) = heap::take_pending_finalizer() {
+        while heap::pending_finalizer_count() > self.finalizer_floor() {
+            let Some(obj) = heap::take_pending_finalizer() else {
+                break;
+            };
             let ty = obj.class();
             let del = self.names.del.clone();
             let Some(f) = self.type_lookup(&ty, &del) else {
@@ -1725,7 +1739,10 @@ impl Vm {
             };
             if f.kind() == Kind::Function {
                 match self.push_function_frame(&f, vec![obj.clone()], None, FrameKind::Finalizer(obj.clone()), None) {
-                    Ok(()) => return Ok(true),
+                    Ok(()) => {
+                        self.push_fin_floor(heap::pending_finalizer_count());
+                        return Ok(true);
+                    }
                     Err(e) => {
                         self.report_unraisable_del(&obj, &e.0, Some(&f));
                         finish_finalizer(obj);
@@ -1733,7 +1750,10 @@ impl Vm {
                     }
                 }
             }
-            if let Err(e) = self.call(&f, vec![obj.clone()]) {
+            self.push_fin_floor(heap::pending_finalizer_count());
+            let r = self.call(&f, vec![obj.clone()]);
+            self.pop_fin_floor();
+            if let Err(e) = r {
                 self.report_unraisable_del(&obj, &e.0, Some(&f));
             }
             finish_finalizer(obj);
@@ -1744,7 +1764,7 @@ impl Vm {
     /// Runs every pending finalizer to completion (at exit and from Rust).
     pub fn run_pending_finalizers(&mut self) {
         let mut guard = 0;
-        while heap::has_pending_finalizers() && guard < 1_000_000 {
+        while heap::pending_finalizer_count() > self.finalizer_floor() && guard < 1_000_000 {
             guard += 1;
             let Some(obj) = heap::take_pending_finalizer() else {
                 break;
@@ -1752,7 +1772,10 @@ impl Vm {
             let ty = obj.class();
             let del = self.names.del.clone();
             if let Some(f) = self.type_lookup(&ty, &del) {
-                if let Err(e) = self.call(&f, vec![obj.clone()]) {
+                self.push_fin_floor(heap::pending_finalizer_count());
+                let r = self.call(&f, vec![obj.clone()]);
+                self.pop_fin_floor();
+                if let Err(e) = r {
                     self.report_unraisable_del(&obj, &e.0, Some(&f));
                 }
             }
@@ -1773,10 +1796,36 @@ impl Vm {
     }
 }
 
-/// Marks a finalized object and releases the queue's reference.
+/// Marks a finalized object and releases the queue's reference. Objects
+/// that its teardown finalizes run next, before the rest of the queue (as
+/// CPython's depth-first deallocation would run them).
 fn finish_finalizer(obj: ObjRef) {
     obj.set_flag(flags::F_FINALIZED, true);
+    let floor = heap::pending_finalizer_count();
+    heap::set_finalizer_floor(floor);
     drop(obj);
+    heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+}
+
+thread_local! {
+    /// Mirror of the VM's innermost finalizer floor, restored after a
+    /// finished finalizer's teardown.
+    static FLOOR: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl Vm {
+    fn push_fin_floor(&mut self, floor: usize) {
+        self.fin_floors.push(floor);
+        FLOOR.with(|f| f.set(floor));
+        heap::set_finalizer_floor(floor);
+    }
+
+    fn pop_fin_floor(&mut self) {
+        self.fin_floors.pop();
+        let floor = self.fin_floors.last().copied().unwrap_or(0);
+        FLOOR.with(|f| f.set(floor));
+        heap::set_finalizer_floor(floor);
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -158,8 +158,13 @@ impl Vm {
     /// `PyObject_GenericGetAttr`: data descriptors, then the instance's
     /// attributes, then other class attributes. Returns None if not found.
     pub(crate) fn generic_getattr(&mut self, obj: &ObjRef, ty: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
-        let text_is_dunder = self.str_of(name).starts_with("__");
-        if text_is_dunder {
+        let special = self.str_of(name).starts_with("__")
+            || matches!(
+                obj.kind(),
+                Kind::Exception | Kind::Slice | Kind::Code | Kind::Frame | Kind::Traceback | Kind::Cell
+                    | Kind::Range | Kind::Int | Kind::BigInt | Kind::Float | Kind::Native
+            );
+        if special {
             if let Some(v) = self.special_getattr(obj, name)? {
                 return Ok(Some(v));
             }
@@ -369,7 +374,7 @@ impl Vm {
 
     /// `PyObject_GenericSetAttr` (`value` None deletes).
     pub(crate) fn generic_setattr(&mut self, obj: &ObjRef, ty: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
-        if self.str_of(name).starts_with("__") {
+        if self.str_of(name).starts_with("__") || obj.kind() == Kind::Exception {
             if let Some(()) = self.special_setattr(obj, name, value.clone())? {
                 return Ok(());
             }

@@ -152,6 +152,9 @@ pub struct Vm {
     pub(crate) handled: Option<ObjRef>,
     /// Containers whose repr is being computed (CPython's `Py_ReprEnter`).
     pub(crate) repr_active: Vec<ObjRef>,
+    /// Finalizer queue depths of the `__del__` calls running (see
+    /// `interp::finalizer_floor`).
+    pub(crate) fin_floors: Vec<usize>,
     pub(crate) recursion_limit: usize,
     /// Rust-level re-entries of the interpreter loop.
     pub(crate) native_depth: usize,
@@ -252,6 +255,7 @@ impl Vm {
             locals: Vec::with_capacity(256),
             handled: None,
             repr_active: Vec::new(),
+            fin_floors: Vec::new(),
             recursion_limit: 1000,
             native_depth: 0,
             stdout: if config.capture_output {

@@ -91,6 +91,16 @@ impl Vm {
         };
         if let (IntVal::Small(x), IntVal::Small(y)) = (&x, &y) {
             let (x, y) = (*x, *y);
+            // bool & bool, | and ^ stay bool (bool's own number methods).
+            let bool_ty = self.ty(T::Bool);
+            if a.class_is(bool_ty) && b.class_is(bool_ty) && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+                let r = match op {
+                    BinOp::And => x & y,
+                    BinOp::Or => x | y,
+                    _ => x ^ y,
+                };
+                return Ok(self.new_bool(r != 0));
+            }
             let small = match op {
                 BinOp::Add => x.checked_add(y),
                 BinOp::Subtract => x.checked_sub(y),

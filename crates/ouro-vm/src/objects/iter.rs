@@ -216,7 +216,10 @@ impl Vm {
                     false,
                 )
             }
-            _ => Err(self.overflow_error("Python int too large to convert to C long")),
+            _ => self.new_native(
+                T::LongRangeIterator,
+                LazyIter::LongRange { next: start, step, remaining: len },
+            ),
         }
     }
 

@@ -67,6 +67,8 @@ pub enum LazyIter {
     Filter { func: ObjRef, it: ObjRef },
     Reversed { seq: Option<ObjRef>, index: isize },
     Callable { func: Option<ObjRef>, sentinel: ObjRef },
+    /// A range iterator beyond 64 bits.
+    LongRange { next: num_bigint::BigInt, step: num_bigint::BigInt, remaining: num_bigint::BigInt },
     Done,
 }
 
@@ -88,7 +90,7 @@ impl NativePayload for LazyIter {
                 out.push(sentinel);
                 out.extend(func);
             }
-            LazyIter::Done => {}
+            LazyIter::LongRange { .. } | LazyIter::Done => {}
         }
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
@@ -108,7 +110,7 @@ impl NativePayload for LazyIter {
                 func.iter().for_each(|f| visit(f));
                 visit(sentinel);
             }
-            LazyIter::Done => {}
+            LazyIter::LongRange { .. } | LazyIter::Done => {}
         }
     }
     fn as_any(&self) -> &dyn Any {
@@ -241,6 +243,7 @@ impl Vm {
             Filter(ObjRef, ObjRef),
             Reversed(ObjRef, isize),
             Callable(ObjRef, ObjRef),
+            LongRange(num_bigint::BigInt),
             Done,
         }
         let step = Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
@@ -258,11 +261,23 @@ impl Vm {
                 Step::Reversed(s.clone(), i)
             }
             LazyIter::Callable { func: Some(f), sentinel } => Step::Callable(f.clone(), sentinel.clone()),
+            LazyIter::LongRange { next, step, remaining } => {
+                use num_traits::Zero;
+                if remaining.is_zero() {
+                    Step::Done
+                } else {
+                    let v = next.clone();
+                    *next += &*step;
+                    *remaining -= 1;
+                    Step::LongRange(v)
+                }
+            }
             _ => Step::Done,
         });
         let Some(step) = step else { return Ok(None) };
         let r = match step {
             Step::Done => None,
+            Step::LongRange(v) => Some(self.new_bigint(v)?),
             Step::Enumerate(inner, c) => match self.next(&inner)? {
                 Some(v) => {
                     let n = self.new_int(c)?;

@@ -118,7 +118,7 @@ impl Vm {
         let nchars = so.map_or(0, |s| s.char_len());
         let ascii = so.is_some_and(|s| s.is_ascii());
         if key.kind() == Kind::Slice {
-            let (start, _, step, count) = self.slice_indices(key, nchars)?;
+            let (start, step, _, count) = self.slice_indices(key, nchars)?;
             let mut out = String::with_capacity(count);
             if ascii {
                 let b = s.as_bytes();
