@@ -482,8 +482,7 @@ impl CodeObject {
     }
 
     pub fn is_generator_like(&self) -> bool {
-        self.flags
-            & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR)
+        self.flags & (code_flags::GENERATOR | code_flags::COROUTINE | code_flags::ASYNC_GENERATOR)
             != 0
     }
 }
@@ -510,10 +509,9 @@ impl fmt::Display for CodeObject {
                     .constants
                     .get(n as usize)
                     .map(|c| format!(" ({})", constant_repr(c))),
-                Instr::LoadFast(n) | Instr::StoreFast(n) | Instr::DeleteFast(n) => self
-                    .varnames
-                    .get(n as usize)
-                    .map(|s| format!(" ({s})")),
+                Instr::LoadFast(n) | Instr::StoreFast(n) | Instr::DeleteFast(n) => {
+                    self.varnames.get(n as usize).map(|s| format!(" ({s})"))
+                }
                 Instr::LoadName(n)
                 | Instr::StoreName(n)
                 | Instr::DeleteName(n)

@@ -60,23 +60,34 @@ fn parse_args() -> Result<Options, String> {
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('c') => {
-                let code = parser.value().map_err(|_| "Argument expected for the -c option".to_string())?;
-                source = Source::Command(code.string().map_err(|_| "invalid -c argument".to_string())?);
+                let code = parser
+                    .value()
+                    .map_err(|_| "Argument expected for the -c option".to_string())?;
+                source = Source::Command(
+                    code.string()
+                        .map_err(|_| "invalid -c argument".to_string())?,
+                );
                 args.push("-c".to_string());
                 break;
             }
             Long("dis") => dis = true,
             Long("max-heap") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.string().map_err(|_| "invalid --max-heap value".to_string())?;
-                max_heap = Some(parse_size(&v).ok_or_else(|| format!("invalid --max-heap size: {v}"))?);
+                let v = v
+                    .string()
+                    .map_err(|_| "invalid --max-heap value".to_string())?;
+                max_heap =
+                    Some(parse_size(&v).ok_or_else(|| format!("invalid --max-heap size: {v}"))?);
             }
             Short('h') | Long("help") => {
                 print!("{USAGE}");
                 std::process::exit(0);
             }
             Short('V') | Long("version") => {
-                println!("ouro {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
+                println!(
+                    "ouro {} (Python 3.11 compatible)",
+                    env!("CARGO_PKG_VERSION")
+                );
                 std::process::exit(0);
             }
             Value(v) => {
@@ -99,7 +110,12 @@ fn parse_args() -> Result<Options, String> {
     if args.is_empty() {
         args.push(String::new());
     }
-    Ok(Options { source, args, dis, max_heap })
+    Ok(Options {
+        source,
+        args,
+        dis,
+        max_heap,
+    })
 }
 
 /// The path a script is known by in tracebacks: absolute, as CPython 3.11
@@ -150,7 +166,12 @@ fn run(opts: Options) -> i32 {
             };
             let dir = Path::new(&full)
                 .parent()
-                .map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()).display().to_string())
+                .map(|d| {
+                    d.canonicalize()
+                        .unwrap_or_else(|_| d.to_path_buf())
+                        .display()
+                        .to_string()
+                })
                 .unwrap_or_default();
             (text, full.clone(), Some(full), dir)
         }

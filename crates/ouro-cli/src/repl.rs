@@ -20,7 +20,8 @@ pub fn run(vm: &mut Vm) -> i32 {
             return 1;
         }
     };
-    let history = std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".ouro_history"));
+    let history =
+        std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".ouro_history"));
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }

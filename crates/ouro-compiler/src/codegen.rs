@@ -159,12 +159,11 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         BinaryOp(_) => -1,
         UnaryNegative | UnaryPositive | UnaryInvert | UnaryNot => 0,
         CompareOp(_) | IsOp(_) | ContainsOp(_) => -1,
-        BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildSlice(n) | BuildString(n) => {
-            1 - n as i32
-        }
+        BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildSlice(n) | BuildString(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
-        ListAppend(_) | ListExtend(_) | SetAdd(_) | SetUpdate(_) | DictUpdate(_)
-        | DictMerge(_) => -1,
+        ListAppend(_) | ListExtend(_) | SetAdd(_) | SetUpdate(_) | DictUpdate(_) | DictMerge(_) => {
+            -1
+        }
         MapAdd(_) => -2,
         ListToTuple => 0,
         UnpackSequence(n) => n as i32 - 1,
@@ -342,7 +341,9 @@ impl<'a> Compiler<'a> {
         if freevars.is_empty() && cellvars.is_empty() {
             flags |= code_flags::NOFREE;
         }
-        if s.parent.is_some_and(|p| self.table.scopes[p].kind.is_function_like()) {
+        if s.parent
+            .is_some_and(|p| self.table.scopes[p].kind.is_function_like())
+        {
             flags |= code_flags::NESTED;
         }
         self.units.push(Unit {
@@ -645,7 +646,9 @@ impl<'a> Compiler<'a> {
         }
         let ty = match scope {
             NameScope::Free | NameScope::Cell => {
-                if kind == ScopeKind::Class && !matches!(op, NameOp::Load) && scope == NameScope::Free
+                if kind == ScopeKind::Class
+                    && !matches!(op, NameOp::Load)
+                    && scope == NameScope::Free
                     && !free_class
                 {
                     Ty::Deref
@@ -825,10 +828,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.with_stmt(w, 0)
             }
-            Stmt::Match(m) => Err(self.error(
-                "match statements are not supported by ouro yet",
-                m.range(),
-            )),
+            Stmt::Match(m) => {
+                Err(self.error("match statements are not supported by ouro yet", m.range()))
+            }
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -985,7 +987,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits the cleanup for leaving `fb` (CPython's `compiler_unwind_fblock`).
-    fn unwind_fblock(&mut self, fb: FBlock<'a>, preserve_tos: bool, range: TextRange) -> Result<(), CompileError> {
+    fn unwind_fblock(
+        &mut self,
+        fb: FBlock<'a>,
+        preserve_tos: bool,
+        range: TextRange,
+    ) -> Result<(), CompileError> {
         for h in fb.handlers.iter().flatten() {
             self.pop_handler(*h);
         }
@@ -1083,7 +1090,13 @@ impl<'a> Compiler<'a> {
         Ok((saved, None))
     }
 
-    fn push_fblock(&mut self, kind: FBlockKind<'a>, start: Label, exit: Label, handlers: [Option<u32>; 2]) {
+    fn push_fblock(
+        &mut self,
+        kind: FBlockKind<'a>,
+        start: Label,
+        exit: Label,
+        handlers: [Option<u32>; 2],
+    ) {
         self.unit().fblocks.push(FBlock {
             kind,
             start,
@@ -1228,7 +1241,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::Reraise(1));
             } else {
                 self.emit(Instr::PopTop);
-                self.push_fblock(FBlockKind::HandlerCleanup(None), 0, 0, [Some(h_cleanup), None]);
+                self.push_fblock(
+                    FBlockKind::HandlerCleanup(None),
+                    0,
+                    0,
+                    [Some(h_cleanup), None],
+                );
                 self.body(&h.body)?;
                 self.pop_fblock();
                 self.pop_handler(h_cleanup);
@@ -1571,7 +1589,11 @@ impl<'a> Compiler<'a> {
     }
 
     /// Evaluates annotations into a dict on the stack; returns whether any.
-    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> Result<bool, CompileError> {
+    fn annotations(
+        &mut self,
+        p: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+    ) -> Result<bool, CompileError> {
         let mut n = 0;
         let all = p
             .posonlyargs
@@ -1728,17 +1750,21 @@ impl<'a> Compiler<'a> {
 
     fn unpack(&mut self, elts: &[Expr], range: TextRange) -> Result<(), CompileError> {
         let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
-        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
+        if elts
+            .iter()
+            .filter(|e| matches!(e, Expr::Starred(_)))
+            .count()
+            > 1
+        {
             return Err(self.error("multiple starred expressions in assignment", range));
         }
         match star {
             Some(i) => {
                 let after = elts.len() - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return Err(self.error(
-                        "too many expressions in star-unpacking assignment",
-                        range,
-                    ));
+                    return Err(
+                        self.error("too many expressions in star-unpacking assignment", range)
+                    );
                 }
                 self.emit(Instr::UnpackEx((i as u32) | ((after as u32) << 8)));
             }
@@ -1953,7 +1979,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.sequence_display(&t.elts, Seq::Tuple)?
             }
-            Expr::ListComp(c) => self.comprehension(e.range(), &c.generators, Comp::List(&c.elt))?,
+            Expr::ListComp(c) => {
+                self.comprehension(e.range(), &c.generators, Comp::List(&c.elt))?
+            }
             Expr::SetComp(c) => self.comprehension(e.range(), &c.generators, Comp::Set(&c.elt))?,
             Expr::DictComp(c) => {
                 let Some(key) = c.key.as_deref() else {
@@ -2263,7 +2291,10 @@ impl<'a> Compiler<'a> {
     ) -> Result<(), CompileError> {
         let g = &generators[index];
         if g.is_async {
-            return Err(self.error("asynchronous comprehensions are not supported by ouro yet", g.range()));
+            return Err(self.error(
+                "asynchronous comprehensions are not supported by ouro yet",
+                g.range(),
+            ));
         }
         let start = self.new_label();
         let if_cleanup = self.new_label();
@@ -2480,7 +2511,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn fstring_elements(&mut self, elements: &'a ast::InterpolatedStringElements) -> Result<u32, CompileError> {
+    fn fstring_elements(
+        &mut self,
+        elements: &'a ast::InterpolatedStringElements,
+    ) -> Result<u32, CompileError> {
         let mut count = 0;
         for el in elements.iter() {
             match el {
@@ -2501,7 +2535,10 @@ impl<'a> Compiler<'a> {
                         // `f"{x=}"`: the source text, then the repr by default.
                         let expr_src = self
                             .source
-                            .get(i.expression.range().start().to_usize()..i.expression.range().end().to_usize())
+                            .get(
+                                i.expression.range().start().to_usize()
+                                    ..i.expression.range().end().to_usize(),
+                            )
                             .unwrap_or("");
                         let text = format!("{}{}{}", debug.leading(), expr_src, debug.trailing());
                         self.load_const(Constant::Str(Rc::from(text.as_str())));

@@ -113,7 +113,9 @@ fn open_bracket(source: &str) -> Option<(char, usize)> {
                     if !triple && b[i] == b'\n' {
                         break;
                     }
-                    if b[i] == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c))) {
+                    if b[i] == c
+                        && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
+                    {
                         i += q;
                         break;
                     }
@@ -136,7 +138,8 @@ fn open_bracket(source: &str) -> Option<(char, usize)> {
 /// for the same source, as closely as the two parsers allow.
 fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str) -> CompileError {
     use ErrorKind::*;
-    let at = |kind, msg: String, range: TextRange| CompileError::at(kind, msg, source, filename, range);
+    let at =
+        |kind, msg: String, range: TextRange| CompileError::at(kind, msg, source, filename, range);
     let idx = LineIndex::new(source);
     let range = e.location;
     let last_line = idx.position(source.len()).0;
@@ -147,7 +150,9 @@ fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str)
             if text.starts_with("\"\"\"") || text.starts_with("'''") {
                 return at(
                     SyntaxError,
-                    format!("unterminated triple-quoted string literal (detected at line {last_line})"),
+                    format!(
+                        "unterminated triple-quoted string literal (detected at line {last_line})"
+                    ),
                     TextRange::empty(range.start()),
                 );
             }
@@ -162,11 +167,14 @@ fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str)
             "unindent does not match any outer indentation level".into(),
             TextRange::empty(range.end()),
         ),
-        ParseErrorType::ExpectedToken { expected: ruff_python_ast::token::TokenKind::Colon, .. }
-            if open_bracket(source).is_none() =>
-        {
-            at(SyntaxError, "expected ':'".into(), TextRange::empty(range.start()))
-        }
+        ParseErrorType::ExpectedToken {
+            expected: ruff_python_ast::token::TokenKind::Colon,
+            ..
+        } if open_bracket(source).is_none() => at(
+            SyntaxError,
+            "expected ':'".into(),
+            TextRange::empty(range.start()),
+        ),
         ParseErrorType::UnexpectedIndentation => at(
             IndentationError,
             "unexpected indent".into(),
@@ -184,7 +192,11 @@ fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str)
             let text = other.to_string();
             if let Some((c, off)) = open_bracket(source) {
                 let pos = TextSize::new(off as u32);
-                return at(SyntaxError, format!("'{c}' was never closed"), TextRange::new(pos, pos + TextSize::new(1)));
+                return at(
+                    SyntaxError,
+                    format!("'{c}' was never closed"),
+                    TextRange::new(pos, pos + TextSize::new(1)),
+                );
             }
             if text.contains("indented block") || text.contains("Expected an indented block") {
                 let (line, _) = idx.position(range.start().to_usize());
@@ -193,29 +205,45 @@ fn parse_error(e: &ruff_python_parser::ParseError, source: &str, filename: &str)
                     .filter_map(|l| idx.line_text(source, l))
                     .find(|t| !t.trim().is_empty())
                     .unwrap_or("");
-                let kw = header.split_whitespace().next().unwrap_or("").trim_end_matches(':');
+                let kw = header
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(':');
                 let header_line = (1..line)
                     .rev()
-                    .find(|&l| idx.line_text(source, l).is_some_and(|t| !t.trim().is_empty()))
+                    .find(|&l| {
+                        idx.line_text(source, l)
+                            .is_some_and(|t| !t.trim().is_empty())
+                    })
                     .unwrap_or(1);
                 let what = match kw {
                     "def" => "function definition".to_string(),
                     "class" => "class definition".to_string(),
-                    "if" | "elif" | "else" | "while" | "for" | "try" | "except" | "finally" | "with" => {
+                    "if" | "elif" | "else" | "while" | "for" | "try" | "except" | "finally"
+                    | "with" => {
                         format!("'{kw}' statement")
                     }
                     other => format!("'{other}' statement"),
                 };
                 let msg = match kw {
-                    "else" | "try" | "finally" => format!("expected an indented block after '{kw}' statement on line {header_line}"),
-                    "except" => format!("expected an indented block after 'except' statement on line {header_line}"),
+                    "else" | "try" | "finally" => format!(
+                        "expected an indented block after '{kw}' statement on line {header_line}"
+                    ),
+                    "except" => format!(
+                        "expected an indented block after 'except' statement on line {header_line}"
+                    ),
                     _ => format!("expected an indented block after {what} on line {header_line}"),
                 };
                 let start = idx.position(range.start().to_usize());
                 let _ = start;
                 return at(IndentationError, msg, TextRange::empty(range.start()));
             }
-            at(SyntaxError, "invalid syntax".into(), TextRange::empty(range.start()))
+            at(
+                SyntaxError,
+                "invalid syntax".into(),
+                TextRange::empty(range.start()),
+            )
         }
     }
 }

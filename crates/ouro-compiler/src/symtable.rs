@@ -292,7 +292,11 @@ impl Builder<'_> {
     }
 
     /// Defaults and annotations are evaluated in the enclosing scope.
-    fn param_defaults(&mut self, params: &ast::Parameters, annotations: bool) -> Result<(), CompileError> {
+    fn param_defaults(
+        &mut self,
+        params: &ast::Parameters,
+        annotations: bool,
+    ) -> Result<(), CompileError> {
         for p in params
             .posonlyargs
             .iter()
@@ -376,7 +380,11 @@ impl Builder<'_> {
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
-                    let cur = self.cur().lookup(n.id.as_str()).map(|s| s.flags).unwrap_or(0);
+                    let cur = self
+                        .cur()
+                        .lookup(n.id.as_str())
+                        .map(|s| s.flags)
+                        .unwrap_or(0);
                     if cur & (def::GLOBAL | def::NONLOCAL) != 0 && a.simple {
                         return Err(self.error(
                             format!("annotated name '{}' can't be global", n.id),
@@ -472,12 +480,7 @@ impl Builder<'_> {
                 for alias in &i.names {
                     let bound = match &alias.asname {
                         Some(a) => a.to_string(),
-                        None => alias
-                            .name
-                            .split('.')
-                            .next()
-                            .unwrap_or_default()
-                            .to_string(),
+                        None => alias.name.split('.').next().unwrap_or_default().to_string(),
                     };
                     self.add_def(&bound, def::IMPORT, alias.range())?;
                 }
@@ -486,10 +489,9 @@ impl Builder<'_> {
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            return Err(self.error(
-                                "import * only allowed at module level",
-                                s.range(),
-                            ));
+                            return Err(
+                                self.error("import * only allowed at module level", s.range())
+                            );
                         }
                         continue;
                     }
@@ -565,7 +567,12 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn name_use(&mut self, name: &str, ctx: ast::ExprContext, range: TextRange) -> Result<(), CompileError> {
+    fn name_use(
+        &mut self,
+        name: &str,
+        ctx: ast::ExprContext,
+        range: TextRange,
+    ) -> Result<(), CompileError> {
         match ctx {
             ast::ExprContext::Load => {
                 let scope = self.cur();
@@ -803,7 +810,10 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn fstring_elements(&mut self, elements: &ast::InterpolatedStringElements) -> Result<(), CompileError> {
+    fn fstring_elements(
+        &mut self,
+        elements: &ast::InterpolatedStringElements,
+    ) -> Result<(), CompileError> {
         for el in elements.iter() {
             if let ast::InterpolatedStringElement::Interpolation(i) = el {
                 self.expr(&i.expression)?;
@@ -832,10 +842,7 @@ impl Builder<'_> {
                 self.table.scopes[id].is_generator = true;
                 Ok(())
             }
-            ScopeKind::Comprehension => Err(self.error(
-                "'yield' inside list comprehension",
-                range,
-            )),
+            ScopeKind::Comprehension => Err(self.error("'yield' inside list comprehension", range)),
             _ => Err(self.error("'yield' outside function", range)),
         }
     }
@@ -863,7 +870,12 @@ impl Analysis<'_> {
     /// Analyses scope `id` given the names bound in enclosing function scopes
     /// (`bound`) and declared global above (`global`); returns the names free
     /// in this scope or its children.
-    fn block(&mut self, id: ScopeId, bound: &[String], global: &[String]) -> Result<Vec<String>, CompileError> {
+    fn block(
+        &mut self,
+        id: ScopeId,
+        bound: &[String],
+        global: &[String],
+    ) -> Result<Vec<String>, CompileError> {
         let kind = self.table.scopes[id].kind;
         let mut local: Vec<String> = Vec::new();
         let mut newglobal: Vec<String> = global.to_vec();
@@ -900,8 +912,6 @@ impl Analysis<'_> {
             } else if kind != ScopeKind::Module && bound.contains(name) && !global.contains(name) {
                 free.push(name.clone());
                 NameScope::Free
-            } else if global.contains(name) {
-                NameScope::GlobalImplicit
             } else {
                 NameScope::GlobalImplicit
             };

@@ -44,8 +44,7 @@ use ouro_alloc::{AllocStats, Allocator};
 
 use crate::layout::*;
 use crate::object::{
-    block_size, flags, tflags, GcLink, Kind, ObjHeader, ObjRef, Payload, KIND_COUNT,
-    PAYLOAD_OFFSET,
+    block_size, flags, tflags, GcLink, Kind, ObjHeader, ObjRef, Payload, KIND_COUNT, PAYLOAD_OFFSET,
 };
 
 /// The allocator refused: the heap limit was reached or the system is out
@@ -180,10 +179,7 @@ unsafe fn init_header(
     }
     // SAFETY: the header follows (16-aligned: blocks and GcLink are 16-sized).
     unsafe {
-        ptr::write(
-            p as *mut ObjHeader,
-            ObjHeader::new(kind, obj_flags, ty),
-        );
+        ptr::write(p as *mut ObjHeader, ObjHeader::new(kind, obj_flags, ty));
         NonNull::new_unchecked(p as *mut ObjHeader)
     }
 }
@@ -209,7 +205,12 @@ fn count_alloc(kind: Kind) {
 unsafe fn init_attrs(hdr: NonNull<ObjHeader>, kind: Kind, var_len: usize) {
     let off = crate::object::attrs_offset(kind, var_len);
     // SAFETY: LAYOUT — with F_ATTRS the block has an Attrs at `off`.
-    unsafe { ptr::write((hdr.as_ptr() as *mut u8).add(off) as *mut Attrs, Attrs::default()) };
+    unsafe {
+        ptr::write(
+            (hdr.as_ptr() as *mut u8).add(off) as *mut Attrs,
+            Attrs::default(),
+        )
+    };
 }
 
 /// Allocates an object of type `ty` with a fixed-size payload. With `attrs`,
@@ -222,7 +223,10 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
     // at PAYLOAD_OFFSET (KIND), the tail where LAYOUT puts it.
     let hdr = unsafe {
         let hdr = init_header(block, kind, f, ty.raw().as_ptr());
-        ptr::write((hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut T, payload);
+        ptr::write(
+            (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut T,
+            payload,
+        );
         if attrs {
             init_attrs(hdr, kind, 0);
         }
@@ -255,7 +259,6 @@ pub fn alloc_self_typed(payload: TypeObj) -> Result<ObjRef, NoMemory> {
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
-
 
 /// Allocates the VM's stack sentinel before any type exists; its type is
 /// set by [`bootstrap_set_class`] once the type objects are made.

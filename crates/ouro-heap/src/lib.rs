@@ -18,8 +18,7 @@ pub use dict::{DictTable, Entry};
 pub use heap::{
     alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, alloc_str, alloc_tuple,
     bootstrap_set_class, has_pending_finalizers, heap_stats, pending_finalizer_count,
-    set_finalizer_floor,
-    take_pending_finalizer, HeapStats, NoMemory,
+    set_finalizer_floor, take_pending_finalizer, HeapStats, NoMemory,
 };
 pub use layout::*;
 pub use object::{flags, tflags, Frozen, Kind, ObjRef, PMut, PRef, Payload, IMMORTAL, KIND_COUNT};

@@ -50,7 +50,7 @@
 use std::cell::Cell;
 use std::fmt;
 use std::marker::PhantomData;
-use std::mem::{align_of, size_of, ManuallyDrop};
+use std::mem::{align_of, size_of};
 use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
@@ -258,10 +258,6 @@ impl ObjHeader {
         }
     }
 
-    pub(crate) fn refcnt(&self) -> u32 {
-        self.refcnt.get()
-    }
-
     pub(crate) fn set_refcnt(&self, n: u32) {
         self.refcnt.set(n)
     }
@@ -327,13 +323,6 @@ impl ObjRef {
             ptr,
             _not_send: PhantomData,
         }
-    }
-
-    /// Gives up the handle without decrementing; the count is now owned by
-    /// the returned raw pointer.
-    pub(crate) fn into_raw(self) -> NonNull<ObjHeader> {
-        let this = ManuallyDrop::new(self);
-        this.ptr
     }
 
     #[inline(always)]
@@ -549,7 +538,9 @@ impl ObjRef {
     pub(crate) fn var_len(&self) -> usize {
         match self.kind() {
             Kind::Tuple => self.get::<crate::layout::TupleObj>().map_or(0, |t| t.len()),
-            Kind::Str => self.get::<crate::layout::StrObj>().map_or(0, |s| s.byte_len()),
+            Kind::Str => self
+                .get::<crate::layout::StrObj>()
+                .map_or(0, |s| s.byte_len()),
             _ => 0,
         }
     }

@@ -22,7 +22,14 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     }
     let name = vm.new_str("builtins")?;
     let ty = vm.ty(T::Module).clone();
-    let module = vm.alloc(&ty, ouro_heap::ModuleObj { name, dict: b.clone() }, false)?;
+    let module = vm.alloc(
+        &ty,
+        ouro_heap::ModuleObj {
+            name,
+            dict: b.clone(),
+        },
+        false,
+    )?;
     vm.builtins_module = module.clone();
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
@@ -274,7 +281,9 @@ fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "abs")?;
     let x = &args.pos[0];
     match x.kind() {
-        Kind::Int | Kind::BigInt if !Vm::is_heap_type(&x.class()) || vm.builtin_type_of(x) != T::Object => {
+        Kind::Int | Kind::BigInt
+            if !Vm::is_heap_type(&x.class()) || vm.builtin_type_of(x) != T::Object =>
+        {
             let v = vm.to_bigint(x).unwrap_or_default();
             vm.new_bigint(v.abs())
         }
@@ -326,7 +335,11 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
         best = match best {
             None => Some((it, k)),
             Some((bi, bk)) => {
-                let op = if want_less { ouro_bytecode::CmpOp::Lt } else { ouro_bytecode::CmpOp::Gt };
+                let op = if want_less {
+                    ouro_bytecode::CmpOp::Lt
+                } else {
+                    ouro_bytecode::CmpOp::Gt
+                };
                 let r = vm.richcompare(&k, &bk, op)?;
                 if vm.truthy(&r)? {
                     Some((it, k))
@@ -372,7 +385,10 @@ fn builtin_sum(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let mut small: Option<i64> = Vm::int_of(&acc).filter(|_| vm.is_exact(&acc, T::Int));
     let mut fsum: Option<f64> = None;
     while let Some(x) = vm.next(&it)? {
-        if let (Some(s), Some(v)) = (small, Vm::int_of(&x).filter(|_| vm.is_exact(&x, T::Int) || vm.is_exact(&x, T::Bool))) {
+        if let (Some(s), Some(v)) = (
+            small,
+            Vm::int_of(&x).filter(|_| vm.is_exact(&x, T::Int) || vm.is_exact(&x, T::Bool)),
+        ) {
             if let Some(n) = s.checked_add(v) {
                 small = Some(n);
                 continue;
@@ -451,7 +467,10 @@ fn builtin_iter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         return vm.new_native(
             T::CallIterator,
-            LazyIter::Callable { func: Some(args.pos[0].clone()), sentinel: args.pos[1].clone() },
+            LazyIter::Callable {
+                func: Some(args.pos[0].clone()),
+                sentinel: args.pos[1].clone(),
+            },
         );
     }
     vm.iter(&args.pos[0])
@@ -580,7 +599,12 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.no_more_kw(vm, "round")?;
     args.check(vm, "round", 1, 2)?;
     let x = &args.pos[0];
-    let nd = args.pos.get(1).cloned().or(nd_kw).filter(|n| !n.is(&vm.none));
+    let nd = args
+        .pos
+        .get(1)
+        .cloned()
+        .or(nd_kw)
+        .filter(|n| !n.is(&vm.none));
     match x.kind() {
         Kind::Float => {
             let v = vm.float_value(x).unwrap_or(0.0);
@@ -591,7 +615,9 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
                 }
                 Some(n) => {
                     let n = vm.index_value(&n)?;
-                    let n = n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
+                    let n = n
+                        .to_i64()
+                        .unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX });
                     match ouro_algo::float::round(v, n) {
                         Ok(r) => vm.new_float(r),
                         Err(_) => Err(vm.overflow_error("rounded value too large to represent")),
@@ -615,7 +641,11 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
                 // Round half to even at 10**p.
                 let (q, r) = num_integer::Integer::div_mod_floor(&v, &m);
                 let twice = &r * 2;
-                let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                let q = if twice > m || (twice == m && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
                 vm.new_bigint(q * m)
             }
         },
@@ -639,7 +669,8 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
 fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
-    if matches!(a.kind(), Kind::Int | Kind::BigInt) && matches!(b.kind(), Kind::Int | Kind::BigInt) {
+    if matches!(a.kind(), Kind::Int | Kind::BigInt) && matches!(b.kind(), Kind::Int | Kind::BigInt)
+    {
         let y = vm.to_bigint(b).unwrap_or_default();
         if y.is_zero() {
             return Err(vm.zero_division("integer division or modulo by zero"));
@@ -650,7 +681,9 @@ fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let r = vm.new_bigint(r)?;
         return vm.new_tuple(vec![q, r]);
     }
-    if matches!(a.kind(), Kind::Int | Kind::BigInt | Kind::Float) && matches!(b.kind(), Kind::Int | Kind::BigInt | Kind::Float) {
+    if matches!(a.kind(), Kind::Int | Kind::BigInt | Kind::Float)
+        && matches!(b.kind(), Kind::Int | Kind::BigInt | Kind::Float)
+    {
         let x = vm.float_value(a).unwrap_or(0.0);
         let y = vm.float_value(b).unwrap_or(0.0);
         return match ouro_algo::float::divmod(x, y) {
@@ -676,19 +709,32 @@ fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     }
     let ta = vm.type_name_of(a);
     let tb = vm.type_name_of(b);
-    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{ta}' and '{tb}'")))
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{ta}' and '{tb}'"
+    )))
 }
 
 fn builtin_pow(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let m_kw = args.take_kw(vm, "mod");
     args.no_more_kw(vm, "pow")?;
     args.check(vm, "pow", 2, 3)?;
-    let m = args.pos.get(2).cloned().or(m_kw).filter(|m| !m.is(&vm.none));
+    let m = args
+        .pos
+        .get(2)
+        .cloned()
+        .or(m_kw)
+        .filter(|m| !m.is(&vm.none));
     match m {
         None => vm.binary_op(&args.pos[0], &args.pos[1], ouro_bytecode::BinOp::Power),
         Some(m) => {
-            let (Some(b), Some(e), Some(md)) = (vm.to_bigint(&args.pos[0]), vm.to_bigint(&args.pos[1]), vm.to_bigint(&m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            let (Some(b), Some(e), Some(md)) = (
+                vm.to_bigint(&args.pos[0]),
+                vm.to_bigint(&args.pos[1]),
+                vm.to_bigint(&m),
+            ) else {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if md.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -698,13 +744,19 @@ fn builtin_pow(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
                 let inv = mod_inverse(&b, &md);
                 match inv {
                     Some(i) => i.modpow(&(-e), &md.abs()),
-                    None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                    None => {
+                        return Err(vm.value_error("base is not invertible for the given modulus"))
+                    }
                 }
             } else {
                 b.modpow(&e, &md.abs())
             };
             // The result takes the sign of the modulus.
-            let r = if md.is_negative() && !r.is_zero() { r + &md } else { r };
+            let r = if md.is_negative() && !r.is_zero() {
+                r + &md
+            } else {
+                r
+            };
             vm.new_bigint(r)
         }
     }
@@ -804,7 +856,10 @@ impl Vm {
         let nv = code.varnames.len();
         for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
             if let Some(Some(c)) = self.locals.get(base + nv + i).cloned() {
-                if let Some(v) = c.borrow::<ouro_heap::CellObj>().and_then(|c| c.value.clone()) {
+                if let Some(v) = c
+                    .borrow::<ouro_heap::CellObj>()
+                    .and_then(|c| c.value.clone())
+                {
                     let k = self.intern(name)?;
                     self.dict_set_str(&d, &k, v)?;
                 }
@@ -841,7 +896,11 @@ fn builtin_dir(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let names = match args.pos.first() {
         None => {
             let l = vm.current_locals()?;
-            let mut v: Vec<String> = vm.dict_items_vec(&l)?.into_iter().map(|(k, _)| vm.str_of(&k).to_string()).collect();
+            let mut v: Vec<String> = vm
+                .dict_items_vec(&l)?
+                .into_iter()
+                .map(|(k, _)| vm.str_of(&k).to_string())
+                .collect();
             v.sort();
             v
         }
@@ -913,7 +972,9 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             args.no_more_kw(vm, "enumerate")?;
             let src = args.pos.first().cloned().or(it_kw);
             let Some(src) = src else {
-                return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+                return Err(
+                    vm.type_error("enumerate() missing required argument 'iterable' (pos 1)")
+                );
             };
             let start = args.pos.get(1).cloned().or(start_kw);
             let count = match start {
@@ -936,7 +997,9 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             for (i, a) in args.pos.iter().enumerate() {
                 if !vm.has_iter(a) {
                     let tn = vm.type_name_of(a);
-                    return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)).or_tn(tn));
+                    return Err(vm
+                        .type_error(format!("zip argument #{} must support iteration", i + 1))
+                        .or_tn(tn));
                 }
                 its.push(vm.iter(a)?);
             }
@@ -958,7 +1021,10 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             args.no_kw(vm, "filter")?;
             args.check(vm, "filter", 2, 2)?;
             let it = vm.iter(&args.pos[1])?;
-            LazyIter::Filter { func: args.pos[0].clone(), it }
+            LazyIter::Filter {
+                func: args.pos[0].clone(),
+                it,
+            }
         }
         _ => {
             args.no_kw(vm, "reversed")?;
@@ -970,13 +1036,28 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
                     return Ok(r);
                 }
             }
-            if seq.kind() == Kind::Dict || !matches!(seq.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Range) && !Vm::is_heap_type(&seq.class()) {
+            if seq.kind() == Kind::Dict
+                || !matches!(
+                    seq.kind(),
+                    Kind::List | Kind::Tuple | Kind::Str | Kind::Range
+                ) && !Vm::is_heap_type(&seq.class())
+            {
                 let tn = vm.type_name_of(&seq);
                 return Err(vm.type_error(format!("'{tn}' object is not reversible")));
             }
             let n = vm.len(&seq)?;
-            let t = if seq.kind() == Kind::List { T::ListReverseIterator } else { T::Reversed };
-            return vm.new_native(t, LazyIter::Reversed { seq: Some(seq), index: n as isize - 1 });
+            let t = if seq.kind() == Kind::List {
+                T::ListReverseIterator
+            } else {
+                T::Reversed
+            };
+            return vm.new_native(
+                t,
+                LazyIter::Reversed {
+                    seq: Some(seq),
+                    index: n as isize - 1,
+                },
+            );
         }
     };
     vm.new_native(t, state)

@@ -12,7 +12,13 @@ use crate::vm::Vm;
 impl Vm {
     /// `IMPORT_NAME`: returns the top-level package when `fromlist` is empty,
     /// else the named module.
-    pub(crate) fn import_name(&mut self, name: &ObjRef, fromlist: &ObjRef, level: &ObjRef, fi: usize) -> PyResult<ObjRef> {
+    pub(crate) fn import_name(
+        &mut self,
+        name: &ObjRef,
+        fromlist: &ObjRef,
+        level: &ObjRef,
+        fi: usize,
+    ) -> PyResult<ObjRef> {
         let level = Vm::int_of(level).unwrap_or(0);
         let name_s = self.str_of(name).to_string();
         let absolute = if level > 0 {
@@ -20,11 +26,17 @@ impl Vm {
             let mut parts: Vec<&str> = package.split('.').filter(|p| !p.is_empty()).collect();
             for _ in 1..level {
                 if parts.pop().is_none() {
-                    return Err(self.new_exc(T::ImportError, "attempted relative import beyond top-level package"));
+                    return Err(self.new_exc(
+                        T::ImportError,
+                        "attempted relative import beyond top-level package",
+                    ));
                 }
             }
             if parts.is_empty() {
-                return Err(self.new_exc(T::ImportError, "attempted relative import with no known parent package"));
+                return Err(self.new_exc(
+                    T::ImportError,
+                    "attempted relative import with no known parent package",
+                ));
             }
             let base = parts.join(".");
             if name_s.is_empty() {
@@ -102,12 +114,18 @@ impl Vm {
             }
         }
         let nk = self.names.name.clone();
-        let name = self.dict_get_str(&globals, &nk).map(|n| self.str_of(&n).to_string()).unwrap_or_default();
+        let name = self
+            .dict_get_str(&globals, &nk)
+            .map(|n| self.str_of(&n).to_string())
+            .unwrap_or_default();
         let pathk = self.intern("__path__")?;
         if self.dict_get_str(&globals, &pathk).is_some() {
             return Ok(name);
         }
-        Ok(name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default())
+        Ok(name
+            .rsplit_once('.')
+            .map(|(p, _)| p.to_string())
+            .unwrap_or_default())
     }
 
     /// Imports one fully qualified module, its parent already imported.
@@ -130,7 +148,11 @@ impl Vm {
                 let pk = self.intern("__path__")?;
                 let path = Vm::module_dict(p).and_then(|d| self.dict_get_str(&d, &pk));
                 match path {
-                    Some(l) => self.seq_items(&l).iter().map(|x| PathBuf::from(self.str_of(x))).collect(),
+                    Some(l) => self
+                        .seq_items(&l)
+                        .iter()
+                        .map(|x| PathBuf::from(self.str_of(x)))
+                        .collect(),
                     None => return Err(self.module_not_found(fullname)),
                 }
             }
@@ -139,7 +161,11 @@ impl Vm {
                 let sysd = Vm::module_dict(&self.sys.clone());
                 let path = sysd.and_then(|d| self.dict_get_str(&d, &pk));
                 match path {
-                    Some(l) => self.seq_items(&l).iter().map(|x| PathBuf::from(self.str_of(x))).collect(),
+                    Some(l) => self
+                        .seq_items(&l)
+                        .iter()
+                        .map(|x| PathBuf::from(self.str_of(x)))
+                        .collect(),
                     None => Vec::new(),
                 }
             }
@@ -147,7 +173,13 @@ impl Vm {
         for dir in search {
             let pkg_init = dir.join(&short).join("__init__.py");
             if pkg_init.is_file() {
-                return self.exec_module_file(fullname, &pkg_init, Some(&dir.join(&short)), parent, &short);
+                return self.exec_module_file(
+                    fullname,
+                    &pkg_init,
+                    Some(&dir.join(&short)),
+                    parent,
+                    &short,
+                );
             }
             let file = dir.join(format!("{short}.py"));
             if file.is_file() {
@@ -165,10 +197,22 @@ impl Vm {
         e
     }
 
-    fn exec_module_file(&mut self, fullname: &str, file: &Path, pkg_dir: Option<&Path>, parent: Option<&ObjRef>, short: &str) -> PyResult<ObjRef> {
+    fn exec_module_file(
+        &mut self,
+        fullname: &str,
+        file: &Path,
+        pkg_dir: Option<&Path>,
+        parent: Option<&ObjRef>,
+        short: &str,
+    ) -> PyResult<ObjRef> {
         let source = match std::fs::read_to_string(file) {
             Ok(s) => s,
-            Err(e) => return Err(self.new_exc(T::ImportError, format!("cannot read {}: {e}", file.display()))),
+            Err(e) => {
+                return Err(self.new_exc(
+                    T::ImportError,
+                    format!("cannot read {}: {e}", file.display()),
+                ))
+            }
         };
         let filename = file.display().to_string();
         let code = match ouro_compiler::compile(&source, &filename, ouro_compiler::Mode::Exec) {
@@ -192,7 +236,10 @@ impl Vm {
                 self.dict_set_str(&d, &pathk, l)?;
                 fullname.to_string()
             }
-            None => fullname.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+            None => fullname
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default(),
         };
         let pv = self.new_str(&package)?;
         self.dict_set_str(&d, &pk, pv)?;
@@ -233,7 +280,10 @@ impl Vm {
                     Some(f) => format!(" ({})", self.str_of(&f)),
                     None => " (unknown location)".to_string(),
                 };
-                Err(self.new_exc(T::ImportError, format!("cannot import name '{n}' from '{mname}'{loc}")))
+                Err(self.new_exc(
+                    T::ImportError,
+                    format!("cannot import name '{n}' from '{mname}'{loc}"),
+                ))
             }
             Err(e) => Err(e),
         }

@@ -14,7 +14,9 @@
 
 use std::rc::Rc;
 
-use ouro_bytecode::{code_flags, format_flags, make_function_flags as mff, BinOp, CodeObject, Instr};
+use ouro_bytecode::{
+    code_flags, format_flags, make_function_flags as mff, BinOp, CodeObject, Instr,
+};
 use ouro_heap::{
     self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, IntObj,
     Kind, ListObj, MethodObj, ObjRef, TracebackObj, TupleObj, TypeObj,
@@ -99,7 +101,14 @@ impl Vm {
             let bm = self.builtins_module.clone();
             self.dict_set_str(globals, &names, bm)?;
         }
-        self.push_frame_raw(code_obj, globals.clone(), builtins, Some(globals.clone()), None, FrameKind::Entry)?;
+        self.push_frame_raw(
+            code_obj,
+            globals.clone(),
+            builtins,
+            Some(globals.clone()),
+            None,
+            FrameKind::Entry,
+        )?;
         self.run_entry()
     }
 
@@ -266,7 +275,9 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let instrs = &code.instructions[..];
             'instrs: loop {
-                if heap::has_pending_finalizers() && heap::pending_finalizer_count() > self.finalizer_floor() {
+                if heap::has_pending_finalizers()
+                    && heap::pending_finalizer_count() > self.finalizer_floor()
+                {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
                     if self.start_finalizer()? {
@@ -338,7 +349,9 @@ impl Vm {
                             let v = tri!('err, self.pop());
                             let ns = match &self.frames[fi].namespace {
                                 Some(ns) => ns.clone(),
-                                None => break 'err self.internal_error("no namespace for STORE_NAME"),
+                                None => {
+                                    break 'err self.internal_error("no namespace for STORE_NAME")
+                                }
                             };
                             if ns.kind() == Kind::Dict && self.is_exact(&ns, T::Dict) {
                                 tri!('err, self.dict_set_str(&ns, &name, v));
@@ -350,7 +363,9 @@ impl Vm {
                             let name = cobj.names[i as usize].clone();
                             let ns = match &self.frames[fi].namespace {
                                 Some(ns) => ns.clone(),
-                                None => break 'err self.internal_error("no namespace for DELETE_NAME"),
+                                None => {
+                                    break 'err self.internal_error("no namespace for DELETE_NAME")
+                                }
                             };
                             if self.dict_del_str(&ns, &name).is_none() {
                                 let n = self.str_of(&name).to_string();
@@ -399,12 +414,16 @@ impl Vm {
                         Instr::StoreDeref(i) => {
                             let v = tri!('err, self.pop());
                             let cell = tri!('err, self.cell_at(&code, lb, i));
-                            let old = cell.borrow_mut::<CellObj>().and_then(|mut c| c.value.replace(v));
+                            let old = cell
+                                .borrow_mut::<CellObj>()
+                                .and_then(|mut c| c.value.replace(v));
                             drop(old);
                         }
                         Instr::DeleteDeref(i) => {
                             let cell = tri!('err, self.cell_at(&code, lb, i));
-                            let old = cell.borrow_mut::<CellObj>().and_then(|mut c| c.value.take());
+                            let old = cell
+                                .borrow_mut::<CellObj>()
+                                .and_then(|mut c| c.value.take());
                             match old {
                                 Some(v) => drop(v),
                                 None => break 'err self.unbound_deref(&code, i as usize),
@@ -574,7 +593,11 @@ impl Vm {
                             self.stack.push(d);
                         }
                         Instr::BuildSlice(n) => {
-                            let step = if n == 3 { Some(tri!('err, self.pop())) } else { None };
+                            let step = if n == 3 {
+                                Some(tri!('err, self.pop()))
+                            } else {
+                                None
+                            };
                             let stop = tri!('err, self.pop());
                             let start = tri!('err, self.pop());
                             let step = step.unwrap_or_else(|| self.none.clone());
@@ -639,7 +662,8 @@ impl Vm {
                             if let Err(e) = self.dict_update(&target, &v) {
                                 if self.err_is(&e, T::AttributeError) {
                                     let tn = self.type_name_of(&v);
-                                    break 'err self.type_error(format!("'{tn}' object is not a mapping"));
+                                    break 'err self
+                                        .type_error(format!("'{tn}' object is not a mapping"));
                                 }
                                 break 'err e;
                             }
@@ -651,7 +675,10 @@ impl Vm {
                         }
                         Instr::ListToTuple => {
                             let l = tri!('err, self.pop());
-                            let items = l.borrow::<ListObj>().map(|l| l.items.clone()).unwrap_or_default();
+                            let items = l
+                                .borrow::<ListObj>()
+                                .map(|l| l.items.clone())
+                                .unwrap_or_default();
                             let t = tri!('err, self.new_tuple(items));
                             self.stack.push(t);
                         }
@@ -748,13 +775,18 @@ impl Vm {
                                 drop(x);
                             }
                         }
-                        Instr::Call(n) | Instr::CallKw(n) | Instr::CallMethod(n) | Instr::CallMethodKw(n) => {
-                            let kwnames = if matches!(instr, Instr::CallKw(_) | Instr::CallMethodKw(_)) {
-                                Some(tri!('err, self.pop()))
-                            } else {
-                                None
-                            };
-                            let method = matches!(instr, Instr::CallMethod(_) | Instr::CallMethodKw(_));
+                        Instr::Call(n)
+                        | Instr::CallKw(n)
+                        | Instr::CallMethod(n)
+                        | Instr::CallMethodKw(n) => {
+                            let kwnames =
+                                if matches!(instr, Instr::CallKw(_) | Instr::CallMethodKw(_)) {
+                                    Some(tri!('err, self.pop()))
+                                } else {
+                                    None
+                                };
+                            let method =
+                                matches!(instr, Instr::CallMethod(_) | Instr::CallMethodKw(_));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             match tri!('err, self.call_from_stack(n as usize, kwnames, method)) {
@@ -763,12 +795,19 @@ impl Vm {
                             }
                         }
                         Instr::CallFunctionEx(flag) => {
-                            let kwargs = if flag & 1 != 0 { Some(tri!('err, self.pop())) } else { None };
+                            let kwargs = if flag & 1 != 0 {
+                                Some(tri!('err, self.pop()))
+                            } else {
+                                None
+                            };
                             let args = tri!('err, self.pop());
                             let callable = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
-                            let mut argv: Vec<ObjRef> = args.get::<TupleObj>().map(|t| t.items().to_vec()).unwrap_or_default();
+                            let mut argv: Vec<ObjRef> = args
+                                .get::<TupleObj>()
+                                .map(|t| t.items().to_vec())
+                                .unwrap_or_default();
                             drop(args);
                             let mut kwnames_v = Vec::new();
                             if let Some(kw) = &kwargs {
@@ -778,7 +817,11 @@ impl Vm {
                                     argv.push(v);
                                 }
                             }
-                            let kwnames = if kwnames_v.is_empty() { None } else { Some(tri!('err, self.new_tuple(kwnames_v))) };
+                            let kwnames = if kwnames_v.is_empty() {
+                                None
+                            } else {
+                                Some(tri!('err, self.new_tuple(kwnames_v)))
+                            };
                             match tri!('err, self.call_with_args(callable, argv, kwnames, true)) {
                                 Called::Pushed => continue 'frames,
                                 Called::Value(v) => self.stack.push(v),
@@ -803,7 +846,9 @@ impl Vm {
                                 FrameKind::Init(inst) => {
                                     if !v.is(&self.none) {
                                         let tn = self.type_name_of(&v);
-                                        let e = self.type_error(format!("__init__() should return None, not '{tn}'"));
+                                        let e = self.type_error(format!(
+                                            "__init__() should return None, not '{tn}'"
+                                        ));
                                         drop(inst);
                                         match self.handle_error(e, true) {
                                             Ok(()) => continue 'frames,
@@ -826,7 +871,10 @@ impl Vm {
                             let builtins = self.frames[fi].builtins.clone();
                             match self.dict_get_str(&builtins, &key) {
                                 Some(v) => self.stack.push(v),
-                                None => break 'err self.new_exc(T::NameError, "__build_class__ not found"),
+                                None => {
+                                    break 'err self
+                                        .new_exc(T::NameError, "__build_class__ not found")
+                                }
                             }
                         }
                         Instr::LoadAssertionError => {
@@ -846,7 +894,9 @@ impl Vm {
                             let name = cobj.names[i as usize].clone();
                             let m = match self.top() {
                                 Some(m) => m.clone(),
-                                None => break 'err self.internal_error("IMPORT_FROM on empty stack"),
+                                None => {
+                                    break 'err self.internal_error("IMPORT_FROM on empty stack")
+                                }
                             };
                             let v = tri!('err, self.import_from(&m, &name));
                             self.stack.push(v);
@@ -868,7 +918,10 @@ impl Vm {
                                             Err(e) => return Err(e),
                                         }
                                     }
-                                    None => break 'err self.runtime_error("No active exception to reraise"),
+                                    None => {
+                                        break 'err self
+                                            .runtime_error("No active exception to reraise")
+                                    }
                                 },
                                 1 => {
                                     let exc = tri!('err, self.pop());
@@ -887,7 +940,9 @@ impl Vm {
                             let exc = tri!('err, self.pop());
                             if n > 0 {
                                 let len = self.stack.len();
-                                if let Some(l) = len.checked_sub(n as usize).and_then(|i| self.stack.get(i)) {
+                                if let Some(l) =
+                                    len.checked_sub(n as usize).and_then(|i| self.stack.get(i))
+                                {
                                     if let Some(v) = Vm::int_of(l) {
                                         self.frames[fi].lasti = v as usize;
                                     }
@@ -903,13 +958,20 @@ impl Vm {
                         }
                         Instr::PushExcInfo => {
                             let exc = tri!('err, self.pop());
-                            let prev = self.handled.replace(exc.clone()).unwrap_or_else(|| self.none.clone());
+                            let prev = self
+                                .handled
+                                .replace(exc.clone())
+                                .unwrap_or_else(|| self.none.clone());
                             self.stack.push(prev);
                             self.stack.push(exc);
                         }
                         Instr::PopExcept => {
                             let prev = tri!('err, self.pop());
-                            let old = if prev.is(&self.none) { self.handled.take() } else { self.handled.replace(prev) };
+                            let old = if prev.is(&self.none) {
+                                self.handled.take()
+                            } else {
+                                self.handled.replace(prev)
+                            };
                             drop(old);
                         }
                         Instr::CheckExcMatch => {
@@ -921,7 +983,9 @@ impl Vm {
                             let m = tri!('err, self.exception_matches(&exc, &ty));
                             self.stack.push(self.new_bool(m));
                         }
-                        Instr::CheckEgMatch => break 'err self.internal_error("except* is not supported"),
+                        Instr::CheckEgMatch => {
+                            break 'err self.internal_error("except* is not supported")
+                        }
                         Instr::BeforeWith => {
                             let mgr = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
@@ -938,14 +1002,21 @@ impl Vm {
                             let exit = self.stack[len - 4].clone();
                             let val = self.stack[len - 1].clone();
                             let ty = val.class();
-                            let tb = val.borrow::<ExceptionObj>().and_then(|e| e.traceback.clone()).unwrap_or_else(|| self.none.clone());
+                            let tb = val
+                                .borrow::<ExceptionObj>()
+                                .and_then(|e| e.traceback.clone())
+                                .unwrap_or_else(|| self.none.clone());
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             let r = tri!('err, self.call(&exit, vec![ty, val, tb]));
                             self.stack.push(r);
                         }
                         Instr::FormatValue(fl) => {
-                            let spec = if fl & format_flags::HAVE_SPEC != 0 { Some(tri!('err, self.pop())) } else { None };
+                            let spec = if fl & format_flags::HAVE_SPEC != 0 {
+                                Some(tri!('err, self.pop()))
+                            } else {
+                                None
+                            };
                             let v = tri!('err, self.pop());
                             let v = match fl & format_flags::CONV_MASK {
                                 format_flags::CONV_STR => tri!('err, self.str(&v)),
@@ -970,7 +1041,10 @@ impl Vm {
                         Instr::SetupAnnotations => {
                             let ns = match &self.frames[fi].namespace {
                                 Some(ns) => ns.clone(),
-                                None => break 'err self.internal_error("SETUP_ANNOTATIONS without namespace"),
+                                None => {
+                                    break 'err self
+                                        .internal_error("SETUP_ANNOTATIONS without namespace")
+                                }
                             };
                             let key = self.names.annotations.clone();
                             if self.dict_get_str(&ns, &key).is_none() {
@@ -984,7 +1058,8 @@ impl Vm {
                         | Instr::GetAwaitable(_)
                         | Instr::Send(_)
                         | Instr::StopIterationError => {
-                            break 'err self.internal_error("generators are not supported by ouro yet");
+                            break 'err self
+                                .internal_error("generators are not supported by ouro yet");
                         }
                     }
                     continue 'instrs;
@@ -1025,10 +1100,16 @@ impl Vm {
     }
 
     fn unbound_local(&mut self, code: &CodeObject, i: usize) -> PyErr {
-        let name = code.varnames.get(i).map(|s| s.to_string()).unwrap_or_default();
+        let name = code
+            .varnames
+            .get(i)
+            .map(|s| s.to_string())
+            .unwrap_or_default();
         let e = self.new_exc(
             T::UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         );
         if let Ok(n) = self.new_str(&name) {
             let _ = self.set_attr_str(&e.0, "name", n);
@@ -1041,10 +1122,16 @@ impl Vm {
             let name = code.cellvars[i].to_string();
             self.new_exc(
                 T::UnboundLocalError,
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = code.freevars.get(i - code.cellvars.len()).map(|s| s.to_string()).unwrap_or_default();
+            let name = code
+                .freevars
+                .get(i - code.cellvars.len())
+                .map(|s| s.to_string())
+                .unwrap_or_default();
             self.new_exc(
                 T::NameError,
                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -1093,7 +1180,17 @@ impl Vm {
 
     /// Calls the callable on the stack with `nargs` arguments (the last
     /// `len(kwnames)` of them by keyword).
-    fn call_from_stack(&mut self, nargs: usize, kwnames: Option<ObjRef>, method: bool) -> PyResult<Called> {
+    fn call_from_stack(
+        &mut self,
+        nargs: usize,
+        kwnames: Option<ObjRef>,
+        method: bool,
+    ) -> PyResult<Called> {
+        if kwnames.is_none() {
+            if let Some(c) = self.try_fast_call(nargs, method)? {
+                return Ok(c);
+            }
+        }
         let len = self.stack.len();
         let extra = if method { 2 } else { 1 };
         if len < nargs + extra {
@@ -1113,6 +1210,155 @@ impl Vm {
         self.call_with_args(callable, args, kwnames, true)
     }
 
+    /// The common call: a plain Python function (or bound method) with
+    /// positional arguments only and no `*args`/`**kwargs` parameters. The
+    /// arguments move straight from the value stack into the new frame's
+    /// slots, with no intermediate vector. None: take the general path.
+    fn try_fast_call(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
+        let len = self.stack.len();
+        let extra = if method { 2 } else { 1 };
+        if len < nargs + extra {
+            return Err(self.internal_error("call stack underflow"));
+        }
+        let callable_pos = len - nargs - extra;
+        let c0 = &self.stack[callable_pos];
+        let (func, self_arg) = match c0.kind() {
+            Kind::Function => {
+                if method {
+                    let s = &self.stack[callable_pos + 1];
+                    (
+                        c0.clone(),
+                        if s.is(&self.null) {
+                            None
+                        } else {
+                            Some(s.clone())
+                        },
+                    )
+                } else {
+                    (c0.clone(), None)
+                }
+            }
+            Kind::Method if !method => match c0.get::<MethodObj>() {
+                Some(m) if m.func.kind() == Kind::Function => {
+                    (m.func.clone(), Some(m.self_.clone()))
+                }
+                _ => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let (code_obj, globals, builtins, defaults, closure) = {
+            let Some(f) = func.borrow::<FunctionObj>() else {
+                return Ok(None);
+            };
+            (
+                f.code.clone(),
+                f.globals.clone(),
+                f.builtins.clone(),
+                f.defaults.clone(),
+                f.closure.clone(),
+            )
+        };
+        let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
+            return Ok(None);
+        };
+        if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
+            || code.kwonlyargcount != 0
+            || code.is_generator_like()
+        {
+            return Ok(None);
+        }
+        let given = nargs + self_arg.is_some() as usize;
+        let argcount = code.argcount as usize;
+        let ndefaults = defaults
+            .as_ref()
+            .and_then(|d| d.get::<TupleObj>())
+            .map_or(0, |t| t.len());
+        if given > argcount || given + ndefaults < argcount {
+            return Ok(None);
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nvar = code.varnames.len();
+        let nlocals = nvar + code.cellvars.len() + code.freevars.len();
+        let base = self.locals.len();
+        self.locals.resize(base + nlocals, None);
+        let mut i = 0;
+        if let Some(s) = self_arg {
+            self.locals[base] = Some(s);
+            i = 1;
+        }
+        for v in self.stack.drain(len - nargs..) {
+            self.locals[base + i] = Some(v);
+            i += 1;
+        }
+        if i < argcount {
+            if let Some(d) = defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
+                let first_default = argcount - d.len();
+                for k in i..argcount {
+                    self.locals[base + k] = d.items().get(k - first_default).cloned();
+                }
+            }
+        }
+        // The callable (and self or NULL) leave the caller's stack.
+        while self.stack.len() > callable_pos {
+            let v = self.stack.pop();
+            drop(v);
+        }
+        if let Err(e) = self.init_cells(&code, base, closure) {
+            self.locals.truncate(base);
+            return Err(e);
+        }
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            ip: 0,
+            lasti: 0,
+            locals_base: base,
+            stack_base,
+            globals,
+            builtins,
+            namespace: None,
+            func: Some(func),
+            frame_obj: None,
+            kind: FrameKind::Normal,
+        });
+        Ok(Some(Called::Pushed))
+    }
+
+    /// Creates the cells of a new frame (cell variables, those that are
+    /// parameters starting with the argument) and installs its free
+    /// variables from the closure.
+    fn init_cells(
+        &mut self,
+        code: &CodeObject,
+        base: usize,
+        closure: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let nvar = code.varnames.len();
+        for (i, arg) in code.cell2arg.iter().enumerate() {
+            let initial = match arg {
+                Some(a) => self.locals[base + *a as usize].take(),
+                None => None,
+            };
+            let cell_ty = self.ty(T::Cell).clone();
+            let cell = self.alloc(&cell_ty, CellObj { value: initial }, false)?;
+            self.locals[base + nvar + i] = Some(cell);
+        }
+        if let Some(cl) = closure {
+            if let Some(t) = cl.get::<TupleObj>() {
+                let ncell = code.cellvars.len();
+                for (j, c) in t.items().iter().enumerate() {
+                    if let Some(slot) = self.locals.get_mut(base + nvar + ncell + j) {
+                        *slot = Some(c.clone());
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Calls `callable`; Python functions are pushed as frames when
     /// `may_push` (the loop then runs them), otherwise run to completion.
     pub(crate) fn call_with_args(
@@ -1124,7 +1370,13 @@ impl Vm {
     ) -> PyResult<Called> {
         match callable.kind() {
             Kind::Function => {
-                self.push_function_frame(&callable, args, kwnames.as_ref(), FrameKind::Normal, None)?;
+                self.push_function_frame(
+                    &callable,
+                    args,
+                    kwnames.as_ref(),
+                    FrameKind::Normal,
+                    None,
+                )?;
                 drop(callable);
                 if may_push {
                     Ok(Called::Pushed)
@@ -1182,7 +1434,12 @@ impl Vm {
     }
 
     /// Calls with keyword arguments (`kwnames` names the last values).
-    pub fn call_kw(&mut self, callable: &ObjRef, args: Vec<ObjRef>, kwnames: Option<ObjRef>) -> PyResult<ObjRef> {
+    pub fn call_kw(
+        &mut self,
+        callable: &ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+    ) -> PyResult<ObjRef> {
         match self.call_with_args(callable.clone(), args, kwnames, false)? {
             Called::Value(v) => Ok(v),
             Called::Pushed => Err(self.internal_error("unexpected frame push")),
@@ -1191,7 +1448,13 @@ impl Vm {
 
     /// Calling a type: `type(x)`, builtin constructors, or a class (object
     /// allocation, then `__init__` as a frame).
-    fn call_type(&mut self, ty: ObjRef, args: Vec<ObjRef>, kwnames: Option<ObjRef>, may_push: bool) -> PyResult<Called> {
+    fn call_type(
+        &mut self,
+        ty: ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+        may_push: bool,
+    ) -> PyResult<Called> {
         if !Vm::is_heap_type(&ty) {
             let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
             return Ok(Called::Value(r));
@@ -1238,14 +1501,17 @@ impl Vm {
                 } else {
                     // Run __init__ to completion from Rust.
                     let frame = self.frames.last_mut();
-                    let inst = match frame.map(|f| std::mem::replace(&mut f.kind, FrameKind::Entry)) {
+                    let inst = match frame.map(|f| std::mem::replace(&mut f.kind, FrameKind::Entry))
+                    {
                         Some(FrameKind::Init(i)) => i,
                         _ => return Err(self.internal_error("init frame")),
                     };
                     let r = self.run_entry()?;
                     if !r.is(&self.none) {
                         let tn = self.type_name_of(&r);
-                        return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                        return Err(
+                            self.type_error(format!("__init__() should return None, not '{tn}'"))
+                        );
                     }
                     Ok(Called::Value(inst))
                 }
@@ -1257,7 +1523,9 @@ impl Vm {
                 let r = self.call_kw(&f, a, kwnames)?;
                 if !r.is(&self.none) {
                     let tn = self.type_name_of(&r);
-                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
                 Ok(Called::Value(inst))
             }
@@ -1294,47 +1562,29 @@ impl Vm {
             None => return Err(self.internal_error("function without code")),
         };
         if code.is_generator_like() {
-            return Err(self.new_exc(T::SystemError, "generators and coroutines are not supported by ouro yet"));
+            return Err(self.new_exc(
+                T::SystemError,
+                "generators and coroutines are not supported by ouro yet",
+            ));
         }
-        let ns = namespace.or_else(|| {
-            if code.flags & code_flags::NEWLOCALS == 0 && code.flags & code_flags::OPTIMIZED == 0 {
-                None
-            } else {
-                None
-            }
-        });
-        self.push_frame_raw(code_obj.clone(), globals, builtins, ns, Some(func.clone()), kind)?;
+        self.push_frame_raw(
+            code_obj.clone(),
+            globals,
+            builtins,
+            namespace,
+            Some(func.clone()),
+            kind,
+        )?;
         let base = self.frames.last().map_or(0, |f| f.locals_base);
-        if let Err(e) = self.bind_arguments(&code, &code_obj, base, args, kwnames, defaults, kwdefaults, &qualname) {
+        if let Err(e) = self.bind_arguments(
+            &code, &code_obj, base, args, kwnames, defaults, kwdefaults, &qualname,
+        ) {
             self.pop_frame();
             return Err(e);
         }
-        // Cells and free variables.
-        let nvar = code.varnames.len();
-        for (i, arg) in code.cell2arg.iter().enumerate() {
-            let initial = match arg {
-                Some(a) => self.locals[base + *a as usize].take(),
-                None => None,
-            };
-            let cell_ty = self.ty(T::Cell).clone();
-            let cell = match self.alloc(&cell_ty, CellObj { value: initial }, false) {
-                Ok(c) => c,
-                Err(e) => {
-                    self.pop_frame();
-                    return Err(e);
-                }
-            };
-            self.locals[base + nvar + i] = Some(cell);
-        }
-        if let Some(cl) = closure {
-            if let Some(t) = cl.get::<TupleObj>() {
-                let ncell = code.cellvars.len();
-                for (j, c) in t.items().iter().enumerate() {
-                    if let Some(slot) = self.locals.get_mut(base + nvar + ncell + j) {
-                        *slot = Some(c.clone());
-                    }
-                }
-            }
+        if let Err(e) = self.init_cells(&code, base, closure) {
+            self.pop_frame();
+            return Err(e);
         }
         Ok(())
     }
@@ -1356,10 +1606,15 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & code_flags::VARARGS != 0;
         let has_varkw = code.flags & code_flags::VARKEYWORDS != 0;
-        let nkw = kwnames.and_then(|k| k.get::<TupleObj>()).map_or(0, |t| t.len());
+        let nkw = kwnames
+            .and_then(|k| k.get::<TupleObj>())
+            .map_or(0, |t| t.len());
         let npos = args.len() - nkw;
         let fname = self.str_of(qualname).to_string();
-        let varnames: Vec<ObjRef> = code_obj.get::<CodeObj>().map(|c| c.varnames.clone()).unwrap_or_default();
+        let Some(cobj) = code_obj.get::<CodeObj>() else {
+            return Err(self.internal_error("function without code"));
+        };
+        let varnames: &[ObjRef] = &cobj.varnames;
 
         let mut args = args.into_iter();
         // Positional parameters.
@@ -1373,7 +1628,10 @@ impl Vm {
             let extra: Vec<ObjRef> = (n..npos).filter_map(|_| args.next()).collect();
             self.locals[base + vararg_slot] = Some(self.new_tuple(extra)?);
         } else if npos > argcount {
-            let ndefaults = defaults.as_ref().and_then(|d| d.get::<TupleObj>()).map_or(0, |t| t.len());
+            let ndefaults = defaults
+                .as_ref()
+                .and_then(|d| d.get::<TupleObj>())
+                .map_or(0, |t| t.len());
             let kwonly_given = kwnames.map_or(0, |_| 0);
             let _ = kwonly_given;
             let msg = if ndefaults > 0 {
@@ -1404,7 +1662,10 @@ impl Vm {
         };
         // Keyword arguments.
         if nkw > 0 {
-            let names: Vec<ObjRef> = kwnames.and_then(|k| k.get::<TupleObj>()).map(|t| t.items().to_vec()).unwrap_or_default();
+            let names: Vec<ObjRef> = kwnames
+                .and_then(|k| k.get::<TupleObj>())
+                .map(|t| t.items().to_vec())
+                .unwrap_or_default();
             let mut posonly_as_kw: Vec<String> = Vec::new();
             for name in names.iter() {
                 let Some(value) = args.next() else { break };
@@ -1416,7 +1677,9 @@ impl Vm {
                 match found {
                     Some(i) if i >= posonly => {
                         if self.locals[base + i].is_some() {
-                            return Err(self.type_error(format!("{fname}() got multiple values for argument '{text}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got multiple values for argument '{text}'"
+                            )));
                         }
                         self.locals[base + i] = Some(value);
                     }
@@ -1426,13 +1689,19 @@ impl Vm {
                         } else if found.is_some() {
                             posonly_as_kw.push(text);
                         } else {
-                            return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{text}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got an unexpected keyword argument '{text}'"
+                            )));
                         }
                     }
                 }
             }
             if !posonly_as_kw.is_empty() {
-                let list = posonly_as_kw.iter().map(|s| format!("'{s}'")).collect::<Vec<_>>().join(", ");
+                let list = posonly_as_kw
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 return Err(self.type_error(format!(
                     "{fname}() got some positional-only arguments passed as keyword arguments: {list}"
                 )));
@@ -1440,7 +1709,11 @@ impl Vm {
         }
         // Defaults for missing positional parameters.
         if npos < argcount {
-            let defs: Vec<ObjRef> = defaults.as_ref().and_then(|d| d.get::<TupleObj>()).map(|t| t.items().to_vec()).unwrap_or_default();
+            let defs: Vec<ObjRef> = defaults
+                .as_ref()
+                .and_then(|d| d.get::<TupleObj>())
+                .map(|t| t.items().to_vec())
+                .unwrap_or_default();
             let first_default = argcount - defs.len();
             let mut missing = Vec::new();
             for i in npos..argcount {
@@ -1459,10 +1732,12 @@ impl Vm {
         // Keyword-only parameters.
         if kwonly > 0 {
             let mut missing = Vec::new();
-            for i in argcount..argcount + kwonly {
+            for (i, name) in varnames.iter().enumerate().skip(argcount).take(kwonly) {
                 if self.locals[base + i].is_none() {
-                    let name = varnames[i].clone();
-                    let d = kwdefaults.as_ref().and_then(|kd| self.dict_get_str(kd, &name));
+                    let name = name.clone();
+                    let d = kwdefaults
+                        .as_ref()
+                        .and_then(|kd| self.dict_get_str(kd, &name));
                     match d {
                         Some(v) => self.locals[base + i] = Some(v),
                         None => missing.push(self.str_of(&name).to_string()),
@@ -1482,7 +1757,10 @@ impl Vm {
             1 => quoted[0].clone(),
             2 => format!("{} and {}", quoted[0], quoted[1]),
             _ => {
-                let (last, rest) = quoted.split_last().map(|(l, r)| (l.clone(), r.to_vec())).unwrap_or_default();
+                let (last, rest) = quoted
+                    .split_last()
+                    .map(|(l, r)| (l.clone(), r.to_vec()))
+                    .unwrap_or_default();
                 format!("{}, and {}", rest.join(", "), last)
             }
         };
@@ -1496,10 +1774,26 @@ impl Vm {
     /// `MAKE_FUNCTION`.
     fn make_function(&mut self, fi: usize, fl: u32) -> PyResult<ObjRef> {
         let code_obj = self.pop()?;
-        let closure = if fl & mff::CLOSURE != 0 { Some(self.pop()?) } else { None };
-        let annotations = if fl & mff::ANNOTATIONS != 0 { Some(self.pop()?) } else { None };
-        let kwdefaults = if fl & mff::KWDEFAULTS != 0 { Some(self.pop()?) } else { None };
-        let defaults = if fl & mff::DEFAULTS != 0 { Some(self.pop()?) } else { None };
+        let closure = if fl & mff::CLOSURE != 0 {
+            Some(self.pop()?)
+        } else {
+            None
+        };
+        let annotations = if fl & mff::ANNOTATIONS != 0 {
+            Some(self.pop()?)
+        } else {
+            None
+        };
+        let kwdefaults = if fl & mff::KWDEFAULTS != 0 {
+            Some(self.pop()?)
+        } else {
+            None
+        };
+        let defaults = if fl & mff::DEFAULTS != 0 {
+            Some(self.pop()?)
+        } else {
+            None
+        };
         let (name, qualname, doc) = match code_obj.get::<CodeObj>() {
             Some(c) => {
                 let doc = c.consts.first().filter(|d| d.kind() == Kind::Str).cloned();
@@ -1555,7 +1849,9 @@ impl Vm {
             return Ok(self.type_error("exceptions must derive from BaseException"));
         };
         if let Some(cause) = cause {
-            let cause = if cause.kind() == Kind::Type && self.is_subtype(&cause, self.ty(T::BaseException)) {
+            let cause = if cause.kind() == Kind::Type
+                && self.is_subtype(&cause, self.ty(T::BaseException))
+            {
                 Some(self.call(&cause, Vec::new())?)
             } else if cause.is(&self.none) {
                 None
@@ -1589,7 +1885,9 @@ impl Vm {
             match ctx {
                 Some(c) => {
                     if c.is(exc) {
-                        let old = o.borrow_mut::<ExceptionObj>().and_then(|mut e| e.context.take());
+                        let old = o
+                            .borrow_mut::<ExceptionObj>()
+                            .and_then(|mut e| e.context.take());
                         drop(old);
                         break;
                     }
@@ -1602,7 +1900,9 @@ impl Vm {
                 break;
             }
         }
-        let old = exc.borrow_mut::<ExceptionObj>().map(|mut e| e.context.replace(handled));
+        let old = exc
+            .borrow_mut::<ExceptionObj>()
+            .map(|mut e| e.context.replace(handled));
         drop(old);
     }
 
@@ -1670,11 +1970,25 @@ impl Vm {
         };
         let (lasti, lineno) = {
             let f = &self.frames[fi];
-            (f.lasti, f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno))
+            (
+                f.lasti,
+                f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno),
+            )
         };
-        let next = exc.borrow_mut::<ExceptionObj>().and_then(|mut e| e.traceback.take());
+        let next = exc
+            .borrow_mut::<ExceptionObj>()
+            .and_then(|mut e| e.traceback.take());
         let ty = self.ty(T::Traceback).clone();
-        let tb = self.alloc(&ty, TracebackObj { next, frame: frame_obj, lasti: lasti as u32, lineno }, false);
+        let tb = self.alloc(
+            &ty,
+            TracebackObj {
+                next,
+                frame: frame_obj,
+                lasti: lasti as u32,
+                lineno,
+            },
+            false,
+        );
         if let Ok(tb) = tb {
             if let Some(mut e) = exc.borrow_mut::<ExceptionObj>() {
                 e.traceback = Some(tb);
@@ -1738,7 +2052,13 @@ impl Vm {
                 continue;
             };
             if f.kind() == Kind::Function {
-                match self.push_function_frame(&f, vec![obj.clone()], None, FrameKind::Finalizer(obj.clone()), None) {
+                match self.push_function_frame(
+                    &f,
+                    vec![obj.clone()],
+                    None,
+                    FrameKind::Finalizer(obj.clone()),
+                    None,
+                ) {
                     Ok(()) => {
                         self.push_fin_floor(heap::pending_finalizer_count());
                         return Ok(true);
@@ -1847,7 +2167,11 @@ fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
                 None
             } else {
                 let q = a / b;
-                Some(if a % b != 0 && ((a < 0) != (b < 0)) { q - 1 } else { q })
+                Some(if a % b != 0 && ((a < 0) != (b < 0)) {
+                    q - 1
+                } else {
+                    q
+                })
             }
         }
         BinOp::Remainder | BinOp::InplaceRemainder => {
@@ -1855,7 +2179,11 @@ fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
                 None
             } else {
                 let r = a % b;
-                Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+                Some(if r != 0 && ((r < 0) != (b < 0)) {
+                    r + b
+                } else {
+                    r
+                })
             }
         }
         BinOp::And | BinOp::InplaceAnd => Some(a & b),
@@ -1885,6 +2213,8 @@ pub(crate) fn floordiv_i64(a: i64, b: i64) -> Option<i64> {
 
 #[allow(dead_code)]
 fn _assert_types() {
-    let _ = DictObj { table: Default::default() };
+    let _ = DictObj {
+        table: Default::default(),
+    };
     let _: Option<&TypeObj> = None;
 }

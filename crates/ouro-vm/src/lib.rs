@@ -146,7 +146,9 @@ impl Vm {
     /// The exit status a `SystemExit` asks for (CPython's
     /// `handle_system_exit`), printing a non-int code to stderr.
     fn system_exit_status(&mut self, e: &PyErr) -> ExitCode {
-        let code = self.getattr_str(&e.0, "code").unwrap_or_else(|_| self.none.clone());
+        let code = self
+            .getattr_str(&e.0, "code")
+            .unwrap_or_else(|_| self.none.clone());
         if code.is(&self.none) {
             return 0;
         }
@@ -176,7 +178,11 @@ impl Vm {
                         }
                         let name = self.str_of(&k).to_string();
                         let single = name.starts_with('_') && !name.starts_with("__");
-                        let clear = if pass == 0 { single } else { name != "__builtins__" };
+                        let clear = if pass == 0 {
+                            single
+                        } else {
+                            name != "__builtins__"
+                        };
                         if clear {
                             drop(v);
                             let none = self.none.clone();

@@ -23,7 +23,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(pos: Vec<ObjRef>) -> Args {
-        Args { pos, kw: Vec::new() }
+        Args {
+            pos,
+            kw: Vec::new(),
+        }
     }
 
     #[inline]
@@ -59,7 +62,9 @@ impl Args {
             None => Ok(()),
             Some((k, _)) => {
                 let k = vm.str_of(k).to_string();
-                Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")))
+                Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
             }
         }
     }
@@ -70,17 +75,29 @@ impl Args {
         let n = self.pos.len();
         if n < min {
             let msg = if min == max {
-                format!("{fname} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.type_error(msg));
         }
         if n > max {
             let msg = if min == max {
-                format!("{fname} expected {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             } else {
-                format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.type_error(msg));
         }
@@ -121,11 +138,25 @@ impl Vm {
     pub fn new_builtin_function(&mut self, name: &'static str, func: NativeFn) -> PyResult<ObjRef> {
         let id = self.register_native(name, func);
         let ty = self.ty(T::BuiltinFunction).clone();
-        self.alloc(&ty, BuiltinFunctionObj { id, name, bound: None, owner: None }, false)
+        self.alloc(
+            &ty,
+            BuiltinFunctionObj {
+                id,
+                name,
+                bound: None,
+                owner: None,
+            },
+            false,
+        )
     }
 
     /// Adds a function to a namespace dict.
-    pub fn add_function(&mut self, dict: &ObjRef, name: &'static str, func: NativeFn) -> PyResult<()> {
+    pub fn add_function(
+        &mut self,
+        dict: &ObjRef,
+        name: &'static str,
+        func: NativeFn,
+    ) -> PyResult<()> {
         let f = self.new_builtin_function(name, func)?;
         let key = self.intern(name)?;
         self.dict_set_str(dict, &key, f)
@@ -136,7 +167,16 @@ impl Vm {
         let id = self.register_native(name, func);
         let owner = self.ty(t).clone();
         let ty = self.ty(T::MethodDescriptor).clone();
-        let m = self.alloc(&ty, BuiltinFunctionObj { id, name, bound: None, owner: Some(owner.clone()) }, false)?;
+        let m = self.alloc(
+            &ty,
+            BuiltinFunctionObj {
+                id,
+                name,
+                bound: None,
+                owner: Some(owner.clone()),
+            },
+            false,
+        )?;
         let dict = self.type_dict(&owner)?;
         let key = self.intern(name)?;
         self.dict_set_str(&dict, &key, m)
@@ -151,7 +191,12 @@ impl Vm {
     }
 
     /// Calls a native function object.
-    pub(crate) fn call_native(&mut self, f: &ObjRef, mut args: Vec<ObjRef>, kwnames: Option<&ObjRef>) -> PyResult<ObjRef> {
+    pub(crate) fn call_native(
+        &mut self,
+        f: &ObjRef,
+        mut args: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+    ) -> PyResult<ObjRef> {
         let (id, name, bound, owner) = match f.get::<BuiltinFunctionObj>() {
             Some(b) => (b.id, b.name, b.bound.clone(), b.owner.clone()),
             None => return Err(self.internal_error("not a native function")),
@@ -172,9 +217,8 @@ impl Vm {
                 let tn = self.type_name(&owner);
                 match args.first() {
                     None => {
-                        return Err(self.type_error(format!(
-                            "unbound method {tn}.{name}() needs an argument"
-                        )))
+                        return Err(self
+                            .type_error(format!("unbound method {tn}.{name}() needs an argument")))
                     }
                     Some(s) if !self.isinstance(s, &owner) => {
                         let sn = self.type_name_of(s);

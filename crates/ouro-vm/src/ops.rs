@@ -22,9 +22,14 @@ impl Vm {
     /// CPython's `Py_EnterRecursiveCall`.
     pub(crate) fn enter_recursive(&mut self, what: &str) -> PyResult<()> {
         self.native_depth += 1;
-        if self.frames.len() + self.native_depth > self.recursion_limit + 50 || self.native_depth > 1500 {
+        if self.frames.len() + self.native_depth > self.recursion_limit + 50
+            || self.native_depth > 1500
+        {
             self.native_depth -= 1;
-            return Err(self.new_exc(T::RecursionError, format!("maximum recursion depth exceeded{what}")));
+            return Err(self.new_exc(
+                T::RecursionError,
+                format!("maximum recursion depth exceeded{what}"),
+            ));
         }
         Ok(())
     }
@@ -67,7 +72,13 @@ impl Vm {
     }
 
     /// On AttributeError, tries the class's `__getattr__`.
-    fn getattr_fallback(&mut self, obj: &ObjRef, ty: &ObjRef, name: &ObjRef, r: PyResult<ObjRef>) -> PyResult<ObjRef> {
+    fn getattr_fallback(
+        &mut self,
+        obj: &ObjRef,
+        ty: &ObjRef,
+        name: &ObjRef,
+        r: PyResult<ObjRef>,
+    ) -> PyResult<ObjRef> {
         match r {
             Err(e) if self.err_is(&e, T::AttributeError) => {
                 let ga = self.names.getattr.clone();
@@ -84,10 +95,16 @@ impl Vm {
         let n = self.str_of(name).to_string();
         let msg = match obj.kind() {
             Kind::Module => {
-                let mname = obj.get::<ModuleObj>().map(|m| self.str_of(&m.name).to_string()).unwrap_or_default();
+                let mname = obj
+                    .get::<ModuleObj>()
+                    .map(|m| self.str_of(&m.name).to_string())
+                    .unwrap_or_default();
                 format!("module '{mname}' has no attribute '{n}'")
             }
-            Kind::Type => format!("type object '{}' has no attribute '{n}'", self.type_name(obj)),
+            Kind::Type => format!(
+                "type object '{}' has no attribute '{n}'",
+                self.type_name(obj)
+            ),
             _ => format!("'{}' object has no attribute '{n}'", self.type_name_of(obj)),
         };
         let e = self.attribute_error(msg);
@@ -109,12 +126,24 @@ impl Vm {
     }
 
     /// Binds a descriptor found on a type to `obj` (None for class access).
-    pub(crate) fn bind_descriptor(&mut self, descr: ObjRef, obj: Option<&ObjRef>, owner: &ObjRef) -> PyResult<ObjRef> {
+    pub(crate) fn bind_descriptor(
+        &mut self,
+        descr: ObjRef,
+        obj: Option<&ObjRef>,
+        owner: &ObjRef,
+    ) -> PyResult<ObjRef> {
         match descr.kind() {
             Kind::Function => match obj {
                 Some(o) => {
                     let ty = self.ty(T::Method).clone();
-                    self.alloc(&ty, MethodObj { func: descr, self_: o.clone() }, false)
+                    self.alloc(
+                        &ty,
+                        MethodObj {
+                            func: descr,
+                            self_: o.clone(),
+                        },
+                        false,
+                    )
                 }
                 None => Ok(descr),
             },
@@ -125,11 +154,22 @@ impl Vm {
                 };
                 match (obj, bound.is_none(), own) {
                     (Some(o), true, Some(own)) => {
-                        if self.natives.get(id as usize).is_some() && self.is_classmethod_native(&descr) {
+                        if self.natives.get(id as usize).is_some()
+                            && self.is_classmethod_native(&descr)
+                        {
                             return Ok(descr);
                         }
                         let ty = self.ty(T::BuiltinFunction).clone();
-                        self.alloc(&ty, BuiltinFunctionObj { id, name, bound: Some(o.clone()), owner: Some(own) }, false)
+                        self.alloc(
+                            &ty,
+                            BuiltinFunctionObj {
+                                id,
+                                name,
+                                bound: Some(o.clone()),
+                                owner: Some(own),
+                            },
+                            false,
+                        )
                     }
                     _ => Ok(descr),
                 }
@@ -157,12 +197,26 @@ impl Vm {
 
     /// `PyObject_GenericGetAttr`: data descriptors, then the instance's
     /// attributes, then other class attributes. Returns None if not found.
-    pub(crate) fn generic_getattr(&mut self, obj: &ObjRef, ty: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn generic_getattr(
+        &mut self,
+        obj: &ObjRef,
+        ty: &ObjRef,
+        name: &ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
         let special = self.str_of(name).starts_with("__")
             || matches!(
                 obj.kind(),
-                Kind::Exception | Kind::Slice | Kind::Code | Kind::Frame | Kind::Traceback | Kind::Cell
-                    | Kind::Range | Kind::Int | Kind::BigInt | Kind::Float | Kind::Native
+                Kind::Exception
+                    | Kind::Slice
+                    | Kind::Code
+                    | Kind::Frame
+                    | Kind::Traceback
+                    | Kind::Cell
+                    | Kind::Range
+                    | Kind::Int
+                    | Kind::BigInt
+                    | Kind::Float
+                    | Kind::Native
             );
         if special {
             if let Some(v) = self.special_getattr(obj, name)? {
@@ -174,7 +228,10 @@ impl Vm {
         }
         let descr = self.type_lookup(ty, name);
         if let Some(d) = &descr {
-            if d.kind() != Kind::Function && d.kind() != Kind::BuiltinFunction && self.is_data_descriptor(d) {
+            if d.kind() != Kind::Function
+                && d.kind() != Kind::BuiltinFunction
+                && self.is_data_descriptor(d)
+            {
                 let d = d.clone();
                 return self.bind_descriptor(d, Some(obj), ty).map(Some);
             }
@@ -252,7 +309,11 @@ impl Vm {
 
     /// Sets an instance attribute in the `Attrs` tail.
     pub(crate) fn attrs_set(&mut self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
-        let name = if name.has_flag(flags::F_INTERNED) { name.clone() } else { self.intern_obj(name)? };
+        let name = if name.has_flag(flags::F_INTERNED) {
+            name.clone()
+        } else {
+            self.intern_obj(name)?
+        };
         let dict = {
             let Some(mut attrs) = obj.attrs_mut() else {
                 return Err(self.internal_error("object has no attributes"));
@@ -260,9 +321,9 @@ impl Vm {
             match &mut *attrs {
                 Attrs::Inline(pairs) => {
                     let text = name.get::<StrObj>().map_or("", |s| s.as_str()).to_string();
-                    let pos = pairs
-                        .iter()
-                        .position(|(k, _)| k.is(&name) || k.get::<StrObj>().is_some_and(|s| s.as_str() == text));
+                    let pos = pairs.iter().position(|(k, _)| {
+                        k.is(&name) || k.get::<StrObj>().is_some_and(|s| s.as_str() == text)
+                    });
                     let old = match pos {
                         Some(i) => Some(std::mem::replace(&mut pairs[i].1, value)),
                         None => {
@@ -289,9 +350,9 @@ impl Vm {
             match &mut *attrs {
                 Attrs::Inline(pairs) => {
                     let text = name.get::<StrObj>().map_or("", |s| s.as_str()).to_string();
-                    let pos = pairs
-                        .iter()
-                        .position(|(k, _)| k.is(name) || k.get::<StrObj>().is_some_and(|s| s.as_str() == text));
+                    let pos = pairs.iter().position(|(k, _)| {
+                        k.is(name) || k.get::<StrObj>().is_some_and(|s| s.as_str() == text)
+                    });
                     let removed = pos.map(|i| pairs.remove(i));
                     drop(attrs);
                     let found = removed.is_some();
@@ -373,7 +434,13 @@ impl Vm {
     }
 
     /// `PyObject_GenericSetAttr` (`value` None deletes).
-    pub(crate) fn generic_setattr(&mut self, obj: &ObjRef, ty: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+    pub(crate) fn generic_setattr(
+        &mut self,
+        obj: &ObjRef,
+        ty: &ObjRef,
+        name: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
         if self.str_of(name).starts_with("__") || obj.kind() == Kind::Exception {
             if let Some(()) = self.special_setattr(obj, name, value.clone())? {
                 return Ok(());
@@ -444,7 +511,12 @@ impl Vm {
         Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
     }
 
-    fn descriptor_set(&mut self, descr: &ObjRef, obj: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+    fn descriptor_set(
+        &mut self,
+        descr: &ObjRef,
+        obj: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
         if self.is_property(descr) {
             return self.property_set(descr, obj, value);
         }
@@ -453,7 +525,9 @@ impl Vm {
             Some(v) => {
                 let set = self.names.set.clone();
                 match self.type_lookup(&dt, &set) {
-                    Some(f) => self.call(&f, vec![descr.clone(), obj.clone(), v]).map(|_| ()),
+                    Some(f) => self
+                        .call(&f, vec![descr.clone(), obj.clone(), v])
+                        .map(|_| ()),
                     None => Err(self.attribute_error("__set__")),
                 }
             }
@@ -471,7 +545,9 @@ impl Vm {
         if !Vm::is_heap_type(ty) {
             let n = self.str_of(name).to_string();
             let tn = self.type_name(ty);
-            return Err(self.type_error(format!("cannot set '{n}' attribute of immutable type '{tn}'")));
+            return Err(self.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
         }
         let name = self.intern_obj(name)?;
         let dict = self.type_dict(ty)?;
@@ -500,7 +576,8 @@ impl Vm {
         if obj.kind() != Kind::Type && obj.kind() != Kind::Module && !is_super {
             let custom_ga = Vm::is_heap_type(&ty) && {
                 let ga = self.names.getattribute.clone();
-                self.type_lookup(&ty, &ga).is_some_and(|f| f.kind() == Kind::Function)
+                self.type_lookup(&ty, &ga)
+                    .is_some_and(|f| f.kind() == Kind::Function)
             };
             if !custom_ga {
                 if let Some(d) = self.type_lookup(&ty, name) {
@@ -525,7 +602,12 @@ impl Vm {
     }
 
     /// Calls `obj.name(*args)`.
-    pub fn call_method(&mut self, obj: &ObjRef, name: &str, mut args: Vec<ObjRef>) -> PyResult<ObjRef> {
+    pub fn call_method(
+        &mut self,
+        obj: &ObjRef,
+        name: &str,
+        mut args: Vec<ObjRef>,
+    ) -> PyResult<ObjRef> {
         let n = self.intern(name)?;
         let (m, s) = self.load_method(obj.clone(), &n)?;
         if !s.is(&self.null) {
@@ -536,7 +618,12 @@ impl Vm {
 
     /// Looks up a dunder on the object's type and calls it with the object
     /// first; None if the type has no such method.
-    pub(crate) fn call_dunder(&mut self, obj: &ObjRef, name: &ObjRef, args: Vec<ObjRef>) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn call_dunder(
+        &mut self,
+        obj: &ObjRef,
+        name: &ObjRef,
+        args: Vec<ObjRef>,
+    ) -> PyResult<Option<ObjRef>> {
         let ty = obj.class();
         let Some(f) = self.type_lookup(&ty, name) else {
             return Ok(None);
@@ -597,7 +684,10 @@ impl Vm {
             }
         } else {
             let si = self.names.setitem.clone();
-            if self.call_dunder(obj, &si, vec![key.clone(), value.clone()])?.is_some() {
+            if self
+                .call_dunder(obj, &si, vec![key.clone(), value.clone()])?
+                .is_some()
+            {
                 return Ok(());
             }
             match obj.kind() {
@@ -687,15 +777,19 @@ impl Vm {
                     "unsupported operand type(s) for ** or pow(): '{ta_n}' and '{tb_n}'"
                 )));
             }
-            if plain == BinOp::Add && b.kind() == Kind::Str && a.kind() == Kind::Int && !op.is_inplace() {
+            if plain == BinOp::Add
+                && b.kind() == Kind::Str
+                && a.kind() == Kind::Int
+                && !op.is_inplace()
+            {
                 return Err(self.type_error(format!(
                     "unsupported operand type(s) for +: '{ta_n}' and '{tb_n}'"
                 )));
             }
             if plain == BinOp::Add && a.kind() == Kind::Str && !heap_a {
-                return Err(self.type_error(format!(
-                    "can only concatenate str (not \"{tb_n}\") to str"
-                )));
+                return Err(
+                    self.type_error(format!("can only concatenate str (not \"{tb_n}\") to str"))
+                );
             }
             if plain == BinOp::Add && a.kind() == Kind::List && !heap_a && !op.is_inplace() {
                 return Err(self.type_error(format!(
@@ -736,13 +830,26 @@ impl Vm {
     /// One side's slot: builtin implementation or the class's dunder.
     /// `who` is the operand whose type provides the slot; `reflected`
     /// selects `__radd__`-style calls (`who` is the right operand).
-    fn slot_binop(&mut self, who: &ObjRef, a: &ObjRef, b: &ObjRef, op: BinOp, reflected: bool) -> PyResult<ObjRef> {
+    fn slot_binop(
+        &mut self,
+        who: &ObjRef,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+        reflected: bool,
+    ) -> PyResult<ObjRef> {
         let ty = who.class();
         if !Vm::is_heap_type(&ty) {
-            return Ok(self.builtin_binop(a, b, op)?.unwrap_or_else(|| self.not_implemented.clone()));
+            return Ok(self
+                .builtin_binop(a, b, op)?
+                .unwrap_or_else(|| self.not_implemented.clone()));
         }
         let (name, rname, _) = op.dunders();
-        let (target, other, n) = if reflected { (b, a, rname) } else { (a, b, name) };
+        let (target, other, n) = if reflected {
+            (b, a, rname)
+        } else {
+            (a, b, name)
+        };
         let n = self.intern(n)?;
         match self.type_lookup(&ty, &n) {
             Some(f) => self.call(&f, vec![target.clone(), other.clone()]),
@@ -750,10 +857,14 @@ impl Vm {
                 // A subclass of a builtin type without its own method.
                 let base = self.builtin_of(&ty);
                 if base != T::Object && !reflected {
-                    return Ok(self.builtin_binop(a, b, op)?.unwrap_or_else(|| self.not_implemented.clone()));
+                    return Ok(self
+                        .builtin_binop(a, b, op)?
+                        .unwrap_or_else(|| self.not_implemented.clone()));
                 }
                 if base != T::Object && reflected {
-                    return Ok(self.builtin_binop(a, b, op)?.unwrap_or_else(|| self.not_implemented.clone()));
+                    return Ok(self
+                        .builtin_binop(a, b, op)?
+                        .unwrap_or_else(|| self.not_implemented.clone()));
                 }
                 Ok(self.not_implemented.clone())
             }
@@ -761,12 +872,18 @@ impl Vm {
     }
 
     /// Arithmetic on builtin types; None means NotImplemented.
-    pub(crate) fn builtin_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn builtin_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         match (a.kind(), b.kind()) {
-            (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => self.int_binop(a, b, op).map(Some),
-            (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt) | (Kind::Int | Kind::BigInt, Kind::Float) => {
-                self.float_binop(a, b, op)
+            (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => {
+                self.int_binop(a, b, op).map(Some)
             }
+            (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt)
+            | (Kind::Int | Kind::BigInt, Kind::Float) => self.float_binop(a, b, op),
             (Kind::Str, _) => self.str_binop(a, b, op),
             (Kind::List, _) => self.list_binop(a, b, op),
             (Kind::Tuple, _) => self.tuple_binop(a, b, op),
@@ -898,7 +1015,12 @@ impl Vm {
     }
 
     /// Comparison of builtin values; None means NotImplemented.
-    pub(crate) fn builtin_compare(&mut self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<Option<bool>> {
+    pub(crate) fn builtin_compare(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: CmpOp,
+    ) -> PyResult<Option<bool>> {
         use std::cmp::Ordering;
         let ord_to = |o: Option<Ordering>| -> bool {
             match o {
@@ -914,8 +1036,11 @@ impl Vm {
             }
         };
         match (a.kind(), b.kind()) {
-            (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => Ok(Some(ord_to(Some(self.int_cmp(a, b))))),
-            (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt) | (Kind::Int | Kind::BigInt, Kind::Float) => {
+            (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => {
+                Ok(Some(ord_to(Some(self.int_cmp(a, b)))))
+            }
+            (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt)
+            | (Kind::Int | Kind::BigInt, Kind::Float) => {
                 Ok(Some(ord_to(self.num_partial_cmp(a, b))))
             }
             (Kind::Str, Kind::Str) => {
@@ -924,7 +1049,9 @@ impl Vm {
                 Ok(Some(ord_to(Some(x.cmp(y)))))
             }
             (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
-                if a.kind() == Kind::List && (Vm::is_heap_type(&a.class()) || Vm::is_heap_type(&b.class())) {
+                if a.kind() == Kind::List
+                    && (Vm::is_heap_type(&a.class()) || Vm::is_heap_type(&b.class()))
+                {
                     // fall through to sequence compare anyway
                 }
                 self.seq_compare(a, b, op).map(Some)
@@ -991,8 +1118,14 @@ impl Vm {
     /// A snapshot of a list's or tuple's items.
     pub(crate) fn seq_items(&self, o: &ObjRef) -> Vec<ObjRef> {
         match o.kind() {
-            Kind::Tuple => o.get::<TupleObj>().map(|t| t.items().to_vec()).unwrap_or_default(),
-            Kind::List => o.borrow::<ListObj>().map(|l| l.items.clone()).unwrap_or_default(),
+            Kind::Tuple => o
+                .get::<TupleObj>()
+                .map(|t| t.items().to_vec())
+                .unwrap_or_default(),
+            Kind::List => o
+                .borrow::<ListObj>()
+                .map(|l| l.items.clone())
+                .unwrap_or_default(),
             _ => Vec::new(),
         }
     }
@@ -1050,7 +1183,9 @@ impl Vm {
                 }
                 Ok(v as usize)
             }
-            Kind::BigInt => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            Kind::BigInt => {
+                Err(self.overflow_error("cannot fit 'int' into an index-sized integer"))
+            }
             _ => {
                 let tn = self.type_name_of(r);
                 Err(self.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
@@ -1103,7 +1238,9 @@ impl Vm {
                     let res = res?;
                     if res.kind() != Kind::Str {
                         let tn = self.type_name_of(&res);
-                        return Err(self.type_error(format!("__repr__ returned non-string (type {tn})")));
+                        return Err(
+                            self.type_error(format!("__repr__ returned non-string (type {tn})"))
+                        );
                     }
                     return Ok(res);
                 }
@@ -1132,7 +1269,9 @@ impl Vm {
                     let res = self.call(&f, vec![o.clone()])?;
                     if res.kind() != Kind::Str {
                         let tn = self.type_name_of(&res);
-                        return Err(self.type_error(format!("__str__ returned non-string (type {tn})")));
+                        return Err(
+                            self.type_error(format!("__str__ returned non-string (type {tn})"))
+                        );
                     }
                     return Ok(res);
                 }
@@ -1211,7 +1350,9 @@ impl Vm {
                     let r = self.call(&m, vec![v.clone(), spec.clone()])?;
                     if r.kind() != Kind::Str {
                         let tn = self.type_name_of(&r);
-                        return Err(self.type_error(format!("__format__ must return a str, not {tn}")));
+                        return Err(
+                            self.type_error(format!("__format__ must return a str, not {tn}"))
+                        );
                     }
                     return Ok(r);
                 }
@@ -1219,7 +1360,9 @@ impl Vm {
         }
         let spec_s = self.str_of(spec).to_string();
         match v.kind() {
-            Kind::Int | Kind::BigInt | Kind::Float | Kind::Str if !Vm::is_heap_type(&ty) || self.builtin_of(&ty) != T::Object => {
+            Kind::Int | Kind::BigInt | Kind::Float | Kind::Str
+                if !Vm::is_heap_type(&ty) || self.builtin_of(&ty) != T::Object =>
+            {
                 let s = self.format_builtin(v, &spec_s)?;
                 self.new_str(&s)
             }
@@ -1228,7 +1371,9 @@ impl Vm {
                     self.str(v)
                 } else {
                     let tn = self.type_name_of(v);
-                    Err(self.type_error(format!("unsupported format string passed to {tn}.__format__")))
+                    Err(self.type_error(format!(
+                        "unsupported format string passed to {tn}.__format__"
+                    )))
                 }
             }
         }
@@ -1272,7 +1417,10 @@ impl Vm {
                 Ok(ouro_algo::hash::hash_f64(v).unwrap_or_else(|| pointer_hash(o)))
             }
             Kind::Tuple => {
-                let items = o.get::<TupleObj>().map(|t| t.items().to_vec()).unwrap_or_default();
+                let items = o
+                    .get::<TupleObj>()
+                    .map(|t| t.items().to_vec())
+                    .unwrap_or_default();
                 self.enter_recursive("")?;
                 let mut hashes = Vec::with_capacity(items.len());
                 let mut err = None;
@@ -1326,7 +1474,14 @@ impl Vm {
     /// Whether `iter(o)` would succeed (without calling anything).
     pub(crate) fn has_iter(&mut self, o: &ObjRef) -> bool {
         match o.kind() {
-            Kind::List | Kind::Tuple | Kind::Str | Kind::Dict | Kind::Range | Kind::SeqIter | Kind::RangeIter | Kind::DictIter => true,
+            Kind::List
+            | Kind::Tuple
+            | Kind::Str
+            | Kind::Dict
+            | Kind::Range
+            | Kind::SeqIter
+            | Kind::RangeIter
+            | Kind::DictIter => true,
             _ => {
                 let ty = o.class();
                 let it = self.names.iter.clone();
@@ -1393,7 +1548,9 @@ impl Vm {
             Kind::Str => {
                 if item.kind() != Kind::Str {
                     let tn = self.type_name_of(item);
-                    return Err(self.type_error(format!("'in <string>' requires string as left operand, not {tn}")));
+                    return Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {tn}"
+                    )));
                 }
                 Ok(self.str_of(container).contains(self.str_of(item)))
             }
@@ -1441,7 +1598,9 @@ impl Vm {
                 while let Some(x) = self.next(&it)? {
                     v.push(x);
                     if v.len() > n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {n})"))
+                        );
                     }
                 }
                 v

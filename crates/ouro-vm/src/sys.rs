@@ -26,7 +26,11 @@ impl NativePayload for TextStream {
 }
 
 fn stream_fd(vm: &mut Vm, args: &Args) -> PyResult<u8> {
-    match args.pos.first().and_then(|s| Vm::with_native::<TextStream, _>(s, |t| t.fd)) {
+    match args
+        .pos
+        .first()
+        .and_then(|s| Vm::with_native::<TextStream, _>(s, |t| t.fd))
+    {
         Some(fd) => Ok(fd),
         None => Err(vm.type_error("descriptor requires a 'TextIOWrapper' object")),
     }
@@ -123,7 +127,11 @@ fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                 if n < 0 {
                     return Err(vm.value_error("__sizeof__() should return >= 0"));
                 }
-                let gc = if o.has_flag(ouro_heap::flags::F_GC) { 16 } else { 0 };
+                let gc = if o.has_flag(ouro_heap::flags::F_GC) {
+                    16
+                } else {
+                    0
+                };
                 return vm.new_int(n as i64 + gc);
             }
         }
@@ -137,7 +145,10 @@ fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     match vm.handled.clone() {
         Some(e) => {
             let ty = e.class();
-            let tb = e.borrow::<ouro_heap::ExceptionObj>().and_then(|x| x.traceback.clone()).unwrap_or_else(|| vm.none.clone());
+            let tb = e
+                .borrow::<ouro_heap::ExceptionObj>()
+                .and_then(|x| x.traceback.clone())
+                .unwrap_or_else(|| vm.none.clone());
             vm.new_tuple(vec![ty, e, tb])
         }
         None => {
@@ -219,7 +230,11 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     set(vm, "modules", modules)?;
     let path = vm.new_list(Vec::new())?;
     set(vm, "path", path)?;
-    let exe = vm.new_str(&std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default())?;
+    let exe = vm.new_str(
+        &std::env::current_exe()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    )?;
     set(vm, "executable", exe)?;
     let dfl = vm.new_int(4300)?;
     set(vm, "int_max_str_digits", dfl)?;

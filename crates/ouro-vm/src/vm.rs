@@ -15,10 +15,10 @@ use ouro_heap::{
     Payload, StrObj, TypeObj,
 };
 
-use crate::error::{PyErr, PyResult};
+use crate::error::PyResult;
 use crate::interp::Frame;
 use crate::natives::NativeDef;
-use crate::types::{T, BUILTIN_TYPES};
+use crate::types::{BUILTIN_TYPES, T};
 
 macro_rules! names {
     ($($field:ident => $s:literal,)*) => {
@@ -175,7 +175,8 @@ impl Vm {
     /// Makes a new interpreter on this thread's heap.
     pub fn new(config: Config) -> Result<Box<Vm>, String> {
         heap::heap::set_heap_limit(None);
-        let vm = Vm::bootstrap(config).map_err(|_| "cannot initialise the interpreter".to_string())?;
+        let vm =
+            Vm::bootstrap(config).map_err(|_| "cannot initialise the interpreter".to_string())?;
         if let Some(limit) = vm.config.max_heap {
             heap::heap::set_heap_limit(Some(limit));
         }
@@ -209,8 +210,12 @@ impl Vm {
         heap::bootstrap_set_class(&null, &types[T::NullType as usize]);
 
         let mk = |t: T, payload_ty: &Vec<ObjRef>| payload_ty[t as usize].clone();
-        let none = heap::alloc_object(&mk(T::NoneType, &types), ouro_heap::layout::IntObj { value: 0 }, false)
-            .ok();
+        let none = heap::alloc_object(
+            &mk(T::NoneType, &types),
+            ouro_heap::layout::IntObj { value: 0 },
+            false,
+        )
+        .ok();
         // None, NotImplemented and Ellipsis are payload-less objects.
         drop(none);
         let none = alloc_unit(&types[T::NoneType as usize])?;
@@ -222,10 +227,22 @@ impl Vm {
         let empty_tuple = heap::alloc_tuple(&types[T::Tuple as usize], Vec::new(), false)?;
         let mut small_ints = Vec::with_capacity((SMALL_INT_MAX - SMALL_INT_MIN + 1) as usize);
         for v in SMALL_INT_MIN..=SMALL_INT_MAX {
-            small_ints.push(heap::alloc_object(&types[T::Int as usize], IntObj { value: v }, false)?);
+            small_ints.push(heap::alloc_object(
+                &types[T::Int as usize],
+                IntObj { value: v },
+                false,
+            )?);
         }
         let dict_ty = types[T::Dict as usize].clone();
-        let new_dict = || heap::alloc_object(&dict_ty, DictObj { table: DictTable::new() }, false);
+        let new_dict = || {
+            heap::alloc_object(
+                &dict_ty,
+                DictObj {
+                    table: DictTable::new(),
+                },
+                false,
+            )
+        };
         let builtins = new_dict()?;
         let modules = new_dict()?;
 
@@ -428,7 +445,13 @@ impl Vm {
 
     pub fn new_dict(&mut self) -> PyResult<ObjRef> {
         let ty = self.types[T::Dict as usize].clone();
-        self.alloc(&ty, DictObj { table: DictTable::new() }, false)
+        self.alloc(
+            &ty,
+            DictObj {
+                table: DictTable::new(),
+            },
+            false,
+        )
     }
 
     // -------------------------------------------------------------- access
@@ -466,7 +489,9 @@ impl Vm {
             };
             let text = key.get::<StrObj>().map_or("", |s| s.as_str());
             let pos = d.table.lookup(h, |k| {
-                k.is(key) || (k.kind() == Kind::Str && k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
+                k.is(key)
+                    || (k.kind() == Kind::Str
+                        && k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
             });
             match pos {
                 Some(p) => d.table.replace_value(p, value),
@@ -488,7 +513,9 @@ impl Vm {
             let mut d = dict.borrow_mut::<DictObj>()?;
             let text = key.get::<StrObj>().map_or("", |s| s.as_str());
             let pos = d.table.lookup(h, |k| {
-                k.is(key) || (k.kind() == Kind::Str && k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
+                k.is(key)
+                    || (k.kind() == Kind::Str
+                        && k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
             })?;
             d.table.remove_at(pos)
         };
@@ -522,7 +549,14 @@ impl Vm {
         let none = self.none.clone();
         self.dict_set_str(&dict, &doc, none)?;
         let ty = self.ty(T::Module).clone();
-        self.alloc(&ty, ouro_heap::ModuleObj { name: name_obj, dict }, false)
+        self.alloc(
+            &ty,
+            ouro_heap::ModuleObj {
+                name: name_obj,
+                dict,
+            },
+            false,
+        )
     }
 
     /// The namespace of a module object.
@@ -578,11 +612,56 @@ fn placeholder_names(null: &ObjRef) -> Names {
         ($($f:ident),*) => { Names { $($f: null.clone(),)* } };
     }
     fill!(
-        init, new, del, repr, str_, eq, ne, hash, name, qualname, module, doc, dict, class, call,
-        len, iter, next, getitem, setitem, delitem, contains, bool_, getattr, getattribute,
-        setattr, delattr, get, set, delete, set_name, init_subclass, index, format, enter, exit,
-        classcell, main, builtins, file, annotations, neg, pos, invert, abs, int_, float_,
-        mro_entries, prepare, args
+        init,
+        new,
+        del,
+        repr,
+        str_,
+        eq,
+        ne,
+        hash,
+        name,
+        qualname,
+        module,
+        doc,
+        dict,
+        class,
+        call,
+        len,
+        iter,
+        next,
+        getitem,
+        setitem,
+        delitem,
+        contains,
+        bool_,
+        getattr,
+        getattribute,
+        setattr,
+        delattr,
+        get,
+        set,
+        delete,
+        set_name,
+        init_subclass,
+        index,
+        format,
+        enter,
+        exit,
+        classcell,
+        main,
+        builtins,
+        file,
+        annotations,
+        neg,
+        pos,
+        invert,
+        abs,
+        int_,
+        float_,
+        mro_entries,
+        prepare,
+        args
     )
 }
 
@@ -591,4 +670,3 @@ impl Drop for Vm {
         self.flush();
     }
 }
-

@@ -115,7 +115,11 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     Ok(cls)
 }
 
-fn kw_tuple(vm: &mut Vm, kw: &[(ObjRef, ObjRef)], args: &mut Vec<ObjRef>) -> PyResult<Option<ObjRef>> {
+fn kw_tuple(
+    vm: &mut Vm,
+    kw: &[(ObjRef, ObjRef)],
+    args: &mut Vec<ObjRef>,
+) -> PyResult<Option<ObjRef>> {
     if kw.is_empty() {
         return Ok(None);
     }
@@ -137,7 +141,11 @@ fn type_subclasses(vm: &mut Vm, _args: Args) -> PyResult<ObjRef> {
 }
 
 impl Vm {
-    pub(crate) fn type_getattr_opt(&mut self, ty: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn type_getattr_opt(
+        &mut self,
+        ty: &ObjRef,
+        name: &ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
         match self.type_lookup(ty, name) {
             Some(v) => self.bind_descriptor(v, None, ty).map(Some),
             None => Ok(None),
@@ -157,18 +165,29 @@ impl Vm {
     }
 
     /// Creates a class. Mirrors CPython's `type_new`.
-    pub(crate) fn type_new(&mut self, meta: &ObjRef, name: &ObjRef, bases: &ObjRef, ns: &ObjRef, kw: &[(ObjRef, ObjRef)]) -> PyResult<ObjRef> {
+    pub(crate) fn type_new(
+        &mut self,
+        meta: &ObjRef,
+        name: &ObjRef,
+        bases: &ObjRef,
+        ns: &ObjRef,
+        kw: &[(ObjRef, ObjRef)],
+    ) -> PyResult<ObjRef> {
         if name.kind() != Kind::Str {
             let tn = self.type_name_of(name);
             return Err(self.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
         }
         if bases.kind() != Kind::Tuple {
             let tn = self.type_name_of(bases);
-            return Err(self.type_error(format!("type.__new__() argument 2 must be tuple, not {tn}")));
+            return Err(
+                self.type_error(format!("type.__new__() argument 2 must be tuple, not {tn}"))
+            );
         }
         if ns.kind() != Kind::Dict {
             let tn = self.type_name_of(ns);
-            return Err(self.type_error(format!("type.__new__() argument 3 must be dict, not {tn}")));
+            return Err(
+                self.type_error(format!("type.__new__() argument 3 must be dict, not {tn}"))
+            );
         }
         let mut base_list = self.seq_items(bases);
         if base_list.is_empty() {
@@ -211,7 +230,9 @@ impl Vm {
             if ks == "__qualname__" {
                 if v.kind() != Kind::Str {
                     let tn = self.type_name_of(&v);
-                    return Err(self.type_error(format!("type __qualname__ must be a str, not {tn}")));
+                    return Err(
+                        self.type_error(format!("type __qualname__ must be a str, not {tn}"))
+                    );
                 }
                 qualname = v;
                 continue;
@@ -219,7 +240,11 @@ impl Vm {
             if ks == "__classcell__" {
                 continue;
             }
-            let k = if k.kind() == Kind::Str { self.intern_obj(&k)? } else { k };
+            let k = if k.kind() == Kind::Str {
+                self.intern_obj(&k)?
+            } else {
+                k
+            };
             self.dict_setitem(&dict, k, v)?;
         }
         let module_key = self.names.module.clone();
@@ -241,14 +266,21 @@ impl Vm {
         }
         // __init_subclass__ and __class_getitem__ are implicit classmethods;
         // __new__ an implicit staticmethod.
-        for (n, wrap_cm) in [("__init_subclass__", true), ("__class_getitem__", true), ("__new__", false)] {
+        for (n, wrap_cm) in [
+            ("__init_subclass__", true),
+            ("__class_getitem__", true),
+            ("__new__", false),
+        ] {
             let key = self.intern(n)?;
             if let Some(f) = self.dict_get_str(&dict, &key) {
                 if f.kind() == Kind::Function {
                     let w = if wrap_cm {
                         self.new_classmethod(f)?
                     } else {
-                        self.new_native(T::StaticMethod, crate::objects::native::Wrapper { func: Some(f) })?
+                        self.new_native(
+                            T::StaticMethod,
+                            crate::objects::native::Wrapper { func: Some(f) },
+                        )?
                     };
                     self.dict_set_str(&dict, &key, w)?;
                 }
@@ -312,17 +344,31 @@ impl Vm {
                 break;
             }
         }
-        if !kw.is_empty() && !mro.iter().skip(1).any(|t| {
-            self.type_dict(t).ok().and_then(|td| self.dict_get_str(&td, &isub)).is_some()
-        }) {
+        if !kw.is_empty()
+            && !mro.iter().skip(1).any(|t| {
+                self.type_dict(t)
+                    .ok()
+                    .and_then(|td| self.dict_get_str(&td, &isub))
+                    .is_some()
+            })
+        {
             let k = self.str_of(&kw[0].0).to_string();
-            return Err(self.type_error(format!("{}.__init_subclass__() takes no keyword arguments", self.type_name(&cls)).replace(&k, &k)));
+            return Err(self.type_error(
+                format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    self.type_name(&cls)
+                )
+                .replace(&k, &k),
+            ));
         }
         Ok(cls)
     }
 
     fn layout_compatible(&self, a: T, b: T) -> bool {
-        a == b || (a.is_exception() && b.is_exception()) || self.is_subtype(self.ty(a), self.ty(b)) || self.is_subtype(self.ty(b), self.ty(a))
+        a == b
+            || (a.is_exception() && b.is_exception())
+            || self.is_subtype(self.ty(a), self.ty(b))
+            || self.is_subtype(self.ty(b), self.ty(a))
     }
 
     // ---------------------------------------------------------------- super
@@ -380,14 +426,25 @@ impl Vm {
         } else if self.isinstance(&obj, &ty) {
             Some(obj.class())
         } else {
-            return Err(self.type_error("super(type, obj): obj must be an instance or subtype of type"));
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         };
-        self.new_native(T::Super, SuperObj { ty, obj: Some(obj), obj_type })
+        self.new_native(
+            T::Super,
+            SuperObj {
+                ty,
+                obj: Some(obj),
+                obj_type,
+            },
+        )
     }
 
     /// Attribute lookup through a `super` object.
     pub(crate) fn super_getattr(&mut self, sup: &ObjRef, name: &ObjRef) -> PyResult<ObjRef> {
-        let parts = Vm::with_native::<SuperObj, _>(sup, |s| (s.ty.clone(), s.obj.clone(), s.obj_type.clone()));
+        let parts = Vm::with_native::<SuperObj, _>(sup, |s| {
+            (s.ty.clone(), s.obj.clone(), s.obj_type.clone())
+        });
         let Some((ty, obj, obj_type)) = parts else {
             return Err(self.internal_error("not a super object"));
         };
@@ -396,11 +453,16 @@ impl Vm {
         }
         if let Some(start) = obj_type.clone() {
             let mro = self.mro_of(&start);
-            let pos = mro.iter().position(|t| t.is(&ty)).map_or(mro.len(), |p| p + 1);
+            let pos = mro
+                .iter()
+                .position(|t| t.is(&ty))
+                .map_or(mro.len(), |p| p + 1);
             for t in &mro[pos..] {
                 let d = self.type_dict(t)?;
                 if let Some(v) = self.dict_get_str(&d, name) {
-                    let inst = obj.clone().filter(|o| !o.is(&start) || o.kind() != Kind::Type);
+                    let inst = obj
+                        .clone()
+                        .filter(|o| !o.is(&start) || o.kind() != Kind::Type);
                     let o = match &inst {
                         Some(o) if o.kind() == Kind::Type && o.is(&start) => None,
                         other => other.clone(),
@@ -475,7 +537,11 @@ impl Vm {
                 j += 1;
             }
             if j >= chars.len() {
-                return Err(self.value_error(if nest > 1 { "expected '}' before end of string" } else { "Single '{' encountered in format string" }));
+                return Err(self.value_error(if nest > 1 {
+                    "expected '}' before end of string"
+                } else {
+                    "Single '{' encountered in format string"
+                }));
             }
             let field: String = chars[i + 1..j].iter().collect();
             i = j + 1;
@@ -530,7 +596,9 @@ impl Vm {
         let first = &name[..end];
         let mut value = if first.is_empty() {
             if *mode == 2 {
-                return Err(self.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(self.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             *mode = 1;
             let idx = *auto;
@@ -545,7 +613,9 @@ impl Vm {
             }
         } else if let Ok(idx) = first.parse::<usize>() {
             if *mode == 1 {
-                return Err(self.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(self.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             *mode = 2;
             match pos.get(idx) {
@@ -584,7 +654,9 @@ impl Vm {
                 value = self.getitem(&value, &k)?;
                 rest = &r[e + 1..];
             } else {
-                return Err(self.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    self.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
         Ok(value)

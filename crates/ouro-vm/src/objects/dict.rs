@@ -20,9 +20,9 @@ fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
         return None;
     }
     match (a.kind(), b.kind()) {
-        (Kind::Str, Kind::Str) => Some(
-            a.get::<StrObj>().map(|s| s.as_str()) == b.get::<StrObj>().map(|s| s.as_str()),
-        ),
+        (Kind::Str, Kind::Str) => {
+            Some(a.get::<StrObj>().map(|s| s.as_str()) == b.get::<StrObj>().map(|s| s.as_str()))
+        }
         (Kind::Int, Kind::Int) => Some(Vm::int_of(a) == Vm::int_of(b)),
         (Kind::Int | Kind::BigInt | Kind::Float, Kind::Int | Kind::BigInt | Kind::Float) => {
             Some(vm.num_partial_cmp(a, b) == Some(std::cmp::Ordering::Equal))
@@ -50,7 +50,12 @@ fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
 
 impl Vm {
     /// Finds `key` in dict `d`; returns its entry position.
-    pub(crate) fn dict_lookup(&mut self, d: &ObjRef, key: &ObjRef, hash: i64) -> PyResult<Option<usize>> {
+    pub(crate) fn dict_lookup(
+        &mut self,
+        d: &ObjRef,
+        key: &ObjRef,
+        hash: i64,
+    ) -> PyResult<Option<usize>> {
         let mut needs_python = false;
         let found = {
             let Some(dobj) = d.borrow::<DictObj>() else {
@@ -94,10 +99,17 @@ impl Vm {
         Ok(None)
     }
 
-    pub(crate) fn dict_getitem_opt(&mut self, d: &ObjRef, key: &ObjRef) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn dict_getitem_opt(
+        &mut self,
+        d: &ObjRef,
+        key: &ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
         let h = self.hash(key)?;
         let pos = self.dict_lookup(d, key, h)?;
-        Ok(pos.and_then(|p| d.borrow::<DictObj>().and_then(|dobj| dobj.table.entry(p).map(|e| e.value.clone()))))
+        Ok(pos.and_then(|p| {
+            d.borrow::<DictObj>()
+                .and_then(|dobj| dobj.table.entry(p).map(|e| e.value.clone()))
+        }))
     }
 
     /// `d[key]` with `__missing__` for subclasses.
@@ -137,7 +149,9 @@ impl Vm {
         let h = self.hash(key)?;
         match self.dict_lookup(d, key, h)? {
             Some(p) => {
-                let removed = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.remove_at(p));
+                let removed = d
+                    .borrow_mut::<DictObj>()
+                    .and_then(|mut dobj| dobj.table.remove_at(p));
                 drop(removed);
                 Ok(())
             }
@@ -150,7 +164,9 @@ impl Vm {
         let h = self.hash(key)?;
         match self.dict_lookup(d, key, h)? {
             Some(p) => {
-                let removed = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.remove_at(p));
+                let removed = d
+                    .borrow_mut::<DictObj>()
+                    .and_then(|mut dobj| dobj.table.remove_at(p));
                 Ok(removed.map(|(_, v)| v))
             }
             None => Ok(None),
@@ -160,7 +176,11 @@ impl Vm {
     /// A snapshot of a dict's items in order.
     pub fn dict_items_vec(&mut self, d: &ObjRef) -> PyResult<Vec<(ObjRef, ObjRef)>> {
         match d.borrow::<DictObj>() {
-            Some(dobj) => Ok(dobj.table.iter().map(|e| (e.key.clone(), e.value.clone())).collect()),
+            Some(dobj) => Ok(dobj
+                .table
+                .iter()
+                .map(|e| (e.key.clone(), e.value.clone()))
+                .collect()),
             None => {
                 if d.kind() == Kind::Dict {
                     return Ok(Vec::new());
@@ -203,7 +223,6 @@ impl Vm {
         let items = self.iterate(other)?;
         for (i, item) in items.iter().enumerate() {
             if !self.has_iter(item) {
-                let tn = self.type_name_of(item);
                 return Err(self.type_error(format!(
                     "cannot convert dictionary update sequence element #{i} to a sequence"
                 )));
@@ -224,12 +243,19 @@ impl Vm {
     }
 
     /// `DICT_MERGE` for `f(**kw)`: duplicate keys are an error.
-    pub(crate) fn dict_merge_kwargs(&mut self, d: &ObjRef, other: &ObjRef, fi: usize) -> PyResult<()> {
+    pub(crate) fn dict_merge_kwargs(
+        &mut self,
+        d: &ObjRef,
+        other: &ObjRef,
+        fi: usize,
+    ) -> PyResult<()> {
         let keys_name = self.intern("keys")?;
         if other.kind() != Kind::Dict && self.type_lookup(&other.class(), &keys_name).is_none() {
             let tn = self.type_name_of(other);
             let fname = self.callee_name_for_error(fi);
-            return Err(self.type_error(format!("{fname} argument after ** must be a mapping, not {tn}")));
+            return Err(self.type_error(format!(
+                "{fname} argument after ** must be a mapping, not {tn}"
+            )));
         }
         let items = self.dict_items_vec(other)?;
         for (k, v) in items {
@@ -239,7 +265,9 @@ impl Vm {
             if self.dict_getitem_opt(d, &k)?.is_some() {
                 let ks = self.str_of(&k).to_string();
                 let fname = self.callee_name_for_error(fi);
-                return Err(self.type_error(format!("{fname} got multiple values for keyword argument '{ks}'")));
+                return Err(self.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{ks}'"
+                )));
             }
             self.dict_setitem(d, k, v)?;
         }
@@ -249,7 +277,11 @@ impl Vm {
     fn callee_name_for_error(&mut self, _fi: usize) -> String {
         // The callable sits below the argument tuple and dict on the stack.
         let len = self.stack.len();
-        let f = if len >= 3 { Some(self.stack[len - 3].clone()) } else { None };
+        let f = if len >= 3 {
+            Some(self.stack[len - 3].clone())
+        } else {
+            None
+        };
         match f {
             Some(f) => self.function_display_name(&f),
             None => "function".to_string(),
@@ -285,7 +317,10 @@ impl Vm {
 
     pub(crate) fn dict_new(&mut self, args: Args) -> PyResult<ObjRef> {
         if args.len() > 1 {
-            return Err(self.type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+            return Err(self.type_error(format!(
+                "dict expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         let d = self.new_dict()?;
         if let Some(src) = args.pos.first() {
@@ -298,7 +333,12 @@ impl Vm {
     }
 
     /// A dict iterator or view over `d`.
-    pub(crate) fn new_dict_iter(&mut self, d: &ObjRef, what: DictIterWhat, view: bool) -> PyResult<ObjRef> {
+    pub(crate) fn new_dict_iter(
+        &mut self,
+        d: &ObjRef,
+        what: DictIterWhat,
+        view: bool,
+    ) -> PyResult<ObjRef> {
         let t = match (what, view) {
             (DictIterWhat::Keys, false) => T::DictKeyIterator,
             (DictIterWhat::Values, false) => T::DictValueIterator,
@@ -322,7 +362,9 @@ impl Vm {
     }
 
     pub(crate) fn is_dict_view(&self, o: &ObjRef) -> bool {
-        self.is_exact(o, T::DictKeys) || self.is_exact(o, T::DictValues) || self.is_exact(o, T::DictItems)
+        self.is_exact(o, T::DictKeys)
+            || self.is_exact(o, T::DictValues)
+            || self.is_exact(o, T::DictItems)
     }
 
     /// The dict a view or dict iterator refers to.
@@ -334,7 +376,9 @@ impl Vm {
     }
 
     pub(crate) fn dict_view_len(&mut self, o: &ObjRef) -> PyResult<usize> {
-        Ok(Vm::view_dict(o).and_then(|d| d.borrow::<DictObj>().map(|x| x.table.len())).unwrap_or(0))
+        Ok(Vm::view_dict(o)
+            .and_then(|d| d.borrow::<DictObj>().map(|x| x.table.len()))
+            .unwrap_or(0))
     }
 
     pub(crate) fn dictiter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
@@ -441,7 +485,10 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn dict_update_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if args.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = this_dict(vm, &args, "update")?;
     if let Some(o) = args.pos.get(1) {
@@ -455,7 +502,9 @@ fn dict_update_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = this_dict(vm, &args, "popitem")?;
-    let item = d.borrow_mut::<DictObj>().and_then(|mut dobj| dobj.table.pop_last());
+    let item = d
+        .borrow_mut::<DictObj>()
+        .and_then(|mut dobj| dobj.table.pop_last());
     match item {
         Some((k, v)) => vm.new_tuple(vec![k, v]),
         None => {
@@ -467,7 +516,9 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = this_dict(vm, &args, "clear")?;
-    let entries = d.borrow_mut::<DictObj>().map(|mut dobj| dobj.table.take_entries());
+    let entries = d
+        .borrow_mut::<DictObj>()
+        .map(|mut dobj| dobj.table.take_entries());
     // dict_clear releases keys and values in insertion order.
     if let Some(entries) = entries {
         for e in entries {

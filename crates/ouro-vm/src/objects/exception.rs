@@ -14,7 +14,9 @@ const RECURSIVE_CUTOFF: usize = 3;
 
 fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let Some(this) = args.pos.first().cloned() else {
-        return Err(vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument"));
+        return Err(
+            vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument")
+        );
     };
     if !args.kw.is_empty() && !Vm::is_heap_type(&this.class()) {
         let tn = vm.type_name_of(&this);
@@ -34,7 +36,11 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         set_attr(vm, &this, "code", code)?;
     } else if vm.is_instance_of(&this, T::ImportError) {
         for name in ["name", "path"] {
-            let v = args.kw.iter().find(|(k, _)| vm.str_of(k) == name).map(|(_, v)| v.clone());
+            let v = args
+                .kw
+                .iter()
+                .find(|(k, _)| vm.str_of(k) == name)
+                .map(|(_, v)| v.clone());
             let v = v.unwrap_or_else(|| vm.none.clone());
             set_attr(vm, &this, name, v)?;
         }
@@ -45,14 +51,26 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let msg = rest.first().cloned().unwrap_or_else(|| none.clone());
         set_attr(vm, &this, "msg", msg)?;
         let details = rest.get(1).map(|d| vm.seq_items(d)).unwrap_or_default();
-        for (i, name) in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].iter().enumerate() {
+        for (i, name) in [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .iter()
+        .enumerate()
+        {
             let v = details.get(i).cloned().unwrap_or_else(|| none.clone());
             set_attr(vm, &this, name, v)?;
         }
         set_attr(vm, &this, "print_file_and_line", none)?;
     }
     let t = vm.new_tuple(rest)?;
-    let old = this.borrow_mut::<ExceptionObj>().map(|mut e| std::mem::replace(&mut e.args, t));
+    let old = this
+        .borrow_mut::<ExceptionObj>()
+        .map(|mut e| std::mem::replace(&mut e.args, t));
     drop(old);
     Ok(vm.none.clone())
 }
@@ -76,8 +94,14 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "with_traceback", 2, 2)?;
-    let tb = if args.pos[1].is(&vm.none) { None } else { Some(args.pos[1].clone()) };
-    let old = args.pos[0].borrow_mut::<ExceptionObj>().map(|mut e| std::mem::replace(&mut e.traceback, tb));
+    let tb = if args.pos[1].is(&vm.none) {
+        None
+    } else {
+        Some(args.pos[1].clone())
+    };
+    let old = args.pos[0]
+        .borrow_mut::<ExceptionObj>()
+        .map(|mut e| std::mem::replace(&mut e.traceback, tb));
     drop(old);
     Ok(args.pos[0].clone())
 }
@@ -88,7 +112,9 @@ fn exc_add_note(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let tn = vm.type_name_of(&args.pos[1]);
         return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
     }
-    let notes = args.pos[0].borrow::<ExceptionObj>().and_then(|e| e.notes.clone());
+    let notes = args.pos[0]
+        .borrow::<ExceptionObj>()
+        .and_then(|e| e.notes.clone());
     let notes = match notes {
         Some(n) => n,
         None => {
@@ -160,7 +186,9 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if op_offset + 1 < op_chars.len() && !op_chars[op_offset + 1].is_whitespace() {
                 right += 1;
             }
-            while left < chars.len() && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#') {
+            while left < chars.len()
+                && (chars[left].is_whitespace() || chars[left] == ')' || chars[left] == '#')
+            {
                 left += 1;
                 right += 1;
             }
@@ -195,21 +223,30 @@ impl Vm {
             self.sources.insert(filename.to_string(), text.into());
         }
         let src = self.sources.get(filename)?;
-        src.lines().nth(lineno.checked_sub(1)? as usize).map(|l| l.to_string())
+        src.lines()
+            .nth(lineno.checked_sub(1)? as usize)
+            .map(|l| l.to_string())
     }
 
     /// Formats one traceback entry (`tb_displayline`).
     fn format_tb_entry(&mut self, tb: &ObjRef, out: &mut String) {
-        let Some((frame, lasti, lineno)) = tb.borrow::<TracebackObj>().map(|t| (t.frame.clone(), t.lasti, t.lineno)) else {
+        let Some((frame, lasti, lineno)) = tb
+            .borrow::<TracebackObj>()
+            .map(|t| (t.frame.clone(), t.lasti, t.lineno))
+        else {
             return;
         };
         let code = frame.borrow::<FrameObj>().map(|f| f.code.clone());
         let Some(code) = code else { return };
-        let Some(c) = code.get::<CodeObj>() else { return };
+        let Some(c) = code.get::<CodeObj>() else {
+            return;
+        };
         let filename = c.code.filename.to_string();
         let name = c.code.name.to_string();
         let pos = c.code.positions.get(lasti as usize).copied();
-        out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
+        out.push_str(&format!(
+            "  File \"{filename}\", line {lineno}, in {name}\n"
+        ));
         let Some(line) = self.source_line(&filename, lineno) else {
             return;
         };
@@ -228,14 +265,16 @@ impl Vm {
         let chars: Vec<char> = line.chars().collect();
         let mut anchors = None;
         if p.line == p.end_line {
-            let segment: String = chars.get(start..end.min(chars.len())).map(|s| s.iter().collect()).unwrap_or_default();
+            let segment: String = chars
+                .get(start..end.min(chars.len()))
+                .map(|s| s.iter().collect())
+                .unwrap_or_default();
             anchors = caret_anchors(&segment);
         } else {
             end = line.trim_end().chars().count();
         }
         let stripped_len = stripped.chars().count();
-        let show = end.saturating_sub(start) < stripped_len
-            || anchors.is_some_and(|(l, r)| r > l);
+        let show = end.saturating_sub(start) < stripped_len || anchors.is_some_and(|(l, r)| r > l);
         if !show || end <= start {
             return;
         }
@@ -275,7 +314,10 @@ impl Vm {
             let _ = vm;
             let code = frame.borrow::<FrameObj>().map(|f| f.code.clone());
             let (file, name) = code
-                .and_then(|c| c.get::<CodeObj>().map(|c| (c.code.filename.to_string(), c.code.name.to_string())))
+                .and_then(|c| {
+                    c.get::<CodeObj>()
+                        .map(|c| (c.code.filename.to_string(), c.code.name.to_string()))
+                })
                 .unwrap_or_default();
             (file, lineno, name)
         };
@@ -311,7 +353,10 @@ impl Vm {
         };
         if self.is_instance_of(exc, T::SyntaxError) {
             self.format_syntax_error_location(exc, out);
-            let msg = self.getattr_str(exc, "msg").ok().filter(|m| m.kind() == Kind::Str);
+            let msg = self
+                .getattr_str(exc, "msg")
+                .ok()
+                .filter(|m| m.kind() == Kind::Str);
             let msg = match msg {
                 Some(m) => self.str_of(&m).to_string(),
                 None => self.str_string(exc).unwrap_or_default(),
@@ -354,12 +399,22 @@ impl Vm {
         let Some(text) = get(self, "text").map(|t| self.str_of(&t).to_string()) else {
             return;
         };
-        let offset = get(self, "offset").and_then(|o| Vm::int_of(&o)).unwrap_or(-1);
-        let end_offset = get(self, "end_offset").and_then(|o| Vm::int_of(&o)).unwrap_or(-1);
-        let end_lineno = get(self, "end_lineno").and_then(|o| Vm::int_of(&o)).unwrap_or(lineno);
+        let offset = get(self, "offset")
+            .and_then(|o| Vm::int_of(&o))
+            .unwrap_or(-1);
+        let end_offset = get(self, "end_offset")
+            .and_then(|o| Vm::int_of(&o))
+            .unwrap_or(-1);
+        let end_lineno = get(self, "end_lineno")
+            .and_then(|o| Vm::int_of(&o))
+            .unwrap_or(lineno);
         // Offsets are 1-based character offsets.
         let mut offset = offset - 1;
-        let mut end_offset = if end_lineno > lineno { -1 } else { end_offset - 1 };
+        let mut end_offset = if end_lineno > lineno {
+            -1
+        } else {
+            end_offset - 1
+        };
         let mut t = text.as_str();
         while let Some(c) = t.chars().next() {
             if c == ' ' || c == '\t' || c == '\x0c' {
@@ -379,7 +434,11 @@ impl Vm {
         if offset < 0 {
             return;
         }
-        let carets = if end_offset > offset { (end_offset - offset).min(len - offset + 1).max(1) } else { 1 };
+        let carets = if end_offset > offset {
+            (end_offset - offset).min(len - offset + 1).max(1)
+        } else {
+            1
+        };
         out.push_str("    ");
         out.push_str(&" ".repeat(offset as usize));
         out.push_str(&"^".repeat(carets as usize));
@@ -395,19 +454,34 @@ impl Vm {
         out
     }
 
-    fn format_exception_chain(&mut self, exc: &ObjRef, out: &mut String, seen: &mut Vec<ObjRef>, depth: usize) {
+    fn format_exception_chain(
+        &mut self,
+        exc: &ObjRef,
+        out: &mut String,
+        seen: &mut Vec<ObjRef>,
+        depth: usize,
+    ) {
         seen.push(exc.clone());
         let (cause, context, suppress, tb) = match exc.borrow::<ExceptionObj>() {
-            Some(e) => (e.cause.clone(), e.context.clone(), e.suppress_context, e.traceback.clone()),
+            Some(e) => (
+                e.cause.clone(),
+                e.context.clone(),
+                e.suppress_context,
+                e.traceback.clone(),
+            ),
             None => (None, None, false, None),
         };
         if depth < 200 {
             if let Some(c) = cause.filter(|c| !seen.iter().any(|s| s.is(c))) {
                 self.format_exception_chain(&c, out, seen, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if let Some(c) = context.filter(|c| !suppress && !seen.iter().any(|s| s.is(c))) {
                 self.format_exception_chain(&c, out, seen, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         if tb.is_some() {
@@ -441,7 +515,8 @@ impl Vm {
             };
             let end_lineno = vm.new_int(e.end_lineno as i64)?;
             let end_offset = vm.new_int(e.end_offset as i64)?;
-            let details = vm.new_tuple(vec![filename, lineno, offset, text, end_lineno, end_offset])?;
+            let details =
+                vm.new_tuple(vec![filename, lineno, offset, text, end_lineno, end_offset])?;
             let ty = vm.ty(t).clone();
             let exc = vm.call(&ty, vec![msg, details])?;
             Ok(crate::error::PyErr(exc))

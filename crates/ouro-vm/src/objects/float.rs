@@ -10,7 +10,12 @@ use crate::vm::Vm;
 
 impl Vm {
     /// Arithmetic with at least one float operand; None = NotImplemented.
-    pub(crate) fn float_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn float_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         let x = match self.float_value(a) {
             Some(v) => v,
             None => return Err(self.overflow_error("int too large to convert to float")),
@@ -64,7 +69,10 @@ impl Vm {
     pub(crate) fn float_new(&mut self, args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "float")?;
         if args.len() > 1 {
-            return Err(self.type_error(format!("float expected at most 1 argument, got {}", args.len())));
+            return Err(self.type_error(format!(
+                "float expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         let Some(x) = args.pos.into_iter().next() else {
             return self.new_float(0.0);
@@ -100,7 +108,9 @@ impl Vm {
                     }
                     let tn = self.type_name_of(&x);
                     let rn = self.type_name_of(&r);
-                    return Err(self.type_error(format!("{tn}.__float__ returned non-float (type {rn})")));
+                    return Err(
+                        self.type_error(format!("{tn}.__float__ returned non-float (type {rn})"))
+                    );
                 }
                 let idx = self.names.index.clone();
                 if let Some(r) = self.call_dunder(&x, &idx, Vec::new())? {
@@ -109,7 +119,9 @@ impl Vm {
                     }
                 }
                 let tn = self.type_name_of(&x);
-                Err(self.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+                Err(self.type_error(format!(
+                    "float() argument must be a string or a real number, not '{tn}'"
+                )))
             }
         }
     }
@@ -137,7 +149,11 @@ impl Vm {
         r.map_err(|e| self.format_error(e, &tn))
     }
 
-    fn format_error(&mut self, e: ouro_algo::format_spec::FormatError, tn: &str) -> crate::error::PyErr {
+    fn format_error(
+        &mut self,
+        e: ouro_algo::format_spec::FormatError,
+        tn: &str,
+    ) -> crate::error::PyErr {
         use ouro_algo::format_spec::ExceptionKind;
         let msg = e.message(tn);
         match e.kind() {

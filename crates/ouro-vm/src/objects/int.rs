@@ -80,7 +80,9 @@ impl Vm {
         match (a.kind(), b.kind()) {
             (Kind::Float, Kind::Float) => self.float_value(a)?.partial_cmp(&self.float_value(b)?),
             (Kind::Float, _) => float_int_cmp(self.float_value(a)?, &self.to_bigint(b)?),
-            (_, Kind::Float) => float_int_cmp(self.float_value(b)?, &self.to_bigint(a)?).map(Ordering::reverse),
+            (_, Kind::Float) => {
+                float_int_cmp(self.float_value(b)?, &self.to_bigint(a)?).map(Ordering::reverse)
+            }
             _ => Some(self.int_cmp(a, b)),
         }
     }
@@ -93,7 +95,10 @@ impl Vm {
             let (x, y) = (*x, *y);
             // bool & bool, | and ^ stay bool (bool's own number methods).
             let bool_ty = self.ty(T::Bool);
-            if a.class_is(bool_ty) && b.class_is(bool_ty) && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+            if a.class_is(bool_ty)
+                && b.class_is(bool_ty)
+                && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor)
+            {
                 let r = match op {
                     BinOp::And => x & y,
                     BinOp::Or => x | y,
@@ -111,7 +116,11 @@ impl Vm {
                 BinOp::FloorDivide if y != 0 => crate::interp::floordiv_i64(x, y),
                 BinOp::Remainder if y != 0 && !(x == i64::MIN && y == -1) => {
                     let r = x % y;
-                    Some(if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r })
+                    Some(if r != 0 && ((r < 0) != (y < 0)) {
+                        r + y
+                    } else {
+                        r
+                    })
                 }
                 _ => None,
             };
@@ -152,7 +161,9 @@ impl Vm {
                 let r = int_true_divide(&xb, &yb);
                 match r {
                     Some(v) => self.new_float(v),
-                    None => Err(self.overflow_error("integer division result too large for a float")),
+                    None => {
+                        Err(self.overflow_error("integer division result too large for a float"))
+                    }
                 }
             }
             BinOp::Power => self.int_pow(&xb, &yb),
@@ -173,7 +184,7 @@ impl Vm {
                     return Err(self.value_error("negative shift count"));
                 }
                 let s = yb.to_u64().unwrap_or(u64::MAX);
-                if s >= xb.bits() + 1 {
+                if s > xb.bits() {
                     return self.new_int(if xb.is_negative() { -1 } else { 0 });
                 }
                 // Arithmetic shift (floor), as Python's.
@@ -320,7 +331,10 @@ impl Vm {
         let base_kw = args.take_kw(self, "base");
         args.no_more_kw(self, "int")?;
         if args.len() > 2 {
-            return Err(self.type_error(format!("int() takes at most 2 arguments ({} given)", args.len())));
+            return Err(self.type_error(format!(
+                "int() takes at most 2 arguments ({} given)",
+                args.len()
+            )));
         }
         let mut pos = args.pos.into_iter();
         let x = pos.next();
@@ -364,7 +378,9 @@ impl Vm {
                                 return self.new_bigint(v);
                             }
                             let tn = self.type_name_of(&r);
-                            return Err(self.type_error(format!("{name} returned non-int (type {tn})")));
+                            return Err(
+                                self.type_error(format!("{name} returned non-int (type {tn})"))
+                            );
                         }
                     }
                 }
@@ -411,7 +427,11 @@ fn float_int_cmp(f: f64, i: &BigInt) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     if let Some(small) = i.to_i64() {
         if small.unsigned_abs() < (1u64 << 53) {

@@ -37,7 +37,9 @@ impl Vm {
                     || (r.kind() == Kind::Native && self.is_lazy_iter(&r));
                 if !is_iter {
                     let tn = self.type_name(&rt);
-                    return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                    return Err(
+                        self.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                    );
                 }
                 return Ok(r);
             }
@@ -57,7 +59,10 @@ impl Vm {
             Kind::DictIter => {
                 if self.is_dict_view(o) {
                     let d = Vm::view_dict(o);
-                    let what = o.get::<DictIterObj>().map(|d| d.what).unwrap_or(ouro_heap::DictIterWhat::Keys);
+                    let what = o
+                        .get::<DictIterObj>()
+                        .map(|d| d.what)
+                        .unwrap_or(ouro_heap::DictIterWhat::Keys);
                     match d {
                         Some(d) => self.new_dict_iter(&d, what, false),
                         None => Err(self.internal_error("view without dict")),
@@ -106,8 +111,12 @@ impl Vm {
         };
         let i = io.index.get();
         let item = match seq.kind() {
-            Kind::List if !Vm::is_heap_type(&seq.class()) => seq.borrow::<ListObj>().and_then(|l| l.items.get(i).cloned()),
-            Kind::Tuple if !Vm::is_heap_type(&seq.class()) => seq.get::<TupleObj>().and_then(|t| t.items().get(i).cloned()),
+            Kind::List if !Vm::is_heap_type(&seq.class()) => seq
+                .borrow::<ListObj>()
+                .and_then(|l| l.items.get(i).cloned()),
+            Kind::Tuple if !Vm::is_heap_type(&seq.class()) => seq
+                .get::<TupleObj>()
+                .and_then(|t| t.items().get(i).cloned()),
             Kind::Str if !Vm::is_heap_type(&seq.class()) => {
                 // The index is a byte offset for strs.
                 let s = self.str_of(&seq);
@@ -127,7 +136,11 @@ impl Vm {
                 let idx = self.new_int(i as i64)?;
                 match self.getitem(&seq, &idx) {
                     Ok(v) => Some(v),
-                    Err(e) if self.err_is(&e, T::IndexError) || self.err_is(&e, T::StopIteration) => None,
+                    Err(e)
+                        if self.err_is(&e, T::IndexError) || self.err_is(&e, T::StopIteration) =>
+                    {
+                        None
+                    }
                     Err(e) => {
                         io.seq.set(Some(seq));
                         return Err(e);
@@ -175,7 +188,16 @@ impl Vm {
         let step = self.new_bigint(step)?;
         let length = self.new_bigint(length)?;
         let ty = self.ty(T::Range).clone();
-        self.alloc(&ty, RangeObj { start, stop, step, length }, false)
+        self.alloc(
+            &ty,
+            RangeObj {
+                start,
+                stop,
+                step,
+                length,
+            },
+            false,
+        )
     }
 
     fn range_parts(&self, r: &ObjRef) -> Option<(BigInt, BigInt, BigInt, BigInt)> {
@@ -204,7 +226,11 @@ impl Vm {
             return Err(self.internal_error("not a range"));
         };
         match (start.to_i64(), step.to_i64(), len.to_u64()) {
-            (Some(s), Some(st), Some(n)) if (BigInt::from(s) + BigInt::from(st) * BigInt::from(n)).to_i64().is_some() => {
+            (Some(s), Some(st), Some(n))
+                if (BigInt::from(s) + BigInt::from(st) * BigInt::from(n))
+                    .to_i64()
+                    .is_some() =>
+            {
                 let ty = self.ty(T::RangeIterator).clone();
                 self.alloc(
                     &ty,
@@ -218,7 +244,11 @@ impl Vm {
             }
             _ => self.new_native(
                 T::LongRangeIterator,
-                LazyIter::LongRange { next: start, step, remaining: len },
+                LazyIter::LongRange {
+                    next: start,
+                    step,
+                    remaining: len,
+                },
             ),
         }
     }
@@ -252,11 +282,22 @@ impl Vm {
             let c = self.new_bigint(new_step)?;
             let l = self.new_int(count as i64)?;
             let ty = self.ty(T::Range).clone();
-            return self.alloc(&ty, RangeObj { start: a, stop: b, step: c, length: l }, false);
+            return self.alloc(
+                &ty,
+                RangeObj {
+                    start: a,
+                    stop: b,
+                    step: c,
+                    length: l,
+                },
+                false,
+            );
         }
         if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
             let tn = self.type_name_of(key);
-            return Err(self.type_error(format!("range indices must be integers or slices, not {tn}")));
+            return Err(self.type_error(format!(
+                "range indices must be integers or slices, not {tn}"
+            )));
         }
         let i = self.index_value(key)?;
         let idx = if i.is_negative() { &i + &len } else { i };
@@ -335,7 +376,12 @@ impl Vm {
 
     // ---------------------------------------------------------------- slice
 
-    pub(crate) fn new_slice(&mut self, start: ObjRef, stop: ObjRef, step: ObjRef) -> PyResult<ObjRef> {
+    pub(crate) fn new_slice(
+        &mut self,
+        start: ObjRef,
+        stop: ObjRef,
+        step: ObjRef,
+    ) -> PyResult<ObjRef> {
         let ty = self.ty(T::Slice).clone();
         self.alloc(&ty, SliceObj { start, stop, step }, false)
     }
@@ -353,8 +399,16 @@ impl Vm {
         let mut p = args.pos.into_iter();
         let (a, b, c) = match n {
             1 => (none.clone(), p.next().unwrap_or(none.clone()), none),
-            2 => (p.next().unwrap_or(none.clone()), p.next().unwrap_or(none.clone()), none),
-            _ => (p.next().unwrap_or(none.clone()), p.next().unwrap_or(none.clone()), p.next().unwrap_or(none)),
+            2 => (
+                p.next().unwrap_or(none.clone()),
+                p.next().unwrap_or(none.clone()),
+                none,
+            ),
+            _ => (
+                p.next().unwrap_or(none.clone()),
+                p.next().unwrap_or(none.clone()),
+                p.next().unwrap_or(none),
+            ),
         };
         self.new_slice(a, b, c)
     }

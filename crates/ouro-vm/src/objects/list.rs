@@ -38,7 +38,11 @@ pub(crate) fn list_resize(items: &mut Vec<ObjRef>, newsize: usize) {
 
 impl Vm {
     /// The `(start, step, count)` of a slice object over `len` items.
-    pub(crate) fn slice_indices(&mut self, slice: &ObjRef, len: usize) -> PyResult<(isize, isize, isize, usize)> {
+    pub(crate) fn slice_indices(
+        &mut self,
+        slice: &ObjRef,
+        len: usize,
+    ) -> PyResult<(isize, isize, isize, usize)> {
         let (start, stop, step) = match slice.get::<ouro_heap::SliceObj>() {
             Some(s) => (s.start.clone(), s.stop.clone(), s.step.clone()),
             None => return Err(self.internal_error("not a slice")),
@@ -50,7 +54,13 @@ impl Vm {
             match vm.index_value(o) {
                 Ok(v) => {
                     use num_traits::ToPrimitive;
-                    Ok(Some(v.to_isize().unwrap_or(if v.sign() == num_bigint::Sign::Minus { isize::MIN / 2 } else { isize::MAX / 2 })))
+                    Ok(Some(v.to_isize().unwrap_or(
+                        if v.sign() == num_bigint::Sign::Minus {
+                            isize::MIN / 2
+                        } else {
+                            isize::MAX / 2
+                        },
+                    )))
                 }
                 Err(_) => Err(vm.type_error(
                     "slice indices must be integers or None or have an __index__ method",
@@ -87,7 +97,8 @@ impl Vm {
                     self.index_isize(key)?
                 } else {
                     let tn = self.type_name_of(key);
-                    return Err(self.type_error(format!("list indices must be integers or slices, not {tn}")));
+                    return Err(self
+                        .type_error(format!("list indices must be integers or slices, not {tn}")));
                 }
             }
         };
@@ -112,7 +123,9 @@ impl Vm {
         }
         if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
             let tn = self.type_name_of(key);
-            return Err(self.type_error(format!("list indices must be integers or slices, not {tn}")));
+            return Err(
+                self.type_error(format!("list indices must be integers or slices, not {tn}"))
+            );
         }
         let i = self.index_isize(key)?;
         let old = {
@@ -142,7 +155,9 @@ impl Vm {
         }
         if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
             let tn = self.type_name_of(key);
-            return Err(self.type_error(format!("list indices must be integers or slices, not {tn}")));
+            return Err(
+                self.type_error(format!("list indices must be integers or slices, not {tn}"))
+            );
         }
         let i = self.index_isize(key)?;
         let old = {
@@ -171,7 +186,12 @@ impl Vm {
 
     /// `l[a:b] = value` / `del l[a:b]`, as CPython's `list_ass_slice`:
     /// the removed items are released after the list is consistent again.
-    fn list_assign_slice(&mut self, l: &ObjRef, key: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+    fn list_assign_slice(
+        &mut self,
+        l: &ObjRef,
+        key: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
         let len = l.borrow::<ListObj>().map_or(0, |lo| lo.items.len());
         let (start, step, _, count) = self.slice_indices(key, len)?;
         let new_items = match &value {
@@ -199,7 +219,9 @@ impl Vm {
             } else {
                 match new_items {
                     None => {
-                        let mut idxs: Vec<usize> = (0..count).map(|k| (start + k as isize * step) as usize).collect();
+                        let mut idxs: Vec<usize> = (0..count)
+                            .map(|k| (start + k as isize * step) as usize)
+                            .collect();
                         idxs.sort_unstable();
                         let mut removed = Vec::with_capacity(idxs.len());
                         for &i in idxs.iter().rev() {
@@ -233,7 +255,12 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn list_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn list_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         match op {
             BinOp::Add if b.kind() == Kind::List => {
                 let mut items = self.seq_items(a);
@@ -260,7 +287,12 @@ impl Vm {
     }
 
     /// `l += x` and `l *= n`: in place.
-    pub(crate) fn list_inplace(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn list_inplace(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         match op {
             BinOp::Add => {
                 if !self.has_iter(b) {
@@ -279,7 +311,9 @@ impl Vm {
                         std::mem::take(&mut lo.items)
                     } else {
                         let items = lo.items.clone();
-                        let Some(total) = items.len().checked_mul(n).filter(|t| *t <= (1usize << 40)) else {
+                        let Some(total) =
+                            items.len().checked_mul(n).filter(|t| *t <= (1usize << 40))
+                        else {
                             drop(lo);
                             return Err(self.memory_error());
                         };
@@ -316,7 +350,10 @@ impl Vm {
     pub(crate) fn list_new(&mut self, args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "list")?;
         if args.len() > 1 {
-            return Err(self.type_error(format!("list expected at most 1 argument, got {}", args.len())));
+            return Err(self.type_error(format!(
+                "list expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         match args.pos.first() {
             None => self.new_list(Vec::new()),
@@ -339,7 +376,11 @@ impl Vm {
             }
             let items: Vec<ObjRef> = match t.get::<TupleObj>() {
                 Some(to) => (0..count)
-                    .filter_map(|k| to.items().get((start + k as isize * step) as usize).cloned())
+                    .filter_map(|k| {
+                        to.items()
+                            .get((start + k as isize * step) as usize)
+                            .cloned()
+                    })
                     .collect(),
                 None => Vec::new(),
             };
@@ -347,18 +388,31 @@ impl Vm {
         }
         if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
             let tn = self.type_name_of(key);
-            return Err(self.type_error(format!("tuple indices must be integers or slices, not {tn}")));
+            return Err(self.type_error(format!(
+                "tuple indices must be integers or slices, not {tn}"
+            )));
         }
         let i = self.index_isize(key)?;
         let n = len as isize;
         let idx = if i < 0 { i + n } else { i };
-        match t.get::<TupleObj>().and_then(|to| if idx >= 0 { to.items().get(idx as usize).cloned() } else { None }) {
+        match t.get::<TupleObj>().and_then(|to| {
+            if idx >= 0 {
+                to.items().get(idx as usize).cloned()
+            } else {
+                None
+            }
+        }) {
             Some(v) => Ok(v),
             None => Err(self.index_error("tuple index out of range")),
         }
     }
 
-    pub(crate) fn tuple_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn tuple_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         match op {
             BinOp::Add if b.kind() == Kind::Tuple => {
                 if self.seq_items(b).is_empty() && self.is_exact(a, T::Tuple) {
@@ -392,7 +446,10 @@ impl Vm {
     pub(crate) fn tuple_new(&mut self, args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "tuple")?;
         if args.len() > 1 {
-            return Err(self.type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
+            return Err(self.type_error(format!(
+                "tuple expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         match args.pos.first() {
             None => self.new_tuple(Vec::new()),
@@ -483,7 +540,13 @@ fn list_extend_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
-fn find_in_list(vm: &mut Vm, l: &ObjRef, v: &ObjRef, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_in_list(
+    vm: &mut Vm,
+    l: &ObjRef,
+    v: &ObjRef,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let items = vm.seq_items(l);
     for (i, x) in items.iter().enumerate().take(stop).skip(start) {
         if x.is(v) || vm.eq(x, v)? {
@@ -567,7 +630,9 @@ fn list_reverse(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn list_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let l = this_list(vm, &args, "clear")?;
-    let old = l.borrow_mut::<ListObj>().map(|mut lo| std::mem::take(&mut lo.items));
+    let old = l
+        .borrow_mut::<ListObj>()
+        .map(|mut lo| std::mem::take(&mut lo.items));
     // list_clear releases the items last to first, after emptying the list.
     if let Some(mut old) = old {
         while let Some(v) = old.pop() {
@@ -596,14 +661,19 @@ fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         None => false,
     };
     // Like CPython, the list is empty while sorting; mutation is detected.
-    let items = l.borrow_mut::<ListObj>().map(|mut lo| std::mem::take(&mut lo.items)).unwrap_or_default();
+    let items = l
+        .borrow_mut::<ListObj>()
+        .map(|mut lo| std::mem::take(&mut lo.items))
+        .unwrap_or_default();
     let key = key.filter(|k| !k.is(&vm.none));
     let result = vm.sort_values(items, key.as_ref(), reverse);
     let (sorted, err) = match result {
         Ok(v) => (v, None),
         Err((v, e)) => (v, Some(e)),
     };
-    let intruded = l.borrow_mut::<ListObj>().map(|mut lo| std::mem::replace(&mut lo.items, sorted));
+    let intruded = l
+        .borrow_mut::<ListObj>()
+        .map(|mut lo| std::mem::replace(&mut lo.items, sorted));
     let modified = intruded.as_ref().is_some_and(|v| !v.is_empty());
     drop(intruded);
     if let Some(e) = err {

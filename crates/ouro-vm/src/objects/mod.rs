@@ -12,8 +12,8 @@ pub mod native;
 pub mod str;
 
 use ouro_heap::{
-    BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, Kind, ListObj,
-    MethodObj, ModuleObj, ObjRef, SliceObj, TracebackObj, TupleObj, TypeObj,
+    BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, Kind,
+    ListObj, MethodObj, ModuleObj, ObjRef, SliceObj, TracebackObj, TupleObj, TypeObj,
 };
 
 use crate::error::PyResult;
@@ -58,10 +58,16 @@ fn object_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let ty = this.class();
         let init = vm.names.init.clone();
         let new = vm.names.new.clone();
-        let init_overridden = vm.type_lookup(&ty, &init).is_some_and(|f| f.kind() == Kind::Function);
-        let new_overridden = vm.type_lookup(&ty, &new).is_some_and(|f| f.kind() == Kind::Function || vm.is_staticmethod(&f));
+        let init_overridden = vm
+            .type_lookup(&ty, &init)
+            .is_some_and(|f| f.kind() == Kind::Function);
+        let new_overridden = vm
+            .type_lookup(&ty, &new)
+            .is_some_and(|f| f.kind() == Kind::Function || vm.is_staticmethod(&f));
         if init_overridden {
-            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
         if !new_overridden {
             let tn = vm.type_name(&ty);
@@ -142,12 +148,19 @@ fn object_format(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         return vm.str(&args.pos[0]);
     }
     let tn = vm.type_name_of(&args.pos[0]);
-    Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")))
+    Err(vm.type_error(format!(
+        "unsupported format string passed to {tn}.__format__"
+    )))
 }
 
 fn object_sizeof(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "__sizeof__", 1, 1)?;
-    let n = vm.sizeof(&args.pos[0]) - if args.pos[0].has_flag(ouro_heap::flags::F_GC) { 16 } else { 0 };
+    let n = vm.sizeof(&args.pos[0])
+        - if args.pos[0].has_flag(ouro_heap::flags::F_GC) {
+            16
+        } else {
+            0
+        };
     vm.new_int(n as i64)
 }
 
@@ -164,10 +177,15 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.no_kw(vm, "list")?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "list expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let l = args.pos[0].clone();
-    let old = l.borrow_mut::<ListObj>().map(|mut lo| std::mem::take(&mut lo.items));
+    let old = l
+        .borrow_mut::<ListObj>()
+        .map(|mut lo| std::mem::take(&mut lo.items));
     drop(old);
     if let Some(src) = args.pos.get(1) {
         vm.list_extend(&l, src)?;
@@ -177,7 +195,10 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn dict_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if args.len() > 2 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let d = args.pos[0].clone();
     if let Some(src) = args.pos.get(1) {
@@ -191,7 +212,12 @@ fn dict_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 impl Vm {
     /// Calls a builtin type: its constructor.
-    pub(crate) fn call_builtin_type(&mut self, ty: &ObjRef, pos: Vec<ObjRef>, kwnames: Option<&ObjRef>) -> PyResult<ObjRef> {
+    pub(crate) fn call_builtin_type(
+        &mut self,
+        ty: &ObjRef,
+        pos: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+    ) -> PyResult<ObjRef> {
         let mut kw = Vec::new();
         let mut pos = pos;
         if let Some(names) = kwnames.and_then(|k| k.get::<TupleObj>()) {
@@ -237,7 +263,9 @@ impl Vm {
             T::ClassMethod => native::classmethod_new(self, args),
             T::StaticMethod => native::staticmethod_new(self, args),
             T::Super => self.super_new(args),
-            T::Enumerate | T::Zip | T::Map | T::Filter | T::Reversed => crate::builtins::lazy_iter_new(self, t, args),
+            T::Enumerate | T::Zip | T::Map | T::Filter | T::Reversed => {
+                crate::builtins::lazy_iter_new(self, t, args)
+            }
             T::Set | T::FrozenSet => self.set_new(t, args),
             t if t.is_exception() => {
                 let ty = ty.clone();
@@ -246,13 +274,18 @@ impl Vm {
                 // Subclass-specific attributes (StopIteration.value, ...).
                 if let Some(f) = self.type_lookup(&ty, &init) {
                     if f.kind() == Kind::BuiltinFunction {
-                        let a = self.seq_items(&e.0.borrow::<ExceptionObj>().map(|x| x.args.clone()).unwrap_or_else(|| self.none.clone()));
+                        let a = self.seq_items(
+                            &e.0.borrow::<ExceptionObj>()
+                                .map(|x| x.args.clone())
+                                .unwrap_or_else(|| self.none.clone()),
+                        );
                         let mut all = vec![e.0.clone()];
                         all.extend(a);
                         let kwn = if args.kw.is_empty() {
                             None
                         } else {
-                            let names: Vec<ObjRef> = args.kw.iter().map(|(k, _)| k.clone()).collect();
+                            let names: Vec<ObjRef> =
+                                args.kw.iter().map(|(k, _)| k.clone()).collect();
                             all.extend(args.kw.iter().map(|(_, v)| v.clone()));
                             Some(self.new_tuple(names)?)
                         };
@@ -270,15 +303,24 @@ impl Vm {
 
     /// `object.__new__(cls, ...)`: allocates an instance of a class with the
     /// layout of its builtin base.
-    pub(crate) fn object_new(&mut self, ty: &ObjRef, args: &[ObjRef], kwnames: Option<&ObjRef>) -> PyResult<ObjRef> {
+    pub(crate) fn object_new(
+        &mut self,
+        ty: &ObjRef,
+        args: &[ObjRef],
+        kwnames: Option<&ObjRef>,
+    ) -> PyResult<ObjRef> {
         let base = self.builtin_of(ty);
         let attrs = ty.tflags() & ouro_heap::tflags::T_HAS_ATTRS != 0 || Vm::is_heap_type(ty);
         match base {
             T::Object => {
-                let nkw = kwnames.and_then(|k| k.get::<TupleObj>()).map_or(0, |t| t.len());
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
                 if !args.is_empty() || nkw > 0 {
                     let init = self.names.init.clone();
-                    let init_overridden = self.type_lookup(ty, &init).is_some_and(|f| f.kind() == Kind::Function);
+                    let init_overridden = self
+                        .type_lookup(ty, &init)
+                        .is_some_and(|f| f.kind() == Kind::Function);
                     if !init_overridden {
                         let tn = self.type_name(ty);
                         return Err(self.type_error(format!("{tn}() takes no arguments")));
@@ -287,9 +329,17 @@ impl Vm {
                 self.alloc(ty, ouro_heap::layout::UnitObj, attrs)
             }
             T::List => self.alloc(ty, ListObj { items: Vec::new() }, attrs),
-            T::Dict => self.alloc(ty, DictObj { table: Default::default() }, attrs),
+            T::Dict => self.alloc(
+                ty,
+                DictObj {
+                    table: Default::default(),
+                },
+                attrs,
+            ),
             t if t.is_exception() => {
-                let nkw = kwnames.and_then(|k| k.get::<TupleObj>()).map_or(0, |t| t.len());
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
                 let pos = args[..args.len() - nkw.min(args.len())].to_vec();
                 let a = self.new_tuple(pos)?;
                 let payload = ExceptionObj {
@@ -312,7 +362,9 @@ impl Vm {
             _ => {
                 let tn = self.type_name(ty);
                 let bn = self.type_name(self.ty(base));
-                Err(self.type_error(format!("{bn}.__new__({tn}) is not safe, use object.__new__()")))
+                Err(self.type_error(format!(
+                    "{bn}.__new__({tn}) is not safe, use object.__new__()"
+                )))
             }
         }
     }
@@ -348,11 +400,14 @@ impl Vm {
         match f.kind() {
             Kind::Function => {
                 let q = f.borrow::<FunctionObj>().map(|fo| fo.qualname.clone());
-                q.map(|q| format!("{}()", self.str_of(&q))).unwrap_or_default()
+                q.map(|q| format!("{}()", self.str_of(&q)))
+                    .unwrap_or_default()
             }
             Kind::Method => {
                 let inner = f.get::<MethodObj>().map(|m| m.func.clone());
-                inner.map(|i| self.function_display_name(&i)).unwrap_or_default()
+                inner
+                    .map(|i| self.function_display_name(&i))
+                    .unwrap_or_default()
             }
             Kind::BuiltinFunction => {
                 let n = f.get::<BuiltinFunctionObj>().map(|b| b.name).unwrap_or("?");
@@ -368,7 +423,13 @@ impl Vm {
         Ok(match o.kind() {
             Kind::Int | Kind::BigInt => {
                 if o.class_is(self.ty(T::Bool)) {
-                    if o.is(&self.true_) { "True".into() } else if Vm::int_of(o) == Some(0) { "False".into() } else { "True".into() }
+                    if o.is(&self.true_) {
+                        "True".into()
+                    } else if Vm::int_of(o) == Some(0) {
+                        "False".into()
+                    } else {
+                        "True".into()
+                    }
                 } else {
                     self.int_repr(o)?
                 }
@@ -395,11 +456,13 @@ impl Vm {
                     return Ok("[...]".into());
                 }
                 let items = self.seq_items(o);
-                let r = self.enter_recursive(" while getting the repr of an object").and_then(|_| {
-                    let r = self.join_reprs(&items);
-                    self.leave_recursive();
-                    r
-                });
+                let r = self
+                    .enter_recursive(" while getting the repr of an object")
+                    .and_then(|_| {
+                        let r = self.join_reprs(&items);
+                        self.leave_recursive();
+                        r
+                    });
                 self.repr_leave(o);
                 format!("[{}]", r?)
             }
@@ -464,11 +527,16 @@ impl Vm {
                 }
             }
             Kind::Module => {
-                let n = o.get::<ModuleObj>().map(|m| self.str_of(&m.name).to_string()).unwrap_or_default();
+                let n = o
+                    .get::<ModuleObj>()
+                    .map(|m| self.str_of(&m.name).to_string())
+                    .unwrap_or_default();
                 let file = self.names.file.clone();
                 let d = Vm::module_dict(o);
                 match d.and_then(|d| self.dict_get_str(&d, &file)) {
-                    Some(f) if f.kind() == Kind::Str => format!("<module '{n}' from '{}'>", self.str_of(&f)),
+                    Some(f) if f.kind() == Kind::Str => {
+                        format!("<module '{n}' from '{}'>", self.str_of(&f))
+                    }
                     _ => format!("<module '{n}' (built-in)>"),
                 }
             }
@@ -486,10 +554,17 @@ impl Vm {
             }
             Kind::Code => {
                 let (name, file, line) = match o.get::<CodeObj>() {
-                    Some(c) => (c.code.name.to_string(), c.code.filename.to_string(), c.code.firstlineno),
+                    Some(c) => (
+                        c.code.name.to_string(),
+                        c.code.filename.to_string(),
+                        c.code.firstlineno,
+                    ),
                     None => (String::new(), String::new(), 0),
                 };
-                format!("<code object {name} at {:#x}, file \"{file}\", line {line}>", o.addr())
+                format!(
+                    "<code object {name} at {:#x}, file \"{file}\", line {line}>",
+                    o.addr()
+                )
             }
             Kind::Cell => {
                 let v = o.borrow::<CellObj>().and_then(|c| c.value.clone());
@@ -542,7 +617,10 @@ impl Vm {
                     }
                     None => (String::new(), 0, String::new()),
                 };
-                format!("<frame at {:#x}, file '{file}', line {line}, code {name}>", o.addr())
+                format!(
+                    "<frame at {:#x}, file '{file}', line {line}, code {name}>",
+                    o.addr()
+                )
             }
             Kind::Traceback => format!("<traceback object at {:#x}>", o.addr()),
             Kind::Native => {
@@ -606,7 +684,11 @@ impl Vm {
 
     /// Attributes implemented by the object's layout (CPython's getset and
     /// member descriptors). None if `name` is not one for this object.
-    pub(crate) fn special_getattr(&mut self, o: &ObjRef, name: &ObjRef) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn special_getattr(
+        &mut self,
+        o: &ObjRef,
+        name: &ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
         let n = self.str_of(name).to_string();
         let none = self.none.clone();
         let opt = |v: Option<ObjRef>| v.unwrap_or_else(|| none.clone());
@@ -616,7 +698,14 @@ impl Vm {
         match o.kind() {
             Kind::Type => {
                 let t = match o.borrow::<TypeObj>() {
-                    Some(t) => (t.name.clone(), t.qualname.clone(), t.mro.clone(), t.bases.clone(), t.base.clone(), t.dict.clone()),
+                    Some(t) => (
+                        t.name.clone(),
+                        t.qualname.clone(),
+                        t.mro.clone(),
+                        t.bases.clone(),
+                        t.base.clone(),
+                        t.dict.clone(),
+                    ),
                     None => return Ok(None),
                 };
                 return Ok(match n.as_str() {
@@ -729,7 +818,14 @@ impl Vm {
             }
             Kind::Exception => {
                 let e = match o.borrow::<ExceptionObj>() {
-                    Some(e) => (e.args.clone(), e.traceback.clone(), e.cause.clone(), e.context.clone(), e.suppress_context, e.notes.clone()),
+                    Some(e) => (
+                        e.args.clone(),
+                        e.traceback.clone(),
+                        e.cause.clone(),
+                        e.context.clone(),
+                        e.suppress_context,
+                        e.notes.clone(),
+                    ),
                     None => return Ok(None),
                 };
                 return Ok(match n.as_str() {
@@ -771,7 +867,15 @@ impl Vm {
             }
             Kind::Code => {
                 let c = match o.get::<CodeObj>() {
-                    Some(c) => (c.name.clone(), c.qualname.clone(), c.filename.clone(), c.code.firstlineno, c.code.argcount, c.varnames.clone(), c.code.flags),
+                    Some(c) => (
+                        c.name.clone(),
+                        c.qualname.clone(),
+                        c.filename.clone(),
+                        c.code.firstlineno,
+                        c.code.argcount,
+                        c.varnames.clone(),
+                        c.code.flags,
+                    ),
                     None => return Ok(None),
                 };
                 return match n.as_str() {
@@ -841,7 +945,14 @@ impl Vm {
                 };
             }
             Kind::Native if self.is_property(o) => {
-                let p = Vm::with_native::<native::Property, _>(o, |p| (p.fget.clone(), p.fset.clone(), p.fdel.clone(), p.doc.clone()));
+                let p = Vm::with_native::<native::Property, _>(o, |p| {
+                    (
+                        p.fget.clone(),
+                        p.fset.clone(),
+                        p.fdel.clone(),
+                        p.doc.clone(),
+                    )
+                });
                 let Some(p) = p else { return Ok(None) };
                 return Ok(match n.as_str() {
                     "fget" => Some(opt(p.0)),
@@ -851,9 +962,14 @@ impl Vm {
                     _ => None,
                 });
             }
-            Kind::Native if self.is_instance_of(o, T::ClassMethod) || self.is_instance_of(o, T::StaticMethod) => {
+            Kind::Native
+                if self.is_instance_of(o, T::ClassMethod)
+                    || self.is_instance_of(o, T::StaticMethod) =>
+            {
                 if n == "__func__" {
-                    return Ok(Vm::with_native::<native::Wrapper, _>(o, |w| w.func.clone()).flatten());
+                    return Ok(
+                        Vm::with_native::<native::Wrapper, _>(o, |w| w.func.clone()).flatten()
+                    );
                 }
                 return Ok(None);
             }
@@ -866,7 +982,12 @@ impl Vm {
     }
 
     /// Settable layout attributes. `Some(())` when handled.
-    pub(crate) fn special_setattr(&mut self, o: &ObjRef, name: &ObjRef, value: Option<ObjRef>) -> PyResult<Option<()>> {
+    pub(crate) fn special_setattr(
+        &mut self,
+        o: &ObjRef,
+        name: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<Option<()>> {
         let n = self.str_of(name).to_string();
         if n == "__class__" {
             let Some(v) = value else {
@@ -874,10 +995,14 @@ impl Vm {
             };
             if v.kind() != Kind::Type {
                 let tn = self.type_name_of(&v);
-                return Err(self.type_error(format!("__class__ must be set to a class, not '{tn}' object")));
+                return Err(self.type_error(format!(
+                    "__class__ must be set to a class, not '{tn}' object"
+                )));
             }
             let old = o.class();
-            let ok = Vm::is_heap_type(&v) && Vm::is_heap_type(&old) && self.builtin_of(&v) == self.builtin_of(&old);
+            let ok = Vm::is_heap_type(&v)
+                && Vm::is_heap_type(&old)
+                && self.builtin_of(&v) == self.builtin_of(&old);
             if !ok {
                 return Err(self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
             }
@@ -887,7 +1012,9 @@ impl Vm {
         }
         match o.kind() {
             Kind::Function => {
-                let Some(mut f) = o.borrow_mut::<FunctionObj>() else { return Ok(None) };
+                let Some(mut f) = o.borrow_mut::<FunctionObj>() else {
+                    return Ok(None);
+                };
                 let none = self.none.clone();
                 let v = value.filter(|v| !v.is(&none));
                 let old = match n.as_str() {
@@ -919,19 +1046,27 @@ impl Vm {
                 let old = match n.as_str() {
                     "args" => {
                         drop(e);
-                        let Some(v) = value else { return Err(self.type_error("args may not be deleted")) };
+                        let Some(v) = value else {
+                            return Err(self.type_error("args may not be deleted"));
+                        };
                         let items = self.iterate(&v)?;
                         let t = self.new_tuple(items)?;
-                        let old = o.borrow_mut::<ExceptionObj>().map(|mut e| std::mem::replace(&mut e.args, t));
+                        let old = o
+                            .borrow_mut::<ExceptionObj>()
+                            .map(|mut e| std::mem::replace(&mut e.args, t));
                         drop(old);
                         return Ok(Some(()));
                     }
-                    "__traceback__" => std::mem::replace(&mut e.traceback, value.filter(|v| !v.is(&none))),
+                    "__traceback__" => {
+                        std::mem::replace(&mut e.traceback, value.filter(|v| !v.is(&none)))
+                    }
                     "__cause__" => {
                         e.suppress_context = true;
                         std::mem::replace(&mut e.cause, value.filter(|v| !v.is(&none)))
                     }
-                    "__context__" => std::mem::replace(&mut e.context, value.filter(|v| !v.is(&none))),
+                    "__context__" => {
+                        std::mem::replace(&mut e.context, value.filter(|v| !v.is(&none)))
+                    }
                     "__suppress_context__" => {
                         drop(e);
                         let b = match &value {
@@ -957,7 +1092,9 @@ impl Vm {
                         if v.kind() != Kind::Str {
                             let tn = self.type_name(o);
                             let vt = self.type_name_of(&v);
-                            return Err(self.type_error(format!("can only assign string to {tn}.{n}, not '{vt}'")));
+                            return Err(self.type_error(format!(
+                                "can only assign string to {tn}.{n}, not '{vt}'"
+                            )));
                         }
                         let old = o.borrow_mut::<TypeObj>().map(|mut t| {
                             if n == "__name__" {
@@ -979,9 +1116,13 @@ impl Vm {
                     };
                     if v.kind() != Kind::Dict {
                         let tn = self.type_name_of(&v);
-                        return Err(self.type_error(format!("__dict__ must be set to a dictionary, not a '{tn}'")));
+                        return Err(self.type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{tn}'"
+                        )));
                     }
-                    let old = o.attrs_mut().map(|mut a| std::mem::replace(&mut *a, ouro_heap::Attrs::Dict(v)));
+                    let old = o
+                        .attrs_mut()
+                        .map(|mut a| std::mem::replace(&mut *a, ouro_heap::Attrs::Dict(v)));
                     drop(old);
                     return Ok(Some(()));
                 }
@@ -996,7 +1137,9 @@ impl Vm {
         let extra = match o.kind() {
             Kind::List => o.borrow::<ListObj>().map_or(0, |l| l.items.capacity() * 8),
             Kind::Dict => o.borrow::<DictObj>().map_or(0, |d| d.table.heap_size()),
-            Kind::BigInt => o.get::<ouro_heap::BigIntObj>().map_or(0, |b| b.value.bits().div_ceil(64) as usize * 8),
+            Kind::BigInt => o
+                .get::<ouro_heap::BigIntObj>()
+                .map_or(0, |b| b.value.bits().div_ceil(64) as usize * 8),
             _ => 0,
         };
         base + extra
@@ -1049,7 +1192,12 @@ impl Vm {
         false
     }
 
-    pub(crate) fn set_compare(&mut self, _a: &ObjRef, _b: &ObjRef, _op: ouro_bytecode::CmpOp) -> PyResult<Option<bool>> {
+    pub(crate) fn set_compare(
+        &mut self,
+        _a: &ObjRef,
+        _b: &ObjRef,
+        _op: ouro_bytecode::CmpOp,
+    ) -> PyResult<Option<bool>> {
         Ok(None)
     }
 
@@ -1090,6 +1238,9 @@ impl Vm {
     }
 
     fn not_yet(&mut self, what: &str) -> crate::error::PyErr {
-        self.new_exc(T::NotImplementedError, format!("ouro does not support the '{what}' type yet"))
+        self.new_exc(
+            T::NotImplementedError,
+            format!("ouro does not support the '{what}' type yet"),
+        )
     }
 }

@@ -36,7 +36,17 @@ macro_rules! native_payload {
 pub struct Wrapper {
     pub func: Option<ObjRef>,
 }
-native_payload!(Wrapper, |s, out| { out.extend(s.func.take()); }, |s, visit| { if let Some(f) = &s.func { visit(f) } });
+native_payload!(
+    Wrapper,
+    |s, out| {
+        out.extend(s.func.take());
+    },
+    |s, visit| {
+        if let Some(f) = &s.func {
+            visit(f)
+        }
+    }
+);
 
 /// `property(fget, fset, fdel, doc)`.
 pub struct Property {
@@ -45,9 +55,20 @@ pub struct Property {
     pub fdel: Option<ObjRef>,
     pub doc: Option<ObjRef>,
 }
-native_payload!(Property,
-    |s, out| { out.extend(s.doc.take()); out.extend(s.fdel.take()); out.extend(s.fset.take()); out.extend(s.fget.take()); },
-    |s, visit| { for f in [&s.fget, &s.fset, &s.fdel, &s.doc].into_iter().flatten() { visit(f) } });
+native_payload!(
+    Property,
+    |s, out| {
+        out.extend(s.doc.take());
+        out.extend(s.fdel.take());
+        out.extend(s.fset.take());
+        out.extend(s.fget.take());
+    },
+    |s, visit| {
+        for f in [&s.fget, &s.fset, &s.fdel, &s.doc].into_iter().flatten() {
+            visit(f)
+        }
+    }
+);
 
 /// `super(type, obj)`.
 pub struct SuperObj {
@@ -55,20 +76,52 @@ pub struct SuperObj {
     pub obj: Option<ObjRef>,
     pub obj_type: Option<ObjRef>,
 }
-native_payload!(SuperObj,
-    |s, out| { out.extend(s.obj_type.take()); out.extend(s.obj.take()); },
-    |s, visit| { visit(&s.ty); for o in [&s.obj, &s.obj_type].into_iter().flatten() { visit(o) } });
+native_payload!(
+    SuperObj,
+    |s, out| {
+        out.extend(s.obj_type.take());
+        out.extend(s.obj.take());
+    },
+    |s, visit| {
+        visit(&s.ty);
+        for o in [&s.obj, &s.obj_type].into_iter().flatten() {
+            visit(o)
+        }
+    }
+);
 
 /// The lazy iterators: each holds its source iterators and state.
 pub enum LazyIter {
-    Enumerate { it: ObjRef, count: i64 },
-    Zip { its: Vec<ObjRef>, strict: bool },
-    Map { func: ObjRef, its: Vec<ObjRef> },
-    Filter { func: ObjRef, it: ObjRef },
-    Reversed { seq: Option<ObjRef>, index: isize },
-    Callable { func: Option<ObjRef>, sentinel: ObjRef },
+    Enumerate {
+        it: ObjRef,
+        count: i64,
+    },
+    Zip {
+        its: Vec<ObjRef>,
+        strict: bool,
+    },
+    Map {
+        func: ObjRef,
+        its: Vec<ObjRef>,
+    },
+    Filter {
+        func: ObjRef,
+        it: ObjRef,
+    },
+    Reversed {
+        seq: Option<ObjRef>,
+        index: isize,
+    },
+    Callable {
+        func: Option<ObjRef>,
+        sentinel: ObjRef,
+    },
     /// A range iterator beyond 64 bits.
-    LongRange { next: num_bigint::BigInt, step: num_bigint::BigInt, remaining: num_bigint::BigInt },
+    LongRange {
+        next: num_bigint::BigInt,
+        step: num_bigint::BigInt,
+        remaining: num_bigint::BigInt,
+    },
     Done,
 }
 
@@ -96,18 +149,18 @@ impl NativePayload for LazyIter {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         match self {
             LazyIter::Enumerate { it, .. } => visit(it),
-            LazyIter::Zip { its, .. } => its.iter().for_each(|i| visit(i)),
+            LazyIter::Zip { its, .. } => its.iter().for_each(&mut *visit),
             LazyIter::Map { func, its } => {
                 visit(func);
-                its.iter().for_each(|i| visit(i));
+                its.iter().for_each(&mut *visit);
             }
             LazyIter::Filter { func, it } => {
                 visit(func);
                 visit(it);
             }
-            LazyIter::Reversed { seq, .. } => seq.iter().for_each(|s| visit(s)),
+            LazyIter::Reversed { seq, .. } => seq.iter().for_each(&mut *visit),
             LazyIter::Callable { func, sentinel } => {
-                func.iter().for_each(|f| visit(f));
+                func.iter().for_each(&mut *visit);
                 visit(sentinel);
             }
             LazyIter::LongRange { .. } | LazyIter::Done => {}
@@ -124,7 +177,13 @@ impl NativePayload for LazyIter {
 impl Vm {
     pub(crate) fn new_native<P: NativePayload>(&mut self, t: T, payload: P) -> PyResult<ObjRef> {
         let ty = self.ty(t).clone();
-        self.alloc(&ty, NativeObj { inner: Box::new(payload) }, false)
+        self.alloc(
+            &ty,
+            NativeObj {
+                inner: Box::new(payload),
+            },
+            false,
+        )
     }
 
     /// Runs `f` on the native payload of `o` if it is a `P`.
@@ -133,7 +192,10 @@ impl Vm {
         n.inner.as_any().downcast_ref::<P>().map(f)
     }
 
-    pub(crate) fn with_native_mut<P: 'static, R>(o: &ObjRef, f: impl FnOnce(&mut P) -> R) -> Option<R> {
+    pub(crate) fn with_native_mut<P: 'static, R>(
+        o: &ObjRef,
+        f: impl FnOnce(&mut P) -> R,
+    ) -> Option<R> {
         let mut n = o.borrow_mut::<NativeObj>()?;
         n.inner.as_any_mut().downcast_mut::<P>().map(f)
     }
@@ -160,13 +222,20 @@ impl Vm {
     }
 
     /// `__get__` of the native descriptors; None if `descr` is not one.
-    pub(crate) fn bind_native_descriptor(&mut self, descr: &ObjRef, obj: Option<&ObjRef>, owner: &ObjRef) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn bind_native_descriptor(
+        &mut self,
+        descr: &ObjRef,
+        obj: Option<&ObjRef>,
+        owner: &ObjRef,
+    ) -> PyResult<Option<ObjRef>> {
         if descr.kind() != Kind::Native {
             return Ok(None);
         }
         if self.is_instance_of(descr, T::ClassMethod) {
             let f = Vm::with_native::<Wrapper, _>(descr, |w| w.func.clone()).flatten();
-            let Some(f) = f else { return Ok(Some(descr.clone())) };
+            let Some(f) = f else {
+                return Ok(Some(descr.clone()));
+            };
             let cls = match obj {
                 Some(o) if o.kind() != Kind::Type || !owner.is(&o.class()) => o.class(),
                 Some(o) => o.clone(),
@@ -180,7 +249,9 @@ impl Vm {
             return Ok(Some(f.unwrap_or_else(|| descr.clone())));
         }
         if self.is_instance_of(descr, T::Property) {
-            let Some(o) = obj else { return Ok(Some(descr.clone())) };
+            let Some(o) = obj else {
+                return Ok(Some(descr.clone()));
+            };
             let fget = Vm::with_native::<Property, _>(descr, |p| p.fget.clone()).flatten();
             return match fget {
                 Some(g) => self.call(&g, vec![o.clone()]).map(Some),
@@ -199,7 +270,16 @@ impl Vm {
                     None => return Ok(f),
                 };
                 let ty = self.ty(T::BuiltinFunction).clone();
-                self.alloc(&ty, ouro_heap::BuiltinFunctionObj { id, name, bound: Some(self_), owner }, false)
+                self.alloc(
+                    &ty,
+                    ouro_heap::BuiltinFunctionObj {
+                        id,
+                        name,
+                        bound: Some(self_),
+                        owner,
+                    },
+                    false,
+                )
             }
             _ => {
                 let ty = self.ty(T::Method).clone();
@@ -208,8 +288,15 @@ impl Vm {
         }
     }
 
-    pub(crate) fn property_set(&mut self, descr: &ObjRef, obj: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
-        let (fset, fdel) = Vm::with_native::<Property, _>(descr, |p| (p.fset.clone(), p.fdel.clone())).unwrap_or((None, None));
+    pub(crate) fn property_set(
+        &mut self,
+        descr: &ObjRef,
+        obj: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let (fset, fdel) =
+            Vm::with_native::<Property, _>(descr, |p| (p.fset.clone(), p.fdel.clone()))
+                .unwrap_or((None, None));
         match value {
             Some(v) => match fset {
                 Some(s) => self.call(&s, vec![obj.clone(), v]).map(|_| ()),
@@ -255,13 +342,23 @@ impl Vm {
             LazyIter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
             LazyIter::Map { func, its } => Step::Map(func.clone(), its.clone()),
             LazyIter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
-            LazyIter::Reversed { seq: Some(s), index } => {
+            LazyIter::Reversed {
+                seq: Some(s),
+                index,
+            } => {
                 let i = *index;
                 *index -= 1;
                 Step::Reversed(s.clone(), i)
             }
-            LazyIter::Callable { func: Some(f), sentinel } => Step::Callable(f.clone(), sentinel.clone()),
-            LazyIter::LongRange { next, step, remaining } => {
+            LazyIter::Callable {
+                func: Some(f),
+                sentinel,
+            } => Step::Callable(f.clone(), sentinel.clone()),
+            LazyIter::LongRange {
+                next,
+                step,
+                remaining,
+            } => {
                 use num_traits::Zero;
                 if remaining.is_zero() {
                     Step::Done
@@ -307,7 +404,10 @@ impl Vm {
                                 let msg = if i == 1 {
                                     format!("zip() argument 2 is shorter than argument{s}1")
                                 } else {
-                                    format!("zip() argument {} is shorter than arguments 1-{i}", i + 1)
+                                    format!(
+                                        "zip() argument {} is shorter than arguments 1-{i}",
+                                        i + 1
+                                    )
                                 };
                                 return Err(self.value_error(msg));
                             }
@@ -316,7 +416,10 @@ impl Vm {
                                     let msg = if j == 1 {
                                         "zip() argument 2 is longer than argument 1".to_string()
                                     } else {
-                                        format!("zip() argument {} is longer than arguments 1-{j}", j + 1)
+                                        format!(
+                                            "zip() argument {} is longer than arguments 1-{j}",
+                                            j + 1
+                                        )
                                     };
                                     return Err(self.value_error(msg));
                                 }
@@ -362,7 +465,12 @@ impl Vm {
             },
             Step::Reversed(seq, i) => {
                 if i < 0 {
-                    Vm::with_native_mut::<LazyIter, _>(it, |l| *l = LazyIter::Reversed { seq: None, index: -1 });
+                    Vm::with_native_mut::<LazyIter, _>(it, |l| {
+                        *l = LazyIter::Reversed {
+                            seq: None,
+                            index: -1,
+                        }
+                    });
                     None
                 } else {
                     let n = self.len(&seq)?;
@@ -415,20 +523,50 @@ pub(crate) fn property_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let fset = get(vm, 1, "fset", &mut args);
     let fdel = get(vm, 2, "fdel", &mut args);
     let doc = get(vm, 3, "doc", &mut args);
-    vm.new_native(T::Property, Property { fget, fset, fdel, doc })
+    vm.new_native(
+        T::Property,
+        Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    )
 }
 
 fn property_copy_with(vm: &mut Vm, args: Args, which: u8) -> PyResult<ObjRef> {
     args.check(vm, "property", 2, 2)?;
     let p = &args.pos[0];
-    let Some((fget, fset, fdel, doc)) = Vm::with_native::<Property, _>(p, |p| (p.fget.clone(), p.fset.clone(), p.fdel.clone(), p.doc.clone())) else {
+    let Some((fget, fset, fdel, doc)) = Vm::with_native::<Property, _>(p, |p| {
+        (
+            p.fget.clone(),
+            p.fset.clone(),
+            p.fdel.clone(),
+            p.doc.clone(),
+        )
+    }) else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
     };
     let f = Some(args.pos[1].clone());
     let np = match which {
-        b'g' => Property { fget: f, fset, fdel, doc },
-        b's' => Property { fget, fset: f, fdel, doc },
-        _ => Property { fget, fset, fdel: f, doc },
+        b'g' => Property {
+            fget: f,
+            fset,
+            fdel,
+            doc,
+        },
+        b's' => Property {
+            fget,
+            fset: f,
+            fdel,
+            doc,
+        },
+        _ => Property {
+            fget,
+            fset,
+            fdel: f,
+            doc,
+        },
     };
     vm.new_native(T::Property, np)
 }

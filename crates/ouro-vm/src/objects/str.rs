@@ -28,7 +28,11 @@ pub(crate) fn is_printable(c: char) -> bool {
 
 /// `repr(str)`, as CPython's `unicode_repr`.
 pub(crate) fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -60,7 +64,12 @@ pub(crate) fn str_repr(s: &str) -> String {
 
 /// Normalises a slice for a sequence of `len`, as CPython's
 /// `PySlice_AdjustIndices`: (start, stop, step, count).
-pub(crate) fn adjust_slice(start: Option<isize>, stop: Option<isize>, step: isize, len: usize) -> (isize, isize, isize, usize) {
+pub(crate) fn adjust_slice(
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+    len: usize,
+) -> (isize, isize, isize, usize) {
     let len = len as isize;
     let (lo_default, hi_default) = if step < 0 { (len - 1, -1) } else { (0, len) };
     let clamp = |v: isize| -> isize {
@@ -150,12 +159,20 @@ impl Vm {
         let c = if ascii {
             (s.as_bytes()[idx as usize] as char).to_string()
         } else {
-            s.chars().nth(idx as usize).map(|c| c.to_string()).unwrap_or_default()
+            s.chars()
+                .nth(idx as usize)
+                .map(|c| c.to_string())
+                .unwrap_or_default()
         };
         self.new_str(&c)
     }
 
-    pub(crate) fn str_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<Option<ObjRef>> {
+    pub(crate) fn str_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
         match op {
             BinOp::Add if b.kind() == Kind::Str => {
                 let x = self.str_of(a);
@@ -177,7 +194,10 @@ impl Vm {
                 if n == 1 && self.is_exact(a, T::Str) {
                     return Ok(Some(a.clone()));
                 }
-                if x.len().checked_mul(n).is_none_or(|t| t > isize::MAX as usize / 2) {
+                if x.len()
+                    .checked_mul(n)
+                    .is_none_or(|t| t > isize::MAX as usize / 2)
+                {
                     return Err(self.memory_error());
                 }
                 let s = x.repeat(n);
@@ -288,7 +308,11 @@ impl Vm {
             } else {
                 let mut w = None;
                 while let Some(d) = chars.get(i).and_then(|c| c.to_digit(10)) {
-                    w = Some(w.unwrap_or(0usize).saturating_mul(10).saturating_add(d as usize));
+                    w = Some(
+                        w.unwrap_or(0usize)
+                            .saturating_mul(10)
+                            .saturating_add(d as usize),
+                    );
                     i += 1;
                 }
                 spec.width = w;
@@ -327,7 +351,9 @@ impl Vm {
                     }
                     match it.next() {
                         Some(v) => v.clone(),
-                        None => return Err(self.type_error("not enough arguments for format string")),
+                        None => {
+                            return Err(self.type_error("not enough arguments for format string"))
+                        }
                     }
                 }
             };
@@ -340,7 +366,13 @@ impl Vm {
         self.new_str(&out)
     }
 
-    fn percent_one(&mut self, v: &ObjRef, conv: char, spec: &ouro_algo::percent::Spec, pos: usize) -> PyResult<String> {
+    fn percent_one(
+        &mut self,
+        v: &ObjRef,
+        conv: char,
+        spec: &ouro_algo::percent::Spec,
+        pos: usize,
+    ) -> PyResult<String> {
         use ouro_algo::percent as pc;
         match conv {
             's' => {
@@ -363,7 +395,9 @@ impl Vm {
                         let f = self.float_value(v).unwrap_or(0.0);
                         if matches!(conv, 'x' | 'X' | 'o') {
                             let tn = self.type_name_of(v);
-                            return Err(self.type_error(format!("%{conv} format: an integer is required, not {tn}")));
+                            return Err(self.type_error(format!(
+                                "%{conv} format: an integer is required, not {tn}"
+                            )));
                         }
                         let o = self.int_from_f64(f)?;
                         self.to_bigint(&o).unwrap_or_default()
@@ -386,11 +420,15 @@ impl Vm {
                 pc::format_int(&b, c, spec).map_err(|_| self.memory_error())
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let Some(f) = self.float_value(v).filter(|_| matches!(v.kind(), Kind::Float | Kind::Int | Kind::BigInt)) else {
+                let Some(f) = self
+                    .float_value(v)
+                    .filter(|_| matches!(v.kind(), Kind::Float | Kind::Int | Kind::BigInt))
+                else {
                     let tn = self.type_name_of(v);
                     return Err(self.type_error(format!("must be real number, not {tn}")));
                 };
-                let code = ouro_algo::float::DtoaCode::from_char(conv).unwrap_or(ouro_algo::float::DtoaCode::Repr);
+                let code = ouro_algo::float::DtoaCode::from_char(conv)
+                    .unwrap_or(ouro_algo::float::DtoaCode::Repr);
                 pc::format_float(f, code, spec).map_err(|_| self.memory_error())
             }
             'c' => {
@@ -421,7 +459,10 @@ impl Vm {
     pub(crate) fn str_new(&mut self, args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "str")?;
         if args.len() > 1 {
-            return Err(self.type_error(format!("str expected at most 1 argument, got {}", args.len())));
+            return Err(self.type_error(format!(
+                "str expected at most 1 argument, got {}",
+                args.len()
+            )));
         }
         match args.pos.into_iter().next() {
             None => self.new_str(""),
@@ -523,10 +564,16 @@ fn str_split_impl(vm: &mut Vm, mut args: Args, name: &str, right: bool) -> PyRes
                     parts = s.split(sep.as_str()).map(str::to_string).collect();
                 }
             } else if right {
-                parts = s.rsplitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                parts = s
+                    .rsplitn(maxsplit as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect();
                 parts.reverse();
             } else {
-                parts = s.splitn(maxsplit as usize + 1, sep.as_str()).map(str::to_string).collect();
+                parts = s
+                    .splitn(maxsplit as usize + 1, sep.as_str())
+                    .map(str::to_string)
+                    .collect();
             }
         }
         _ => {
@@ -608,7 +655,9 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             Some(s) => out.push_str(s.as_str()),
             None => {
                 let tn = vm.type_name_of(it);
-                return Err(vm.type_error(format!("sequence item {i}: expected str instance, {tn} found")));
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {tn} found"
+                )));
             }
         }
     }
@@ -618,8 +667,12 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn str_replace(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "replace", 3, 4)?;
     let s = this(vm, &args, "replace")?.to_string();
-    let old = vm.str_arg(&args.pos[1], "replace() argument 1")?.to_string();
-    let new = vm.str_arg(&args.pos[2], "replace() argument 2")?.to_string();
+    let old = vm
+        .str_arg(&args.pos[1], "replace() argument 1")?
+        .to_string();
+    let new = vm
+        .str_arg(&args.pos[2], "replace() argument 2")?
+        .to_string();
     let count = match args.pos.get(3) {
         Some(c) => vm.index_isize(c)?,
         None => -1,
@@ -659,7 +712,10 @@ fn char_slice(s: &str, start: usize, end: usize) -> &str {
     if start >= end {
         return "";
     }
-    let mut it = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()));
+    let mut it = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()));
     let b0 = it.by_ref().nth(start).unwrap_or(s.len());
     let b1 = if end > start {
         it.nth(end - start - 1).unwrap_or(s.len())
@@ -675,7 +731,13 @@ fn affix_check(vm: &mut Vm, args: Args, name: &str, prefix: bool) -> PyResult<Ob
     let n = args.pos[0].get::<StrObj>().map_or(0, |x| x.char_len());
     let (start, end) = sub_range(vm, &args, 2, n)?;
     let sub = char_slice(s, start, end);
-    let test = |a: &str| if prefix { sub.starts_with(a) } else { sub.ends_with(a) };
+    let test = |a: &str| {
+        if prefix {
+            sub.starts_with(a)
+        } else {
+            sub.ends_with(a)
+        }
+    };
     let arg = &args.pos[1];
     let ok = if arg.kind() == Kind::Tuple {
         let items = vm.seq_items(arg);
@@ -690,9 +752,9 @@ fn affix_check(vm: &mut Vm, args: Args, name: &str, prefix: bool) -> PyResult<Ob
                 }
                 None => {
                     let tn = vm.type_name_of(it);
-                    return Err(vm.type_error(format!(
-                        "tuple for {name} must only contain str, not {tn}"
-                    )));
+                    return Err(
+                        vm.type_error(format!("tuple for {name} must only contain str, not {tn}"))
+                    );
                 }
             }
         }
@@ -739,7 +801,11 @@ fn search(vm: &mut Vm, args: Args, name: &str) -> PyResult<(Option<usize>, usize
         };
         return Ok((None, c));
     }
-    let pos = if reverse { hay.rfind(sub) } else { hay.find(sub) };
+    let pos = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
     Ok((pos.map(|b| start + hay[..b].chars().count()), 0))
 }
 
@@ -780,23 +846,37 @@ fn pred_method(vm: &mut Vm, args: Args, name: &str, f: fn(&str) -> bool) -> PyRe
 }
 
 fn str_isdigit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    pred_method(vm, args, "isdigit", |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || ouro_algo::unicode::decimal_value(c).is_some()))
+    pred_method(vm, args, "isdigit", |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || ouro_algo::unicode::decimal_value(c).is_some())
+    })
 }
 
 fn str_isdecimal(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    pred_method(vm, args, "isdecimal", |s| !s.is_empty() && s.chars().all(|c| ouro_algo::unicode::decimal_value(c).is_some()))
+    pred_method(vm, args, "isdecimal", |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| ouro_algo::unicode::decimal_value(c).is_some())
+    })
 }
 
 fn str_isalpha(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    pred_method(vm, args, "isalpha", |s| !s.is_empty() && s.chars().all(char::is_alphabetic))
+    pred_method(vm, args, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
 }
 
 fn str_isalnum(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    pred_method(vm, args, "isalnum", |s| !s.is_empty() && s.chars().all(char::is_alphanumeric))
+    pred_method(vm, args, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
 }
 
 fn str_isspace(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    pred_method(vm, args, "isspace", |s| !s.is_empty() && s.chars().all(ouro_algo::unicode::is_space))
+    pred_method(vm, args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(ouro_algo::unicode::is_space)
+    })
 }
 
 fn str_isupper(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -884,9 +964,9 @@ fn pad(vm: &mut Vm, args: Args, name: &str, how: u8) -> PyResult<ObjRef> {
             match (cs.next(), cs.next(), f.kind() == Kind::Str) {
                 (Some(c), None, true) => c,
                 _ => {
-                    return Err(vm.type_error(format!(
-                        "The fill character must be exactly one character long"
-                    )))
+                    return Err(
+                        vm.type_error("The fill character must be exactly one character long")
+                    )
                 }
             }
         }
@@ -952,7 +1032,11 @@ fn str_partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult<ObjRef> 
     }
     let found = if right { s.rfind(&sep) } else { s.find(&sep) };
     let (a, b, c) = match found {
-        Some(i) => (s[..i].to_string(), sep.clone(), s[i + sep.len()..].to_string()),
+        Some(i) => (
+            s[..i].to_string(),
+            sep.clone(),
+            s[i + sep.len()..].to_string(),
+        ),
         None if right => (String::new(), String::new(), s.clone()),
         None => (s.clone(), String::new(), String::new()),
     };
@@ -981,7 +1065,18 @@ fn str_splitlines(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let is_break = matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        );
         if is_break {
             let mut end = i + 1;
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
@@ -1005,7 +1100,9 @@ fn str_splitlines(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
 fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "removeprefix", 2, 2)?;
     let s = this(vm, &args, "removeprefix")?.to_string();
-    let p = vm.str_arg(&args.pos[1], "removeprefix() argument")?.to_string();
+    let p = vm
+        .str_arg(&args.pos[1], "removeprefix() argument")?
+        .to_string();
     match s.strip_prefix(p.as_str()) {
         Some(r) => vm.new_str(r),
         None => Ok(args.pos[0].clone()),
@@ -1015,7 +1112,9 @@ fn str_removeprefix(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "removesuffix", 2, 2)?;
     let s = this(vm, &args, "removesuffix")?.to_string();
-    let p = vm.str_arg(&args.pos[1], "removesuffix() argument")?.to_string();
+    let p = vm
+        .str_arg(&args.pos[1], "removesuffix() argument")?
+        .to_string();
     match s.strip_suffix(p.as_str()) {
         Some(r) if !p.is_empty() => vm.new_str(r),
         _ => Ok(args.pos[0].clone()),
@@ -1023,7 +1122,9 @@ fn str_removesuffix(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 }
 
 fn str_casefold(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    let s = this(vm, &args, "casefold")?.to_lowercase().replace('ß', "ss");
+    let s = this(vm, &args, "casefold")?
+        .to_lowercase()
+        .replace('ß', "ss");
     vm.new_str(&s)
 }
 
@@ -1067,7 +1168,11 @@ fn str_encode(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 }
 
 fn str_dunder_len(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    let n = args.pos.first().and_then(|s| s.get::<StrObj>()).map_or(0, |s| s.char_len());
+    let n = args
+        .pos
+        .first()
+        .and_then(|s| s.get::<StrObj>())
+        .map_or(0, |s| s.char_len());
     vm.new_int(n as i64)
 }
 
