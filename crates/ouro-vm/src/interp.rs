@@ -1471,11 +1471,30 @@ impl Vm {
                 }
             }
         }
+        self.create_instance(ty, args, kwnames, may_push)
+    }
+
+    /// `type.__call__` for a class: `__new__`, then `__init__` if the result
+    /// is an instance of the class.
+    pub(crate) fn create_instance(
+        &mut self,
+        ty: ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+        may_push: bool,
+    ) -> PyResult<Called> {
+        if !Vm::is_heap_type(&ty) {
+            let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
+            return Ok(Called::Value(r));
+        }
         // __new__
         let new_name = self.names.new.clone();
-        let inst = match self.type_lookup(&ty, &new_name) {
-            Some(newf) if newf.kind() == Kind::Function || self.is_staticmethod(&newf) => {
-                let f = self.unwrap_staticmethod(&newf);
+        let custom_new = self
+            .type_lookup(&ty, &new_name)
+            .map(|n| self.unwrap_staticmethod(&n))
+            .filter(|f| f.kind() == Kind::Function);
+        let inst = match custom_new {
+            Some(f) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(ty.clone());
                 a.extend(args.iter().cloned());

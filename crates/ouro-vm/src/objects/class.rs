@@ -14,6 +14,10 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     let b = vm.builtins.clone();
     vm.add_function(&b, "__build_class__", build_class)?;
     vm.add_method(T::Type, "mro", type_mro)?;
+    vm.add_method(T::Type, "__call__", type_call_method)?;
+    vm.add_method(T::Type, "__init__", type_init_method)?;
+    add_static(vm, T::Type, "__new__", type_new_method)?;
+    add_static(vm, T::Object, "__new__", object_new_method)?;
     vm.add_method(T::Type, "__subclasses__", type_subclasses)?;
     Ok(())
 }
@@ -113,6 +117,96 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         }
     }
     Ok(cls)
+}
+
+/// Stores a native function in a builtin type's dict as a staticmethod
+/// (how `__new__` is exposed).
+fn add_static(vm: &mut Vm, t: T, name: &'static str, f: crate::natives::NativeFn) -> PyResult<()> {
+    let func = vm.new_builtin_function(name, f)?;
+    let sm = vm.new_native(
+        T::StaticMethod,
+        crate::objects::native::Wrapper { func: Some(func) },
+    )?;
+    let ty = vm.ty(t).clone();
+    let d = vm.type_dict(&ty)?;
+    let key = vm.intern(name)?;
+    vm.dict_set_str(&d, &key, sm)
+}
+
+fn kwnames_of(
+    vm: &mut Vm,
+    kw: &[(ObjRef, ObjRef)],
+    args: &mut Vec<ObjRef>,
+) -> PyResult<Option<ObjRef>> {
+    kw_tuple(vm, kw, args)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: the default instance creation.
+fn type_call_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let mut pos = args.pos.into_iter();
+    let Some(cls) = pos.next() else {
+        return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
+    let mut rest: Vec<ObjRef> = pos.collect();
+    let kwn = kwnames_of(vm, &args.kw, &mut rest)?;
+    match vm.create_instance(cls, rest, kwn, false)? {
+        crate::interp::Called::Value(v) => Ok(v),
+        crate::interp::Called::Pushed => Err(vm.internal_error("unexpected frame push")),
+    }
+}
+
+fn type_init_method(vm: &mut Vm, _args: Args) -> PyResult<ObjRef> {
+    Ok(vm.none.clone())
+}
+
+/// `type.__new__(mcs, name, bases, ns, **kwargs)`.
+fn type_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    if args.len() != 4 {
+        if args.len() == 2 {
+            return Ok(args.pos[1].class());
+        }
+        return Err(vm.type_error("type.__new__() takes exactly 3 arguments"));
+    }
+    let mcs = args.pos[0].clone();
+    if mcs.kind() != Kind::Type || !vm.is_subtype(&mcs, vm.ty(T::Type)) {
+        return Err(vm.type_error("type.__new__(X): X is not a type object"));
+    }
+    vm.type_new(&mcs, &args.pos[1], &args.pos[2], &args.pos[3], &args.kw)
+}
+
+/// `object.__new__(cls, *args)`.
+fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let Some(cls) = args.pos.first().cloned() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
+    if cls.kind() != Kind::Type {
+        let tn = vm.type_name_of(&cls);
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
+    }
+    if args.len() > 1 || !args.kw.is_empty() {
+        let new_name = vm.names.new.clone();
+        let init_name = vm.names.init.clone();
+        let new_overridden = vm
+            .type_lookup(&cls, &new_name)
+            .map(|n| vm.unwrap_staticmethod(&n))
+            .is_some_and(|f| f.kind() == Kind::Function);
+        let init_overridden = vm
+            .type_lookup(&cls, &init_name)
+            .is_some_and(|f| f.kind() == Kind::Function);
+        if new_overridden {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if !init_overridden {
+            let tn = vm.type_name(&cls);
+            return Err(vm.type_error(format!("{tn}() takes no arguments")));
+        }
+    }
+    if !Vm::is_heap_type(&cls) {
+        return vm.call_builtin_type(&cls, Vec::new(), None);
+    }
+    vm.object_new(&cls, &[], None)
 }
 
 fn kw_tuple(
