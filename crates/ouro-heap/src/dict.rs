@@ -9,6 +9,7 @@
 //! equality callback. The VM decides when a callback may run Python code (it
 //! then releases the dict's borrow first; see `ouro_vm::objects::dict`).
 
+use crate::heap::{HBox, HVec, HEAP_ALLOC};
 use crate::object::ObjRef;
 
 const EMPTY: i32 = -1;
@@ -25,16 +26,23 @@ pub struct Entry {
 
 struct Keys {
     /// `EMPTY`, `DUMMY` or an index into `entries`; length a power of two.
-    indices: Box<[i32]>,
+    indices: HVec<i32>,
     /// Insertion-ordered; `None` marks a deleted entry.
-    entries: Vec<Option<Entry>>,
+    entries: HVec<Option<Entry>>,
+    /// Inserts left before the table must be rebuilt. Mirrors CPython's
+    /// `dk_usable`: deletions do not give it back (their slots stay dummy
+    /// until the next resize), so probing always finds an empty slot.
+    usable: usize,
 }
 
 impl Keys {
     fn with_size(size: usize) -> Keys {
+        let mut indices = HVec::with_capacity_in(size, HEAP_ALLOC);
+        indices.resize(size, EMPTY);
         Keys {
-            indices: vec![EMPTY; size].into_boxed_slice(),
-            entries: Vec::with_capacity(usable_fraction(size)),
+            indices,
+            entries: HVec::with_capacity_in(usable_fraction(size), HEAP_ALLOC),
+            usable: usable_fraction(size),
         }
     }
 
@@ -51,7 +59,7 @@ fn usable_fraction(n: usize) -> usize {
 /// The compact, ordered hash table of a dict.
 #[derive(Default)]
 pub struct DictTable {
-    keys: Option<Box<Keys>>,
+    keys: Option<HBox<Keys>>,
     used: usize,
 }
 
@@ -97,7 +105,7 @@ impl DictTable {
             size <<= 1;
         }
         DictTable {
-            keys: Some(Box::new(Keys::with_size(size))),
+            keys: Some(HBox::new_in(Keys::with_size(size), HEAP_ALLOC)),
             used: 0,
         }
     }
@@ -177,11 +185,11 @@ impl DictTable {
     pub fn insert_new(&mut self, hash: i64, key: ObjRef, value: ObjRef) {
         let need_resize = match self.keys.as_deref() {
             None => true,
-            Some(k) => k.entries.len() >= usable_fraction(k.indices.len()),
+            Some(k) => k.usable == 0,
         };
         if need_resize {
             // CPython's GROWTH_RATE: used*3.
-            self.resize((self.used * 3).max(MINSIZE));
+            self.resize(self.used * 3);
         }
         let Some(keys) = self.keys.as_deref_mut() else {
             return;
@@ -195,21 +203,21 @@ impl DictTable {
             *slot = pos as i32;
         }
         keys.entries.push(Some(Entry { hash, key, value }));
+        keys.usable = keys.usable.saturating_sub(1);
         self.used += 1;
     }
 
-    /// Rebuilds the table with room for `minused` entries, compacting holes.
-    fn resize(&mut self, minused: usize) {
-        let mut size = MINSIZE;
-        while size < minused.saturating_mul(3).div_ceil(2).max(1) {
-            size <<= 1;
-        }
-        while usable_fraction(size) < self.used + 1 {
+    /// Rebuilds the table with at least `minsize` index slots (the next
+    /// power of two, as CPython's `calculate_log2_keysize`), compacting holes.
+    fn resize(&mut self, minsize: usize) {
+        let mut size = minsize.max(MINSIZE).next_power_of_two();
+        while usable_fraction(size) <= self.used {
             size <<= 1;
         }
         let mut new = Keys::with_size(size);
         let mask = new.mask();
         if let Some(old) = self.keys.take() {
+            let old = HBox::into_inner(old);
             for e in old.entries.into_iter().flatten() {
                 let mut p = Probe::new(e.hash, mask);
                 while new.indices.get(p.i).is_some_and(|&ix| ix != EMPTY) {
@@ -222,7 +230,8 @@ impl DictTable {
                 new.entries.push(Some(e));
             }
         }
-        self.keys = Some(Box::new(new));
+        new.usable = usable_fraction(size) - new.entries.len();
+        self.keys = Some(HBox::new_in(new, HEAP_ALLOC));
     }
 
     /// Removes the entry at `pos`, leaving a hole; returns its key and value.
@@ -282,7 +291,7 @@ impl DictTable {
     pub fn take_entries(&mut self) -> Vec<Entry> {
         self.used = 0;
         match self.keys.take() {
-            Some(k) => k.entries.into_iter().flatten().collect(),
+            Some(k) => HBox::into_inner(k).entries.into_iter().flatten().collect(),
             None => Vec::new(),
         }
     }
@@ -291,7 +300,7 @@ impl DictTable {
     pub fn heap_size(&self) -> usize {
         self.keys.as_deref().map_or(0, |k| {
             std::mem::size_of::<Keys>()
-                + k.indices.len() * std::mem::size_of::<i32>()
+                + k.indices.capacity() * std::mem::size_of::<i32>()
                 + k.entries.capacity() * std::mem::size_of::<Option<Entry>>()
         })
     }

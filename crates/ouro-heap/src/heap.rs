@@ -36,6 +36,7 @@
 //! Running Python code only at instruction boundaries also means a drop never
 //! runs Python code: no payload borrow can be disturbed by a teardown.
 
+use std::alloc::Layout;
 use std::cell::{Cell, UnsafeCell};
 use std::mem::size_of;
 use std::ptr::{self, NonNull};
@@ -80,6 +81,8 @@ struct HeapState {
     /// entries already waiting there.
     pending: Vec<ObjRef>,
     floor: usize,
+    /// A buffer allocation went past the heap limit (see [`HeapAlloc`]).
+    over_limit: bool,
     stats: HeapStats,
 }
 
@@ -92,6 +95,7 @@ impl HeapState {
             batch: Vec::new(),
             pending: Vec::new(),
             floor: 0,
+            over_limit: false,
             stats: HeapStats::default(),
         }
     }
@@ -102,9 +106,11 @@ impl Drop for HeapState {
         // At thread exit: queued objects and anything still alive keep their
         // memory (their handles may yet be dropped by other thread-local
         // destructors, which then find no heap and leak instead).
-        std::mem::forget(std::mem::take(&mut self.pending));
-        std::mem::forget(std::mem::take(&mut self.batch));
-        std::mem::forget(std::mem::take(&mut self.teardown));
+        for v in [&mut self.pending, &mut self.batch, &mut self.teardown] {
+            for o in v.drain(..) {
+                std::mem::forget(o);
+            }
+        }
         if self.stats.live_total() != 0 {
             std::mem::forget(std::mem::replace(&mut self.alloc, Allocator::new()));
         }
@@ -631,4 +637,145 @@ pub fn heap_limit() -> Option<usize> {
 /// objects.
 pub fn with_allocator<R>(f: impl FnOnce(&Allocator) -> R) -> Option<R> {
     with_state(|s| f(&s.alloc))
+}
+
+/// The allocator of object-owned buffers (list items, instance attributes,
+/// dict tables): they live in the private heap too, so statistics, the heap
+/// limit and `id`-level accounting cover them.
+///
+/// Buffers grow in the middle of operations that cannot fail cleanly, so the
+/// heap limit is soft for them: a growth past the limit succeeds (if the
+/// system has the memory), and the VM raises `MemoryError` at its next
+/// instruction boundary ([`take_over_limit`]). Object allocations enforce the
+/// limit at once.
+///
+/// `HeapAlloc` is `!Send`: a buffer must be freed into the heap of the thread
+/// that allocated it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HeapAlloc {
+    _not_send: std::marker::PhantomData<*const ()>,
+}
+
+/// The [`HeapAlloc`] value.
+pub const HEAP_ALLOC: HeapAlloc = HeapAlloc {
+    _not_send: std::marker::PhantomData,
+};
+
+/// A vector whose buffer lives in the private heap.
+pub type HVec<T> = allocator_api2::vec::Vec<T, HeapAlloc>;
+
+/// A box in the private heap.
+pub type HBox<T> = allocator_api2::boxed::Box<T, HeapAlloc>;
+
+/// An empty [`HVec`].
+#[inline]
+pub fn hvec<T>() -> HVec<T> {
+    HVec::new_in(HEAP_ALLOC)
+}
+
+/// An [`HVec`] holding `items`.
+pub fn hvec_from<T>(items: impl IntoIterator<Item = T>) -> HVec<T> {
+    let it = items.into_iter();
+    let mut v = HVec::with_capacity_in(it.size_hint().0, HEAP_ALLOC);
+    v.extend(it);
+    v
+}
+
+fn buffer_alloc(size: usize) -> Option<NonNull<u8>> {
+    with_state(|s| {
+        let limit = s.alloc.limit();
+        if limit.is_none() {
+            return s.alloc.alloc(size);
+        }
+        s.alloc.set_limit(None);
+        let p = s.alloc.alloc(size);
+        s.alloc.set_limit(limit);
+        if limit.is_some_and(|l| s.alloc.footprint() > l) {
+            s.over_limit = true;
+            PENDING.with(|c| c.set(true));
+        }
+        p
+    })
+    .flatten()
+}
+
+// SAFETY: `allocate` returns blocks of at least the requested size with
+// ALIGNMENT (16) alignment, which covers every layout it accepts (larger
+// alignments are refused); `deallocate` hands a block back to the allocator
+// it came from with the size it was allocated with (the layout's size, as
+// the `Allocator` contract passes the same layout).
+unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
+    fn allocate(&self, layout: Layout) -> Result<NonNull<[u8]>, allocator_api2::alloc::AllocError> {
+        if layout.align() > ouro_alloc::ALIGNMENT {
+            return Err(allocator_api2::alloc::AllocError);
+        }
+        match buffer_alloc(layout.size()) {
+            Some(p) => Ok(NonNull::slice_from_raw_parts(p, layout.size())),
+            None => Err(allocator_api2::alloc::AllocError),
+        }
+    }
+
+    unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        // SAFETY: the Allocator contract: `ptr` was allocated by this
+        // allocator with `layout`, so with `layout.size()` bytes.
+        with_state(|s| unsafe { s.alloc.free(ptr, layout.size()) });
+    }
+
+    unsafe fn grow(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new: Layout,
+    ) -> Result<NonNull<[u8]>, allocator_api2::alloc::AllocError> {
+        if new.align() > ouro_alloc::ALIGNMENT {
+            return Err(allocator_api2::alloc::AllocError);
+        }
+        let grown = with_state(|s| {
+            let limit = s.alloc.limit();
+            s.alloc.set_limit(None);
+            // SAFETY: the Allocator contract: `ptr` is a live block of
+            // `old.size()` bytes from this allocator.
+            let p = unsafe { s.alloc.realloc(ptr, old.size(), new.size()) };
+            s.alloc.set_limit(limit);
+            if limit.is_some_and(|l| s.alloc.footprint() > l) {
+                s.over_limit = true;
+                PENDING.with(|c| c.set(true));
+            }
+            p
+        })
+        .flatten();
+        match grown {
+            Some(p) => Ok(NonNull::slice_from_raw_parts(p, new.size())),
+            None => Err(allocator_api2::alloc::AllocError),
+        }
+    }
+
+    unsafe fn shrink(
+        &self,
+        ptr: NonNull<u8>,
+        old: Layout,
+        new: Layout,
+    ) -> Result<NonNull<[u8]>, allocator_api2::alloc::AllocError> {
+        // SAFETY: the Allocator contract: `ptr` is a live block of
+        // `old.size()` bytes from this allocator; shrinking never fails the
+        // limit.
+        let p = with_state(|s| unsafe { s.alloc.realloc(ptr, old.size(), new.size()) }).flatten();
+        match p {
+            Some(p) => Ok(NonNull::slice_from_raw_parts(p, new.size())),
+            None => Err(allocator_api2::alloc::AllocError),
+        }
+    }
+}
+
+/// Whether a buffer allocation went past the heap limit since the last
+/// call (clears the condition). The VM raises `MemoryError`.
+pub fn take_over_limit() -> bool {
+    with_state(|s| {
+        let over = std::mem::replace(&mut s.over_limit, false);
+        if s.pending.is_empty() {
+            PENDING.with(|c| c.set(false));
+        }
+        over
+    })
+    .unwrap_or(false)
 }

@@ -13,6 +13,7 @@ use num_bigint::BigInt;
 use ouro_bytecode::CodeObject;
 
 use crate::dict::DictTable;
+use crate::heap::HVec;
 use crate::object::{Frozen, Kind, ObjRef, Payload};
 
 macro_rules! payload {
@@ -132,7 +133,7 @@ impl TupleObj {
 }
 
 pub struct ListObj {
-    pub items: Vec<ObjRef>,
+    pub items: HVec<ObjRef>,
 }
 payload!(ListObj, Kind::List);
 
@@ -204,8 +205,9 @@ pub struct TypeObj {
     pub layout: Kind,
     /// Which builtin type this is (or the builtin ancestor of a class).
     pub builtin: u16,
-    /// Bumped on every change to the type or its bases' namespaces.
-    pub version: u32,
+    /// A unique identity for the VM's method cache, never reused (an address
+    /// can be, once a type is freed).
+    pub tag: u64,
 }
 payload!(TypeObj, Kind::Type);
 
@@ -335,13 +337,13 @@ payload!(NativeObj, Kind::Native);
 /// until `__dict__` is asked for; then a real dict object that the instance
 /// shares with its users (CPython 3.11's materialised `__dict__`).
 pub enum Attrs {
-    Inline(Vec<(ObjRef, ObjRef)>),
+    Inline(HVec<(ObjRef, ObjRef)>),
     Dict(ObjRef),
 }
 
 impl Default for Attrs {
     fn default() -> Attrs {
-        Attrs::Inline(Vec::new())
+        Attrs::Inline(crate::heap::hvec())
     }
 }
 
@@ -388,7 +390,7 @@ pub trait Children {
 impl Children for ListObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
         // list_dealloc releases the items last to first.
-        out.append(&mut self.items);
+        out.extend(self.items.drain(..));
     }
 }
 
@@ -471,10 +473,11 @@ impl Children for CellObj {
 
 impl Children for ExceptionObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
-        push_opt(out, self.notes.take());
-        push_opt(out, self.cause.take());
+        // BaseException_clear: (dict,) args, notes, traceback, cause, context.
         push_opt(out, self.context.take());
+        push_opt(out, self.cause.take());
         push_opt(out, self.traceback.take());
+        push_opt(out, self.notes.take());
         out.push(self.args.clone());
     }
 }
@@ -501,9 +504,10 @@ impl Children for FrameObj {
 
 impl Children for SliceObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
-        out.push(self.step.clone());
+        // slice_dealloc: step, start, stop.
         out.push(self.stop.clone());
         out.push(self.start.clone());
+        out.push(self.step.clone());
     }
 }
 
@@ -533,3 +537,8 @@ impl Children for NativeObj {
         self.inner.take_children(out);
     }
 }
+
+// The layouts the documented sizes depend on (list 56, instance 56, dict 48).
+const _: () = assert!(std::mem::size_of::<ListObj>() == 24);
+const _: () = assert!(std::mem::size_of::<Attrs>() == 24);
+const _: () = assert!(std::mem::size_of::<DictObj>() <= 32);

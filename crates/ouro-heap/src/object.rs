@@ -218,6 +218,12 @@ pub mod tflags {
     pub const T_HAS_ATTRS: u8 = 0x04;
     /// The type may be subclassed.
     pub const T_BASETYPE: u8 = 0x08;
+    /// A class in the MRO defines `__getattribute__` in Python.
+    pub const T_GETATTRIBUTE: u8 = 0x10;
+    /// A class in the MRO defines `__setattr__` or `__delattr__` in Python.
+    pub const T_SETATTR: u8 = 0x20;
+    /// A class in the MRO defines `__getattr__`.
+    pub const T_GETATTR: u8 = 0x40;
 }
 
 /// The object header: CPython's `PyObject`, with the count narrowed to 32

@@ -275,12 +275,21 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let instrs = &code.instructions[..];
             'instrs: loop {
-                if heap::has_pending_finalizers()
-                    && heap::pending_finalizer_count() > self.finalizer_floor()
-                {
+                if heap::has_pending_finalizers() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
-                    if self.start_finalizer()? {
+                    if heap::take_over_limit() {
+                        // A buffer grew past --max-heap during the last
+                        // instruction: raise where it happened.
+                        let e = self.memory_error();
+                        match self.handle_error(e, true) {
+                            Ok(()) => continue 'frames,
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    if heap::pending_finalizer_count() > self.finalizer_floor()
+                        && self.start_finalizer()?
+                    {
                         continue 'frames;
                     }
                 }
@@ -677,7 +686,7 @@ impl Vm {
                             let l = tri!('err, self.pop());
                             let items = l
                                 .borrow::<ListObj>()
-                                .map(|l| l.items.clone())
+                                .map(|l| l.items.to_vec())
                                 .unwrap_or_default();
                             let t = tri!('err, self.new_tuple(items));
                             self.stack.push(t);

@@ -6,7 +6,7 @@
 use ouro_bytecode::{BinOp, CmpOp};
 use ouro_heap::{
     flags, Attrs, BuiltinFunctionObj, DictObj, ExceptionObj, FunctionObj, Kind, ListObj, MethodObj,
-    ModuleObj, ObjRef, StrObj, TupleObj, TypeObj,
+    ModuleObj, ObjRef, StrObj, TupleObj,
 };
 
 use crate::error::{PyErr, PyResult};
@@ -51,7 +51,7 @@ impl Vm {
             return self.super_getattr(obj, name);
         }
         let ty = obj.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_GETATTRIBUTE) {
             let ga = self.names.getattribute.clone();
             if let Some(f) = self.type_lookup(&ty, &ga) {
                 if f.kind() == Kind::Function {
@@ -64,7 +64,7 @@ impl Vm {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         };
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_GETATTR) {
             self.getattr_fallback(obj, &ty, name, r)
         } else {
             r
@@ -407,7 +407,7 @@ impl Vm {
     /// `setattr(obj, name, value)`.
     pub fn setattr(&mut self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
         let ty = obj.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_SETATTR) {
             let sa = self.names.setattr.clone();
             if let Some(f) = self.type_lookup(&ty, &sa) {
                 if f.kind() == Kind::Function {
@@ -421,7 +421,7 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
         let ty = obj.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_SETATTR) {
             let da = self.names.delattr.clone();
             if let Some(f) = self.type_lookup(&ty, &da) {
                 if f.kind() == Kind::Function {
@@ -559,10 +559,10 @@ impl Vm {
                 }
             }
         }
-        if let Some(mut t) = ty.borrow_mut::<TypeObj>() {
-            t.version = t.version.wrapping_add(1);
-        }
-        if self.str_of(&name) == "__del__" {
+        self.method_cache.invalidate();
+        let n = self.str_of(&name);
+        if n.starts_with("__") && n.ends_with("__") {
+            self.dunders_changed = true;
             self.update_type_flags(ty);
         }
         Ok(())
@@ -574,11 +574,12 @@ impl Vm {
         let ty = obj.class();
         let is_super = obj.kind() == Kind::Native && self.is_exact(&obj, T::Super);
         if obj.kind() != Kind::Type && obj.kind() != Kind::Module && !is_super {
-            let custom_ga = Vm::is_heap_type(&ty) && {
-                let ga = self.names.getattribute.clone();
-                self.type_lookup(&ty, &ga)
-                    .is_some_and(|f| f.kind() == Kind::Function)
-            };
+            let custom_ga =
+                Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_GETATTRIBUTE) && {
+                    let ga = self.names.getattribute.clone();
+                    self.type_lookup(&ty, &ga)
+                        .is_some_and(|f| f.kind() == Kind::Function)
+                };
             if !custom_ga {
                 if let Some(d) = self.type_lookup(&ty, name) {
                     let is_method = match d.kind() {
@@ -1124,7 +1125,7 @@ impl Vm {
                 .unwrap_or_default(),
             Kind::List => o
                 .borrow::<ListObj>()
-                .map(|l| l.items.clone())
+                .map(|l| l.items.to_vec())
                 .unwrap_or_default(),
             _ => Vec::new(),
         }

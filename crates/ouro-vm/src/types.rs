@@ -208,21 +208,52 @@ impl Vm {
         obj.class_is(ty) || self.is_subtype(&obj.class(), ty)
     }
 
-    /// Looks `name` up along the MRO of `ty` (CPython's `_PyType_Lookup`).
+    /// Looks `name` up along the MRO of `ty` (CPython's `_PyType_Lookup`),
+    /// through the method cache.
     pub fn type_lookup(&self, ty: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
-        let mro = {
+        let cacheable = name.has_flag(ouro_heap::flags::F_INTERNED);
+        let (tag, mro) = {
             let t = ty.borrow::<TypeObj>()?;
-            t.mro.clone()
+            if cacheable {
+                match self.method_cache.get(t.tag, name.addr()) {
+                    Some(CacheHit::Absent) => return None,
+                    Some(CacheHit::At(i, pos)) => {
+                        // Still valid: no type dict changed since it was stored.
+                        let found = t
+                            .mro
+                            .get::<ouro_heap::TupleObj>()
+                            .and_then(|m| m.items().get(i as usize))
+                            .and_then(|owner| {
+                                let o = owner.borrow::<TypeObj>()?;
+                                let d = o.dict.borrow::<ouro_heap::DictObj>()?;
+                                let e = d.table.entry(pos as usize)?;
+                                e.key.is(name).then(|| e.value.clone())
+                            });
+                        if found.is_some() {
+                            return found;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            (t.tag, t.mro.clone())
         };
         let items = mro.get::<ouro_heap::TupleObj>()?;
-        for t in items.items() {
+        for (i, t) in items.items().iter().enumerate() {
             let dict = match t.borrow::<TypeObj>() {
                 Some(tt) => tt.dict.clone(),
                 None => continue,
             };
-            if let Some(v) = self.dict_get_str(&dict, name) {
+            if let Some((pos, v)) = self.dict_find_str(&dict, name) {
+                if cacheable {
+                    self.method_cache
+                        .put(tag, name.addr(), CacheHit::At(i as u32, pos as u32));
+                }
                 return Some(v);
             }
+        }
+        if cacheable {
+            self.method_cache.put(tag, name.addr(), CacheHit::Absent);
         }
         None
     }
@@ -287,5 +318,82 @@ pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef], base_mros: &[Vec<ObjRef>]) -> Opti
             }
         }
         result.push(c);
+    }
+}
+
+/// What the method cache knows about a (type, name) pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CacheHit {
+    /// Not found anywhere in the MRO.
+    Absent,
+    /// Found in the dict of `mro[.0]`, at entry position `.1`.
+    At(u32, u32),
+}
+
+#[derive(Clone, Copy)]
+struct CacheEntry {
+    tag: u64,
+    name: usize,
+    epoch: u64,
+    hit: CacheHit,
+}
+
+const CACHE_SIZE: usize = 4096;
+
+/// The type attribute cache, after CPython's (`_PyType_Lookup`'s
+/// `method_cache`): a direct-mapped table from (type tag, interned name) to
+/// where the attribute was found. It stores locations, not objects, so it
+/// holds no references (counts stay exact). Any change to any type's
+/// namespace bumps the epoch, invalidating every entry.
+pub(crate) struct MethodCache {
+    entries: Vec<std::cell::Cell<CacheEntry>>,
+    epoch: std::cell::Cell<u64>,
+    next_tag: std::cell::Cell<u64>,
+}
+
+impl MethodCache {
+    pub(crate) fn new() -> MethodCache {
+        let empty = CacheEntry {
+            tag: 0,
+            name: 0,
+            epoch: u64::MAX,
+            hit: CacheHit::Absent,
+        };
+        MethodCache {
+            entries: vec![std::cell::Cell::new(empty); CACHE_SIZE],
+            epoch: std::cell::Cell::new(0),
+            next_tag: std::cell::Cell::new(1 << 16),
+        }
+    }
+
+    pub(crate) fn next_tag(&self) -> u64 {
+        let t = self.next_tag.get();
+        self.next_tag.set(t + 1);
+        t
+    }
+
+    pub(crate) fn invalidate(&self) {
+        self.epoch.set(self.epoch.get() + 1);
+    }
+
+    fn slot(tag: u64, name: usize) -> usize {
+        let h = (tag as usize).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name >> 4);
+        (h ^ (h >> 17)) & (CACHE_SIZE - 1)
+    }
+
+    fn get(&self, tag: u64, name: usize) -> Option<CacheHit> {
+        let e = self.entries.get(Self::slot(tag, name))?.get();
+        (e.tag == tag && e.name == name && e.epoch == self.epoch.get()).then_some(e.hit)
+    }
+
+    fn put(&self, tag: u64, name: usize, hit: CacheHit) {
+        if let Some(c) = self.entries.get(Self::slot(tag, name)) {
+            c.set(CacheEntry {
+                tag,
+                name,
+                epoch: self.epoch.get(),
+                hit,
+            });
+        }
     }
 }

@@ -155,6 +155,9 @@ pub struct Vm {
     /// Finalizer queue depths of the `__del__` calls running (see
     /// `interp::finalizer_floor`).
     pub(crate) fin_floors: Vec<usize>,
+    pub(crate) method_cache: crate::types::MethodCache,
+    /// A class's dunder was set or deleted after creation.
+    pub(crate) dunders_changed: bool,
     pub(crate) recursion_limit: usize,
     /// Rust-level re-entries of the interpreter loop.
     pub(crate) native_depth: usize,
@@ -194,7 +197,7 @@ impl Vm {
             dict: null.clone(),
             layout: kind,
             builtin: builtin as u16,
-            version: 0,
+            tag: builtin as u64 + 1,
         };
         let type_type = heap::alloc_self_typed(placeholder(Kind::Type, T::Type))?;
         let mut types: Vec<ObjRef> = Vec::with_capacity(BUILTIN_TYPES.len());
@@ -273,6 +276,8 @@ impl Vm {
             handled: None,
             repr_active: Vec::new(),
             fin_floors: Vec::new(),
+            method_cache: crate::types::MethodCache::new(),
+            dunders_changed: false,
             recursion_limit: 1000,
             native_depth: 0,
             stdout: if config.capture_output {
@@ -440,7 +445,13 @@ impl Vm {
 
     pub fn new_list(&mut self, items: Vec<ObjRef>) -> PyResult<ObjRef> {
         let ty = self.types[T::List as usize].clone();
-        self.alloc(&ty, ListObj { items }, false)
+        self.alloc(
+            &ty,
+            ListObj {
+                items: ouro_heap::hvec_from(items),
+            },
+            false,
+        )
     }
 
     pub fn new_dict(&mut self) -> PyResult<ObjRef> {
@@ -478,6 +489,17 @@ impl Vm {
             k.is(key) || (k.kind() == Kind::Str && self.str_of(k) == text)
         })?;
         d.table.entry(pos).map(|e| e.value.clone())
+    }
+
+    /// Like [`Vm::dict_get_str`], also returning the entry position.
+    pub(crate) fn dict_find_str(&self, dict: &ObjRef, key: &ObjRef) -> Option<(usize, ObjRef)> {
+        let d = dict.borrow::<DictObj>()?;
+        let h = self.str_hash(key);
+        let text = self.str_of(key);
+        let pos = d.table.lookup(h, |k| {
+            k.is(key) || (k.kind() == Kind::Str && self.str_of(k) == text)
+        })?;
+        d.table.entry(pos).map(|e| (pos, e.value.clone()))
     }
 
     /// Sets a str key in a namespace dict (keys compared as in `dict_get_str`).
@@ -590,16 +612,37 @@ impl Vm {
         (take(&mut self.stdout), take(&mut self.stderr))
     }
 
-    /// Marks a class as having instances with `__del__`.
+    /// Recomputes the type flags that summarise a class's MRO: `__del__`,
+    /// and Python-level attribute hooks (so the common attribute access can
+    /// skip looking for them).
     pub(crate) fn update_type_flags(&mut self, ty: &ObjRef) {
+        let is_py = |v: Option<ObjRef>| v.is_some_and(|f| f.kind() == Kind::Function);
         let has_del = self.type_lookup(ty, &self.names.del.clone()).is_some();
-        let mut f = ty.tflags();
-        if has_del {
-            f |= tflags::T_HAS_DEL;
-        } else {
-            f &= !tflags::T_HAS_DEL;
+        let ga = is_py(self.type_lookup(ty, &self.names.getattribute.clone()));
+        let sa = is_py(self.type_lookup(ty, &self.names.setattr.clone()))
+            || is_py(self.type_lookup(ty, &self.names.delattr.clone()));
+        let gat = self.type_lookup(ty, &self.names.getattr.clone()).is_some();
+        let mut f = ty.tflags()
+            & !(tflags::T_HAS_DEL | tflags::T_GETATTRIBUTE | tflags::T_SETATTR | tflags::T_GETATTR);
+        for (on, bit) in [
+            (has_del, tflags::T_HAS_DEL),
+            (ga, tflags::T_GETATTRIBUTE),
+            (sa, tflags::T_SETATTR),
+            (gat, tflags::T_GETATTR),
+        ] {
+            if on {
+                f |= bit;
+            }
         }
         ty.set_tflags(f);
+    }
+
+    /// Whether class `ty` may have Python attribute hooks (`flag` is one of
+    /// the `T_GETATTRIBUTE`-style bits). Conservative once any class's
+    /// namespace changed a dunder at run time (subclasses' flags may be stale).
+    #[inline]
+    pub(crate) fn may_hook(&self, ty: &ObjRef, flag: u8) -> bool {
+        ty.tflags() & flag != 0 || self.dunders_changed
     }
 }
 

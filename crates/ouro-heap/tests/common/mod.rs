@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use ouro_heap::layout::{NativeObj, NativePayload};
 use ouro_heap::{
     alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, alloc_str, alloc_tuple, heap_stats,
-    Attrs, CellObj, DictObj, DictTable, IntObj, Kind, ListObj, ObjRef, TypeObj, UnitObj,
+    hvec_from, Attrs, CellObj, DictObj, DictTable, IntObj, Kind, ListObj, ObjRef, TypeObj, UnitObj,
 };
 
 thread_local! {
@@ -149,6 +149,7 @@ impl Fx {
     }
 
     pub fn list(&self, items: Vec<ObjRef>) -> ObjRef {
+        let items = hvec_from(items);
         alloc_object(&self.list_ty, ListObj { items }, false).unwrap()
     }
 
@@ -211,6 +212,6 @@ pub fn type_payload(filler: &ObjRef, layout: Kind) -> TypeObj {
         dict: filler.clone(),
         layout,
         builtin: 0,
-        version: 0,
+        tag: 0,
     }
 }

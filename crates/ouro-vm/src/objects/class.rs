@@ -393,7 +393,7 @@ impl Vm {
             dict,
             layout,
             builtin: builtin as u16,
-            version: 0,
+            tag: self.method_cache.next_tag(),
         };
         let cls = self.alloc(meta, payload, true)?;
         let Some(mro) = c3_mro(&cls, &base_list, &base_mros) else {

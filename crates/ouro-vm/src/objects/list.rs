@@ -27,7 +27,7 @@ pub(crate) fn list_capacity_for(newsize: usize, allocated: usize) -> usize {
 
 /// Grows (or shrinks) a list's buffer the way CPython does before a size
 /// change to `newsize`.
-pub(crate) fn list_resize(items: &mut Vec<ObjRef>, newsize: usize) {
+pub(crate) fn list_resize(items: &mut ouro_heap::HVec<ObjRef>, newsize: usize) {
     let cap = list_capacity_for(newsize, items.capacity());
     if cap > items.capacity() {
         items.reserve_exact(cap - items.len());
@@ -308,7 +308,7 @@ impl Vm {
                         return Ok(None);
                     };
                     if n == 0 {
-                        std::mem::take(&mut lo.items)
+                        std::mem::replace(&mut lo.items, ouro_heap::hvec())
                     } else {
                         let items = lo.items.clone();
                         let Some(total) =
@@ -321,7 +321,7 @@ impl Vm {
                         for _ in 1..n {
                             lo.items.extend(items.iter().cloned());
                         }
-                        Vec::new()
+                        ouro_heap::hvec()
                     }
                 };
                 drop(removed);
@@ -359,10 +359,11 @@ impl Vm {
             None => self.new_list(Vec::new()),
             Some(it) => {
                 let items = self.iterate(it)?;
-                let mut v = Vec::new();
+                let mut v = ouro_heap::hvec();
                 list_resize(&mut v, items.len());
                 v.extend(items);
-                self.new_list(v)
+                let ty = self.ty(T::List).clone();
+                self.alloc(&ty, ListObj { items: v }, false)
             }
         }
     }
@@ -632,7 +633,7 @@ fn list_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let l = this_list(vm, &args, "clear")?;
     let old = l
         .borrow_mut::<ListObj>()
-        .map(|mut lo| std::mem::take(&mut lo.items));
+        .map(|mut lo| std::mem::replace(&mut lo.items, ouro_heap::hvec()));
     // list_clear releases the items last to first, after emptying the list.
     if let Some(mut old) = old {
         while let Some(v) = old.pop() {
@@ -663,7 +664,7 @@ fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     // Like CPython, the list is empty while sorting; mutation is detected.
     let items = l
         .borrow_mut::<ListObj>()
-        .map(|mut lo| std::mem::take(&mut lo.items))
+        .map(|mut lo| std::mem::replace(&mut lo.items, ouro_heap::hvec()).to_vec())
         .unwrap_or_default();
     let key = key.filter(|k| !k.is(&vm.none));
     let result = vm.sort_values(items, key.as_ref(), reverse);
@@ -673,7 +674,7 @@ fn list_sort(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     };
     let intruded = l
         .borrow_mut::<ListObj>()
-        .map(|mut lo| std::mem::replace(&mut lo.items, sorted));
+        .map(|mut lo| std::mem::replace(&mut lo.items, ouro_heap::hvec_from(sorted)));
     let modified = intruded.as_ref().is_some_and(|v| !v.is_empty());
     drop(intruded);
     if let Some(e) = err {

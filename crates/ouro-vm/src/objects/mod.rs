@@ -185,7 +185,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let l = args.pos[0].clone();
     let old = l
         .borrow_mut::<ListObj>()
-        .map(|mut lo| std::mem::take(&mut lo.items));
+        .map(|mut lo| std::mem::replace(&mut lo.items, ouro_heap::hvec()));
     drop(old);
     if let Some(src) = args.pos.get(1) {
         vm.list_extend(&l, src)?;
@@ -328,7 +328,13 @@ impl Vm {
                 }
                 self.alloc(ty, ouro_heap::layout::UnitObj, attrs)
             }
-            T::List => self.alloc(ty, ListObj { items: Vec::new() }, attrs),
+            T::List => self.alloc(
+                ty,
+                ListObj {
+                    items: ouro_heap::hvec(),
+                },
+                attrs,
+            ),
             T::Dict => self.alloc(
                 ty,
                 DictObj {
@@ -714,7 +720,13 @@ impl Vm {
                     "__mro__" => Some(t.2),
                     "__bases__" => Some(t.3),
                     "__base__" => Some(opt(t.4)),
-                    "__dict__" => Some(t.5),
+                    // CPython returns a read-only mappingproxy; ouro returns
+                    // a copy, so writes cannot bypass the method cache.
+                    "__dict__" => {
+                        let d = self.new_dict()?;
+                        self.dict_update(&d, &t.5)?;
+                        Some(d)
+                    }
                     "__module__" => {
                         let key = self.names.module.clone();
                         match self.dict_get_str(&t.5, &key) {
