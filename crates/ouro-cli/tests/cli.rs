@@ -571,7 +571,7 @@ fn deeply_nested_parentheses_do_not_crash() {
 }
 
 #[test]
-#[ignore = "ouro accepts 5000 nested parentheses (prints 1, status 0); python3 raises SyntaxError: too many nested parentheses"]
+
 fn deeply_nested_parentheses_are_a_syntax_error_like_python() {
     let dir = TempDir::new("parens-py");
     dir.write("deep.py", &nested_parens(5_000));
@@ -637,9 +637,6 @@ fn empty_and_comment_only_files_do_nothing() {
 }
 
 #[test]
-#[ignore = "`ouro --max-heap 32M -c 'x = [0] * 10**9'` runs until killed at 20 s: list_binop \
-            (ouro-vm/src/objects/list.rs) builds all 10**9 items in a std Vec (8 GB, outside the cap) \
-            before the capped allocation; expected: MemoryError raised (and caught) at once"]
 fn max_heap_cap_raises_memory_error() {
     let code = "try:\n    x = [0] * 10**9\nexcept MemoryError:\n    print('MemoryError')\n";
     let out = ouro(&["--max-heap", "32M", "-c", code], None, None);
@@ -653,9 +650,6 @@ fn max_heap_cap_raises_memory_error() {
 }
 
 #[test]
-#[ignore = "`ouro -c 'x = [0] * 10**12'` aborts with SIGABRT and `memory allocation of \
-            8000000000000 bytes failed` (Vec::with_capacity in list_binop, ouro-vm/src/objects/list.rs); \
-            python3 raises MemoryError, status 1"]
 fn huge_list_without_cap_raises_memory_error_like_python() {
     let out = assert_same_as_python(&["-c", "x = [0] * 10**12"], None, None);
     assert_no_crash(&out, "[0] * 10**12");
@@ -951,8 +945,6 @@ fn repl_echoes_expression_values_but_not_none() {
 }
 
 #[test]
-#[ignore = "ouro runs `def g(): pass` as soon as it is entered and shows `>>> `; python3's REPL \
-            shows `... ` and waits for a blank line after a one-line compound statement"]
 fn repl_one_line_compound_statement_waits_for_blank_line() {
     let (session, _home) = repl(&[
         Expect(">>> "),

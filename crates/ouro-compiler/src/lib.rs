@@ -22,6 +22,16 @@ use ruff_text_size::{TextRange, TextSize};
 
 /// Compiles `source` (named `filename` in tracebacks) in the given mode.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, CompileError> {
+    if let Some(off) = too_deep_brackets(source) {
+        let pos = TextSize::new(off as u32);
+        return Err(CompileError::at(
+            ErrorKind::SyntaxError,
+            "too many nested parentheses",
+            source,
+            filename,
+            TextRange::new(pos, pos + TextSize::new(1)),
+        ));
+    }
     match mode {
         Mode::Exec | Mode::Single => {
             let parsed = ruff_python_parser::parse_module(source)
@@ -57,11 +67,17 @@ pub fn is_incomplete(source: &str) -> bool {
     match ruff_python_parser::parse_module(source) {
         Ok(_) => {
             // A compound statement is complete only after an empty line.
-            let last = source.trim_end_matches(['\n', '\r']);
-            let first_line = source.lines().next().unwrap_or("");
-            let compound = first_line.trim_end().ends_with(':')
-                || source.lines().count() > 1 && !source.ends_with("\n\n");
-            compound && !last.is_empty() && !source.ends_with("\n\n")
+            let first = source.lines().next().unwrap_or("").trim_start();
+            let kw = first
+                .split(|c: char| !c.is_alphanumeric() && c != '_')
+                .next()
+                .unwrap_or("");
+            let compound = first.starts_with('@')
+                || matches!(
+                    kw,
+                    "def" | "class" | "if" | "for" | "while" | "with" | "try" | "async" | "match"
+                );
+            compound && !source.ends_with("\n\n")
         }
         Err(e) => {
             if open_bracket(source).is_some() {
@@ -81,6 +97,58 @@ pub fn is_incomplete(source: &str) -> bool {
             }
         }
     }
+}
+
+/// CPython's tokenizer allows 200 levels of brackets (`MAXLEVEL`); the
+/// offset of the first bracket beyond that.
+fn too_deep_brackets(source: &str) -> Option<usize> {
+    const MAXLEVEL: usize = 200;
+    let b = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\'' | b'"' => {
+                let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
+                let q = if triple { 3 } else { 1 };
+                i += q;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !triple && b[i] == b'\n' {
+                        break;
+                    }
+                    if b[i] == c
+                        && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
+                    {
+                        i += q;
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAXLEVEL {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The first bracket left open at the end of `source` (strings and comments

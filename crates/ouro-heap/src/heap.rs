@@ -83,10 +83,33 @@ struct HeapState {
     floor: usize,
     /// A buffer allocation went past the heap limit (see [`HeapAlloc`]).
     over_limit: bool,
+    /// The real limit while a grace margin is granted (see [`GRACE`]).
+    grace_base: Option<usize>,
     stats: HeapStats,
 }
 
 impl HeapState {
+    /// After a refusal at the limit: allow [`GRACE`] more bytes until usage
+    /// falls back under the limit.
+    fn enter_grace(&mut self) {
+        if self.grace_base.is_none() {
+            if let Some(l) = self.alloc.limit() {
+                self.grace_base = Some(l);
+                self.alloc.set_limit(Some(l.saturating_add(GRACE)));
+            }
+        }
+    }
+
+    fn check_grace(&mut self) {
+        if let Some(base) = self.grace_base {
+            // Withdrawn once freeing has made real room under the limit.
+            if self.alloc.footprint().saturating_add(GRACE) <= base {
+                self.alloc.set_limit(Some(base));
+                self.grace_base = None;
+            }
+        }
+    }
+
     fn new() -> HeapState {
         HeapState {
             alloc: Allocator::new(),
@@ -96,6 +119,7 @@ impl HeapState {
             pending: Vec::new(),
             floor: 0,
             over_limit: false,
+            grace_base: None,
             stats: HeapStats::default(),
         }
     }
@@ -143,10 +167,21 @@ fn state_ptr() -> Option<*mut HeapState> {
 /// Allocates a zeroed block for an object; returns (block, header pointer).
 fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>, NoMemory> {
     let size = block_size(kind, obj_flags, var_len);
-    with_state(|s| s.alloc.alloc(size))
-        .flatten()
-        .ok_or(NoMemory)
+    with_state(|s| {
+        let p = s.alloc.alloc(size);
+        if p.is_none() {
+            s.enter_grace();
+        }
+        p
+    })
+    .flatten()
+    .ok_or(NoMemory)
 }
+
+/// Headroom granted past the heap limit once it has been hit, so that the
+/// code handling the `MemoryError` can itself run (format a message, print).
+/// It is withdrawn when usage falls back under the limit.
+const GRACE: usize = 1 << 20;
 
 fn layout_flags(kind: Kind, attrs: bool) -> u8 {
     let mut f = 0;
@@ -487,6 +522,9 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     unsafe {
         let s = &mut *state;
         s.alloc.free(NonNull::new_unchecked(block), size);
+        if s.grace_base.is_some() {
+            s.check_grace();
+        }
         s.stats.live[kind as usize] -= 1;
         s.stats.freed_total += 1;
     }
@@ -626,11 +664,14 @@ pub fn alloc_stats() -> AllocStats {
 
 /// Caps the private heap at `limit` bytes (`None`: no cap).
 pub fn set_heap_limit(limit: Option<usize>) {
-    with_state(|s| s.alloc.set_limit(limit));
+    with_state(|s| {
+        s.grace_base = None;
+        s.alloc.set_limit(limit)
+    });
 }
 
 pub fn heap_limit() -> Option<usize> {
-    with_state(|s| s.alloc.limit()).flatten()
+    with_state(|s| s.grace_base.or(s.alloc.limit())).flatten()
 }
 
 /// Runs `f` with the allocator, for statistics reports. `f` must not touch
@@ -765,6 +806,23 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
             None => Err(allocator_api2::alloc::AllocError),
         }
     }
+}
+
+/// Whether `bytes` more could be allocated without passing the heap limit
+/// (for operations that know their size up front, like `[0] * n`, which
+/// then fail at once with `MemoryError` instead of growing past the cap).
+pub fn fits_in_limit(bytes: usize) -> bool {
+    with_state(|s| match s.alloc.limit() {
+        Some(l) => {
+            let fits = s.alloc.footprint().saturating_add(bytes) <= l;
+            if !fits {
+                s.enter_grace();
+            }
+            fits
+        }
+        None => true,
+    })
+    .unwrap_or(true)
 }
 
 /// Whether a buffer allocation went past the heap limit since the last

@@ -20,6 +20,8 @@ pub use heap::{
     bootstrap_set_class, has_pending_finalizers, heap_stats, pending_finalizer_count,
     set_finalizer_floor, take_pending_finalizer, HeapStats, NoMemory,
 };
-pub use heap::{hvec, hvec_from, take_over_limit, HBox, HVec, HeapAlloc, HEAP_ALLOC};
+pub use heap::{
+    fits_in_limit, hvec, hvec_from, take_over_limit, HBox, HVec, HeapAlloc, HEAP_ALLOC,
+};
 pub use layout::*;
 pub use object::{flags, tflags, Frozen, Kind, ObjRef, PMut, PRef, Payload, IMMORTAL, KIND_COUNT};

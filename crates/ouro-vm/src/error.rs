@@ -105,7 +105,28 @@ impl Vm {
     /// `MemoryError`, from the preallocated instance (allocating one could
     /// itself fail).
     pub fn memory_error(&mut self) -> PyErr {
-        PyErr(self.memory_error_instance.clone())
+        let ty = self.ty(T::MemoryError).clone();
+        let payload = ExceptionObj {
+            args: self.empty_tuple(),
+            traceback: None,
+            context: None,
+            cause: None,
+            suppress_context: false,
+            notes: None,
+        };
+        match ouro_heap::alloc_object(&ty, payload, true) {
+            Ok(e) => PyErr(e),
+            Err(_) => {
+                // The preallocated instance, reset (as CPython's freelist
+                // hands out a clean one).
+                let e = self.memory_error_instance.clone();
+                let old = e
+                    .borrow_mut::<ExceptionObj>()
+                    .map(|mut x| (x.traceback.take(), x.context.take(), x.cause.take()));
+                drop(old);
+                PyErr(e)
+            }
+        }
     }
 
     /// Whether `err` is an instance of builtin exception type `t`.

@@ -435,6 +435,11 @@ impl Vm {
         Ok(s.clone())
     }
 
+    /// The empty tuple singleton.
+    pub fn empty_tuple(&self) -> ObjRef {
+        self.empty_tuple.clone()
+    }
+
     pub fn new_tuple(&mut self, items: Vec<ObjRef>) -> PyResult<ObjRef> {
         if items.is_empty() {
             return Ok(self.empty_tuple.clone());

@@ -26,17 +26,42 @@ pub(crate) fn list_capacity_for(newsize: usize, allocated: usize) -> usize {
 }
 
 /// Grows (or shrinks) a list's buffer the way CPython does before a size
-/// change to `newsize`.
-pub(crate) fn list_resize(items: &mut ouro_heap::HVec<ObjRef>, newsize: usize) {
+/// change to `newsize`. False if the growth does not fit the heap limit or
+/// the system's memory (the caller raises `MemoryError`); shrinking always
+/// succeeds.
+#[must_use]
+pub(crate) fn list_resize(items: &mut ouro_heap::HVec<ObjRef>, newsize: usize) -> bool {
     let cap = list_capacity_for(newsize, items.capacity());
     if cap > items.capacity() {
-        items.reserve_exact(cap - items.len());
+        let bytes = (cap - items.capacity()) * std::mem::size_of::<ObjRef>();
+        if !ouro_heap::fits_in_limit(bytes) || items.try_reserve_exact(cap - items.len()).is_err() {
+            return false;
+        }
     } else if cap < items.capacity() && newsize <= items.len() {
         items.shrink_to(cap.max(newsize));
     }
+    true
 }
 
 impl Vm {
+    /// An empty item buffer with room for exactly `n` items, or
+    /// `MemoryError` if that cannot be allocated (too big for the heap
+    /// limit, or for the system) — checked before any item is made.
+    pub(crate) fn reserve_items(&mut self, n: Option<usize>) -> PyResult<ouro_heap::HVec<ObjRef>> {
+        let Some(n) = n else {
+            return Err(self.memory_error());
+        };
+        let bytes = n.checked_mul(std::mem::size_of::<ObjRef>());
+        if bytes.is_none_or(|b| b > isize::MAX as usize || !ouro_heap::fits_in_limit(b)) {
+            return Err(self.memory_error());
+        }
+        let mut v = ouro_heap::hvec();
+        if v.try_reserve_exact(n).is_err() {
+            return Err(self.memory_error());
+        }
+        Ok(v)
+    }
+
     /// The `(start, step, count)` of a slice object over `len` items.
     pub(crate) fn slice_indices(
         &mut self,
@@ -171,7 +196,7 @@ impl Vm {
             } else {
                 let v = lo.items.remove(idx as usize);
                 let newlen = lo.items.len();
-                list_resize(&mut lo.items, newlen);
+                let _ = list_resize(&mut lo.items, newlen);
                 Some(v)
             }
         };
@@ -214,7 +239,7 @@ impl Vm {
                 let new = new_items.unwrap_or_default();
                 let removed: Vec<ObjRef> = lo.items.splice(start..end, new).collect();
                 let n = lo.items.len();
-                list_resize(&mut lo.items, n);
+                let _ = list_resize(&mut lo.items, n);
                 removed
             } else {
                 match new_items {
@@ -270,17 +295,12 @@ impl Vm {
             BinOp::Multiply if matches!(b.kind(), Kind::Int | Kind::BigInt) => {
                 let n = self.repeat_count(b)?;
                 let items = self.seq_items(a);
-                let total = items.len().checked_mul(n);
-                match total {
-                    Some(t) if t <= (1usize << 40) => {
-                        let mut out = Vec::with_capacity(t);
-                        for _ in 0..n {
-                            out.extend(items.iter().cloned());
-                        }
-                        self.new_list(out).map(Some)
-                    }
-                    _ => Err(self.memory_error()),
+                let mut out = self.reserve_items(items.len().checked_mul(n))?;
+                for _ in 0..n {
+                    out.extend(items.iter().cloned());
                 }
+                let ty = self.ty(T::List).clone();
+                self.alloc(&ty, ListObj { items: out }, false).map(Some)
             }
             _ => Ok(None),
         }
@@ -310,14 +330,20 @@ impl Vm {
                     if n == 0 {
                         std::mem::replace(&mut lo.items, ouro_heap::hvec())
                     } else {
-                        let items = lo.items.clone();
-                        let Some(total) =
-                            items.len().checked_mul(n).filter(|t| *t <= (1usize << 40))
-                        else {
+                        let items = lo.items.to_vec();
+                        let total = items.len().checked_mul(n);
+                        let fits = total.and_then(|t| t.checked_mul(8)).is_some_and(|b| {
+                            b <= isize::MAX as usize && ouro_heap::fits_in_limit(b)
+                        });
+                        let Some(total) = total.filter(|_| fits) else {
                             drop(lo);
                             return Err(self.memory_error());
                         };
-                        list_resize(&mut lo.items, total);
+                        let extra = total - lo.items.len();
+                        if lo.items.try_reserve_exact(extra).is_err() {
+                            drop(lo);
+                            return Err(self.memory_error());
+                        }
                         for _ in 1..n {
                             lo.items.extend(items.iter().cloned());
                         }
@@ -342,7 +368,10 @@ impl Vm {
             return Err(self.internal_error("not a list"));
         };
         let n = lo.items.len() + new.len();
-        list_resize(&mut lo.items, n);
+        if !list_resize(&mut lo.items, n) {
+            drop(lo);
+            return Err(self.memory_error());
+        }
         lo.items.extend(new);
         Ok(())
     }
@@ -360,7 +389,9 @@ impl Vm {
             Some(it) => {
                 let items = self.iterate(it)?;
                 let mut v = ouro_heap::hvec();
-                list_resize(&mut v, items.len());
+                if !list_resize(&mut v, items.len()) {
+                    return Err(self.memory_error());
+                }
                 v.extend(items);
                 let ty = self.ty(T::List).clone();
                 self.alloc(&ty, ListObj { items: v }, false)
@@ -430,8 +461,15 @@ impl Vm {
                     return Ok(Some(a.clone()));
                 }
                 match items.len().checked_mul(n) {
-                    Some(t) if t <= (1usize << 40) => {
-                        let mut out = Vec::with_capacity(t);
+                    Some(t)
+                        if t.checked_mul(8).is_some_and(|b| {
+                            ouro_heap::fits_in_limit(b) && b <= (1usize << 40)
+                        }) =>
+                    {
+                        let mut out = Vec::new();
+                        if out.try_reserve_exact(t).is_err() {
+                            return Err(self.memory_error());
+                        }
                         for _ in 0..n {
                             out.extend(items.iter().cloned());
                         }
@@ -478,10 +516,19 @@ fn list_append(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let mut it = args.pos.into_iter();
     it.next();
     let v = it.next();
-    if let (Some(mut lo), Some(v)) = (l.borrow_mut::<ListObj>(), v) {
-        let n = lo.items.len() + 1;
-        list_resize(&mut lo.items, n);
-        lo.items.push(v);
+    let grown = match (l.borrow_mut::<ListObj>(), v) {
+        (Some(mut lo), Some(v)) => {
+            let n = lo.items.len() + 1;
+            let ok = list_resize(&mut lo.items, n);
+            if ok {
+                lo.items.push(v);
+            }
+            ok
+        }
+        _ => true,
+    };
+    if !grown {
+        return Err(vm.memory_error());
     }
     Ok(vm.none.clone())
 }
@@ -507,7 +554,7 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             } else {
                 let v = lo.items.remove(idx as usize);
                 let newlen = lo.items.len();
-                list_resize(&mut lo.items, newlen);
+                let _ = list_resize(&mut lo.items, newlen);
                 Ok(v)
             }
         }
@@ -524,7 +571,10 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let n = lo.items.len() as isize;
         let idx = if i < 0 { (i + n).max(0) } else { i.min(n) };
         let newlen = lo.items.len() + 1;
-        list_resize(&mut lo.items, newlen);
+        if !list_resize(&mut lo.items, newlen) {
+            drop(lo);
+            return Err(vm.memory_error());
+        }
         lo.items.insert(idx as usize, v);
     }
     Ok(vm.none.clone())
@@ -608,7 +658,7 @@ fn list_remove(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                 if i < lo.items.len() {
                     let v = lo.items.remove(i);
                     let newlen = lo.items.len();
-                    list_resize(&mut lo.items, newlen);
+                    let _ = list_resize(&mut lo.items, newlen);
                     Some(v)
                 } else {
                     None

@@ -196,7 +196,7 @@ impl Vm {
                 }
                 if x.len()
                     .checked_mul(n)
-                    .is_none_or(|t| t > isize::MAX as usize / 2)
+                    .is_none_or(|t| t > isize::MAX as usize / 2 || !ouro_heap::fits_in_limit(t))
                 {
                     return Err(self.memory_error());
                 }
