@@ -169,8 +169,12 @@ fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>,
     let size = block_size(kind, obj_flags, var_len);
     with_state(|s| {
         let p = s.alloc.alloc(size);
-        if p.is_none() {
-            s.enter_grace();
+        match p {
+            Some(_) => {
+                s.stats.live[kind as usize] += 1;
+                s.stats.allocated_total += 1;
+            }
+            None => s.enter_grace(),
         }
         p
     })
@@ -232,13 +236,6 @@ fn retain_type(ty: &ObjRef) {
     }
 }
 
-fn count_alloc(kind: Kind) {
-    with_state(|s| {
-        s.stats.live[kind as usize] += 1;
-        s.stats.allocated_total += 1;
-    });
-}
-
 /// Writes the `Attrs` tail of a fresh object.
 ///
 /// # Safety
@@ -274,7 +271,6 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
         hdr
     };
     retain_type(ty);
-    count_alloc(kind);
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -296,7 +292,6 @@ pub fn alloc_self_typed(payload: TypeObj) -> Result<ObjRef, NoMemory> {
     };
     // SAFETY: the header was initialised just above.
     unsafe { hdr.as_ref() }.set_ty(hdr.as_ptr());
-    count_alloc(kind);
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -309,7 +304,6 @@ pub fn alloc_bootstrap_sentinel() -> Result<ObjRef, NoMemory> {
     // SAFETY: a fresh block sized for a payload-less object; the type pointer
     // stays null only until `bootstrap_set_class`, and no code reads it before.
     let hdr = unsafe { init_header(block, kind, 0, ptr::null()) };
-    count_alloc(kind);
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -337,7 +331,6 @@ pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
         hdr
     };
     retain_type(ty);
-    count_alloc(kind);
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -365,7 +358,6 @@ pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRe
         hdr
     };
     retain_type(ty);
-    count_alloc(kind);
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -404,7 +396,46 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     };
     // SAFETY: the caller guarantees the object is live with count zero.
     let h = unsafe { p.as_ref() };
-    if h.flags() & flags::F_FINALIZED == 0 && type_has_del(h) {
+    let ty = h.ty_ptr();
+    // SAFETY: TYPE_REF — the type outlives its instances.
+    let ty_flags = if ty.is_null() {
+        0
+    } else {
+        unsafe { (*ty).tflags() }
+    };
+    // Leaves (no references, no finalizer, builtin type): free at once.
+    let kind = h.kind();
+    if h.flags() & (flags::F_GC | flags::F_ATTRS) == 0
+        && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
+        && matches!(kind, Kind::Int | Kind::Float | Kind::Str | Kind::RangeIter)
+    {
+        let var_len = if kind == Kind::Str {
+            // SAFETY: KIND — a str's payload is a StrObj.
+            unsafe {
+                (*(p.as_ptr() as *const u8)
+                    .add(PAYLOAD_OFFSET)
+                    .cast::<StrObj>())
+                .byte_len()
+            }
+        } else {
+            0
+        };
+        let size = block_size(kind, 0, var_len);
+        // SAFETY: the block came from this allocator with this size (LAYOUT);
+        // the payload owns nothing to drop; short exclusive state access.
+        unsafe {
+            let s = &mut *state;
+            s.alloc
+                .free(NonNull::new_unchecked(p.as_ptr() as *mut u8), size);
+            s.stats.live[kind as usize] -= 1;
+            s.stats.freed_total += 1;
+            if s.grace_base.is_some() {
+                s.check_grace();
+            }
+        }
+        return;
+    }
+    if h.flags() & flags::F_FINALIZED == 0 && ty_flags & tflags::T_HAS_DEL != 0 {
         h.set_refcnt(1);
         // SAFETY: we resurrected the object with one count, owned by the queue.
         let obj = unsafe { ObjRef::from_raw(p) };
@@ -454,12 +485,6 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             PENDING.with(|c| c.set(true));
         }
     }
-}
-
-fn type_has_del(h: &ObjHeader) -> bool {
-    let ty = h.ty_ptr();
-    // SAFETY: TYPE_REF — the type outlives its instances.
-    !ty.is_null() && unsafe { (*ty).tflags() } & tflags::T_HAS_DEL != 0
 }
 
 /// Releases one object: moves its references onto the teardown stack (in

@@ -18,8 +18,8 @@ use ouro_bytecode::{
     code_flags, format_flags, make_function_flags as mff, BinOp, CodeObject, Instr,
 };
 use ouro_heap::{
-    self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, IntObj,
-    Kind, ListObj, MethodObj, ObjRef, TracebackObj, TupleObj, TypeObj,
+    self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj, FrameObj, FunctionObj,
+    IntObj, Kind, ListObj, MethodObj, ObjRef, TracebackObj, TupleObj, TypeObj,
 };
 
 use crate::error::{PyErr, PyResult};
@@ -265,11 +265,11 @@ impl Vm {
             let Some(frame) = self.frames.last() else {
                 return Err(self.internal_error("no frame to run"));
             };
-            let code = frame.code.clone();
             let code_ref = frame.code_obj.clone();
             let Some(cobj) = code_ref.get::<CodeObj>() else {
                 return Err(self.internal_error("frame without code"));
             };
+            let code: &CodeObject = &cobj.code;
             let mut ip = frame.ip;
             let lb = frame.locals_base;
             let fi = self.frames.len() - 1;
@@ -520,7 +520,15 @@ impl Vm {
                                         None => tri!('err, self.binary_op(&a, &b, op)),
                                     }
                                 }
-                                _ => tri!('err, self.binary_op(&a, &b, op)),
+                                _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                                    (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
+                                        match fast_float_op(op, x.value, y.value) {
+                                            Some(v) => tri!('err, self.new_float(v)),
+                                            None => tri!('err, self.binary_op(&a, &b, op)),
+                                        }
+                                    }
+                                    _ => tri!('err, self.binary_op(&a, &b, op)),
+                                },
                             };
                             drop(a);
                             drop(b);
@@ -554,7 +562,22 @@ impl Vm {
                             let b = tri!('err, self.pop());
                             let a = tri!('err, self.pop());
                             let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
-                                (Some(x), Some(y)) => self.new_bool(cmp_i64(op, x.value, y.value)),
+                                (Some(x), Some(y)) if self.plain_int(&a) && self.plain_int(&b) => {
+                                    let t = cmp_i64(op, x.value, y.value);
+                                    // Fused with a following conditional jump,
+                                    // as CPython's COMPARE_OP_INT_JUMP.
+                                    match instrs.get(ip) {
+                                        Some(&Instr::PopJumpIfFalse(target)) => {
+                                            ip = if t { ip + 1 } else { target as usize };
+                                            continue 'instrs;
+                                        }
+                                        Some(&Instr::PopJumpIfTrue(target)) => {
+                                            ip = if t { target as usize } else { ip + 1 };
+                                            continue 'instrs;
+                                        }
+                                        _ => self.new_bool(t),
+                                    }
+                                }
                                 _ => tri!('err, self.richcompare(&a, &b, op)),
                             };
                             drop(a);
@@ -1084,6 +1107,18 @@ impl Vm {
         }
     }
 
+    /// An int or bool (not an instance of a class derived from int).
+    #[inline(always)]
+    fn plain_int(&self, a: &ObjRef) -> bool {
+        a.class_is(&self.types[T::Int as usize]) || a.class_is(&self.types[T::Bool as usize])
+    }
+
+    #[inline]
+    fn both_exact_float(&self, a: &ObjRef, b: &ObjRef) -> bool {
+        let f = &self.types[T::Float as usize];
+        a.class_is(f) && b.class_is(f)
+    }
+
     #[inline]
     fn both_exact_int(&self, a: &ObjRef, b: &ObjRef) -> bool {
         let int = &self.types[T::Int as usize];
@@ -1263,8 +1298,16 @@ impl Vm {
                 f.code.clone(),
                 f.globals.clone(),
                 f.builtins.clone(),
-                f.defaults.clone(),
-                f.closure.clone(),
+                if f.defaults.is_some() {
+                    f.defaults.clone()
+                } else {
+                    None
+                },
+                if f.closure.is_some() {
+                    f.closure.clone()
+                } else {
+                    None
+                },
             )
         };
         let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
@@ -2181,6 +2224,19 @@ pub(crate) enum UnaryKind {
     Neg,
     Pos,
     Invert,
+}
+
+/// Float arithmetic that cannot raise; None defers to the general path
+/// (division by zero, `//`, `%`, `**` and the rest).
+#[inline(always)]
+fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
+    match op {
+        BinOp::Add | BinOp::InplaceAdd => Some(a + b),
+        BinOp::Subtract | BinOp::InplaceSubtract => Some(a - b),
+        BinOp::Multiply | BinOp::InplaceMultiply => Some(a * b),
+        BinOp::TrueDivide | BinOp::InplaceTrueDivide if b != 0.0 => Some(a / b),
+        _ => None,
+    }
 }
 
 /// Small-int arithmetic without overflow; None defers to the general path.
