@@ -3,7 +3,10 @@
 //! A sparse index table points into a dense, insertion-ordered entry array,
 //! so iteration follows insertion order and deleting leaves a hole that the
 //! next resize compacts. Probing mirrors CPython's
-//! (`i = (i*5 + perturb + 1) & mask`, `perturb >>= 5`).
+//! (`i = (i*5 + perturb + 1) & mask`, `perturb >>= 5`), and so do the sizes:
+//! index slots are 1, 2, 4 or 8 bytes wide depending on the table size
+//! (`dk_indices`), the entry array holds exactly `USABLE_FRACTION` entries,
+//! and tables grow to the next power of two of `used * 3` (`GROWTH_RATE`).
 //!
 //! The table knows nothing of Python equality: lookups take the hash and an
 //! equality callback. The VM decides when a callback may run Python code (it
@@ -12,8 +15,8 @@
 use crate::heap::{HBox, HVec, HEAP_ALLOC};
 use crate::object::ObjRef;
 
-const EMPTY: i32 = -1;
-const DUMMY: i32 = -2;
+const EMPTY: i64 = -1;
+const DUMMY: i64 = -2;
 /// Smallest index table, as CPython's `PyDict_MINSIZE`.
 const MINSIZE: usize = 8;
 
@@ -24,31 +27,15 @@ pub struct Entry {
     pub value: ObjRef,
 }
 
+/// The index table and the entry array of a dict: CPython's
+/// `PyDictKeysObject`, in one block of the private heap.
 struct Keys {
-    /// `EMPTY`, `DUMMY` or an index into `entries`; length a power of two.
-    indices: HVec<i32>,
-    /// Insertion-ordered; `None` marks a deleted entry.
-    entries: HVec<Option<Entry>>,
-    /// Inserts left before the table must be rebuilt. Mirrors CPython's
-    /// `dk_usable`: deletions do not give it back (their slots stay dummy
-    /// until the next resize), so probing always finds an empty slot.
-    usable: usize,
-}
-
-impl Keys {
-    fn with_size(size: usize) -> Keys {
-        let mut indices = HVec::with_capacity_in(size, HEAP_ALLOC);
-        indices.resize(size, EMPTY);
-        Keys {
-            indices,
-            entries: HVec::with_capacity_in(usable_fraction(size), HEAP_ALLOC),
-            usable: usable_fraction(size),
-        }
-    }
-
-    fn mask(&self) -> usize {
-        self.indices.len() - 1
-    }
+    /// One slot per hash bucket: `EMPTY`, `DUMMY` or an entry position, in
+    /// little-endian signed integers of `1 << shift` bytes.
+    indices: HBox<[u8]>,
+    /// Insertion-ordered, `USABLE_FRACTION(size)` long; `None` marks an
+    /// unused or deleted entry.
+    entries: HBox<[Option<Entry>]>,
 }
 
 /// CPython's `USABLE_FRACTION`: a table of `n` slots holds `2n/3` entries.
@@ -56,11 +43,80 @@ fn usable_fraction(n: usize) -> usize {
     (n << 1) / 3
 }
 
-/// The compact, ordered hash table of a dict.
+/// The width (log2 of bytes) of index slots for a table of `size` slots.
+fn index_shift(size: usize) -> u8 {
+    if size <= 1 << 7 {
+        0
+    } else if size <= 1 << 15 {
+        1
+    } else if size <= 1 << 31 {
+        2
+    } else {
+        3
+    }
+}
+
+impl Keys {
+    fn with_size(size: usize) -> Keys {
+        let shift = index_shift(size);
+        let mut indices = HVec::with_capacity_in(size << shift, HEAP_ALLOC);
+        // EMPTY (-1) is all ones at every width.
+        indices.resize(size << shift, 0xffu8);
+        let n = usable_fraction(size);
+        let mut entries = HVec::with_capacity_in(n, HEAP_ALLOC);
+        entries.resize_with(n, || None);
+        Keys {
+            indices: indices.into_boxed_slice(),
+            entries: entries.into_boxed_slice(),
+        }
+    }
+
+    #[inline]
+    fn slots(&self, shift: u8) -> usize {
+        self.indices.len() >> shift
+    }
+
+    #[inline]
+    fn get(&self, shift: u8, i: usize) -> i64 {
+        let b = &self.indices;
+        match shift {
+            0 => b.get(i).map_or(EMPTY, |&x| x as i8 as i64),
+            1 => b
+                .get(2 * i..2 * i + 2)
+                .map_or(EMPTY, |x| i16::from_le_bytes([x[0], x[1]]) as i64),
+            2 => b.get(4 * i..4 * i + 4).map_or(EMPTY, |x| {
+                i32::from_le_bytes([x[0], x[1], x[2], x[3]]) as i64
+            }),
+            _ => b.get(8 * i..8 * i + 8).map_or(EMPTY, |x| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(x);
+                i64::from_le_bytes(a)
+            }),
+        }
+    }
+
+    #[inline]
+    fn set(&mut self, shift: u8, i: usize, v: i64) {
+        let w = 1usize << shift;
+        if let Some(dst) = self.indices.get_mut(w * i..w * i + w) {
+            dst.copy_from_slice(&v.to_le_bytes()[..w]);
+        }
+    }
+}
+
+/// The compact, ordered hash table of a dict (the part of `PyDictObject`
+/// that is not the object header).
 #[derive(Default)]
 pub struct DictTable {
     keys: Option<HBox<Keys>>,
     used: usize,
+    /// Entries written so far (CPython's `dk_nentries`), holes included.
+    nentries: u32,
+    /// Inserts left before the table must be rebuilt. Mirrors CPython's
+    /// `dk_usable`: deletions do not give it back (their slots stay dummy
+    /// until the next resize), so probing always finds an empty slot.
+    usable: u32,
+    shift: u8,
 }
 
 /// Iterates the probe sequence for `hash` in a table of `mask + 1` slots.
@@ -107,6 +163,9 @@ impl DictTable {
         DictTable {
             keys: Some(HBox::new_in(Keys::with_size(size), HEAP_ALLOC)),
             used: 0,
+            nentries: 0,
+            usable: usable_fraction(size) as u32,
+            shift: index_shift(size),
         }
     }
 
@@ -125,9 +184,9 @@ impl DictTable {
     /// position in the entry array.
     pub fn lookup(&self, hash: i64, mut eq: impl FnMut(&ObjRef) -> bool) -> Option<usize> {
         let keys = self.keys.as_deref()?;
-        let mut p = Probe::new(hash, keys.mask());
+        let mut p = Probe::new(hash, keys.slots(self.shift) - 1);
         loop {
-            let ix = *keys.indices.get(p.i)?;
+            let ix = keys.get(self.shift, p.i);
             if ix == EMPTY {
                 return None;
             }
@@ -150,11 +209,9 @@ impl DictTable {
         let Some(keys) = self.keys.as_deref() else {
             return out;
         };
-        let mut p = Probe::new(hash, keys.mask());
+        let mut p = Probe::new(hash, keys.slots(self.shift) - 1);
         loop {
-            let Some(&ix) = keys.indices.get(p.i) else {
-                return out;
-            };
+            let ix = keys.get(self.shift, p.i);
             if ix == EMPTY {
                 return out;
             }
@@ -183,27 +240,25 @@ impl DictTable {
 
     /// Appends an entry whose key the caller knows is absent.
     pub fn insert_new(&mut self, hash: i64, key: ObjRef, value: ObjRef) {
-        let need_resize = match self.keys.as_deref() {
-            None => true,
-            Some(k) => k.usable == 0,
-        };
-        if need_resize {
+        if self.keys.is_none() || self.usable == 0 {
             // CPython's GROWTH_RATE: used*3.
             self.resize(self.used * 3);
         }
+        let shift = self.shift;
+        let pos = self.nentries as usize;
         let Some(keys) = self.keys.as_deref_mut() else {
             return;
         };
-        let pos = keys.entries.len();
-        let mut p = Probe::new(hash, keys.mask());
-        while keys.indices.get(p.i).is_some_and(|&ix| ix >= 0) {
+        let mut p = Probe::new(hash, keys.slots(shift) - 1);
+        while keys.get(shift, p.i) >= 0 {
             p.advance();
         }
-        if let Some(slot) = keys.indices.get_mut(p.i) {
-            *slot = pos as i32;
+        keys.set(shift, p.i, pos as i64);
+        if let Some(slot) = keys.entries.get_mut(pos) {
+            *slot = Some(Entry { hash, key, value });
         }
-        keys.entries.push(Some(Entry { hash, key, value }));
-        keys.usable = keys.usable.saturating_sub(1);
+        self.nentries += 1;
+        self.usable = self.usable.saturating_sub(1);
         self.used += 1;
     }
 
@@ -215,83 +270,92 @@ impl DictTable {
             size <<= 1;
         }
         let mut new = Keys::with_size(size);
-        let mask = new.mask();
+        let shift = index_shift(size);
+        let mask = size - 1;
+        let mut n = 0usize;
         if let Some(old) = self.keys.take() {
             let old = HBox::into_inner(old);
-            for e in old.entries.into_iter().flatten() {
+            for e in old.entries.into_vec().into_iter().flatten() {
                 let mut p = Probe::new(e.hash, mask);
-                while new.indices.get(p.i).is_some_and(|&ix| ix != EMPTY) {
+                while new.get(shift, p.i) != EMPTY {
                     p.advance();
                 }
-                let pos = new.entries.len() as i32;
-                if let Some(slot) = new.indices.get_mut(p.i) {
-                    *slot = pos;
+                new.set(shift, p.i, n as i64);
+                if let Some(slot) = new.entries.get_mut(n) {
+                    *slot = Some(e);
                 }
-                new.entries.push(Some(e));
+                n += 1;
             }
         }
-        new.usable = usable_fraction(size) - new.entries.len();
         self.keys = Some(HBox::new_in(new, HEAP_ALLOC));
+        self.shift = shift;
+        self.nentries = n as u32;
+        self.usable = (usable_fraction(size) - n) as u32;
     }
 
     /// Removes the entry at `pos`, leaving a hole; returns its key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(ObjRef, ObjRef)> {
+        let shift = self.shift;
         let keys = self.keys.as_deref_mut()?;
         let e = keys.entries.get_mut(pos)?.take()?;
-        let mut p = Probe::new(e.hash, keys.mask());
+        let mut p = Probe::new(e.hash, keys.slots(shift) - 1);
         loop {
-            match keys.indices.get(p.i).copied() {
-                Some(ix) if ix == pos as i32 => {
-                    if let Some(slot) = keys.indices.get_mut(p.i) {
-                        *slot = DUMMY;
-                    }
-                    break;
-                }
-                Some(EMPTY) | None => break,
-                Some(_) => p.advance(),
+            let ix = keys.get(shift, p.i);
+            if ix == pos as i64 {
+                keys.set(shift, p.i, DUMMY);
+                break;
             }
+            if ix == EMPTY {
+                break;
+            }
+            p.advance();
         }
         self.used -= 1;
         Some((e.key, e.value))
     }
 
-    /// Removes and returns the last entry (`dict.popitem()`).
+    /// Removes and returns the last entry (`dict.popitem()`). As CPython's,
+    /// it gives back the entry slot but not `usable`.
     pub fn pop_last(&mut self) -> Option<(ObjRef, ObjRef)> {
         let pos = {
             let keys = self.keys.as_deref()?;
-            keys.entries.iter().rposition(Option::is_some)?
+            keys.entries
+                .get(..self.nentries as usize)?
+                .iter()
+                .rposition(Option::is_some)?
         };
         let out = self.remove_at(pos);
-        // Trim trailing holes so repeated popitem stays O(1) amortised.
-        if let Some(keys) = self.keys.as_deref_mut() {
-            while matches!(keys.entries.last(), Some(None)) {
-                keys.entries.pop();
-            }
-            // Rebuild indices lazily: DUMMY slots pointing past the end are
-            // harmless because lookups check `entries.get`.
-        }
+        self.nentries = pos as u32;
         out
     }
 
     /// One past the last entry position; positions below it may be holes.
     #[inline]
     pub fn end_pos(&self) -> usize {
-        self.keys.as_deref().map_or(0, |k| k.entries.len())
+        self.nentries as usize
     }
 
     /// Live entries in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = &Entry> + '_ {
+        let n = self.nentries as usize;
         self.keys
             .as_deref()
             .into_iter()
-            .flat_map(|k| k.entries.iter().flatten())
+            .flat_map(move |k| k.entries.iter().take(n).flatten())
     }
 
     /// Empties the table, returning the entries in insertion order.
     pub fn take_entries(&mut self) -> Vec<Entry> {
         self.used = 0;
+        self.usable = 0;
+        self.nentries = 0;
         match self.keys.take() {
-            Some(k) => HBox::into_inner(k).entries.into_iter().flatten().collect(),
+            Some(k) => HBox::into_inner(k)
+                .entries
+                .into_vec()
+                .into_iter()
+                .flatten()
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -300,8 +364,13 @@ impl DictTable {
     pub fn heap_size(&self) -> usize {
         self.keys.as_deref().map_or(0, |k| {
             std::mem::size_of::<Keys>()
-                + k.indices.capacity() * std::mem::size_of::<i32>()
-                + k.entries.capacity() * std::mem::size_of::<Option<Entry>>()
+                + k.indices.len()
+                + k.entries.len() * std::mem::size_of::<Option<Entry>>()
         })
     }
 }
+
+// The sizes `sys.getsizeof` reports depend on these.
+const _: () = assert!(std::mem::size_of::<DictTable>() == 32);
+const _: () = assert!(std::mem::size_of::<Keys>() == 32);
+const _: () = assert!(std::mem::size_of::<Option<Entry>>() == 24);

@@ -1145,7 +1145,13 @@ impl Vm {
 
     /// `sys.getsizeof(o)`: the object's block plus the buffers it owns.
     pub fn sizeof(&mut self, o: &ObjRef) -> usize {
-        let base = o.alloc_size();
+        // The attribute buffer of an instance is its own allocation, like
+        // CPython 3.11's values array (which CPython leaves out; ouro counts it).
+        let attrs = o.attrs().map_or(0, |a| match &*a {
+            ouro_heap::Attrs::Inline(v) => v.capacity() * std::mem::size_of::<(ObjRef, ObjRef)>(),
+            ouro_heap::Attrs::Dict(_) => 0,
+        });
+        let base = o.alloc_size() + attrs;
         let extra = match o.kind() {
             Kind::List => o.borrow::<ListObj>().map_or(0, |l| l.items.capacity() * 8),
             Kind::Dict => o.borrow::<DictObj>().map_or(0, |d| d.table.heap_size()),
