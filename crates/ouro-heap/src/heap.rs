@@ -397,10 +397,10 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the caller guarantees the object is live with count zero.
     let h = unsafe { p.as_ref() };
     let ty = h.ty_ptr();
-    // SAFETY: TYPE_REF — the type outlives its instances.
     let ty_flags = if ty.is_null() {
         0
     } else {
+        // SAFETY: TYPE_REF — the type outlives its instances.
         unsafe { (*ty).tflags() }
     };
     // Leaves (no references, no finalizer, builtin type): free at once.
