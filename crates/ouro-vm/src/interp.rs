@@ -331,7 +331,7 @@ impl Vm {
                                 let v = v.clone();
                                 self.stack.push(v);
                             }
-                            _ => break 'err self.unbound_local(&code, i as usize),
+                            _ => break 'err self.unbound_local(code, i as usize),
                         },
                         Instr::StoreFast(i) => {
                             let v = tri!('err, self.pop());
@@ -345,7 +345,7 @@ impl Vm {
                             let old = self.locals.get_mut(lb + i as usize).and_then(|s| s.take());
                             match old {
                                 Some(v) => drop(v),
-                                None => break 'err self.unbound_local(&code, i as usize),
+                                None => break 'err self.unbound_local(code, i as usize),
                             }
                         }
                         Instr::LoadName(i) => {
@@ -413,33 +413,33 @@ impl Vm {
                             }
                         }
                         Instr::LoadDeref(i) => {
-                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let cell = tri!('err, self.cell_at(code, lb, i));
                             let v = cell.borrow::<CellObj>().and_then(|c| c.value.clone());
                             match v {
                                 Some(v) => self.stack.push(v),
-                                None => break 'err self.unbound_deref(&code, i as usize),
+                                None => break 'err self.unbound_deref(code, i as usize),
                             }
                         }
                         Instr::StoreDeref(i) => {
                             let v = tri!('err, self.pop());
-                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let cell = tri!('err, self.cell_at(code, lb, i));
                             let old = cell
                                 .borrow_mut::<CellObj>()
                                 .and_then(|mut c| c.value.replace(v));
                             drop(old);
                         }
                         Instr::DeleteDeref(i) => {
-                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let cell = tri!('err, self.cell_at(code, lb, i));
                             let old = cell
                                 .borrow_mut::<CellObj>()
                                 .and_then(|mut c| c.value.take());
                             match old {
                                 Some(v) => drop(v),
-                                None => break 'err self.unbound_deref(&code, i as usize),
+                                None => break 'err self.unbound_deref(code, i as usize),
                             }
                         }
                         Instr::LoadClosure(i) => {
-                            let cell = tri!('err, self.cell_at(&code, lb, i));
+                            let cell = tri!('err, self.cell_at(code, lb, i));
                             self.stack.push(cell);
                         }
                         Instr::LoadClassDeref(i) => {
@@ -457,11 +457,11 @@ impl Vm {
                             match found {
                                 Some(v) => self.stack.push(v),
                                 None => {
-                                    let cell = tri!('err, self.cell_at(&code, lb, i));
+                                    let cell = tri!('err, self.cell_at(code, lb, i));
                                     let v = cell.borrow::<CellObj>().and_then(|c| c.value.clone());
                                     match v {
                                         Some(v) => self.stack.push(v),
-                                        None => break 'err self.unbound_deref(&code, idx),
+                                        None => break 'err self.unbound_deref(code, idx),
                                     }
                                 }
                             }
