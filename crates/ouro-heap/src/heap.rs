@@ -53,6 +53,15 @@ use crate::object::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NoMemory;
 
+/// Work the VM must do at its next instruction boundary: run a finalizer
+/// or call a weak reference's callback. Both hold a count of their object.
+pub enum Pending {
+    /// Run `__del__` of the object, then mark it finalized.
+    Finalize(ObjRef),
+    /// Call the callback of this (now dead) weak reference with it.
+    WeakCallback(ObjRef),
+}
+
 /// Counters of the object heap.
 #[derive(Clone, Debug, Default)]
 pub struct HeapStats {
@@ -68,18 +77,26 @@ impl HeapStats {
     }
 }
 
-struct HeapState {
+pub(crate) struct HeapState {
     alloc: Allocator,
+    /// The cycle collector's generations and settings.
+    pub(crate) gc: crate::gc::GcState,
+    /// The weak-reference lists of referents.
+    pub(crate) weak: crate::weakref::WeakTable,
+    /// The VM's empty tuple, put in place of fields the collector clears
+    /// that cannot be empty (a type's MRO, an exception's args).
+    empty_tuple: Option<ObjRef>,
     /// References waiting to be released by the teardown driver.
     teardown: Vec<ObjRef>,
     in_teardown: bool,
-    /// Finalizable objects found by the current teardown, in release order.
-    batch: Vec<ObjRef>,
-    /// Objects whose `__del__` must run; the last runs first. Entries below
+    /// Finalizers and weakref callbacks found by the current teardown, in
+    /// release order.
+    batch: Vec<Pending>,
+    /// Finalizers and callbacks to run; the last runs first. Entries below
     /// `floor` belong to finalizers that are still running (they run after
     /// those finish); new events are queued just above the floor, behind the
     /// entries already waiting there.
-    pending: Vec<ObjRef>,
+    pending: Vec<Pending>,
     floor: usize,
     /// A buffer allocation went past the heap limit (see [`HeapAlloc`]).
     over_limit: bool,
@@ -113,6 +130,9 @@ impl HeapState {
     fn new() -> HeapState {
         HeapState {
             alloc: Allocator::new(),
+            gc: crate::gc::GcState::new(),
+            weak: crate::weakref::WeakTable::default(),
+            empty_tuple: None,
             teardown: Vec::new(),
             in_teardown: false,
             batch: Vec::new(),
@@ -130,11 +150,18 @@ impl Drop for HeapState {
         // At thread exit: queued objects and anything still alive keep their
         // memory (their handles may yet be dropped by other thread-local
         // destructors, which then find no heap and leak instead).
-        for v in [&mut self.pending, &mut self.batch, &mut self.teardown] {
+        for v in [&mut self.pending, &mut self.batch] {
             for o in v.drain(..) {
                 std::mem::forget(o);
             }
         }
+        for o in self.teardown.drain(..) {
+            std::mem::forget(o);
+        }
+        if let Some(t) = self.empty_tuple.take() {
+            std::mem::forget(t);
+        }
+        crate::gc::detach_all(&mut self.gc);
         if self.stats.live_total() != 0 {
             std::mem::forget(std::mem::replace(&mut self.alloc, Allocator::new()));
         }
@@ -160,7 +187,7 @@ fn with_state<R>(f: impl FnOnce(&mut HeapState) -> R) -> Option<R> {
     .ok()
 }
 
-fn state_ptr() -> Option<*mut HeapState> {
+pub(crate) fn state_ptr() -> Option<*mut HeapState> {
     HEAP.try_with(|c| c.get()).ok()
 }
 
@@ -173,6 +200,9 @@ fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>,
             Some(_) => {
                 s.stats.live[kind as usize] += 1;
                 s.stats.allocated_total += 1;
+                if obj_flags & flags::F_GC != 0 && s.gc.on_alloc() {
+                    PENDING.with(|c| c.set(true));
+                }
             }
             None => s.enter_grace(),
         }
@@ -215,8 +245,8 @@ unsafe fn init_header(
             ptr::write(
                 p as *mut GcLink,
                 GcLink {
-                    next: Cell::new(ptr::null_mut()),
-                    prev: Cell::new(ptr::null_mut()),
+                    next: Cell::new(0),
+                    prev: Cell::new(0),
                 },
             );
             p = p.add(size_of::<GcLink>());
@@ -271,6 +301,12 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
         hdr
     };
     retain_type(ty);
+    // Containers are tracked from birth, except exact dicts, which are
+    // tracked once they hold a container (CPython's MAINTAIN_TRACKING).
+    if f & flags::F_GC != 0 && !(kind == Kind::Dict && !attrs) {
+        // SAFETY: a fresh, initialised container, not yet tracked.
+        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
+    }
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -292,6 +328,8 @@ pub fn alloc_self_typed(payload: TypeObj) -> Result<ObjRef, NoMemory> {
     };
     // SAFETY: the header was initialised just above.
     unsafe { hdr.as_ref() }.set_ty(hdr.as_ptr());
+    // SAFETY: a fresh, initialised container, not yet tracked.
+    with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -358,6 +396,8 @@ pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRe
         hdr
     };
     retain_type(ty);
+    // SAFETY: a fresh, initialised container, not yet tracked.
+    with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -438,7 +478,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     if h.flags() & flags::F_FINALIZED == 0 && ty_flags & tflags::T_HAS_DEL != 0 {
         h.set_refcnt(1);
         // SAFETY: we resurrected the object with one count, owned by the queue.
-        let obj = unsafe { ObjRef::from_raw(p) };
+        let obj = Pending::Finalize(unsafe { ObjRef::from_raw(p) });
         // SAFETY: short exclusive access to the state; pushing drops nothing.
         unsafe {
             if (*state).in_teardown {
@@ -496,6 +536,27 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     // SAFETY: the object is live until its block is freed below.
     let h = unsafe { p.as_ref() };
     let kind = h.kind();
+    if h.flags() & flags::F_WEAKREFS != 0 {
+        // PyObject_ClearWeakRefs: every weakref to the object is cleared
+        // now; their callbacks run at the next instruction boundary, in
+        // list order, before what this teardown releases.
+        // SAFETY: the object is live; the weakrefs are live (WEAKREF) and
+        // the events take counts of them; nothing is dropped.
+        unsafe {
+            for wr in crate::weakref::take_all(p) {
+                if crate::weakref::has_callback(wr) {
+                    crate::object::inc(wr);
+                    (*state)
+                        .batch
+                        .push(Pending::WeakCallback(ObjRef::from_raw(wr)));
+                }
+            }
+        }
+    }
+    if kind == Kind::WeakRef {
+        // SAFETY: a live weakref: leaves its referent's list (WEAKREF).
+        unsafe { crate::weakref::detach(p) };
+    }
     let obj_flags = h.flags();
     let base = p.as_ptr() as *mut u8;
     // SAFETY: PAYLOAD_OFFSET is inside the block (KIND).
@@ -536,6 +597,11 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     unsafe { drop_payload(kind, payload) };
 
     let size = block_size(kind, obj_flags, var_len);
+    if obj_flags & flags::F_GC != 0 {
+        // SAFETY: TRACKED_LIVE — unlinked before the block is freed; short
+        // exclusive access to the collector state.
+        unsafe { crate::gc::on_free(&mut (*state).gc, p) };
+    }
     let block = if obj_flags & flags::F_GC != 0 {
         // SAFETY: the GcLink precedes the header in the same block.
         unsafe { base.sub(size_of::<GcLink>()) }
@@ -603,6 +669,7 @@ unsafe fn take_payload_children(kind: Kind, payload: *mut u8, out: &mut Vec<ObjR
         Kind::Range => take!(RangeObj),
         Kind::SeqIter => take!(SeqIterObj),
         Kind::DictIter => take!(DictIterObj),
+        Kind::WeakRef => take!(WeakRefObj),
         Kind::Native => take!(NativeObj),
     }
 }
@@ -641,28 +708,49 @@ unsafe fn drop_payload(kind: Kind, payload: *mut u8) {
         Kind::SeqIter => drop_as!(SeqIterObj),
         Kind::RangeIter => drop_as!(RangeIterObj),
         Kind::DictIter => drop_as!(DictIterObj),
+        Kind::WeakRef => drop_as!(WeakRefObj),
         Kind::Native => drop_as!(NativeObj),
     }
 }
 
-/// Whether finalizers are waiting to run. Cheap: the VM checks it between
-/// instructions.
+/// Whether the VM has work at its next instruction boundary: finalizers or
+/// weakref callbacks to run, a collection to do, or a buffer past the heap
+/// limit. Cheap: the VM checks it between instructions.
 #[inline(always)]
-pub fn has_pending_finalizers() -> bool {
+pub fn has_pending_events() -> bool {
     PENDING.with(|c| c.get())
 }
 
-/// The next object whose `__del__` must run (the caller runs it, marks the
-/// object `F_FINALIZED` and drops the handle).
-pub fn take_pending_finalizer() -> Option<ObjRef> {
+fn refresh_pending(s: &HeapState) {
+    let any = !s.pending.is_empty() || s.over_limit || s.gc.requested();
+    PENDING.with(|c| c.set(any));
+}
+
+/// The next finalizer or callback to run (the caller runs it; for a
+/// finalizer it then marks the object `F_FINALIZED` and drops the handle).
+pub fn take_pending() -> Option<Pending> {
     with_state(|s| {
         let o = s.pending.pop();
-        if s.pending.is_empty() {
-            PENDING.with(|c| c.set(false));
-        }
+        refresh_pending(s);
         o
     })
     .flatten()
+}
+
+/// Re-evaluates the pending-work flag (after the VM took a collection
+/// request).
+pub fn refresh_pending_events() {
+    with_state(|s| refresh_pending(s));
+}
+
+/// Registers the VM's empty tuple (see `HeapState::empty_tuple`).
+pub fn set_empty_tuple(t: &ObjRef) {
+    let old = with_state(|s| s.empty_tuple.replace(t.clone())).flatten();
+    drop(old);
+}
+
+pub(crate) fn empty_tuple() -> Option<ObjRef> {
+    with_state(|s| s.empty_tuple.clone()).flatten()
 }
 
 /// Sets the queue depth above which new finalizers are queued (see the
@@ -855,9 +943,7 @@ pub fn fits_in_limit(bytes: usize) -> bool {
 pub fn take_over_limit() -> bool {
     with_state(|s| {
         let over = std::mem::replace(&mut s.over_limit, false);
-        if s.pending.is_empty() {
-            PENDING.with(|c| c.set(false));
-        }
+        refresh_pending(s);
         over
     })
     .unwrap_or(false)

@@ -7,6 +7,7 @@
 
 use std::any::Any;
 use std::cell::Cell;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -14,7 +15,7 @@ use ouro_bytecode::CodeObject;
 
 use crate::dict::DictTable;
 use crate::heap::HVec;
-use crate::object::{Frozen, Kind, ObjRef, Payload};
+use crate::object::{Frozen, Kind, ObjHeader, ObjRef, Payload};
 
 macro_rules! payload {
     ($t:ty, $k:expr) => {
@@ -313,6 +314,40 @@ pub struct DictIterObj {
 }
 payload!(DictIterObj, Kind::DictIter, frozen);
 
+/// A weak reference: `weakref.ref` and the proxies. Mirrors CPython's
+/// `PyWeakReference`. The referent is not counted: the heap clears it when
+/// the referent dies, before the referent's memory is freed (the WEAKREF
+/// invariant of [`crate::weakref`]), so a set referent is always live.
+pub struct WeakRefObj {
+    pub(crate) referent: Cell<Option<NonNull<ObjHeader>>>,
+    pub(crate) callback: Cell<Option<ObjRef>>,
+    /// The cached hash of the referent, or -1 (CPython's `hash` field).
+    pub hash: Cell<i64>,
+}
+payload!(WeakRefObj, Kind::WeakRef, frozen);
+
+impl WeakRefObj {
+    /// Whether the referent has died (or been cleared by the collector).
+    pub fn is_dead(&self) -> bool {
+        self.referent.get().is_none()
+    }
+
+    /// The callback, as a new reference.
+    pub fn callback(&self) -> Option<ObjRef> {
+        let cb = self.callback.take();
+        let out = cb.clone();
+        self.callback.set(cb);
+        out
+    }
+
+    pub fn has_callback(&self) -> bool {
+        let cb = self.callback.take();
+        let has = cb.is_some();
+        self.callback.set(cb);
+        has
+    }
+}
+
 /// Payloads defined outside the heap crate.
 pub trait NativePayload: Any {
     /// Moves every reference the payload holds into `out`, in the reverse of
@@ -361,11 +396,12 @@ impl Attrs {
         }
     }
 
+    /// Visits the values (CPython 3.11's `_PyObject_VisitInstanceAttributes`
+    /// visits values, not the shared keys), or the materialised dict.
     pub fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         match self {
             Attrs::Inline(pairs) => {
-                for (k, v) in pairs {
-                    visit(k);
+                for (_, v) in pairs {
                     visit(v);
                 }
             }
@@ -535,6 +571,193 @@ impl Children for DictIterObj {
 impl Children for NativeObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
         self.inner.take_children(out);
+    }
+}
+
+impl Children for WeakRefObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.callback.take());
+    }
+}
+
+/// How the collector sees an object's references: CPython's `tp_traverse`.
+/// Every reference the payload *owns* (holds a count of) is visited exactly
+/// once, and nothing else: a visited reference the object does not own
+/// would make the collector free a live object.
+pub trait Traverse {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef));
+}
+
+fn visit_opt(visit: &mut dyn FnMut(&ObjRef), o: &Option<ObjRef>) {
+    if let Some(o) = o {
+        visit(o);
+    }
+}
+
+/// Visits the reference in a `Cell<Option<ObjRef>>` without keeping a borrow.
+fn visit_cell(visit: &mut dyn FnMut(&ObjRef), c: &Cell<Option<ObjRef>>) {
+    let v = c.take();
+    if let Some(o) = &v {
+        visit(o);
+    }
+    c.set(v);
+}
+
+impl Traverse for TupleObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // tupletraverse visits the items last to first.
+        self.items().iter().rev().for_each(visit);
+    }
+}
+
+impl Traverse for ListObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // list_traverse visits the items last to first.
+        self.items.iter().rev().for_each(visit);
+    }
+}
+
+impl Traverse for DictObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        // dict_traverse: each entry's value, then its key.
+        for e in self.table.iter() {
+            visit(&e.value);
+            visit(&e.key);
+        }
+    }
+}
+
+impl Traverse for FunctionObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        visit_opt(visit, &self.module);
+        visit_opt(visit, &self.defaults);
+        visit_opt(visit, &self.kwdefaults);
+        visit_opt(visit, &self.doc);
+        visit(&self.name);
+        visit_opt(visit, &self.dict);
+        visit_opt(visit, &self.closure);
+        visit_opt(visit, &self.annotations);
+        visit(&self.qualname);
+    }
+}
+
+impl Traverse for BuiltinFunctionObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(visit, &self.bound);
+        visit_opt(visit, &self.owner);
+    }
+}
+
+impl Traverse for MethodObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.func);
+        visit(&self.self_);
+    }
+}
+
+impl Traverse for CodeObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        self.consts.iter().for_each(&mut *visit);
+        self.names.iter().for_each(&mut *visit);
+        self.varnames.iter().for_each(&mut *visit);
+        visit(&self.name);
+        visit(&self.qualname);
+        visit(&self.filename);
+    }
+}
+
+impl Traverse for TypeObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+        visit(&self.mro);
+        visit(&self.bases);
+        visit_opt(visit, &self.base);
+        visit(&self.name);
+        visit(&self.qualname);
+    }
+}
+
+impl Traverse for ModuleObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.dict);
+        visit(&self.name);
+    }
+}
+
+impl Traverse for CellObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(visit, &self.value);
+    }
+}
+
+impl Traverse for ExceptionObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.args);
+        visit_opt(visit, &self.notes);
+        visit_opt(visit, &self.traceback);
+        visit_opt(visit, &self.context);
+        visit_opt(visit, &self.cause);
+    }
+}
+
+impl Traverse for TracebackObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(visit, &self.next);
+        visit(&self.frame);
+    }
+}
+
+impl Traverse for FrameObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_opt(visit, &self.back);
+        visit(&self.code);
+        visit(&self.globals);
+        self.locals.iter().flatten().for_each(&mut *visit);
+        visit_opt(visit, &self.namespace);
+    }
+}
+
+impl Traverse for SliceObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.start);
+        visit(&self.stop);
+        visit(&self.step);
+    }
+}
+
+impl Traverse for RangeObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.start);
+        visit(&self.stop);
+        visit(&self.step);
+        visit(&self.length);
+    }
+}
+
+impl Traverse for SeqIterObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_cell(visit, &self.seq);
+    }
+}
+
+impl Traverse for DictIterObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_cell(visit, &self.dict);
+    }
+}
+
+impl Traverse for WeakRefObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit_cell(visit, &self.callback);
+    }
+}
+
+impl Traverse for NativeObj {
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        self.inner.traverse(visit);
     }
 }
 

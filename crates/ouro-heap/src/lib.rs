@@ -5,20 +5,25 @@
 //! 16-byte header (count, kind, flags, type), reached through [`ObjRef`], an
 //! owned handle that counts. Dropping the last handle frees the object at
 //! once, and its references after it, depth-first in CPython's order but
-//! without Rust recursion (see [`heap`]). All unsafe code of the crate is in
-//! [`object`] and [`heap`] — the object-handle layer; layouts and the dict
-//! table are safe code.
+//! without Rust recursion (see [`heap`]). Cycles are found by the
+//! generational collector ([`gc`]); weak references are in [`weakref`].
+//! All unsafe code of the crate is in [`object`], [`heap`], [`gc`] and
+//! [`weakref`] — the object-handle layer; layouts and the dict table are
+//! safe code.
 
 pub mod dict;
+pub mod gc;
 pub mod heap;
 pub mod layout;
 pub mod object;
+pub mod weakref;
 
 pub use dict::{DictTable, Entry};
 pub use heap::{
     alloc_bootstrap_sentinel, alloc_object, alloc_self_typed, alloc_str, alloc_tuple,
-    bootstrap_set_class, has_pending_finalizers, heap_stats, pending_finalizer_count,
-    set_finalizer_floor, take_pending_finalizer, HeapStats, NoMemory,
+    bootstrap_set_class, has_pending_events, heap_stats, pending_finalizer_count,
+    refresh_pending_events, set_empty_tuple, set_finalizer_floor, take_pending, HeapStats,
+    NoMemory, Pending,
 };
 pub use heap::{
     fits_in_limit, hvec, hvec_from, take_over_limit, HBox, HVec, HeapAlloc, HEAP_ALLOC,

@@ -60,9 +60,14 @@ use crate::layout::Attrs;
 /// The collector's link, kept before the header of container objects.
 /// Mirrors CPython's `PyGC_Head`.
 #[repr(C)]
+///
+/// Between collections both words are addresses of the neighbouring links
+/// in a generation's list (`next == 0`: not tracked). During a collection
+/// the low bits carry the collector's marks and `prev` its `gc_refs` count
+/// (see [`crate::gc`]).
 pub struct GcLink {
-    pub(crate) next: Cell<*mut GcLink>,
-    pub(crate) prev: Cell<*mut GcLink>,
+    pub(crate) next: Cell<usize>,
+    pub(crate) prev: Cell<usize>,
 }
 
 /// Payload layouts. The Python-visible type is `ty`; the kind says which
@@ -97,6 +102,7 @@ pub enum Kind {
     SeqIter,
     RangeIter,
     DictIter,
+    WeakRef,
     Native,
 }
 
@@ -122,6 +128,7 @@ impl Kind {
                 | Kind::Frame
                 | Kind::SeqIter
                 | Kind::DictIter
+                | Kind::WeakRef
                 | Kind::Native
         )
     }
@@ -152,6 +159,7 @@ impl Kind {
             Kind::SeqIter => "seq_iterator",
             Kind::RangeIter => "range_iterator",
             Kind::DictIter => "dict_iterator",
+            Kind::WeakRef => "weakref",
             Kind::Native => "native",
         }
     }
@@ -186,6 +194,7 @@ impl Kind {
             Kind::SeqIter,
             Kind::RangeIter,
             Kind::DictIter,
+            Kind::WeakRef,
             Kind::Native,
         ];
         ALL[(i as usize).min(KIND_COUNT - 1)]
@@ -200,12 +209,11 @@ pub mod flags {
     pub const F_ATTRS: u8 = 0x02;
     /// `__del__` has run (PEP 442: at most once per object).
     pub const F_FINALIZED: u8 = 0x04;
-    /// Weak references to the object may exist.
+    /// Weak references to the object exist (its list is in the heap's
+    /// weak-reference table, see [`crate::weakref`]).
     pub const F_WEAKREFS: u8 = 0x08;
     /// A str in the interned table.
     pub const F_INTERNED: u8 = 0x10;
-    /// Linked into a collector generation.
-    pub const F_TRACKED: u8 = 0x20;
 }
 
 /// Type flags (the `tflags` byte), meaningful on type objects only.
@@ -262,6 +270,15 @@ impl ObjHeader {
             borrow: Cell::new(0),
             ty: Cell::new(ty),
         }
+    }
+
+    pub(crate) fn refcnt(&self) -> u32 {
+        self.refcnt.get()
+    }
+
+    /// The borrow byte (BORROW): 0 when no Rust code holds the payload.
+    pub(crate) fn borrow_state(&self) -> u8 {
+        self.borrow.get()
     }
 
     pub(crate) fn set_refcnt(&self, n: u32) {
@@ -375,9 +392,9 @@ impl ObjRef {
     }
 
     /// Sets or clears flags that do not affect the layout (`F_GC` and
-    /// `F_ATTRS` are ignored: LAYOUT).
+    /// `F_ATTRS` are ignored: LAYOUT; `F_WEAKREFS` belongs to the heap).
     pub fn set_flag(&self, f: u8, on: bool) {
-        let f = f & !(flags::F_GC | flags::F_ATTRS);
+        let f = f & !(flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS);
         self.header().set_flag(f, on);
     }
 
@@ -702,6 +719,7 @@ pub(crate) const fn payload_size(kind: Kind) -> usize {
         Kind::SeqIter => size_of::<SeqIterObj>(),
         Kind::RangeIter => size_of::<RangeIterObj>(),
         Kind::DictIter => size_of::<DictIterObj>(),
+        Kind::WeakRef => size_of::<WeakRefObj>(),
         Kind::Native => size_of::<NativeObj>(),
     }
 }

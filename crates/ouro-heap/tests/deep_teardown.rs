@@ -112,7 +112,7 @@ fn deep_chain_ending_in_a_finalizable_object_queues_it() {
         // finalizer with its count owned by the queue.
         assert_eq!(live_total(), base.live_total() + 1);
         assert_eq!(ouro_heap::pending_finalizer_count(), 1);
-        let f = ouro_heap::take_pending_finalizer().unwrap();
+        let f = common::take_pending_finalizer().unwrap();
         assert_eq!(label_of(&f), "fin");
         assert_eq!(f.refcount(), 1);
         f.set_flag(ouro_heap::flags::F_FINALIZED, true);

@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use ouro_heap::{
-    flags, has_pending_finalizers, heap_stats, pending_finalizer_count, set_finalizer_floor,
-    take_pending_finalizer, tflags, Kind, ObjRef,
+    flags, has_pending_events, heap_stats, pending_finalizer_count, set_finalizer_floor, tflags,
+    Kind, ObjRef,
 };
 
 struct FinFx {
@@ -56,19 +56,19 @@ fn finalizable_object_is_queued_at_zero_instead_of_freed() {
     let base = heap_stats();
     let x = f.fin("x", vec![f.fx.native("child", vec![])]);
     let addr = x.addr();
-    assert!(!has_pending_finalizers());
+    assert!(!has_pending_events());
     drop(x);
     // Still allocated, its references untouched, owned by the queue.
     assert_eq!(live_total(), base.live_total() + 2);
     assert!(take_log().is_empty());
     assert_eq!(pending_finalizer_count(), 1);
-    assert!(has_pending_finalizers());
+    assert!(has_pending_events());
     let x = take_pending_finalizer().unwrap();
     assert_eq!(x.addr(), addr);
     assert_eq!(x.refcount(), 1);
     assert!(!x.has_flag(flags::F_FINALIZED));
     assert_eq!(pending_finalizer_count(), 0);
-    assert!(!has_pending_finalizers());
+    assert!(!has_pending_events());
     assert!(take_pending_finalizer().is_none());
     // After __del__: marked and dropped, it is freed at once.
     x.set_flag(flags::F_FINALIZED, true);

@@ -21,8 +21,7 @@ use common::*;
 use ouro_heap::heap::alloc_stats;
 use ouro_heap::{
     alloc_object, alloc_tuple, flags, heap_stats, pending_finalizer_count, set_finalizer_floor,
-    take_pending_finalizer, tflags, DictObj, DictTable, ExceptionObj, FloatObj, Kind, ObjRef,
-    SliceObj, UnitObj,
+    tflags, DictObj, DictTable, ExceptionObj, FloatObj, Kind, ObjRef, SliceObj, UnitObj,
 };
 
 /// xorshift64*: deterministic, no dependencies.

@@ -19,7 +19,7 @@ use ouro_bytecode::{
 };
 use ouro_heap::{
     self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj, FrameObj, FunctionObj,
-    IntObj, Kind, ListObj, MethodObj, ObjRef, TracebackObj, TupleObj, TypeObj,
+    IntObj, Kind, ListObj, MethodObj, ObjRef, Pending, TracebackObj, TupleObj, TypeObj,
 };
 
 use crate::error::{PyErr, PyResult};
@@ -275,7 +275,7 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let instrs = &code.instructions[..];
             'instrs: loop {
-                if heap::has_pending_finalizers() {
+                if heap::has_pending_events() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
                     if heap::take_over_limit() {
@@ -287,6 +287,9 @@ impl Vm {
                             Err(e) => return Err(e),
                         }
                     }
+                    // A collection requested by allocations runs here, at an
+                    // instruction boundary, where Python code may run.
+                    self.collect_requested();
                     if heap::pending_finalizer_count() > self.finalizer_floor()
                         && self.start_finalizer()?
                     {
@@ -2021,7 +2024,16 @@ impl Vm {
                 FrameKind::Entry => return Err(PyErr(exc)),
                 FrameKind::Finalizer(obj) => {
                     self.pop_fin_floor();
-                    self.report_unraisable_del(&obj, &exc, frame.func.as_ref());
+                    match frame.func.as_ref() {
+                        Some(f) => self.report_unraisable(f, &exc),
+                        None => {
+                            let text = format!(
+                                "Exception ignored in: <finalizer>\n{}",
+                                self.format_exception(&exc)
+                            );
+                            self.write_stderr(&text);
+                        }
+                    }
                     drop(exc);
                     finish_finalizer(obj);
                     return Ok(());
@@ -2109,12 +2121,17 @@ impl Vm {
         self.fin_floors.last().copied().unwrap_or(0)
     }
 
-    /// Starts the next pending finalizer. Returns true if a `__del__` frame
-    /// was pushed (the loop must switch to it).
+    /// Starts the next pending finalizer or weakref callback. Returns true
+    /// if a `__del__` frame was pushed (the loop must switch to it).
     fn start_finalizer(&mut self) -> PyResult<bool> {
         while heap::pending_finalizer_count() > self.finalizer_floor() {
-            let Some(obj) = heap::take_pending_finalizer() else {
-                break;
+            let obj = match heap::take_pending() {
+                None => break,
+                Some(Pending::WeakCallback(wr)) => {
+                    self.call_weakref_callback(wr);
+                    continue;
+                }
+                Some(Pending::Finalize(obj)) => obj,
             };
             let ty = obj.class();
             let del = self.names.del.clone();
@@ -2135,7 +2152,7 @@ impl Vm {
                         return Ok(true);
                     }
                     Err(e) => {
-                        self.report_unraisable_del(&obj, &e.0, Some(&f));
+                        self.report_unraisable(&f, &e.0);
                         finish_finalizer(obj);
                         continue;
                     }
@@ -2145,20 +2162,42 @@ impl Vm {
             let r = self.call(&f, vec![obj.clone()]);
             self.pop_fin_floor();
             if let Err(e) = r {
-                self.report_unraisable_del(&obj, &e.0, Some(&f));
+                self.report_unraisable(&f, &e.0);
             }
             finish_finalizer(obj);
         }
         Ok(false)
     }
 
-    /// Runs every pending finalizer to completion (at exit and from Rust).
+    /// Calls the callback of a weakref whose referent died by reference
+    /// counting (CPython's `handle_callback`), then releases the queue's
+    /// reference to the weakref.
+    fn call_weakref_callback(&mut self, wr: ObjRef) {
+        let cb = wr.get::<ouro_heap::WeakRefObj>().and_then(|w| w.callback());
+        if let Some(cb) = cb {
+            self.push_fin_floor(heap::pending_finalizer_count());
+            let r = self.call(&cb, vec![wr.clone()]);
+            self.pop_fin_floor();
+            if let Err(e) = r {
+                self.report_unraisable(&cb, &e.0);
+            }
+        }
+        release_event(wr);
+    }
+
+    /// Runs every pending finalizer and callback to completion (at exit and
+    /// from Rust).
     pub fn run_pending_finalizers(&mut self) {
         let mut guard = 0;
         while heap::pending_finalizer_count() > self.finalizer_floor() && guard < 1_000_000 {
             guard += 1;
-            let Some(obj) = heap::take_pending_finalizer() else {
-                break;
+            let obj = match heap::take_pending() {
+                None => break,
+                Some(Pending::WeakCallback(wr)) => {
+                    self.call_weakref_callback(wr);
+                    continue;
+                }
+                Some(Pending::Finalize(obj)) => obj,
             };
             let ty = obj.class();
             let del = self.names.del.clone();
@@ -2167,24 +2206,33 @@ impl Vm {
                 let r = self.call(&f, vec![obj.clone()]);
                 self.pop_fin_floor();
                 if let Err(e) = r {
-                    self.report_unraisable_del(&obj, &e.0, Some(&f));
+                    self.report_unraisable(&f, &e.0);
                 }
             }
             finish_finalizer(obj);
         }
     }
 
-    /// Prints an exception raised by `__del__` the way CPython's
-    /// `PyErr_WriteUnraisable` does.
-    fn report_unraisable_del(&mut self, _obj: &ObjRef, exc: &ObjRef, func: Option<&ObjRef>) {
-        let what = match func {
-            Some(f) => self.repr_string(f).unwrap_or_else(|_| "<function>".into()),
-            None => "<finalizer>".into(),
-        };
+    /// Prints an exception nobody can catch (raised by `__del__`, a weakref
+    /// callback, a `gc.callbacks` entry) the way CPython's
+    /// `PyErr_WriteUnraisable(obj)` does.
+    pub(crate) fn report_unraisable(&mut self, obj: &ObjRef, exc: &ObjRef) {
+        let what = self
+            .repr_string(obj)
+            .unwrap_or_else(|_| "<object repr() failed>".into());
         let mut text = format!("Exception ignored in: {what}\n");
         text.push_str(&self.format_exception(exc));
         self.write_stderr(&text);
     }
+}
+
+/// Releases the queue's reference to an event's object with the finalizer
+/// floor raised, so that what its teardown queues runs next.
+fn release_event(obj: ObjRef) {
+    let floor = heap::pending_finalizer_count();
+    heap::set_finalizer_floor(floor);
+    drop(obj);
+    heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
 }
 
 /// Marks a finalized object and releases the queue's reference. Objects
@@ -2192,10 +2240,7 @@ impl Vm {
 /// CPython's depth-first deallocation would run them).
 fn finish_finalizer(obj: ObjRef) {
     obj.set_flag(flags::F_FINALIZED, true);
-    let floor = heap::pending_finalizer_count();
-    heap::set_finalizer_floor(floor);
-    drop(obj);
-    heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+    release_event(obj);
 }
 
 thread_local! {

@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod error;
+pub mod gcmodule;
 pub mod import;
 pub mod interp;
 pub mod modules;

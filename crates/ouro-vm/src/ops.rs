@@ -1062,6 +1062,19 @@ impl Vm {
                 CmpOp::Ne => self.dict_eq(a, b).map(|r| Some(!r)),
                 _ => Ok(None),
             },
+            (Kind::Method, Kind::Method) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                // method_richcompare: the same self (identity), equal funcs.
+                let (fa, sa) = match a.get::<MethodObj>() {
+                    Some(m) => (m.func.clone(), m.self_.clone()),
+                    None => return Ok(None),
+                };
+                let (fb, sb) = match b.get::<MethodObj>() {
+                    Some(m) => (m.func.clone(), m.self_.clone()),
+                    None => return Ok(None),
+                };
+                let eq = sa.is(&sb) && self.eq(&fa, &fb)?;
+                Ok(Some(eq == (op == CmpOp::Eq)))
+            }
             (Kind::Range, Kind::Range) => match op {
                 CmpOp::Eq => self.range_eq(a, b).map(Some),
                 CmpOp::Ne => self.range_eq(a, b).map(|r| Some(!r)),
@@ -1328,10 +1341,14 @@ impl Vm {
 
     /// A type's `__module__` as a string, if it has one.
     pub(crate) fn type_module_name(&mut self, ty: &ObjRef) -> Option<String> {
-        if !Vm::is_heap_type(ty) {
-            return Some("builtins".to_string());
-        }
         let dict = self.type_dict(ty).ok()?;
+        if !Vm::is_heap_type(ty) {
+            let key = self.names.module.clone();
+            return Some(match self.dict_get_str(&dict, &key) {
+                Some(m) if m.kind() == Kind::Str => self.str_of(&m).to_string(),
+                _ => "builtins".to_string(),
+            });
+        }
         let key = self.names.module.clone();
         let m = self.dict_get_str(&dict, &key)?;
         if m.kind() == Kind::Str {
@@ -1461,7 +1478,8 @@ impl Vm {
                     Some(m) => (m.func.clone(), m.self_.clone()),
                     None => return Ok(pointer_hash(o)),
                 };
-                let hs = self.hash(&s)?;
+                // method_hash: the identity of self, the hash of the func.
+                let hs = pointer_hash(&s);
                 let hf = self.hash(&f)?;
                 let h = hs ^ hf;
                 Ok(if h == -1 { -2 } else { h })

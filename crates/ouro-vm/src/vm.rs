@@ -143,6 +143,13 @@ pub struct Vm {
     pub modules: ObjRef,
     pub sys: ObjRef,
     pub(crate) memory_error_instance: ObjRef,
+    /// `gc.garbage` and `gc.callbacks` (they exist before `gc` is imported,
+    /// as in CPython).
+    pub(crate) gc_garbage: ObjRef,
+    pub(crate) gc_callbacks: ObjRef,
+    /// Callables to run at exit, newest last (`weakref.finalize`'s atexit
+    /// hook; ouro has no `atexit` module yet).
+    pub(crate) atexit: Vec<ObjRef>,
 
     // Execution state (see `interp`).
     pub(crate) frames: Vec<Frame>,
@@ -270,6 +277,9 @@ impl Vm {
             modules,
             sys: null.clone(),
             memory_error_instance: null.clone(),
+            gc_garbage: null.clone(),
+            gc_callbacks: null.clone(),
+            atexit: Vec::new(),
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
@@ -301,8 +311,17 @@ impl Vm {
     /// the builtins and `sys`.
     fn finish_bootstrap(&mut self) -> PyResult<()> {
         self.names = Names::new(self)?;
-        for &(id, name, base, _, _) in BUILTIN_TYPES {
+        heap::set_empty_tuple(&self.empty_tuple);
+        ouro_heap::gc::untrack(&self.empty_tuple);
+        for &(id, full_name, base, _, _) in BUILTIN_TYPES {
             let ty = self.types[id as usize].clone();
+            // Static types are not tracked (CPython's are not GC objects).
+            ouro_heap::gc::untrack(&ty);
+            // "weakref.ReferenceType": the module part goes to __module__.
+            let (module, name) = match full_name.rsplit_once('.') {
+                Some((m, n)) => (Some(m), n),
+                None => (None, full_name),
+            };
             let name_obj = self.intern(name)?;
             let bases = if id == T::Object {
                 self.new_tuple(Vec::new())?
@@ -322,6 +341,11 @@ impl Vm {
             }
             let mro = self.new_tuple(mro)?;
             let dict = self.new_dict()?;
+            if let Some(m) = module {
+                let k = self.names.module.clone();
+                let v = self.intern(m)?;
+                self.dict_set_str(&dict, &k, v)?;
+            }
             let base_ref = if id == T::Object {
                 None
             } else {
@@ -336,6 +360,8 @@ impl Vm {
                 t.dict = dict;
             };
         }
+        self.gc_garbage = self.new_list(Vec::new())?;
+        self.gc_callbacks = self.new_list(Vec::new())?;
         let merr = self.ty(T::MemoryError).clone();
         self.memory_error_instance = self.new_exc_args(&merr, Vec::new()).0;
         crate::natives::install(self)?;
@@ -509,6 +535,7 @@ impl Vm {
 
     /// Sets a str key in a namespace dict (keys compared as in `dict_get_str`).
     pub fn dict_set_str(&mut self, dict: &ObjRef, key: &ObjRef, value: ObjRef) -> PyResult<()> {
+        ouro_heap::gc::maintain_dict_tracking(dict, key, &value);
         let h = self.str_hash(key);
         let old = {
             let Some(mut d) = dict.borrow_mut::<DictObj>() else {

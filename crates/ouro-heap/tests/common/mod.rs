@@ -215,3 +215,13 @@ pub fn type_payload(filler: &ObjRef, layout: Kind) -> TypeObj {
         tag: 0,
     }
 }
+
+/// The object of the next queued finalizer (these tests queue no weakref
+/// callbacks).
+#[allow(dead_code)]
+pub fn take_pending_finalizer() -> Option<ObjRef> {
+    match ouro_heap::take_pending()? {
+        ouro_heap::Pending::Finalize(o) => Some(o),
+        ouro_heap::Pending::WeakCallback(_) => panic!("unexpected weakref callback"),
+    }
+}

@@ -129,6 +129,7 @@ impl Vm {
     pub fn dict_setitem(&mut self, d: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
         let h = self.hash(&key)?;
         let pos = self.dict_lookup(d, &key, h)?;
+        ouro_heap::gc::maintain_dict_tracking(d, &key, &value);
         let old = {
             let Some(mut dobj) = d.borrow_mut::<DictObj>() else {
                 return Err(self.internal_error("not a dict"));
