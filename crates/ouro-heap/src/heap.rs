@@ -58,8 +58,10 @@ pub struct NoMemory;
 pub enum Pending {
     /// Run `__del__` of the object, then mark it finalized.
     Finalize(ObjRef),
-    /// Call the callback of this (now dead) weak reference with it.
-    WeakCallback(ObjRef),
+    /// Call the callback (second) with the now dead weak reference
+    /// (first). The callback was taken out of the weakref when its
+    /// referent died, as CPython's `PyObject_ClearWeakRefs` does.
+    WeakCallback(ObjRef, ObjRef),
 }
 
 /// Counters of the object heap.
@@ -544,11 +546,11 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
         // the events take counts of them; nothing is dropped.
         unsafe {
             for wr in crate::weakref::take_all(p) {
-                if crate::weakref::has_callback(wr) {
+                if let Some(cb) = crate::weakref::take_callback(wr) {
                     crate::object::inc(wr);
                     (*state)
                         .batch
-                        .push(Pending::WeakCallback(ObjRef::from_raw(wr)));
+                        .push(Pending::WeakCallback(ObjRef::from_raw(wr), cb));
                 }
             }
         }

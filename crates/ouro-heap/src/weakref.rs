@@ -63,13 +63,15 @@ fn table() -> Option<*mut WeakTable> {
 }
 
 /// Makes a weak reference of type `ty` to `referent`, inserted at position
-/// `at` of the referent's list (clamped to its length). The caller checked
-/// that the referent's type supports weak references.
+/// `at` of the referent's list (clamped to its length); `attrs` for
+/// instances of subclasses. The caller checked that the referent's type
+/// supports weak references.
 pub fn new_weakref(
     ty: &ObjRef,
     referent: &ObjRef,
     callback: Option<ObjRef>,
     at: usize,
+    attrs: bool,
 ) -> Result<ObjRef, NoMemory> {
     let wr = heap::alloc_object(
         ty,
@@ -78,7 +80,7 @@ pub fn new_weakref(
             callback: std::cell::Cell::new(callback),
             hash: std::cell::Cell::new(-1),
         },
-        false,
+        attrs,
     )?;
     if let Some(t) = table() {
         // SAFETY: short exclusive access to the table; nothing is dropped.
@@ -144,6 +146,15 @@ pub fn referent(wr: &ObjRef) -> Option<ObjRef> {
 pub(crate) unsafe fn has_callback(wr: NonNull<ObjHeader>) -> bool {
     // SAFETY: the caller's guarantee.
     unsafe { payload(wr) }.has_callback()
+}
+
+/// Takes the callback out of a weakref.
+///
+/// # Safety
+/// `wr` is a live weakref object.
+pub(crate) unsafe fn take_callback(wr: NonNull<ObjHeader>) -> Option<ObjRef> {
+    // SAFETY: the caller's guarantee.
+    unsafe { payload(wr) }.callback.take()
 }
 
 /// Clears a weakref's referent and removes it from the referent's list

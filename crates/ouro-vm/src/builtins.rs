@@ -266,7 +266,14 @@ impl Vm {
 fn builtin_isinstance(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.no_kw(vm, "isinstance")?;
     args.check(vm, "isinstance", 2, 2)?;
-    let r = vm.isinstance_check(&args.pos[0], &args.pos[1])?;
+    let mut r = vm.isinstance_check(&args.pos[0], &args.pos[1])?;
+    if !r {
+        // A proxy's __class__ is its referent's (object_isinstance falls
+        // back on __class__).
+        if let Some(t) = vm.unproxy(&args.pos[0])? {
+            r = vm.isinstance_check(&t, &args.pos[1])?;
+        }
+    }
     Ok(vm.new_bool(r))
 }
 
@@ -789,6 +796,8 @@ impl Vm {
     pub fn is_callable(&mut self, o: &ObjRef) -> bool {
         match o.kind() {
             Kind::Function | Kind::BuiltinFunction | Kind::Method | Kind::Type => true,
+            Kind::WeakRef if !self.is_proxy(o) => true,
+            Kind::WeakRef if o.class_is(self.ty(T::WeakCallableProxy)) => true,
             _ => {
                 let c = self.names.call.clone();
                 self.type_lookup(&o.class(), &c).is_some()

@@ -143,6 +143,9 @@ impl Vm {
             return Ok(m);
         }
         let short = fullname.rsplit('.').next().unwrap_or(fullname).to_string();
+        if let Some((source, filename)) = crate::modules::frozen_source(fullname) {
+            return self.exec_module_source(fullname, source, filename, None, parent, &short);
+        }
         let search: Vec<PathBuf> = match parent {
             Some(p) => {
                 let pk = self.intern("__path__")?;
@@ -215,17 +218,31 @@ impl Vm {
             }
         };
         let filename = file.display().to_string();
-        let code = match ouro_compiler::compile(&source, &filename, ouro_compiler::Mode::Exec) {
+        self.exec_module_source(fullname, &source, &filename, pkg_dir, parent, short)
+    }
+
+    /// Runs `source` as the module `fullname` (registered in `sys.modules`
+    /// while it runs, removed again if it fails).
+    fn exec_module_source(
+        &mut self,
+        fullname: &str,
+        source: &str,
+        filename: &str,
+        pkg_dir: Option<&Path>,
+        parent: Option<&ObjRef>,
+        short: &str,
+    ) -> PyResult<ObjRef> {
+        let code = match ouro_compiler::compile(source, filename, ouro_compiler::Mode::Exec) {
             Ok(c) => c,
             Err(e) => return Err(self.syntax_error_from(&e)),
         };
-        self.sources.insert(filename.clone(), source.into());
+        self.sources.insert(filename.to_string(), source.into());
         let module = self.new_module(fullname)?;
         let Some(d) = Vm::module_dict(&module) else {
             return Err(self.internal_error("module without dict"));
         };
         let fk = self.names.file.clone();
-        let f = self.new_str(&filename)?;
+        let f = self.new_str(filename)?;
         self.dict_set_str(&d, &fk, f)?;
         let pk = self.intern("__package__")?;
         let package = match pkg_dir {

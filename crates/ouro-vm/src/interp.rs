@@ -23,6 +23,7 @@ use ouro_heap::{
 };
 
 use crate::error::{PyErr, PyResult};
+use crate::natives::Args;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -1454,6 +1455,14 @@ impl Vm {
                 Ok(Called::Value(r))
             }
             Kind::Type => self.call_type(callable, args, kwnames, may_push),
+            Kind::WeakRef if self.is_proxy(&callable) => {
+                let target = self.proxy_referent(&callable)?;
+                self.call_with_args(target, args, kwnames, may_push)
+            }
+            Kind::WeakRef if callable.class_is(self.ty(T::WeakRef)) => {
+                let args = Args::from_call(args, kwnames.as_ref());
+                Ok(Called::Value(self.weakref_call(&callable, args)?))
+            }
             _ => {
                 let ty = callable.class();
                 let call = self.names.call.clone();
@@ -2127,8 +2136,8 @@ impl Vm {
         while heap::pending_finalizer_count() > self.finalizer_floor() {
             let obj = match heap::take_pending() {
                 None => break,
-                Some(Pending::WeakCallback(wr)) => {
-                    self.call_weakref_callback(wr);
+                Some(Pending::WeakCallback(wr, cb)) => {
+                    self.call_weakref_callback(wr, cb);
                     continue;
                 }
                 Some(Pending::Finalize(obj)) => obj,
@@ -2172,16 +2181,14 @@ impl Vm {
     /// Calls the callback of a weakref whose referent died by reference
     /// counting (CPython's `handle_callback`), then releases the queue's
     /// reference to the weakref.
-    fn call_weakref_callback(&mut self, wr: ObjRef) {
-        let cb = wr.get::<ouro_heap::WeakRefObj>().and_then(|w| w.callback());
-        if let Some(cb) = cb {
-            self.push_fin_floor(heap::pending_finalizer_count());
-            let r = self.call(&cb, vec![wr.clone()]);
-            self.pop_fin_floor();
-            if let Err(e) = r {
-                self.report_unraisable(&cb, &e.0);
-            }
+    fn call_weakref_callback(&mut self, wr: ObjRef, cb: ObjRef) {
+        self.push_fin_floor(heap::pending_finalizer_count());
+        let r = self.call(&cb, vec![wr.clone()]);
+        self.pop_fin_floor();
+        if let Err(e) = r {
+            self.report_unraisable(&cb, &e.0);
         }
+        drop(cb);
         release_event(wr);
     }
 
@@ -2193,8 +2200,8 @@ impl Vm {
             guard += 1;
             let obj = match heap::take_pending() {
                 None => break,
-                Some(Pending::WeakCallback(wr)) => {
-                    self.call_weakref_callback(wr);
+                Some(Pending::WeakCallback(wr, cb)) => {
+                    self.call_weakref_callback(wr, cb);
                     continue;
                 }
                 Some(Pending::Finalize(obj)) => obj,

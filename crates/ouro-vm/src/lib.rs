@@ -161,12 +161,20 @@ impl Vm {
         1
     }
 
-    /// Interpreter exit: clears `__main__`'s namespace as CPython's
-    /// `_PyModule_ClearDict` does (names with one leading underscore first,
-    /// then the rest except `__builtins__`, each set to None in order), so
-    /// that `__del__` of globals runs, then runs pending finalizers.
+    /// Interpreter exit: runs the atexit callbacks, collects garbage, clears
+    /// `__main__`'s namespace as CPython's `_PyModule_ClearDict` does (names
+    /// with one leading underscore first, then the rest except
+    /// `__builtins__`, each set to None in order) so that `__del__` of
+    /// globals runs, and collects again.
     pub fn finalize(&mut self) -> ExitCode {
         let mut status = 0;
+        // Py_FinalizeEx's order: the atexit callbacks, a collection of the
+        // garbage (enabled or not), then the modules' namespaces, then
+        // another collection for the cycles they held.
+        self.run_atexit();
+        self.run_pending_finalizers();
+        self.collect_no_fail();
+        self.run_pending_finalizers();
         let modules = self.modules.clone();
         let key = self.names.main.clone();
         if let Some(m) = self.dict_get_str(&modules, &key) {
@@ -196,6 +204,8 @@ impl Vm {
                 }
             }
         }
+        self.run_pending_finalizers();
+        self.collect_no_fail();
         self.run_pending_finalizers();
         self.flush();
         status

@@ -1,15 +1,144 @@
 //! Builtin modules implemented in Rust (other than `builtins` and `sys`,
-//! which exist from startup).
+//! which exist from startup), and modules written in Python that are
+//! compiled into the binary ("frozen", as CPython calls them).
 
-use ouro_heap::ObjRef;
+use ouro_heap::{Kind, ObjRef};
 
 use crate::error::PyResult;
+use crate::natives::{Args, NativeFn};
 use crate::vm::Vm;
 
 /// The builtin module `name`, made on first import; None if there is none.
 pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>> {
     Ok(match name {
         "gc" => Some(crate::gcmodule::make_module(vm)?),
+        "_weakref" => Some(crate::objects::weakref::make_module(vm)?),
+        "atexit" => Some(make_atexit(vm)?),
         _ => None,
     })
+}
+
+/// The source of a frozen module, and the file name its code reports.
+pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> {
+    match name {
+        "weakref" => Some((include_str!("../lib/weakref.py"), "<frozen weakref>")),
+        _ => None,
+    }
+}
+
+// ------------------------------------------------------------- atexit
+
+fn atexit_register(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let Some(func) = args.pos.first().cloned() else {
+        return Err(vm.type_error("register() takes at least 1 argument (0 given)"));
+    };
+    if !vm.is_callable(&func) {
+        return Err(vm.type_error("the first argument must be callable"));
+    }
+    let rest = vm.new_tuple(args.pos[1..].to_vec())?;
+    let kwargs = if args.kw.is_empty() {
+        vm.none.clone()
+    } else {
+        let d = vm.new_dict()?;
+        for (k, v) in args.kw {
+            vm.dict_setitem(&d, k, v)?;
+        }
+        d
+    };
+    let entry = vm.new_tuple(vec![func.clone(), rest, kwargs])?;
+    vm.atexit.push(entry);
+    Ok(func)
+}
+
+fn atexit_unregister(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "atexit.unregister")?;
+    args.exactly_one(vm, "atexit.unregister")?;
+    let func = args.pos[0].clone();
+    let entries = std::mem::take(&mut vm.atexit);
+    let mut keep = Vec::with_capacity(entries.len());
+    for e in entries {
+        let f = vm.seq_items(&e).into_iter().next();
+        let same = match &f {
+            Some(f) => vm.eq(f, &func)?,
+            None => false,
+        };
+        if !same {
+            keep.push(e);
+        }
+    }
+    // Callbacks registered while comparing stay registered.
+    keep.append(&mut vm.atexit);
+    vm.atexit = keep;
+    Ok(vm.none.clone())
+}
+
+fn atexit_run_exitfuncs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "atexit._run_exitfuncs")?;
+    vm.run_atexit();
+    Ok(vm.none.clone())
+}
+
+fn atexit_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "atexit._clear")?;
+    vm.atexit.clear();
+    Ok(vm.none.clone())
+}
+
+fn atexit_ncallbacks(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "atexit._ncallbacks")?;
+    let n = vm.atexit.len();
+    vm.new_int(n as i64)
+}
+
+fn make_atexit(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("atexit")?;
+    let Some(d) = Vm::module_dict(&m) else {
+        return Err(vm.internal_error("module without dict"));
+    };
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("register", atexit_register),
+        ("unregister", atexit_unregister),
+        ("_run_exitfuncs", atexit_run_exitfuncs),
+        ("_clear", atexit_clear),
+        ("_ncallbacks", atexit_ncallbacks),
+    ];
+    for (name, f) in functions {
+        vm.add_function(&d, name, *f)?;
+    }
+    Ok(m)
+}
+
+impl Vm {
+    /// Runs the `atexit` callbacks, last registered first, reporting what
+    /// they raise (CPython's `atexit_callfuncs`).
+    pub(crate) fn run_atexit(&mut self) {
+        while let Some(entry) = self.atexit.pop() {
+            let items = self.seq_items(&entry);
+            let [func, args, kwargs] = match <[ObjRef; 3]>::try_from(items) {
+                Ok(a) => a,
+                Err(_) => continue,
+            };
+            let mut call_args = self.seq_items(&args);
+            let mut kwnames = None;
+            if kwargs.kind() == Kind::Dict {
+                let items = self.dict_items_vec(&kwargs).unwrap_or_default();
+                let mut names = Vec::new();
+                for (k, v) in items {
+                    names.push(k);
+                    call_args.push(v);
+                }
+                kwnames = self.new_tuple(names).ok();
+            }
+            if let Err(e) = self.call_kw(&func, call_args, kwnames) {
+                let what = self
+                    .repr_string(&func)
+                    .unwrap_or_else(|_| "<object repr() failed>".into());
+                let text = format!(
+                    "Exception ignored in atexit callback: {what}\n{}",
+                    self.format_exception(&e.0)
+                );
+                self.write_stderr(&text);
+            }
+        }
+    }
 }

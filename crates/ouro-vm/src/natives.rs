@@ -29,6 +29,18 @@ impl Args {
         }
     }
 
+    /// Splits a call's values into positional and keyword arguments
+    /// (`kwnames` names the last values).
+    pub fn from_call(mut pos: Vec<ObjRef>, kwnames: Option<&ObjRef>) -> Args {
+        let mut kw = Vec::new();
+        if let Some(names) = kwnames.and_then(|k| k.get::<TupleObj>()) {
+            let n = names.len().min(pos.len());
+            let vals = pos.split_off(pos.len() - n);
+            kw = names.items().iter().cloned().zip(vals).collect();
+        }
+        Args { pos, kw }
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.pos.len()

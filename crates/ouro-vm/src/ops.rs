@@ -47,6 +47,14 @@ impl Vm {
 
     /// `getattr(obj, name)`.
     pub fn getattr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<ObjRef> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.getattr(&t, name);
+            }
+        }
+        if obj.kind() == Kind::WeakRef && self.str_of(name) == "__callback__" {
+            return Ok(self.weakref_callback_attr(obj));
+        }
         if obj.kind() == Kind::Native && self.is_exact(obj, T::Super) {
             return self.super_getattr(obj, name);
         }
@@ -406,6 +414,14 @@ impl Vm {
 
     /// `setattr(obj, name, value)`.
     pub fn setattr(&mut self, obj: &ObjRef, name: &ObjRef, value: ObjRef) -> PyResult<()> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.setattr(&t, name, value);
+            }
+        }
+        if obj.kind() == Kind::WeakRef && self.str_of(name) == "__callback__" {
+            return Err(self.new_exc(T::AttributeError, "readonly attribute"));
+        }
         let ty = obj.class();
         if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_SETATTR) {
             let sa = self.names.setattr.clone();
@@ -420,6 +436,11 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &ObjRef, name: &ObjRef) -> PyResult<()> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.delattr(&t, name);
+            }
+        }
         let ty = obj.class();
         if Vm::is_heap_type(&ty) && self.may_hook(&ty, ouro_heap::tflags::T_SETATTR) {
             let da = self.names.delattr.clone();
@@ -638,6 +659,11 @@ impl Vm {
     // ----------------------------------------------------------------- items
 
     pub fn getitem(&mut self, obj: &ObjRef, key: &ObjRef) -> PyResult<ObjRef> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.getitem(&t, key);
+            }
+        }
         match obj.kind() {
             Kind::List if !Vm::is_heap_type(&obj.class()) => return self.list_getitem(obj, key),
             Kind::Tuple if !Vm::is_heap_type(&obj.class()) => return self.tuple_getitem(obj, key),
@@ -676,6 +702,11 @@ impl Vm {
     }
 
     pub fn setitem(&mut self, obj: &ObjRef, key: ObjRef, value: ObjRef) -> PyResult<()> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.setitem(&t, key, value);
+            }
+        }
         let heap = Vm::is_heap_type(&obj.class());
         if !heap {
             match obj.kind() {
@@ -702,6 +733,11 @@ impl Vm {
     }
 
     pub fn delitem(&mut self, obj: &ObjRef, key: &ObjRef) -> PyResult<()> {
+        if obj.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(obj)? {
+                return self.delitem(&t, key);
+            }
+        }
         let heap = Vm::is_heap_type(&obj.class());
         if heap {
             let di = self.names.delitem.clone();
@@ -723,6 +759,16 @@ impl Vm {
     /// A binary operator. Mirrors CPython's `binary_op1` (and the in-place
     /// variant `binary_iop1`) with the class slot `SLOT1BINFULL`.
     pub fn binary_op(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+        if a.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(a)? {
+                return self.binary_op(&t, b, op);
+            }
+        }
+        if b.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(b)? {
+                return self.binary_op(a, &t, op);
+            }
+        }
         let ta = a.class();
         let tb = b.class();
         let heap_a = Vm::is_heap_type(&ta);
@@ -897,6 +943,11 @@ impl Vm {
     }
 
     pub(crate) fn unary_op(&mut self, a: &ObjRef, kind: UnaryKind) -> PyResult<ObjRef> {
+        if a.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(a)? {
+                return self.unary_op(&t, kind);
+            }
+        }
         let ty = a.class();
         if Vm::is_heap_type(&ty) {
             let name = match kind {
@@ -934,6 +985,21 @@ impl Vm {
 
     /// `a op b`. Mirrors CPython's `do_richcompare`.
     pub fn richcompare(&mut self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
+        if a.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(a)? {
+                return self.richcompare(&t, b, op);
+            }
+        }
+        if b.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(b)? {
+                return self.richcompare(a, &t, op);
+            }
+        }
+        if a.kind() == Kind::WeakRef && matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            if let Some(r) = self.weakref_compare(a, b, op == CmpOp::Eq)? {
+                return Ok(self.new_bool(r));
+            }
+        }
         let ta = a.class();
         let tb = b.class();
         let mut checked_reverse = false;
@@ -1148,6 +1214,11 @@ impl Vm {
 
     /// `bool(o)`.
     pub fn truthy(&mut self, o: &ObjRef) -> PyResult<bool> {
+        if o.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(o)? {
+                return self.truthy(&t);
+            }
+        }
         if o.is(&self.true_) {
             return Ok(true);
         }
@@ -1209,6 +1280,11 @@ impl Vm {
 
     /// `len(o)`.
     pub fn len(&mut self, o: &ObjRef) -> PyResult<usize> {
+        if o.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(o)? {
+                return self.len(&t);
+            }
+        }
         let ty = o.class();
         if Vm::is_heap_type(&ty) {
             let l = self.names.len.clone();
@@ -1241,6 +1317,10 @@ impl Vm {
 
     /// `repr(o)` as a str object.
     pub fn repr(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        if o.kind() == Kind::WeakRef && !Vm::is_heap_type(&o.class()) {
+            let r = self.weakref_repr(o)?;
+            return self.new_str(&r);
+        }
         let ty = o.class();
         if Vm::is_heap_type(&ty) {
             let r = self.names.repr.clone();
@@ -1272,6 +1352,11 @@ impl Vm {
 
     /// `str(o)` as a str object.
     pub fn str(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        if o.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(o)? {
+                return self.str(&t);
+            }
+        }
         if o.kind() == Kind::Str && self.is_exact(o, T::Str) {
             return Ok(o.clone());
         }
@@ -1401,6 +1486,9 @@ impl Vm {
 
     /// `hash(o)`.
     pub fn hash(&mut self, o: &ObjRef) -> PyResult<i64> {
+        if o.kind() == Kind::WeakRef && !Vm::is_heap_type(&o.class()) {
+            return self.weakref_hash(o);
+        }
         match o.kind() {
             Kind::Str if !Vm::is_heap_type(&o.class()) => return Ok(self.str_hash(o)),
             Kind::Int if !Vm::is_heap_type(&o.class()) => {
@@ -1541,6 +1629,11 @@ impl Vm {
 
     /// Collects an iterable into a vector.
     pub fn iterate(&mut self, o: &ObjRef) -> PyResult<Vec<ObjRef>> {
+        if o.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(o)? {
+                return self.iterate(&t);
+            }
+        }
         match o.kind() {
             Kind::List if self.is_exact(o, T::List) => return Ok(self.seq_items(o)),
             Kind::Tuple if self.is_exact(o, T::Tuple) => return Ok(self.seq_items(o)),
@@ -1556,6 +1649,11 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        if container.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(container)? {
+                return self.contains(&t, item);
+            }
+        }
         let ty = container.class();
         if Vm::is_heap_type(&ty) {
             let c = self.names.contains.clone();

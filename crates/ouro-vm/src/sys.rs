@@ -105,6 +105,24 @@ fn sys_exit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Err(PyErr(e))
 }
 
+/// `sys.excepthook(type, value, traceback)`: prints the exception and its
+/// traceback to stderr, as an uncaught exception is printed.
+fn sys_excepthook(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "excepthook")?;
+    args.check(vm, "excepthook", 3, 3)?;
+    let value = args.pos[1].clone();
+    if value.kind() != Kind::Exception {
+        let tn = vm.type_name_of(&value);
+        vm.write_stderr(&format!(
+            "TypeError: print_exception(): Exception expected for value, {tn} found\n"
+        ));
+        return Ok(vm.none.clone());
+    }
+    let text = vm.format_exception(&value);
+    vm.write_stderr(&text);
+    Ok(vm.none.clone())
+}
+
 fn sys_intern(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "intern")?;
     let s = &args.pos[0];
@@ -189,10 +207,14 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
         ("_debugmallocstats", sys_debugmallocstats),
+        ("excepthook", sys_excepthook),
     ];
     for (name, f) in functions {
         vm.add_function(&d, name, *f)?;
     }
+    let hook = vm.new_builtin_function("excepthook", sys_excepthook)?;
+    let k = vm.intern("__excepthook__")?;
+    vm.dict_set_str(&d, &k, hook)?;
     vm.add_method(T::TextIO, "write", stream_write)?;
     vm.add_method(T::TextIO, "flush", stream_flush)?;
     vm.add_method(T::TextIO, "readline", stream_readline)?;

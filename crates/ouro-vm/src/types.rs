@@ -77,6 +77,9 @@ builtin_types! {
     ListReverseIterator => "list_reverseiterator", Object, Native, N;
     CallIterator => "callable_iterator", Object, Native, N;
     TextIO => "TextIOWrapper", Object, Native, N;
+    WeakRef => "weakref.ReferenceType", Object, WeakRef, B;
+    WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
+    WeakCallableProxy => "weakref.CallableProxyType", Object, WeakRef, N;
 
     BaseException => "BaseException", Object, Exception, BA;
     SystemExit => "SystemExit", BaseException, Exception, BA;

@@ -222,6 +222,6 @@ pub fn type_payload(filler: &ObjRef, layout: Kind) -> TypeObj {
 pub fn take_pending_finalizer() -> Option<ObjRef> {
     match ouro_heap::take_pending()? {
         ouro_heap::Pending::Finalize(o) => Some(o),
-        ouro_heap::Pending::WeakCallback(_) => panic!("unexpected weakref callback"),
+        ouro_heap::Pending::WeakCallback(..) => panic!("unexpected weakref callback"),
     }
 }

@@ -20,6 +20,11 @@ use crate::vm::Vm;
 impl Vm {
     /// `iter(o)`.
     pub fn iter(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        if o.kind() == Kind::WeakRef {
+            if let Some(t) = self.unproxy(o)? {
+                return self.iter(&t);
+            }
+        }
         let ty = o.class();
         let heap = Vm::is_heap_type(&ty);
         if heap {

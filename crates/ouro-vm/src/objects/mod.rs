@@ -10,6 +10,7 @@ pub mod iter;
 pub mod list;
 pub mod native;
 pub mod str;
+pub mod weakref;
 
 use ouro_heap::{
     BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, Kind,
@@ -28,6 +29,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     native::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
+    weakref::install(vm)?;
     let object_methods: &[(&'static str, NativeFn)] = &[
         ("__init__", object_init),
         ("__repr__", object_repr),
@@ -267,6 +269,20 @@ impl Vm {
                 crate::builtins::lazy_iter_new(self, t, args)
             }
             T::Set | T::FrozenSet => self.set_new(t, args),
+            T::WeakRef => self.weakref_new(ty, args),
+            T::Method => {
+                args.no_kw(self, "method")?;
+                args.check(self, "method", 2, 2)?;
+                let (func, self_) = (args.pos[0].clone(), args.pos[1].clone());
+                if !self.is_callable(&func) {
+                    return Err(self.type_error("first argument must be callable"));
+                }
+                if self_.is(&self.none) {
+                    return Err(self.type_error("instance must not be None"));
+                }
+                let mty = self.ty(T::Method).clone();
+                self.alloc(&mty, MethodObj { func, self_ }, false)
+            }
             t if t.is_exception() => {
                 let ty = ty.clone();
                 let e = self.new_exc_args(&ty, args.pos);
@@ -357,6 +373,27 @@ impl Vm {
                     notes: None,
                 };
                 self.alloc(ty, payload, true)
+            }
+            T::WeakRef => {
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
+                if nkw > 0 {
+                    return Err(self.type_error("ref() takes no keyword arguments"));
+                }
+                // A subclass whose __init__ takes more arguments (like
+                // CPython's KeyedRef with its own __new__) passes the
+                // referent and callback first.
+                let init = self.names.init.clone();
+                let custom_init = self
+                    .type_lookup(ty, &init)
+                    .is_some_and(|f| f.kind() == Kind::Function);
+                let n = if custom_init {
+                    args.len().min(2)
+                } else {
+                    args.len()
+                };
+                self.weakref_new(ty, Args::new(args[..n].to_vec()))
             }
             T::Int | T::Float | T::Str | T::Tuple => {
                 // Immutable bases: build the value, then an instance of the
