@@ -19,6 +19,9 @@ Options:
   -c cmd          program passed in as string (terminates option list)
   --dis           print the bytecode of the program instead of running it
   --max-heap SIZE cap the private heap (e.g. 64M, 1G); going over raises MemoryError
+  --leak-check    at exit, free everything and report objects still alive
+                  (stderr, exit status 1 if any)
+  -X gcstress     run a young collection after every container allocation
   -h, --help      print this help message and exit
   -V, --version   print the version number and exit
 file              program read from script file
@@ -37,6 +40,8 @@ struct Options {
     args: Vec<String>,
     dis: bool,
     max_heap: Option<usize>,
+    leak_check: bool,
+    gc_stress: bool,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -55,6 +60,8 @@ fn parse_args() -> Result<Options, String> {
     let mut parser = lexopt::Parser::from_env();
     let mut dis = false;
     let mut max_heap = None;
+    let mut leak_check = false;
+    let mut gc_stress = false;
     let mut source = Source::Stdin;
     let mut args = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -71,6 +78,16 @@ fn parse_args() -> Result<Options, String> {
                 break;
             }
             Long("dis") => dis = true,
+            Long("leak-check") => leak_check = true,
+            Short('X') => {
+                let v = parser
+                    .value()
+                    .map_err(|_| "Argument expected for the -X option".to_string())?;
+                // Unknown -X options are accepted and ignored, as in CPython.
+                if v.to_str() == Some("gcstress") {
+                    gc_stress = true;
+                }
+            }
             Long("max-heap") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 let v = v
@@ -115,6 +132,8 @@ fn parse_args() -> Result<Options, String> {
         args,
         dis,
         max_heap,
+        leak_check,
+        gc_stress,
     })
 }
 
@@ -136,6 +155,7 @@ fn run(opts: Options) -> i32 {
         argv: opts.args.clone(),
         max_heap: opts.max_heap,
         capture_output: false,
+        gc_stress: opts.gc_stress,
     };
     let (source, filename, file, path0) = match &opts.source {
         Source::Command(c) => (c.clone(), "<string>".to_string(), None, String::new()),
@@ -219,12 +239,22 @@ fn run(opts: Options) -> i32 {
     let _ = vm.set_path0(&path0);
     let status = vm.run_main(&source, &filename, file.as_deref());
     let fin = vm.finalize();
-    drop(vm);
-    if status != 0 {
-        status
-    } else {
-        fin
+    let status = if status != 0 { status } else { fin };
+    if opts.leak_check {
+        let leaks = vm.teardown();
+        if !leaks.is_empty() {
+            let total: usize = leaks.iter().map(|(_, n)| n).sum();
+            let mut text = format!("ouro: leak check: {total} objects still alive at exit\n");
+            for (kind, n) in &leaks {
+                text.push_str(&format!("  {kind}: {n}\n"));
+            }
+            eprint!("{text}");
+            return if status != 0 { status } else { 1 };
+        }
+        return status;
     }
+    drop(vm);
+    status
 }
 
 fn main() {

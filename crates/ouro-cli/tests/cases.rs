@@ -10,6 +10,14 @@
 //! the freshly built `ouro`, to check the corpus itself (a relative path in
 //! it is taken relative to the repository root).
 //!
+//! Against `ouro`, every case runs with `--leak-check` (a leak adds a report
+//! to stderr and fails the case), and a second trial per case, named
+//! `gcstress/<case>`, runs it again under `-X gcstress` (a full collection
+//! after every container allocation), which must not change its output.
+//! A case whose output legitimately depends on when the collector runs says
+//! so on one of its first lines with `# gcstress: skip: <reason>`; its
+//! stress trial is then reported as ignored.
+//!
 //! CPython prints the script's absolute path (working directory + argv[0]) in
 //! tracebacks; the expected files hold paths relative to the repository root,
 //! so the root prefix is stripped from the actual output before comparing.
@@ -44,6 +52,7 @@ fn main() {
         std::process::exit(2);
     }
     cases.sort();
+    let other_bin = std::env::var_os("OURO_TEST_BIN").is_some_and(|b| !b.is_empty());
     let bin: OsString = match std::env::var_os("OURO_TEST_BIN") {
         // A bare name (`python3`) is looked up in PATH; a relative path is
         // taken relative to the repository root.
@@ -69,11 +78,25 @@ fn main() {
         }
         Ok(())
     }));
-    for case in cases {
-        let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(&case));
-        let root = root.clone();
-        let bin = bin.clone();
-        trials.push(Trial::test(name, move || run_case(&root, &bin, &case)));
+    // ouro-only flags are not passed to another interpreter.
+    let base_flags: &'static [&'static str] = if other_bin { &[] } else { &["--leak-check"] };
+    for case in &cases {
+        let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(case));
+        let (root, bin, case) = (root.clone(), bin.clone(), case.clone());
+        trials.push(Trial::test(name, move || {
+            run_case(&root, &bin, &case, base_flags)
+        }));
+    }
+    if !other_bin {
+        for case in cases {
+            let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(&case));
+            let skip = stress_skip(&case);
+            let (root, bin) = (root.clone(), bin.clone());
+            let trial = Trial::test(format!("gcstress/{name}"), move || {
+                run_case(&root, &bin, &case, &["--leak-check", "-X", "gcstress"])
+            });
+            trials.push(trial.with_ignored_flag(skip));
+        }
     }
     libtest_mimic::run(&args, trials).exit();
 }
@@ -106,6 +129,16 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
+/// Whether a case opts out of the gcstress run (`# gcstress: skip: ...` on
+/// one of its first five lines).
+fn stress_skip(case: &Path) -> bool {
+    fs::read_to_string(case).is_ok_and(|text| {
+        text.lines()
+            .take(5)
+            .any(|l| l.starts_with("# gcstress: skip"))
+    })
+}
+
 /// What a run produced, or what a case expects.
 struct Outcome {
     stdout: String,
@@ -113,10 +146,10 @@ struct Outcome {
     status: String,
 }
 
-fn run_case(root: &Path, bin: &OsString, case: &Path) -> Result<(), Failed> {
+fn run_case(root: &Path, bin: &OsString, case: &Path, flags: &[&str]) -> Result<(), Failed> {
     let expected = read_expected(case)?;
     let rel = slash_path(case.strip_prefix(root).unwrap_or(case));
-    let actual = run_program(root, bin, &rel)?;
+    let actual = run_program(root, bin, &rel, flags)?;
 
     let mut report = String::new();
     if expected.status != actual.status {
@@ -164,9 +197,10 @@ fn read_expected(case: &Path) -> Result<Outcome, Failed> {
     })
 }
 
-/// Runs `bin rel` in `root` with a timeout, capturing stdout and stderr.
-fn run_program(root: &Path, bin: &OsString, rel: &str) -> Result<Outcome, Failed> {
+/// Runs `bin flags... rel` in `root` with a timeout, capturing stdout and stderr.
+fn run_program(root: &Path, bin: &OsString, rel: &str, flags: &[&str]) -> Result<Outcome, Failed> {
     let mut child = Command::new(bin)
+        .args(flags)
         .arg(rel)
         .current_dir(root)
         .env("PYTHONHASHSEED", "0")

@@ -404,6 +404,7 @@ unsafe fn new_ref(h: NonNull<ObjHeader>) -> ObjRef {
 /// What `validate_list` expects of the marks (CPython's `flagstates`).
 #[cfg(debug_assertions)]
 #[derive(Clone, Copy)]
+#[allow(clippy::enum_variant_names)] // CPython's names
 enum Marks {
     CollectingClearUnreachableClear,
     CollectingSetUnreachableClear,
@@ -441,6 +442,7 @@ unsafe fn validate_list(head: *mut GcLink, marks: Marks) {
 
 #[cfg(not(debug_assertions))]
 #[derive(Clone, Copy)]
+#[allow(clippy::enum_variant_names, dead_code)]
 enum Marks {
     CollectingClearUnreachableClear,
     CollectingSetUnreachableClear,
@@ -953,7 +955,7 @@ unsafe fn clear_object(h: NonNull<ObjHeader>, out: &mut Vec<ObjRef>, empty_tuple
     let kind = hdr.kind();
     // SAFETY: PAYLOAD_OFFSET is inside the block.
     let payload = unsafe { (h.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) };
-    // SAFETY (for each arm): KIND — the payload is of the named type; no
+    // SAFETY: for each arm, KIND — the payload is of the named type; no
     // borrow exists (checked above) and no handle-level access happens
     // while this exclusive reference lives (moves only, drops come later).
     unsafe {
@@ -1345,6 +1347,27 @@ impl Drop for Collection {
 
 // ------------------------------------------------ scheduling and module
 
+/// A full collection that runs no Python code: weakref callbacks are
+/// dropped uncalled and finalizers are not run (objects are only marked).
+/// For the end of an interpreter's life, when no VM exists to run them.
+/// Returns the number of unreachable objects found.
+pub fn collect_unattended() -> usize {
+    let Some(mut col) = Collection::begin(NUM_GENERATIONS - 1) else {
+        return 0;
+    };
+    col.handle_weakrefs();
+    while let Some(wr) = col.next_weakref_callback() {
+        col.weakref_callback_done(wr);
+    }
+    while let Some(obj) = col.next_to_finalize() {
+        drop(obj);
+    }
+    col.handle_resurrected_objects();
+    col.delete_garbage(false);
+    let (r, _) = col.finish(false);
+    r.collected + r.uncollectable
+}
+
 /// Marks a collection as running (CPython's `gcstate->collecting = 1`);
 /// false if one already is.
 pub fn enter_collecting() -> bool {
@@ -1374,7 +1397,9 @@ pub fn take_request() -> Option<usize> {
             return None;
         }
         if gc.stress {
-            return Some(0);
+            // Stress: the whole heap, so that objects promoted by earlier
+            // collections are examined again at once.
+            return Some(NUM_GENERATIONS - 1);
         }
         for i in (0..NUM_GENERATIONS).rev() {
             let g = &gc.generations[i];

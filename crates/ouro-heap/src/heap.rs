@@ -305,7 +305,7 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
     retain_type(ty);
     // Containers are tracked from birth, except exact dicts, which are
     // tracked once they hold a container (CPython's MAINTAIN_TRACKING).
-    if f & flags::F_GC != 0 && !(kind == Kind::Dict && !attrs) {
+    if f & flags::F_GC != 0 && (kind != Kind::Dict || attrs) {
         // SAFETY: a fresh, initialised container, not yet tracked.
         with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
     }
@@ -748,6 +748,12 @@ pub fn refresh_pending_events() {
 /// Registers the VM's empty tuple (see `HeapState::empty_tuple`).
 pub fn set_empty_tuple(t: &ObjRef) {
     let old = with_state(|s| s.empty_tuple.replace(t.clone())).flatten();
+    drop(old);
+}
+
+/// Forgets the registered empty tuple (at interpreter teardown).
+pub fn clear_empty_tuple() {
+    let old = with_state(|s| s.empty_tuple.take()).flatten();
     drop(old);
 }
 

@@ -211,6 +211,78 @@ impl Vm {
         status
     }
 
+    /// Frees the interpreter and everything it holds, after [`Vm::finalize`]:
+    /// every module's namespace is cleared, the garbage collected, the
+    /// builtin types' cycles (type, MRO, dict) broken, and the VM dropped.
+    /// What stays is the preallocated core: the builtin type objects, each
+    /// with its name and (emptied) dict, and the empty tuple. Returns the
+    /// objects alive beyond that core, by kind: a non-empty answer is a
+    /// leak (`ouro --leak-check`). The core is left allocated (instances
+    /// point at their builtin types without counting them, so the types
+    /// must outlive every object; the process is ending).
+    pub fn teardown(mut self: Box<Self>) -> Vec<(&'static str, usize)> {
+        // finalize_modules: every module's namespace, then the garbage.
+        let modules = self.modules.clone();
+        let mods = self.dict_items_vec(&modules).unwrap_or_default();
+        for (_, m) in &mods {
+            if let Some(d) = Vm::module_dict(m) {
+                let items = d
+                    .borrow_mut::<ouro_heap::DictObj>()
+                    .map(|mut t| t.table.take_entries());
+                drop(items);
+                self.run_pending_finalizers();
+            }
+        }
+        drop(mods);
+        drop(modules);
+        self.collect_no_fail();
+        self.run_pending_finalizers();
+        let taken = std::mem::take(&mut self.atexit);
+        drop(taken);
+        // Builtin types are not tracked: break their cycles by hand.
+        let empty = self.empty_tuple();
+        let mut core: Vec<ObjRef> = vec![empty.clone()];
+        for ty in self.types.clone() {
+            let parts = ty.borrow_mut::<ouro_heap::TypeObj>().map(|mut t| {
+                let mro = std::mem::replace(&mut t.mro, empty.clone());
+                let bases = std::mem::replace(&mut t.bases, empty.clone());
+                let base = t.base.take();
+                (
+                    mro,
+                    bases,
+                    base,
+                    t.dict.clone(),
+                    t.name.clone(),
+                    t.qualname.clone(),
+                )
+            });
+            if let Some((mro, bases, base, dict, name, qualname)) = parts {
+                let entries = dict
+                    .borrow_mut::<ouro_heap::DictObj>()
+                    .map(|mut t| t.table.take_entries());
+                drop((mro, bases, base, entries));
+                core.extend([dict, name, qualname]);
+            }
+            core.push(ty);
+        }
+        self.run_pending_finalizers();
+        self.flush();
+        drop(self);
+        ouro_heap::heap::clear_empty_tuple();
+        ouro_heap::gc::collect_unattended();
+        core.sort_by_key(|o| o.addr());
+        core.dedup_by(|a, b| a.is(b));
+        let mut live = ouro_heap::heap_stats().live;
+        for o in &core {
+            live[o.kind() as usize] = live[o.kind() as usize].saturating_sub(1);
+        }
+        std::mem::forget(core);
+        ouro_heap::Kind::all()
+            .filter(|k| live[*k as usize] != 0)
+            .map(|k| (k.name(), live[k as usize]))
+            .collect()
+    }
+
     /// Sets `sys.path[0]` (the script's directory, or "" for -c and stdin).
     pub fn set_path0(&mut self, dir: &str) -> PyResult<()> {
         let sys = self.sys.clone();

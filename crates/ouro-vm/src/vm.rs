@@ -120,6 +120,9 @@ pub struct Config {
     pub max_heap: Option<usize>,
     /// Capture output in buffers instead of the process streams.
     pub capture_output: bool,
+    /// `-X gcstress`: a young collection at every instruction boundary
+    /// after a container allocation.
+    pub gc_stress: bool,
 }
 
 pub struct Vm {
@@ -187,6 +190,7 @@ impl Vm {
         heap::heap::set_heap_limit(None);
         let vm =
             Vm::bootstrap(config).map_err(|_| "cannot initialise the interpreter".to_string())?;
+        ouro_heap::gc::set_stress(vm.config.gc_stress);
         if let Some(limit) = vm.config.max_heap {
             heap::heap::set_heap_limit(Some(limit));
         }
