@@ -5,7 +5,8 @@
 //! Phases: allocate objects of every layout and free them; tear down deep
 //! structures (depth 100 000) on a thread with a 256 KiB stack; churn dict
 //! tables against a model; run the finalizer queue (release order,
-//! resurrection, the floor). After each phase the live object counts and the
+//! resurrection, the floor); run the cycle collector over cycles of every
+//! container shape with weakrefs and a resurrection. After each phase the live object counts and the
 //! allocator's live blocks must be back where they started; at the end the
 //! thread's heap is empty, so `HeapState::drop` releases the allocator (objects
 //! still alive at thread exit would be leaked on purpose, and reported).
@@ -389,6 +390,81 @@ fn phase_release_order(c: &mut Checks) {
     );
 }
 
+/// The cycle collector: cycles of every container shape, with weakrefs,
+/// finalizable members and a resurrection, collected until nothing is left.
+fn phase_collector(c: &mut Checks) {
+    use ouro_heap::gc::{self, Collection};
+    use ouro_heap::{weakref, ListObj};
+    fn full(mut keep: impl FnMut(ObjRef)) -> usize {
+        let mut col = Collection::begin(2).expect("no collection running");
+        col.handle_weakrefs();
+        while let Some(wr) = col.next_weakref_callback() {
+            col.weakref_callback_done(wr);
+        }
+        while let Some(o) = col.next_to_finalize() {
+            keep(o);
+        }
+        col.handle_resurrected_objects();
+        col.delete_garbage(false);
+        let (r, _) = col.finish(false);
+        r.collected
+    }
+    let fx = Fx::new();
+    let cls = fx.new_type(Kind::Object, tflags::T_HEAP | tflags::T_HAS_DEL);
+    let wr_ty = fx.new_type(Kind::WeakRef, 0);
+    full(drop);
+    let before = snapshot();
+    let mut rng = Rng(0x5EED_C0FF_EE00_0001);
+    let mut watchers = Vec::new();
+    for round in 0..200 {
+        let l = fx.list(vec![fx.int(round)]);
+        let inst = fx.instance(&cls, vec![(fx.str("l"), l.clone())]);
+        let d = fx.dict(vec![(fx.str("i"), inst.clone())]);
+        gc::track(&d);
+        let n = fx.native("n", vec![d]);
+        l.borrow_mut::<ListObj>().unwrap().items.push(n);
+        if rng.below(3) == 0 {
+            let cb = Some(fx.int(round));
+            watchers.push(weakref::new_weakref(&wr_ty, &inst, cb, 0, false).unwrap());
+        }
+        if rng.below(4) == 0 {
+            let inner = weakref::new_weakref(&wr_ty, &inst, None, 0, false).unwrap();
+            set_attrs(&inst, vec![(fx.str("w"), inner)]);
+        }
+    }
+    take_log();
+    // First pass: one finalizable instance resurrects (held, then let go):
+    // its own cycle survives, the 199 others (4 or 5 objects each) go.
+    let mut held = None;
+    let first = full(|o| {
+        if held.is_none() {
+            held = Some(o);
+        }
+    });
+    c.count += 1;
+    if !(199 * 4..=199 * 5).contains(&first) {
+        c.failures
+            .push(format!("first collection found {first} objects"));
+    }
+    drop(held);
+    let second = full(drop);
+    c.count += 1;
+    if !(4..=5).contains(&second) {
+        c.failures.push(format!(
+            "the resurrected cycle: {second} objects, want 4 or 5"
+        ));
+    }
+    c.eq("third collection finds nothing", full(drop), 0);
+    c.eq(
+        "every watched referent is dead",
+        watchers.iter().all(|w| weakref::referent(w).is_none()),
+        true,
+    );
+    drop(watchers);
+    c.eq("weak table empty", weakref::referent_count(), 0);
+    c.eq("collector: back to the start", snapshot(), before);
+}
+
 fn run() -> Checks {
     let mut c = Checks::default();
     phase_every_layout(&mut c);
@@ -397,6 +473,7 @@ fn run() -> Checks {
     phase_dict_churn(&mut c);
     phase_finalizers(&mut c);
     phase_release_order(&mut c);
+    phase_collector(&mut c);
     // Every fixture is gone: the heap is empty, so nothing is leaked on
     // purpose at thread exit.
     c.eq("heap empty: live objects", heap_stats().live_total(), 0);
