@@ -404,6 +404,59 @@ pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRe
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
 
+/// Allocates a big int (or an instance of an int subclass, with `attrs`)
+/// holding `value`. The VM keeps values that fit in 64 bits in `IntObj`s;
+/// this accepts any value.
+pub fn alloc_bigint(
+    ty: &ObjRef,
+    value: &num_bigint::BigInt,
+    attrs: bool,
+) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::BigInt;
+    let limbs = value.magnitude().to_u32_digits();
+    let n = limbs.len();
+    let sign = if value.sign() == num_bigint::Sign::Minus {
+        -1
+    } else {
+        1
+    };
+    let f = layout_flags(kind, attrs);
+    let block = alloc_block(kind, f, n)?;
+    // SAFETY: the block is sized for `n` limbs after the BigIntObj (KIND).
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, f, ty.raw().as_ptr());
+        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
+        ptr::write(payload as *mut BigIntObj, BigIntObj::new_header(sign, n));
+        ptr::copy_nonoverlapping(
+            limbs.as_ptr(),
+            payload.add(size_of::<BigIntObj>()) as *mut u32,
+            n,
+        );
+        if attrs {
+            init_attrs(hdr, kind, n);
+        }
+        hdr
+    };
+    retain_type(ty);
+    if f & flags::F_GC != 0 {
+        // SAFETY: a fresh, initialised container, not yet tracked.
+        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
+    }
+    // SAFETY: initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// The limbs of a big int payload.
+pub(crate) fn bigint_limbs(b: &BigIntObj) -> &[u32] {
+    // SAFETY: KIND — a BigIntObj only exists inside a big int object,
+    // followed by `len()` initialised limbs that live as long as `b`
+    // (BigIntObj is 8 bytes, so the limbs are 4-aligned).
+    unsafe {
+        let p = (b as *const BigIntObj as *const u8).add(size_of::<BigIntObj>()) as *const u32;
+        std::slice::from_raw_parts(p, b.len())
+    }
+}
+
 /// The text of a str payload.
 pub(crate) fn str_bytes(s: &StrObj) -> &str {
     // SAFETY: KIND — a StrObj only exists inside a str object, followed by
@@ -449,18 +502,18 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let kind = h.kind();
     if h.flags() & (flags::F_GC | flags::F_ATTRS) == 0
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
-        && matches!(kind, Kind::Int | Kind::Float | Kind::Str | Kind::RangeIter)
+        && matches!(
+            kind,
+            Kind::Int | Kind::Float | Kind::Str | Kind::RangeIter | Kind::BigInt
+        )
     {
-        let var_len = if kind == Kind::Str {
+        let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
+        let var_len = match kind {
             // SAFETY: KIND — a str's payload is a StrObj.
-            unsafe {
-                (*(p.as_ptr() as *const u8)
-                    .add(PAYLOAD_OFFSET)
-                    .cast::<StrObj>())
-                .byte_len()
-            }
-        } else {
-            0
+            Kind::Str => unsafe { (*payload.cast::<StrObj>()).byte_len() },
+            // SAFETY: KIND — a big int's payload is a BigIntObj.
+            Kind::BigInt => unsafe { (*payload.cast::<BigIntObj>()).len() },
+            _ => 0,
         };
         let size = block_size(kind, 0, var_len);
         // SAFETY: the block came from this allocator with this size (LAYOUT);
@@ -637,7 +690,11 @@ unsafe fn take_payload_children(kind: Kind, payload: *mut u8, out: &mut Vec<ObjR
         }};
     }
     match kind {
-        Kind::Null | Kind::Object | Kind::Int | Kind::BigInt | Kind::Float | Kind::RangeIter => 0,
+        Kind::Null | Kind::Object | Kind::Int | Kind::Float | Kind::RangeIter => 0,
+        Kind::BigInt => {
+            // SAFETY: KIND — a BigIntObj; its limbs own nothing.
+            unsafe { (*(payload as *const BigIntObj)).len() }
+        }
         Kind::Str => {
             // SAFETY: KIND — a StrObj.
             unsafe { (*(payload as *const StrObj)).byte_len() }
@@ -689,9 +746,8 @@ unsafe fn drop_payload(kind: Kind, payload: *mut u8) {
     }
     match kind {
         // Variable-size parts were moved out; the fixed parts own nothing.
-        Kind::Null | Kind::Object | Kind::Str | Kind::Tuple => {}
+        Kind::Null | Kind::Object | Kind::Str | Kind::Tuple | Kind::BigInt => {}
         Kind::Int => drop_as!(IntObj),
-        Kind::BigInt => drop_as!(BigIntObj),
         Kind::Float => drop_as!(FloatObj),
         Kind::List => drop_as!(ListObj),
         Kind::Dict => drop_as!(DictObj),

@@ -44,10 +44,56 @@ pub struct IntObj {
 }
 payload!(IntObj, Kind::Int, frozen);
 
+/// An int outside 64 bits: sign and magnitude, the magnitude as `len`
+/// little-endian 32-bit limbs stored inline after this fixed part (CPython
+/// keeps 30-bit digits inline the same way, so ouro's big ints are never
+/// larger than CPython's).
 pub struct BigIntObj {
-    pub value: BigInt,
+    /// -1 or 1 (0 is a small int).
+    sign: i32,
+    len: u32,
 }
 payload!(BigIntObj, Kind::BigInt, frozen);
+
+impl BigIntObj {
+    pub(crate) fn new_header(sign: i32, len: usize) -> BigIntObj {
+        BigIntObj {
+            sign,
+            len: len as u32,
+        }
+    }
+
+    /// Number of 32-bit limbs.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The magnitude, least significant limb first.
+    #[inline]
+    pub fn limbs(&self) -> &[u32] {
+        crate::heap::bigint_limbs(self)
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.sign < 0
+    }
+
+    /// The value.
+    pub fn value(&self) -> BigInt {
+        let sign = if self.sign < 0 {
+            num_bigint::Sign::Minus
+        } else {
+            num_bigint::Sign::Plus
+        };
+        BigInt::from_slice(sign, self.limbs())
+    }
+}
 
 pub struct FloatObj {
     pub value: f64,

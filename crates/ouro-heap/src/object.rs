@@ -564,6 +564,9 @@ impl ObjRef {
             Kind::Str => self
                 .get::<crate::layout::StrObj>()
                 .map_or(0, |s| s.byte_len()),
+            Kind::BigInt => self
+                .get::<crate::layout::BigIntObj>()
+                .map_or(0, |b| b.len()),
             _ => 0,
         }
     }
@@ -729,6 +732,7 @@ pub(crate) const fn item_size(kind: Kind) -> usize {
     match kind {
         Kind::Tuple => size_of::<ObjRef>(),
         Kind::Str => 1,
+        Kind::BigInt => size_of::<u32>(),
         _ => 0,
     }
 }

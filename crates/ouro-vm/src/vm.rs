@@ -397,7 +397,7 @@ impl Vm {
             Some(i) => self.new_int(i),
             None => {
                 let ty = self.types[T::Int as usize].clone();
-                self.alloc(&ty, ouro_heap::BigIntObj { value: v }, false)
+                heap::alloc_bigint(&ty, &v, false).map_err(|_| self.memory_error())
             }
         }
     }

@@ -15,17 +15,17 @@ use crate::natives::Args;
 use crate::types::T;
 use crate::vm::Vm;
 
-/// An int's value, borrowed.
-pub(crate) enum IntVal<'a> {
+/// An int's value (big values are rebuilt from the object's limbs).
+pub(crate) enum IntVal {
     Small(i64),
-    Big(&'a BigInt),
+    Big(BigInt),
 }
 
-impl IntVal<'_> {
+impl IntVal {
     pub fn to_big(&self) -> BigInt {
         match self {
             IntVal::Small(v) => BigInt::from(*v),
-            IntVal::Big(b) => (*b).clone(),
+            IntVal::Big(b) => b.clone(),
         }
     }
 }
@@ -35,11 +35,11 @@ impl IntVal<'_> {
 const MAX_BIG_BITS: u64 = 1 << 32;
 
 impl Vm {
-    pub(crate) fn int_val<'a>(&self, o: &'a ObjRef) -> Option<IntVal<'a>> {
+    pub(crate) fn int_val(&self, o: &ObjRef) -> Option<IntVal> {
         if let Some(i) = o.get::<IntObj>() {
             return Some(IntVal::Small(i.value));
         }
-        o.get::<BigIntObj>().map(|b| IntVal::Big(&b.value))
+        o.get::<BigIntObj>().map(|b| IntVal::Big(b.value()))
     }
 
     /// An int object's value as a big integer.
@@ -54,14 +54,14 @@ impl Vm {
         }
         match self.int_val(o)? {
             IntVal::Small(v) => Some(v as f64),
-            IntVal::Big(b) => ouro_algo::int::to_f64(b),
+            IntVal::Big(b) => ouro_algo::int::to_f64(&b),
         }
     }
 
     pub(crate) fn int_hash(&self, o: &ObjRef) -> i64 {
         match self.int_val(o) {
             Some(IntVal::Small(v)) => ouro_algo::hash::hash_i64(v),
-            Some(IntVal::Big(b)) => ouro_algo::hash::hash_bigint(b),
+            Some(IntVal::Big(b)) => ouro_algo::hash::hash_bigint(&b),
             None => 0,
         }
     }
@@ -278,7 +278,7 @@ impl Vm {
     pub(crate) fn int_repr(&mut self, o: &ObjRef) -> PyResult<String> {
         match self.int_val(o) {
             Some(IntVal::Small(v)) => Ok(v.to_string()),
-            Some(IntVal::Big(b)) => match ouro_algo::int::to_decimal_string(b, ouro_algo::int::DEFAULT_MAX_STR_DIGITS) {
+            Some(IntVal::Big(b)) => match ouro_algo::int::to_decimal_string(&b, ouro_algo::int::DEFAULT_MAX_STR_DIGITS) {
                 Ok(s) => Ok(s),
                 Err(_) => Err(self.value_error(
                     "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",

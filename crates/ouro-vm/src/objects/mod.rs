@@ -421,7 +421,7 @@ impl Vm {
             }
             Kind::BigInt => {
                 let b = self.to_bigint(v).unwrap_or_default();
-                self.alloc(ty, ouro_heap::BigIntObj { value: b }, true)
+                ouro_heap::alloc_bigint(ty, &b, true).map_err(|_| self.memory_error())
             }
             Kind::Float => {
                 let f = self.float_value(v).unwrap_or(0.0);
@@ -1192,9 +1192,6 @@ impl Vm {
         let extra = match o.kind() {
             Kind::List => o.borrow::<ListObj>().map_or(0, |l| l.items.capacity() * 8),
             Kind::Dict => o.borrow::<DictObj>().map_or(0, |d| d.table.heap_size()),
-            Kind::BigInt => o
-                .get::<ouro_heap::BigIntObj>()
-                .map_or(0, |b| b.value.bits().div_ceil(64) as usize * 8),
             _ => 0,
         };
         base + extra
