@@ -12,7 +12,14 @@
 //! equality callback. The VM decides when a callback may run Python code (it
 //! then releases the dict's borrow first; see `ouro_vm::objects::dict`).
 
+use std::cell::Cell;
+
 use crate::heap::{HBox, HVec, HEAP_ALLOC};
+
+thread_local! {
+    /// Source of dict key versions: never 0, never reused.
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
 use crate::object::ObjRef;
 
 const EMPTY: i64 = -1;
@@ -109,7 +116,12 @@ impl Keys {
 #[derive(Default)]
 pub struct DictTable {
     keys: Option<HBox<Keys>>,
-    used: usize,
+    /// Identifies the current set and positions of the keys, for caches of
+    /// lookups (CPython's `dk_version`): 0 after any change to the keys,
+    /// a fresh, never reused number once [`DictTable::keys_version`] is
+    /// asked. Replacing a value keeps it.
+    version: Cell<u64>,
+    used: u32,
     /// Entries written so far (CPython's `dk_nentries`), holes included.
     nentries: u32,
     /// Inserts left before the table must be rebuilt. Mirrors CPython's
@@ -162,6 +174,7 @@ impl DictTable {
         }
         DictTable {
             keys: Some(HBox::new_in(Keys::with_size(size), HEAP_ALLOC)),
+            version: Cell::new(0),
             used: 0,
             nentries: 0,
             usable: usable_fraction(size) as u32,
@@ -172,7 +185,7 @@ impl DictTable {
     /// Number of live entries.
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     #[inline]
@@ -240,9 +253,10 @@ impl DictTable {
 
     /// Appends an entry whose key the caller knows is absent.
     pub fn insert_new(&mut self, hash: i64, key: ObjRef, value: ObjRef) {
+        self.version.set(0);
         if self.keys.is_none() || self.usable == 0 {
             // CPython's GROWTH_RATE: used*3.
-            self.resize(self.used * 3);
+            self.resize(self.used as usize * 3);
         }
         let shift = self.shift;
         let pos = self.nentries as usize;
@@ -266,7 +280,7 @@ impl DictTable {
     /// power of two, as CPython's `calculate_log2_keysize`), compacting holes.
     fn resize(&mut self, minsize: usize) {
         let mut size = minsize.max(MINSIZE).next_power_of_two();
-        while usable_fraction(size) <= self.used {
+        while usable_fraction(size) <= self.used as usize {
             size <<= 1;
         }
         let mut new = Keys::with_size(size);
@@ -295,6 +309,7 @@ impl DictTable {
 
     /// Removes the entry at `pos`, leaving a hole; returns its key and value.
     pub fn remove_at(&mut self, pos: usize) -> Option<(ObjRef, ObjRef)> {
+        self.version.set(0);
         let shift = self.shift;
         let keys = self.keys.as_deref_mut()?;
         let e = keys.entries.get_mut(pos)?.take()?;
@@ -317,6 +332,7 @@ impl DictTable {
     /// Removes and returns the last entry (`dict.popitem()`). As CPython's,
     /// it gives back the entry slot but not `usable`.
     pub fn pop_last(&mut self) -> Option<(ObjRef, ObjRef)> {
+        self.version.set(0);
         let pos = {
             let keys = self.keys.as_deref()?;
             keys.entries
@@ -346,6 +362,7 @@ impl DictTable {
 
     /// Empties the table, returning the entries in insertion order.
     pub fn take_entries(&mut self) -> Vec<Entry> {
+        self.version.set(0);
         self.used = 0;
         self.usable = 0;
         self.nentries = 0;
@@ -361,6 +378,28 @@ impl DictTable {
     }
 
     /// Bytes of the index table and entry array (for `sys.getsizeof`).
+    /// The keys' version (see the `version` field), made on first use.
+    pub fn keys_version(&self) -> u64 {
+        let v = self.version.get();
+        if v != 0 {
+            return v;
+        }
+        let v = NEXT_VERSION.with(|c| {
+            let v = c.get();
+            c.set(v + 1);
+            v
+        });
+        self.version.set(v);
+        v
+    }
+
+    /// The current version if one was made since the last change of the
+    /// keys, else 0 (never equal to a cached version).
+    #[inline]
+    pub fn current_version(&self) -> u64 {
+        self.version.get()
+    }
+
     pub fn heap_size(&self) -> usize {
         self.keys.as_deref().map_or(0, |k| {
             std::mem::size_of::<Keys>()

@@ -226,6 +226,19 @@ pub struct MethodObj {
 }
 payload!(MethodObj, Kind::Method, frozen);
 
+/// What `LOAD_GLOBAL` found for one name of a code object: the entry
+/// position in the globals (or, if absent there, in the builtins), valid
+/// while both dicts keep the key versions recorded (see
+/// [`crate::DictTable::keys_version`]). CPython 3.11 caches the same in the
+/// instruction stream (`LOAD_GLOBAL_MODULE`, `LOAD_GLOBAL_BUILTIN`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    /// 0 when the name was found in the globals.
+    pub builtins_version: u64,
+    pub pos: u32,
+}
+
 /// A code object: the compiled code plus its constants and names as objects.
 pub struct CodeObj {
     pub code: Rc<CodeObject>,
@@ -237,6 +250,8 @@ pub struct CodeObj {
     pub name: ObjRef,
     pub qualname: ObjRef,
     pub filename: ObjRef,
+    /// One `LOAD_GLOBAL` cache per name.
+    pub global_cache: Box<[Cell<GlobalCache>]>,
 }
 payload!(CodeObj, Kind::Code, frozen);
 

@@ -132,6 +132,7 @@ impl Vm {
         let qualname = self.new_str(&code.qualname)?;
         let filename = self.new_str(&code.filename)?;
         let ty = self.ty(T::Code).clone();
+        let global_cache = (0..names.len()).map(|_| Default::default()).collect();
         self.alloc(
             &ty,
             CodeObj {
@@ -142,6 +143,7 @@ impl Vm {
                 name,
                 qualname,
                 filename,
+                global_cache,
             },
             false,
         )
@@ -386,19 +388,19 @@ impl Vm {
                             }
                         }
                         Instr::LoadGlobal(i) => {
+                            let frame = &self.frames[fi];
+                            let (globals, builtins) = (&frame.globals, &frame.builtins);
                             let name = &cobj.names[i as usize];
-                            let globals = self.frames[fi].globals.clone();
-                            match self.dict_get_str(&globals, name) {
+                            let cache = &cobj.global_cache[i as usize];
+                            let v = match global_cached(globals, builtins, name, cache.get()) {
+                                Some(v) => Some(v),
+                                None => self.load_global_slow(globals, builtins, name, cache),
+                            };
+                            match v {
                                 Some(v) => self.stack.push(v),
                                 None => {
-                                    let builtins = self.frames[fi].builtins.clone();
-                                    match self.dict_get_str(&builtins, name) {
-                                        Some(v) => self.stack.push(v),
-                                        None => {
-                                            let n = self.str_of(name).to_string();
-                                            break 'err self.name_error(&n);
-                                        }
-                                    }
+                                    let n = self.str_of(name).to_string();
+                                    break 'err self.name_error(&n);
                                 }
                             }
                         }
@@ -2240,6 +2242,74 @@ fn release_event(obj: ObjRef) {
     heap::set_finalizer_floor(floor);
     drop(obj);
     heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+}
+
+/// `LOAD_GLOBAL` through its cache: the value at the cached entry if the
+/// dicts' keys have not changed since it was recorded.
+#[inline]
+fn global_cached(
+    globals: &ObjRef,
+    builtins: &ObjRef,
+    name: &ObjRef,
+    c: ouro_heap::GlobalCache,
+) -> Option<ObjRef> {
+    if c.globals_version == 0 {
+        return None;
+    }
+    let g = globals.borrow::<DictObj>()?;
+    if g.table.current_version() != c.globals_version {
+        return None;
+    }
+    let d = if c.builtins_version == 0 {
+        g
+    } else {
+        drop(g);
+        let b = builtins.borrow::<DictObj>()?;
+        if b.table.current_version() != c.builtins_version {
+            return None;
+        }
+        b
+    };
+    let e = d.table.entry(c.pos as usize)?;
+    e.key.is(name).then(|| e.value.clone())
+}
+
+impl Vm {
+    /// `LOAD_GLOBAL` by lookup; records where the name was found.
+    fn load_global_slow(
+        &self,
+        globals: &ObjRef,
+        builtins: &ObjRef,
+        name: &ObjRef,
+        cache: &std::cell::Cell<ouro_heap::GlobalCache>,
+    ) -> Option<ObjRef> {
+        let interned = name.has_flag(flags::F_INTERNED);
+        if let Some((pos, v)) = self.dict_find_str(globals, name) {
+            if interned {
+                if let Some(g) = globals.borrow::<DictObj>() {
+                    cache.set(ouro_heap::GlobalCache {
+                        globals_version: g.table.keys_version(),
+                        builtins_version: 0,
+                        pos: pos as u32,
+                    });
+                }
+            }
+            return Some(v);
+        }
+        let (pos, v) = self.dict_find_str(builtins, name)?;
+        if interned {
+            let g = globals.borrow::<DictObj>();
+            let b = builtins.borrow::<DictObj>();
+            if let (Some(g), Some(b)) = (g, b) {
+                cache.set(ouro_heap::GlobalCache {
+                    globals_version: g.table.keys_version(),
+                    builtins_version: b.table.keys_version(),
+                    pos: pos as u32,
+                });
+            }
+        }
+        Some(v)
+    }
 }
 
 /// Marks a finalized object and releases the queue's reference. Objects
