@@ -1695,7 +1695,8 @@ impl Vm {
             .and_then(|k| k.get::<TupleObj>())
             .map_or(0, |t| t.len());
         let npos = args.len() - nkw;
-        let fname = self.str_of(qualname).to_string();
+        // Borrowed from the qualname object, not copied: only errors use it.
+        let fname: &str = qualname.get::<ouro_heap::StrObj>().map_or("", |s| s.as_str());
         let Some(cobj) = code_obj.get::<CodeObj>() else {
             return Err(self.internal_error("function without code"));
         };
