@@ -1696,7 +1696,9 @@ impl Vm {
             .map_or(0, |t| t.len());
         let npos = args.len() - nkw;
         // Borrowed from the qualname object, not copied: only errors use it.
-        let fname: &str = qualname.get::<ouro_heap::StrObj>().map_or("", |s| s.as_str());
+        let fname: &str = qualname
+            .get::<ouro_heap::StrObj>()
+            .map_or("", |s| s.as_str());
         let Some(cobj) = code_obj.get::<CodeObj>() else {
             return Err(self.internal_error("function without code"));
         };
@@ -2136,15 +2138,7 @@ impl Vm {
     /// Starts the next pending finalizer or weakref callback. Returns true
     /// if a `__del__` frame was pushed (the loop must switch to it).
     fn start_finalizer(&mut self) -> PyResult<bool> {
-        while heap::pending_finalizer_count() > self.finalizer_floor() {
-            let obj = match heap::take_pending() {
-                None => break,
-                Some(Pending::WeakCallback(wr, cb)) => {
-                    self.call_weakref_callback(wr, cb);
-                    continue;
-                }
-                Some(Pending::Finalize(obj)) => obj,
-            };
+        while let Some(obj) = self.next_pending_finalizer() {
             let ty = obj.class();
             let del = self.names.del.clone();
             let Some(f) = self.type_lookup(&ty, &del) else {
@@ -2181,6 +2175,19 @@ impl Vm {
         Ok(false)
     }
 
+    /// The next queued object whose `__del__` must run, above the current
+    /// finalizer floor; weakref callbacks queued before it are called on
+    /// the way.
+    fn next_pending_finalizer(&mut self) -> Option<ObjRef> {
+        while heap::pending_finalizer_count() > self.finalizer_floor() {
+            match heap::take_pending()? {
+                Pending::WeakCallback(wr, cb) => self.call_weakref_callback(wr, cb),
+                Pending::Finalize(obj) => return Some(obj),
+            }
+        }
+        None
+    }
+
     /// Calls the callback of a weakref whose referent died by reference
     /// counting (CPython's `handle_callback`), then releases the queue's
     /// reference to the weakref.
@@ -2198,17 +2205,7 @@ impl Vm {
     /// Runs every pending finalizer and callback to completion (at exit and
     /// from Rust).
     pub fn run_pending_finalizers(&mut self) {
-        let mut guard = 0;
-        while heap::pending_finalizer_count() > self.finalizer_floor() && guard < 1_000_000 {
-            guard += 1;
-            let obj = match heap::take_pending() {
-                None => break,
-                Some(Pending::WeakCallback(wr, cb)) => {
-                    self.call_weakref_callback(wr, cb);
-                    continue;
-                }
-                Some(Pending::Finalize(obj)) => obj,
-            };
+        while let Some(obj) = self.next_pending_finalizer() {
             let ty = obj.class();
             let del = self.names.del.clone();
             if let Some(f) = self.type_lookup(&ty, &del) {
