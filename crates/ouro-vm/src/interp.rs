@@ -1814,7 +1814,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&fname, &missing, "positional"));
+                return Err(self.missing_args(fname, &missing, "positional"));
             }
         }
         // Keyword-only parameters.
@@ -1833,7 +1833,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&fname, &missing, "keyword-only"));
+                return Err(self.missing_args(fname, &missing, "keyword-only"));
             }
         }
         Ok(())
