@@ -683,6 +683,24 @@ impl Allocator {
         }
     }
 
+    /// Where a live block of `size` bytes sits: `(arena index, pool
+    /// address)` for small blocks, None for large ones (they come from the
+    /// system allocator). For event traces and the visualiser.
+    ///
+    /// # Safety
+    /// `ptr` was returned by [`alloc`](Self::alloc) of this allocator with
+    /// this `size` and is still allocated.
+    pub unsafe fn block_location(&self, ptr: NonNull<u8>, size: usize) -> Option<(usize, usize)> {
+        if size > SMALL_REQUEST_THRESHOLD {
+            return None;
+        }
+        let pool = ptr.as_ptr().map_addr(|a| a & !(POOL_SIZE - 1)) as *const PoolHeader;
+        // SAFETY: the caller guarantees a live small block, so its pool is
+        // carved and holds an initialised header (invariant 2).
+        let arena = unsafe { (*pool).arenaindex } as usize;
+        Some((arena, pool.addr()))
+    }
+
     /// Mirrors CPython's `pymalloc_free`.
     ///
     /// # Safety

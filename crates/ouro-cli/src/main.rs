@@ -19,6 +19,8 @@ Options:
   -c cmd          program passed in as string (terminates option list)
   --dis           print the bytecode of the program instead of running it
   --max-heap SIZE cap the private heap (e.g. 64M, 1G); going over raises MemoryError
+  --trace FILE    write the memory event trace (JSON Lines, docs/TRACE.md)
+  --trace-refcounts  with --trace, also each object's reference-count changes
   --leak-check    at exit, free everything and report objects still alive
                   (stderr, exit status 1 if any)
   -X gcstress     run a young collection after every container allocation
@@ -42,6 +44,8 @@ struct Options {
     max_heap: Option<usize>,
     leak_check: bool,
     gc_stress: bool,
+    trace: Option<String>,
+    trace_refcounts: bool,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -62,6 +66,8 @@ fn parse_args() -> Result<Options, String> {
     let mut max_heap = None;
     let mut leak_check = false;
     let mut gc_stress = false;
+    let mut trace = None;
+    let mut trace_refcounts = false;
     let mut source = Source::Stdin;
     let mut args = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -79,6 +85,14 @@ fn parse_args() -> Result<Options, String> {
             }
             Long("dis") => dis = true,
             Long("leak-check") => leak_check = true,
+            Long("trace") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                trace = Some(
+                    v.string()
+                        .map_err(|_| "invalid --trace file name".to_string())?,
+                );
+            }
+            Long("trace-refcounts") => trace_refcounts = true,
             Short('X') => {
                 let v = parser
                     .value()
@@ -134,6 +148,8 @@ fn parse_args() -> Result<Options, String> {
         max_heap,
         leak_check,
         gc_stress,
+        trace,
+        trace_refcounts,
     })
 }
 
@@ -205,9 +221,13 @@ fn run(opts: Options) -> i32 {
                     }
                 };
                 let _ = vm.set_path0("");
+                if let Err(code) = start_trace(&mut vm, &opts) {
+                    return code;
+                }
                 let status = repl::run(&mut vm);
                 let fin = vm.finalize();
-                return if status != 0 { status } else { fin };
+                let status = if status != 0 { status } else { fin };
+                return finish_trace(&mut vm, &opts, status);
             }
             let mut text = String::new();
             if let Err(e) = std::io::stdin().read_to_string(&mut text) {
@@ -237,9 +257,13 @@ fn run(opts: Options) -> i32 {
         }
     };
     let _ = vm.set_path0(&path0);
+    if let Err(code) = start_trace(&mut vm, &opts) {
+        return code;
+    }
     let status = vm.run_main(&source, &filename, file.as_deref());
     let fin = vm.finalize();
     let status = if status != 0 { status } else { fin };
+    let status = finish_trace(&mut vm, &opts, status);
     if opts.leak_check {
         let leaks = vm.teardown();
         if !leaks.is_empty() {
@@ -254,6 +278,32 @@ fn run(opts: Options) -> i32 {
         return status;
     }
     drop(vm);
+    status
+}
+
+/// Starts `--trace` if asked; an unwritable file is an error (status 1).
+fn start_trace(vm: &mut Vm, opts: &Options) -> Result<(), i32> {
+    if opts.trace_refcounts && opts.trace.is_none() {
+        eprintln!("ouro: --trace-refcounts needs --trace FILE");
+        return Err(2);
+    }
+    if let Some(path) = &opts.trace {
+        if let Err(e) = vm.start_trace(path, opts.trace_refcounts) {
+            eprintln!("ouro: cannot write the trace to '{path}': {e}");
+            return Err(1);
+        }
+    }
+    Ok(())
+}
+
+/// Ends `--trace`; a write error is reported and makes the status 1.
+fn finish_trace(vm: &mut Vm, opts: &Options, status: i32) -> i32 {
+    if let Some(path) = &opts.trace {
+        if let Err(e) = vm.finish_trace() {
+            eprintln!("ouro: writing the trace to '{path}' failed: {e}");
+            return if status != 0 { status } else { 1 };
+        }
+    }
     status
 }
 

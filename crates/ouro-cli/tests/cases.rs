@@ -16,7 +16,9 @@
 //! after every container allocation), which must not change its output.
 //! A case whose output legitimately depends on when the collector runs says
 //! so on one of its first lines with `# gcstress: skip: <reason>`; its
-//! stress trial is then reported as ignored.
+//! stress trial is then reported as ignored. A third trial, `trace/<case>`,
+//! runs it with `--trace` to a temporary file: observing must not change
+//! what it prints either.
 //!
 //! CPython prints the script's absolute path (working directory + argv[0]) in
 //! tracebacks; the expected files hold paths relative to the repository root,
@@ -88,6 +90,25 @@ fn main() {
         }));
     }
     if !other_bin {
+        // Observation never changes behaviour: traced, every case prints
+        // what it prints untraced.
+        for (i, case) in cases.iter().enumerate() {
+            let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(case));
+            let (root, bin, case) = (root.clone(), bin.clone(), case.clone());
+            trials.push(Trial::test(format!("trace/{name}"), move || {
+                let file = std::env::temp_dir()
+                    .join(format!("ouro-case-trace-{}-{i}.jsonl", std::process::id()));
+                let path = file.display().to_string();
+                let r = run_case(&root, &bin, &case, &["--trace", &path]);
+                let traced = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+                let _ = fs::remove_file(&file);
+                r?;
+                if traced == 0 {
+                    return Err(format!("{name}: the trace is empty").into());
+                }
+                Ok(())
+            }));
+        }
         for case in cases {
             let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(&case));
             let skip = stress_skip(&case);

@@ -1035,6 +1035,24 @@ pub struct Collection {
     /// Unreachable objects that could not be collected (`n`).
     uncollectable: usize,
     done: bool,
+    /// What the phases saw, for traces: see [`PhaseCounts`].
+    counts: PhaseCounts,
+}
+
+/// What a collection's phases saw (reported in `--trace` and the
+/// visualiser).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PhaseCounts {
+    /// Objects in the generations being collected.
+    pub examined: usize,
+    /// Objects `move_unreachable` found unreachable.
+    pub unreachable: usize,
+    /// Weak references cleared by `handle_weakrefs`.
+    pub weakrefs_cleared: usize,
+    /// Finalizers handed out (PEP 442).
+    pub finalizers: usize,
+    /// Unreachable objects that finalizers made reachable again.
+    pub resurrected: usize,
 }
 
 fn head_ptr(b: &GcLink) -> *mut GcLink {
@@ -1084,9 +1102,22 @@ impl Collection {
                 collected: 0,
                 uncollectable: 0,
                 done: false,
+                counts: PhaseCounts::default(),
             };
+            let mut col = col;
+            col.counts.examined = list_size(young);
             let unreachable = head_ptr(&col.unreachable);
             deduce_unreachable(young, unreachable);
+            // Read through the marks: the list is singly usable here.
+            col.counts.unreachable = {
+                let mut n = 0;
+                let mut g = next(unreachable);
+                while g != unreachable {
+                    n += 1;
+                    g = ((*g).next.get() & !NEXT_MASK_UNREACHABLE) as *mut GcLink;
+                }
+                n
+            };
             untrack_tuples(young);
             if young != old {
                 if generation == NUM_GENERATIONS - 2 {
@@ -1111,6 +1142,11 @@ impl Collection {
 
     pub fn generation(&self) -> usize {
         self.generation
+    }
+
+    /// What the phases have seen so far.
+    pub fn counts(&self) -> PhaseCounts {
+        self.counts
     }
 
     fn old(&self) -> *mut GcLink {
@@ -1152,6 +1188,7 @@ impl Collection {
                     crate::weakref::detach(op);
                 }
                 for wr in crate::weakref::take_all(op) {
+                    self.counts.weakrefs_cleared += 1;
                     if !crate::weakref::has_callback(wr) {
                         continue;
                     }
@@ -1219,6 +1256,7 @@ impl Collection {
                 let has_del = !ty.is_null() && (*ty).tflags() & tflags::T_HAS_DEL != 0;
                 if has_del && h.flags() & flags::F_FINALIZED == 0 {
                     h.set_flag(flags::F_FINALIZED, true);
+                    self.counts.finalizers += 1;
                     return Some(new_ref(op));
                 }
             }
@@ -1238,13 +1276,16 @@ impl Collection {
         unsafe {
             list_merge(seen, unreachable);
             list_clear_collecting(unreachable);
+            let before = list_size(unreachable);
             let still = head_ptr(&self.seen);
             deduce_unreachable(unreachable, still);
             clear_unreachable_mask(still);
             list_merge(unreachable, self.old());
             // The final set moves back under the `unreachable` head.
             list_merge(still, unreachable);
-            self.collected += list_size(unreachable);
+            let left = list_size(unreachable);
+            self.counts.resurrected = before - left;
+            self.collected += left;
         }
     }
 

@@ -173,6 +173,32 @@ impl Drop for HeapState {
 thread_local! {
     static HEAP: UnsafeCell<HeapState> = UnsafeCell::new(HeapState::new());
     static PENDING: Cell<bool> = const { Cell::new(false) };
+    /// Allocations and frees are recorded (`crate::trace`).
+    static TRACING: Cell<bool> = const { Cell::new(false) };
+}
+
+#[inline(always)]
+pub(crate) fn tracing() -> bool {
+    TRACING.with(|t| t.get())
+}
+
+pub(crate) fn set_tracing(on: bool) {
+    TRACING.with(|t| t.set(on));
+    with_state(|s| refresh_pending(s));
+}
+
+/// Records the allocation of a fresh object when tracing.
+///
+/// # Safety
+/// `hdr` heads a fully initialised object in `block`, of `size` bytes.
+#[inline(always)]
+unsafe fn trace_alloc(hdr: NonNull<ObjHeader>, block: NonNull<u8>, size: usize) {
+    if tracing() {
+        // SAFETY: the block is live and of this size (just allocated).
+        let loc = with_state(|s| unsafe { s.alloc.block_location(block, size) }).flatten();
+        // SAFETY: forwarded.
+        unsafe { crate::trace::on_alloc(hdr, size, loc) };
+    }
 }
 
 /// Runs `f` on this thread's heap state.
@@ -303,6 +329,8 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
         hdr
     };
     retain_type(ty);
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, f, 0)) };
     // Containers are tracked from birth, except exact dicts, which are
     // tracked once they hold a container (CPython's MAINTAIN_TRACKING).
     if f & flags::F_GC != 0 && (kind != Kind::Dict || attrs) {
@@ -371,6 +399,8 @@ pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
         hdr
     };
     retain_type(ty);
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, 0, n)) };
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -398,6 +428,8 @@ pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRe
         hdr
     };
     retain_type(ty);
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, f, n)) };
     // SAFETY: a fresh, initialised container, not yet tracked.
     with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
     // SAFETY: initialised with count 1, owned by the handle.
@@ -438,6 +470,8 @@ pub fn alloc_bigint(
         hdr
     };
     retain_type(ty);
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, f, n)) };
     if f & flags::F_GC != 0 {
         // SAFETY: a fresh, initialised container, not yet tracked.
         with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
@@ -516,6 +550,10 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             _ => 0,
         };
         let size = block_size(kind, 0, var_len);
+        if tracing() {
+            // SAFETY: still live; its type too (builtin types are immortal).
+            unsafe { crate::trace::on_free(p, size) };
+        }
         // SAFETY: the block came from this allocator with this size (LAYOUT);
         // the payload owns nothing to drop; short exclusive state access.
         unsafe {
@@ -652,6 +690,11 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     unsafe { drop_payload(kind, payload) };
 
     let size = block_size(kind, obj_flags, var_len);
+    if tracing() {
+        // SAFETY: the header is intact (only the payload was taken) and the
+        // type is released after this (it is on the teardown stack).
+        unsafe { crate::trace::on_free(p, size) };
+    }
     if obj_flags & flags::F_GC != 0 {
         // SAFETY: TRACKED_LIVE — unlinked before the block is freed; short
         // exclusive access to the collector state.
@@ -780,7 +823,9 @@ pub fn has_pending_events() -> bool {
 }
 
 fn refresh_pending(s: &HeapState) {
-    let any = !s.pending.is_empty() || s.over_limit || s.gc.requested();
+    // While tracing, the VM stops at every instruction boundary to record
+    // where events come from.
+    let any = !s.pending.is_empty() || s.over_limit || s.gc.requested() || tracing();
     PENDING.with(|c| c.set(any));
 }
 

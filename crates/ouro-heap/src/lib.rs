@@ -16,6 +16,7 @@ pub mod gc;
 pub mod heap;
 pub mod layout;
 pub mod object;
+pub mod trace;
 pub mod weakref;
 
 pub use dict::{DictTable, Entry};

@@ -12,6 +12,7 @@ use ouro_heap::{Kind, ObjRef};
 
 use crate::error::PyResult;
 use crate::natives::Args;
+use crate::trace::Val;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -40,6 +41,17 @@ impl Vm {
             ));
         }
         let mut col = Collection::begin(generation)?;
+        if self.tracer.is_some() {
+            let c = col.counts();
+            self.trace_event(
+                "gc_start",
+                &[
+                    ("generation", Val::Int(generation as i64)),
+                    ("examined", Val::Int(c.examined as i64)),
+                    ("unreachable", Val::Int(c.unreachable as i64)),
+                ],
+            );
+        }
         if debug & gc::DEBUG_COLLECTABLE != 0 {
             let objs = col.unreachable_objects();
             let mut text = String::new();
@@ -56,6 +68,9 @@ impl Vm {
         while let Some(wr) = col.next_weakref_callback() {
             let cb = wr.get::<ouro_heap::WeakRefObj>().and_then(|w| w.callback());
             if let Some(cb) = cb {
+                if self.tracer.is_some() {
+                    self.trace_event("weakref_callback", &[("id", Val::Int(wr.addr() as i64))]);
+                }
                 if let Err(e) = self.call(&cb, vec![wr.clone()]) {
                     self.report_unraisable(&cb, &e.0);
                 }
@@ -64,13 +79,36 @@ impl Vm {
         }
         // PEP 442: `__del__` of every unreachable object, once.
         while let Some(obj) = col.next_to_finalize() {
+            if self.tracer.is_some() {
+                let tn = self.type_name_of(&obj);
+                self.trace_event(
+                    "del",
+                    &[("id", Val::Int(obj.addr() as i64)), ("type", Val::Str(&tn))],
+                );
+            }
             self.call_finalizer(&obj);
             drop(obj);
         }
         col.handle_resurrected_objects();
         let save_all = debug & gc::DEBUG_SAVEALL != 0;
         let mut saved = col.delete_garbage(save_all);
+        let counts = col.counts();
         let (r, uncollectable) = col.finish(save_all);
+        if self.tracer.is_some() {
+            self.trace_event(
+                "gc_done",
+                &[
+                    ("generation", Val::Int(generation as i64)),
+                    ("examined", Val::Int(counts.examined as i64)),
+                    ("unreachable", Val::Int(counts.unreachable as i64)),
+                    ("weakrefs_cleared", Val::Int(counts.weakrefs_cleared as i64)),
+                    ("finalizers", Val::Int(counts.finalizers as i64)),
+                    ("resurrected", Val::Int(counts.resurrected as i64)),
+                    ("collected", Val::Int(r.collected as i64)),
+                    ("uncollectable", Val::Int(r.uncollectable as i64)),
+                ],
+            );
+        }
         saved.extend(uncollectable);
         if debug & gc::DEBUG_STATS != 0 {
             let d = t1.elapsed().as_secs_f64();

@@ -215,7 +215,25 @@ impl Vm {
             frame_obj: None,
             kind,
         });
+        if self.tracer.is_some() {
+            self.trace_frame("frame_push");
+        }
         Ok(())
+    }
+
+    /// Writes a frame event for the innermost frame.
+    #[cold]
+    fn trace_frame(&mut self, ev: &str) {
+        let Some(f) = self.frames.last() else { return };
+        let name = f.code.qualname.clone();
+        let depth = self.frames.len() as i64;
+        self.trace_event(
+            ev,
+            &[
+                ("func", crate::trace::Val::Str(&name)),
+                ("depth", crate::trace::Val::Int(depth)),
+            ],
+        );
     }
 
     /// Runs the loop until the innermost (entry) frame returns.
@@ -234,6 +252,13 @@ impl Vm {
     /// Pops the top frame, releasing its locals in `co_varnames` order (or
     /// handing them to its frame object, if it has one).
     pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
+        if self.tracer.is_some() {
+            self.trace_frame("frame_pop");
+            if self.frames.len() == 1 {
+                // What follows the outermost frame is not caused by code.
+                self.trace_outside_code();
+            }
+        }
         let frame = self.frames.pop()?;
         // Anything left on the frame's stack (after an exception).
         while self.stack.len() > frame.stack_base {
@@ -258,6 +283,16 @@ impl Vm {
             }
             self.locals.truncate(base);
         }
+        if self.tracer.is_some() {
+            // Back in the caller: what follows belongs to its instruction.
+            if let Some(caller) = self.frames.last() {
+                let (code, at) = (caller.code.clone(), caller.lasti);
+                if let Some(t) = self.tracer.as_mut() {
+                    t.heap_events(ouro_heap::trace::take_events());
+                    t.set_location(&code, at);
+                }
+            }
+        }
         Some(frame)
     }
 
@@ -281,6 +316,9 @@ impl Vm {
                 if heap::has_pending_events() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
+                    if self.tracer.is_some() {
+                        self.trace_boundary(fi, ip);
+                    }
                     if heap::take_over_limit() {
                         // A buffer grew past --max-heap during the last
                         // instruction: raise where it happened.
@@ -1382,6 +1420,9 @@ impl Vm {
             frame_obj: None,
             kind: FrameKind::Normal,
         });
+        if self.tracer.is_some() {
+            self.trace_frame("frame_push");
+        }
         Ok(Some(Called::Pushed))
     }
 
@@ -2139,6 +2180,9 @@ impl Vm {
     /// if a `__del__` frame was pushed (the loop must switch to it).
     fn start_finalizer(&mut self) -> PyResult<bool> {
         while let Some(obj) = self.next_pending_finalizer() {
+            if self.tracer.is_some() {
+                self.trace_del(&obj);
+            }
             let ty = obj.class();
             let del = self.names.del.clone();
             let Some(f) = self.type_lookup(&ty, &del) else {
@@ -2175,6 +2219,13 @@ impl Vm {
         Ok(false)
     }
 
+    #[cold]
+    fn trace_del(&mut self, obj: &ObjRef) {
+        let tn = self.type_name_of(obj);
+        let id = crate::trace::Val::Int(obj.addr() as i64);
+        self.trace_event("del", &[("id", id), ("type", crate::trace::Val::Str(&tn))]);
+    }
+
     /// The next queued object whose `__del__` must run, above the current
     /// finalizer floor; weakref callbacks queued before it are called on
     /// the way.
@@ -2192,6 +2243,10 @@ impl Vm {
     /// counting (CPython's `handle_callback`), then releases the queue's
     /// reference to the weakref.
     fn call_weakref_callback(&mut self, wr: ObjRef, cb: ObjRef) {
+        if self.tracer.is_some() {
+            let id = crate::trace::Val::Int(wr.addr() as i64);
+            self.trace_event("weakref_callback", &[("id", id)]);
+        }
         self.push_fin_floor(heap::pending_finalizer_count());
         let r = self.call(&cb, vec![wr.clone()]);
         self.pop_fin_floor();
@@ -2206,6 +2261,9 @@ impl Vm {
     /// from Rust).
     pub fn run_pending_finalizers(&mut self) {
         while let Some(obj) = self.next_pending_finalizer() {
+            if self.tracer.is_some() {
+                self.trace_del(&obj);
+            }
             let ty = obj.class();
             let del = self.names.del.clone();
             if let Some(f) = self.type_lookup(&ty, &del) {

@@ -18,6 +18,7 @@ pub mod natives;
 pub mod objects;
 pub mod ops;
 pub mod sys;
+pub mod trace;
 pub mod types;
 pub mod vm;
 
@@ -168,6 +169,7 @@ impl Vm {
     /// globals runs, and collects again.
     pub fn finalize(&mut self) -> ExitCode {
         let mut status = 0;
+        self.trace_outside_code();
         // Py_FinalizeEx's order: the atexit callbacks, a collection of the
         // garbage (enabled or not), then the modules' namespaces, then
         // another collection for the cycles they held.

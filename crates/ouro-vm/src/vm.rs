@@ -153,6 +153,8 @@ pub struct Vm {
     /// Callables to run at exit, newest last (`weakref.finalize`'s atexit
     /// hook; ouro has no `atexit` module yet).
     pub(crate) atexit: Vec<ObjRef>,
+    /// The `--trace` writer, while tracing.
+    pub(crate) tracer: Option<Box<crate::trace::Tracer>>,
 
     // Execution state (see `interp`).
     pub(crate) frames: Vec<Frame>,
@@ -284,6 +286,7 @@ impl Vm {
             gc_garbage: null.clone(),
             gc_callbacks: null.clone(),
             atexit: Vec::new(),
+            tracer: None,
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
