@@ -21,6 +21,9 @@ Options:
   --max-heap SIZE cap the private heap (e.g. 64M, 1G); going over raises MemoryError
   --trace FILE    write the memory event trace (JSON Lines, docs/TRACE.md)
   --trace-refcounts  with --trace, also each object's reference-count changes
+  --heap-dot FILE   write the object graph (Graphviz) at exit and at each
+                  ouro.snapshot(label)
+  --heap-json FILE  the same as JSON
   --leak-check    at exit, free everything and report objects still alive
                   (stderr, exit status 1 if any)
   -X gcstress     run a young collection after every container allocation
@@ -46,6 +49,8 @@ struct Options {
     gc_stress: bool,
     trace: Option<String>,
     trace_refcounts: bool,
+    heap_dot: Option<String>,
+    heap_json: Option<String>,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -68,6 +73,8 @@ fn parse_args() -> Result<Options, String> {
     let mut gc_stress = false;
     let mut trace = None;
     let mut trace_refcounts = false;
+    let mut heap_dot = None;
+    let mut heap_json = None;
     let mut source = Source::Stdin;
     let mut args = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -93,6 +100,18 @@ fn parse_args() -> Result<Options, String> {
                 );
             }
             Long("trace-refcounts") => trace_refcounts = true,
+            Long("heap-dot") | Long("heap-json") => {
+                let json = matches!(arg, Long("heap-json"));
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let v = v
+                    .string()
+                    .map_err(|_| "invalid heap graph file name".to_string())?;
+                if json {
+                    heap_json = Some(v);
+                } else {
+                    heap_dot = Some(v);
+                }
+            }
             Short('X') => {
                 let v = parser
                     .value()
@@ -150,6 +169,8 @@ fn parse_args() -> Result<Options, String> {
         gc_stress,
         trace,
         trace_refcounts,
+        heap_dot,
+        heap_json,
     })
 }
 
@@ -261,6 +282,7 @@ fn run(opts: Options) -> i32 {
         return code;
     }
     let status = vm.run_main(&source, &filename, file.as_deref());
+    vm.write_heap_snapshot(Some("exit"));
     let fin = vm.finalize();
     let status = if status != 0 { status } else { fin };
     let status = finish_trace(&mut vm, &opts, status);
@@ -281,8 +303,21 @@ fn run(opts: Options) -> i32 {
     status
 }
 
-/// Starts `--trace` if asked; an unwritable file is an error (status 1).
+/// Starts `--trace` and the heap graph files if asked; an unwritable file
+/// is an error (status 1).
 fn start_trace(vm: &mut Vm, opts: &Options) -> Result<(), i32> {
+    if opts.heap_dot.is_some() || opts.heap_json.is_some() {
+        match ouro_vm::snapshot::HeapOutputs::create(
+            opts.heap_dot.as_deref(),
+            opts.heap_json.as_deref(),
+        ) {
+            Ok(out) => vm.set_heap_outputs(out),
+            Err(e) => {
+                eprintln!("ouro: {e}");
+                return Err(1);
+            }
+        }
+    }
     if opts.trace_refcounts && opts.trace.is_none() {
         eprintln!("ouro: --trace-refcounts needs --trace FILE");
         return Err(2);
@@ -296,8 +331,16 @@ fn start_trace(vm: &mut Vm, opts: &Options) -> Result<(), i32> {
     Ok(())
 }
 
-/// Ends `--trace`; a write error is reported and makes the status 1.
+/// Ends `--trace` and the heap graph files; a write error is reported and
+/// makes the status 1.
 fn finish_trace(vm: &mut Vm, opts: &Options, status: i32) -> i32 {
+    let mut status = status;
+    if let Err(e) = vm.finish_heap_outputs() {
+        eprintln!("ouro: {e}");
+        if status == 0 {
+            status = 1;
+        }
+    }
     if let Some(path) = &opts.trace {
         if let Err(e) = vm.finish_trace() {
             eprintln!("ouro: writing the trace to '{path}' failed: {e}");

@@ -1579,6 +1579,96 @@ pub fn referrers(targets: &[ObjRef], exclude: &[&ObjRef]) -> Vec<ObjRef> {
     out
 }
 
+/// The tracked objects a full collection would find unreachable right now,
+/// without collecting, moving or marking anything (for heap graphs and the
+/// visualiser: "cyclic garbage awaiting the collector"). The same deduction
+/// as `deduce_unreachable`, kept in side tables instead of the links.
+pub fn unreachable_now() -> Vec<ObjRef> {
+    let Some(st) = state() else { return Vec::new() };
+    let mut objs: Vec<NonNull<ObjHeader>> = Vec::new();
+    // SAFETY: LINKED, TRACKED_LIVE; read-only walks; nothing is dropped
+    // until the handles are made at the end.
+    unsafe {
+        let gc = &(*st).gc;
+        for g in 0..NUM_GENERATIONS {
+            let head = gc.head(g);
+            let mut l = next(head);
+            while l != head {
+                objs.push(obj_of(l));
+                l = next(l);
+            }
+        }
+    }
+    let index: std::collections::HashMap<usize, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.as_ptr() as usize, i))
+        .collect();
+    // SAFETY: every pointer is a live tracked object (collected above, and
+    // nothing has run since).
+    let mut refs: Vec<i64> = objs
+        .iter()
+        .map(|o| unsafe {
+            let h = o.as_ref();
+            h.refcnt() as i64 + (h.borrow_state() != 0) as i64
+        })
+        .collect();
+    for o in &objs {
+        // SAFETY: as above; the visitor only reads addresses.
+        unsafe {
+            traverse(*o, &mut |r: &ObjRef| {
+                if let Some(&i) = index.get(&r.addr()) {
+                    refs[i] -= 1;
+                }
+            })
+        };
+    }
+    let mut reachable = vec![false; objs.len()];
+    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0).collect();
+    for &i in &work {
+        reachable[i] = true;
+    }
+    while let Some(i) = work.pop() {
+        // SAFETY: as above.
+        unsafe {
+            traverse(objs[i], &mut |r: &ObjRef| {
+                if let Some(&j) = index.get(&r.addr()) {
+                    if !reachable[j] {
+                        reachable[j] = true;
+                        work.push(j);
+                    }
+                }
+            })
+        };
+    }
+    objs.iter()
+        .zip(reachable)
+        .filter(|(_, r)| !r)
+        // SAFETY: live, as above.
+        .map(|(o, _)| unsafe { new_ref(*o) })
+        .collect()
+}
+
+/// Which generation each tracked object is in (3: the permanent one), by
+/// address.
+pub fn generation_map() -> std::collections::HashMap<usize, u8> {
+    let mut out = std::collections::HashMap::new();
+    // SAFETY: LINKED; read-only walks.
+    with_gc(|gc| unsafe {
+        for (g, head) in [gc.head(0), gc.head(1), gc.head(2), gc.permanent_head()]
+            .into_iter()
+            .enumerate()
+        {
+            let mut l = next(head);
+            while l != head {
+                out.insert(obj_of(l).as_ptr() as usize, g as u8);
+                l = next(l);
+            }
+        }
+    });
+    out
+}
+
 /// Moves every tracked object to the permanent generation (`gc.freeze`).
 pub fn freeze() {
     // SAFETY: LINKED; merging moves links only.

@@ -17,6 +17,7 @@ pub mod modules;
 pub mod natives;
 pub mod objects;
 pub mod ops;
+pub mod snapshot;
 pub mod sys;
 pub mod trace;
 pub mod types;

@@ -14,6 +14,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "gc" => Some(crate::gcmodule::make_module(vm)?),
         "_weakref" => Some(crate::objects::weakref::make_module(vm)?),
         "atexit" => Some(make_atexit(vm)?),
+        "ouro" => Some(make_ouro(vm)?),
         _ => None,
     })
 }
@@ -105,6 +106,49 @@ fn make_atexit(vm: &mut Vm) -> PyResult<ObjRef> {
     for (name, f) in functions {
         vm.add_function(&d, name, *f)?;
     }
+    Ok(m)
+}
+
+// ------------------------------------------------------------- ouro
+
+/// `ouro.snapshot(label=None)`: writes a heap graph to the `--heap-dot` and
+/// `--heap-json` files (does nothing without them).
+fn ouro_snapshot(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let kw = args.take_kw(vm, "label");
+    args.no_more_kw(vm, "snapshot")?;
+    args.check(vm, "snapshot", 0, 1)?;
+    let label = match args.pos.first().or(kw.as_ref()) {
+        None => None,
+        Some(l) if l.is(&vm.none) => None,
+        Some(l) if l.kind() == Kind::Str => Some(vm.str_of(l).to_string()),
+        Some(l) => {
+            let tn = vm.type_name_of(l);
+            return Err(vm.type_error(format!("snapshot() argument must be str or None, not {tn}")));
+        }
+    };
+    drop(args);
+    drop(kw);
+    vm.write_heap_snapshot(label.as_deref());
+    Ok(vm.none.clone())
+}
+
+/// `ouro.show()`: prints the frames, their names, and the objects they
+/// reach, with ids, reference counts, sizes and generations.
+fn ouro_show(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "ouro.show")?;
+    drop(args);
+    let text = vm.snapshot(None).to_text();
+    vm.write_stdout(&text);
+    Ok(vm.none.clone())
+}
+
+fn make_ouro(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("ouro")?;
+    let Some(d) = Vm::module_dict(&m) else {
+        return Err(vm.internal_error("module without dict"));
+    };
+    vm.add_function(&d, "snapshot", ouro_snapshot)?;
+    vm.add_function(&d, "show", ouro_show)?;
     Ok(m)
 }
 

@@ -155,6 +155,8 @@ pub struct Vm {
     pub(crate) atexit: Vec<ObjRef>,
     /// The `--trace` writer, while tracing.
     pub(crate) tracer: Option<Box<crate::trace::Tracer>>,
+    /// `--heap-dot` / `--heap-json` files.
+    pub(crate) heap_outputs: Option<crate::snapshot::HeapOutputs>,
 
     // Execution state (see `interp`).
     pub(crate) frames: Vec<Frame>,
@@ -287,6 +289,7 @@ impl Vm {
             gc_callbacks: null.clone(),
             atexit: Vec::new(),
             tracer: None,
+            heap_outputs: None,
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
