@@ -24,6 +24,8 @@ Options:
   --heap-dot FILE   write the object graph (Graphviz) at exit and at each
                   ouro.snapshot(label)
   --heap-json FILE  the same as JSON
+  --viz FILE      write a self-contained HTML page that steps through the run
+  --viz-steps N   record at most N steps for --viz (default 10000)
   --leak-check    at exit, free everything and report objects still alive
                   (stderr, exit status 1 if any)
   -X gcstress     run a young collection after every container allocation
@@ -51,6 +53,8 @@ struct Options {
     trace_refcounts: bool,
     heap_dot: Option<String>,
     heap_json: Option<String>,
+    viz: Option<String>,
+    viz_steps: usize,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -75,6 +79,8 @@ fn parse_args() -> Result<Options, String> {
     let mut trace_refcounts = false;
     let mut heap_dot = None;
     let mut heap_json = None;
+    let mut viz = None;
+    let mut viz_steps = ouro_vm::viz::DEFAULT_STEP_CAP;
     let mut source = Source::Stdin;
     let mut args = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -100,6 +106,21 @@ fn parse_args() -> Result<Options, String> {
                 );
             }
             Long("trace-refcounts") => trace_refcounts = true,
+            Long("viz") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                viz = Some(
+                    v.string()
+                        .map_err(|_| "invalid --viz file name".to_string())?,
+                );
+            }
+            Long("viz-steps") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let v = v.string().map_err(|_| "invalid --viz-steps value".to_string())?;
+                viz_steps = v
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("invalid --viz-steps value: {v}"))?;
+            }
             Long("heap-dot") | Long("heap-json") => {
                 let json = matches!(arg, Long("heap-json"));
                 let v = parser.value().map_err(|e| e.to_string())?;
@@ -171,6 +192,8 @@ fn parse_args() -> Result<Options, String> {
         trace_refcounts,
         heap_dot,
         heap_json,
+        viz,
+        viz_steps,
     })
 }
 
@@ -281,8 +304,24 @@ fn run(opts: Options) -> i32 {
     if let Err(code) = start_trace(&mut vm, &opts) {
         return code;
     }
+    if let Some(path) = &opts.viz {
+        let shown = match &opts.source {
+            Source::File(f) => f.clone(),
+            _ => filename.clone(),
+        };
+        vm.start_viz(path, &shown, &source, opts.viz_steps);
+    }
     let status = vm.run_main(&source, &filename, file.as_deref());
     vm.write_heap_snapshot(Some("exit"));
+    let mut status = status;
+    if let Some(path) = &opts.viz {
+        if let Err(e) = vm.finish_viz() {
+            eprintln!("ouro: cannot write the page to '{path}': {e}");
+            if status == 0 {
+                status = 1;
+            }
+        }
+    }
     let fin = vm.finalize();
     let status = if status != 0 { status } else { fin };
     let status = finish_trace(&mut vm, &opts, status);

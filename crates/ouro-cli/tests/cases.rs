@@ -16,9 +16,9 @@
 //! after every container allocation), which must not change its output.
 //! A case whose output legitimately depends on when the collector runs says
 //! so on one of its first lines with `# gcstress: skip: <reason>`; its
-//! stress trial is then reported as ignored. A third trial, `trace/<case>`,
-//! runs it with `--trace` to a temporary file: observing must not change
-//! what it prints either.
+//! stress trial is then reported as ignored. Two more trials, `trace/<case>`
+//! and `viz/<case>`, run it with `--trace` and `--viz` to a temporary file:
+//! observing must not change what it prints either.
 //!
 //! CPython prints the script's absolute path (working directory + argv[0]) in
 //! tracebacks; the expected files hold paths relative to the repository root,
@@ -94,20 +94,26 @@ fn main() {
         // what it prints untraced.
         for (i, case) in cases.iter().enumerate() {
             let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(case));
-            let (root, bin, case) = (root.clone(), bin.clone(), case.clone());
-            trials.push(Trial::test(format!("trace/{name}"), move || {
-                let file = std::env::temp_dir()
-                    .join(format!("ouro-case-trace-{}-{i}.jsonl", std::process::id()));
-                let path = file.display().to_string();
-                let r = run_case(&root, &bin, &case, &["--trace", &path]);
-                let traced = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
-                let _ = fs::remove_file(&file);
-                r?;
-                if traced == 0 {
-                    return Err(format!("{name}: the trace is empty").into());
-                }
-                Ok(())
-            }));
+            for (mode, ext) in [("trace", "jsonl"), ("viz", "html")] {
+                let name = name.clone();
+                let (root, bin, case) = (root.clone(), bin.clone(), case.clone());
+                trials.push(Trial::test(format!("{mode}/{name}"), move || {
+                    let file = std::env::temp_dir().join(format!(
+                        "ouro-case-{mode}-{}-{i}.{ext}",
+                        std::process::id()
+                    ));
+                    let path = file.display().to_string();
+                    let flag = format!("--{mode}");
+                    let r = run_case(&root, &bin, &case, &[&flag, &path]);
+                    let written = fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+                    let _ = fs::remove_file(&file);
+                    r?;
+                    if written == 0 {
+                        return Err(format!("{name}: the {mode} output is empty").into());
+                    }
+                    Ok(())
+                }));
+            }
         }
         for case in cases {
             let name = slash_path(case.strip_prefix(&cases_dir).unwrap_or(&case));

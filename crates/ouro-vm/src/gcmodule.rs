@@ -94,6 +94,13 @@ impl Vm {
         let mut saved = col.delete_garbage(save_all);
         let counts = col.counts();
         let (r, uncollectable) = col.finish(save_all);
+        if self.viz.is_some() {
+            let c = Collected {
+                collected: r.collected,
+                uncollectable: r.uncollectable,
+            };
+            self.viz_gc(generation, c, counts);
+        }
         if self.tracer.is_some() {
             self.trace_event(
                 "gc_done",

@@ -287,8 +287,12 @@ impl Vm {
             // Back in the caller: what follows belongs to its instruction.
             if let Some(caller) = self.frames.last() {
                 let (code, at) = (caller.code.clone(), caller.lasti);
+                let events = ouro_heap::trace::take_events();
+                if let Some(rec) = self.viz.as_mut() {
+                    rec.heap_events(&events);
+                }
                 if let Some(t) = self.tracer.as_mut() {
-                    t.heap_events(ouro_heap::trace::take_events());
+                    t.heap_events(events);
                     t.set_location(&code, at);
                 }
             }
@@ -316,7 +320,7 @@ impl Vm {
                 if heap::has_pending_events() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
-                    if self.tracer.is_some() {
+                    if self.tracer.is_some() || self.viz.is_some() {
                         self.trace_boundary(fi, ip);
                     }
                     if heap::take_over_limit() {
@@ -2039,6 +2043,9 @@ impl Vm {
     /// pops frames until one does. `Ok` means execution continues (in a
     /// handler); `Err` means the exception leaves the loop.
     pub(crate) fn handle_error(&mut self, err: PyErr, new_raise: bool) -> PyResult<()> {
+        if self.viz.is_some() {
+            self.viz_exception();
+        }
         let exc = err.0;
         if new_raise {
             self.chain_context(&exc);

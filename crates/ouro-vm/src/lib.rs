@@ -21,6 +21,7 @@ pub mod snapshot;
 pub mod sys;
 pub mod trace;
 pub mod types;
+pub mod viz;
 pub mod vm;
 
 use std::rc::Rc;

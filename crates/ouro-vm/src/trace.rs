@@ -220,9 +220,13 @@ impl Vm {
     /// belong to the instruction that just ran; then the location moves to
     /// the next one.
     pub(crate) fn trace_boundary(&mut self, fi: usize, ip: usize) {
+        let events = ouro_heap::trace::take_events();
+        if self.viz.is_some() {
+            self.viz_boundary(fi, ip, &events);
+        }
         let code = self.frames[fi].code.clone();
         if let Some(t) = self.tracer.as_mut() {
-            t.heap_events(ouro_heap::trace::take_events());
+            t.heap_events(events);
             t.set_location(&code, ip);
         }
     }
@@ -231,7 +235,11 @@ impl Vm {
     /// caused by an instruction.
     pub(crate) fn trace_outside_code(&mut self) {
         if let Some(t) = self.tracer.as_mut() {
-            t.heap_events(ouro_heap::trace::take_events());
+            let events = ouro_heap::trace::take_events();
+            if let Some(rec) = self.viz.as_mut() {
+                rec.heap_events(&events);
+            }
+            t.heap_events(events);
             t.clear_location();
         }
     }
@@ -239,7 +247,11 @@ impl Vm {
     /// Writes a VM event after the heap events buffered before it.
     pub(crate) fn trace_event(&mut self, kind: &str, fields: &[(&str, Val)]) {
         if let Some(t) = self.tracer.as_mut() {
-            t.heap_events(ouro_heap::trace::take_events());
+            let events = ouro_heap::trace::take_events();
+            if let Some(rec) = self.viz.as_mut() {
+                rec.heap_events(&events);
+            }
+            t.heap_events(events);
             t.event(kind, fields);
         }
     }

@@ -157,6 +157,8 @@ pub struct Vm {
     pub(crate) tracer: Option<Box<crate::trace::Tracer>>,
     /// `--heap-dot` / `--heap-json` files.
     pub(crate) heap_outputs: Option<crate::snapshot::HeapOutputs>,
+    /// The `--viz` recorder.
+    pub(crate) viz: Option<Box<crate::viz::Recorder>>,
 
     // Execution state (see `interp`).
     pub(crate) frames: Vec<Frame>,
@@ -290,6 +292,7 @@ impl Vm {
             atexit: Vec::new(),
             tracer: None,
             heap_outputs: None,
+            viz: None,
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
@@ -631,6 +634,9 @@ impl Vm {
     /// Writes to the process's stdout (or the capture buffer).
     pub fn write_stdout(&mut self, s: &str) {
         let _ = self.stdout.write_all(s.as_bytes());
+        if self.viz.is_some() {
+            self.viz_output(s);
+        }
     }
 
     /// Writes to stderr, after flushing stdout so that the two interleave as
