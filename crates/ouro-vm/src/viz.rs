@@ -347,14 +347,21 @@ fn heap_json() -> String {
             s.push_str("]}");
         }
         s.push_str("],\"classes\":[");
+        // [size class, pools, used blocks, available blocks], for the
+        // classes that have pools.
+        let mut first = true;
         for (i, c) in stats.size_classes.iter().enumerate() {
-            if i > 0 {
+            if c.pools == 0 {
+                continue;
+            }
+            if !first {
                 s.push(',');
             }
+            first = false;
             let _ = write!(
                 s,
-                "{{\"size\":{},\"pools\":{},\"used\":{},\"available\":{}}}",
-                c.block_size, c.pools, c.blocks_in_use, c.avail_blocks
+                "[{i},{},{},{}]",
+                c.pools, c.blocks_in_use, c.avail_blocks
             );
         }
         let _ = write!(
