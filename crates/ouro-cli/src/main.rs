@@ -115,7 +115,9 @@ fn parse_args() -> Result<Options, String> {
             }
             Long("viz-steps") => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.string().map_err(|_| "invalid --viz-steps value".to_string())?;
+                let v = v
+                    .string()
+                    .map_err(|_| "invalid --viz-steps value".to_string())?;
                 viz_steps = v
                     .trim()
                     .parse()

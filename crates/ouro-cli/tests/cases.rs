@@ -12,8 +12,8 @@
 //!
 //! Against `ouro`, every case runs with `--leak-check` (a leak adds a report
 //! to stderr and fails the case), and a second trial per case, named
-//! `gcstress/<case>`, runs it again under `-X gcstress` (a full collection
-//! after every container allocation), which must not change its output.
+//! `gcstress/<case>`, runs it again under `-X gcstress` (a young collection
+//! after every container allocation, a full one after every 64th), which must not change its output.
 //! A case whose output legitimately depends on when the collector runs says
 //! so on one of its first lines with `# gcstress: skip: <reason>`; its
 //! stress trial is then reported as ignored. Two more trials, `trace/<case>`
@@ -98,10 +98,8 @@ fn main() {
                 let name = name.clone();
                 let (root, bin, case) = (root.clone(), bin.clone(), case.clone());
                 trials.push(Trial::test(format!("{mode}/{name}"), move || {
-                    let file = std::env::temp_dir().join(format!(
-                        "ouro-case-{mode}-{}-{i}.{ext}",
-                        std::process::id()
-                    ));
+                    let file = std::env::temp_dir()
+                        .join(format!("ouro-case-{mode}-{}-{i}.{ext}", std::process::id()));
                     let path = file.display().to_string();
                     let flag = format!("--{mode}");
                     let r = run_case(&root, &bin, &case, &[&flag, &path]);

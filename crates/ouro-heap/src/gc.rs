@@ -130,6 +130,7 @@ pub(crate) struct GcState {
     requested: bool,
     /// `-X gcstress`: request a collection at every container allocation.
     stress: bool,
+    stress_count: u64,
 }
 
 impl GcState {
@@ -151,6 +152,7 @@ impl GcState {
             stats: [GenStats::default(); NUM_GENERATIONS],
             requested: false,
             stress: false,
+            stress_count: 0,
         }
     }
 
@@ -1438,9 +1440,16 @@ pub fn take_request() -> Option<usize> {
             return None;
         }
         if gc.stress {
-            // Stress: the whole heap, so that objects promoted by earlier
-            // collections are examined again at once.
-            return Some(NUM_GENERATIONS - 1);
+            // Stress: a young collection every time, and every 64th time the
+            // whole heap, so that what earlier collections promoted is
+            // examined again too (a full collection at every allocation
+            // would make the test suite quadratic in heap size).
+            gc.stress_count = gc.stress_count.wrapping_add(1);
+            return Some(if gc.stress_count % 64 == 0 {
+                NUM_GENERATIONS - 1
+            } else {
+                0
+            });
         }
         for i in (0..NUM_GENERATIONS).rev() {
             let g = &gc.generations[i];

@@ -175,6 +175,8 @@ thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
     /// Allocations and frees are recorded (`crate::trace`).
     static TRACING: Cell<bool> = const { Cell::new(false) };
+    /// Buffer allocations are recorded too (tracemalloc).
+    static TRACING_BUFFERS: Cell<bool> = const { Cell::new(false) };
 }
 
 #[inline(always)]
@@ -182,8 +184,14 @@ pub(crate) fn tracing() -> bool {
     TRACING.with(|t| t.get())
 }
 
-pub(crate) fn set_tracing(on: bool) {
+#[inline(always)]
+fn tracing_buffers() -> bool {
+    TRACING_BUFFERS.with(|t| t.get())
+}
+
+pub(crate) fn set_tracing(on: bool, buffers: bool) {
     TRACING.with(|t| t.set(on));
+    TRACING_BUFFERS.with(|t| t.set(buffers));
     with_state(|s| refresh_pending(s));
 }
 
@@ -973,12 +981,20 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
             return Err(allocator_api2::alloc::AllocError);
         }
         match buffer_alloc(layout.size()) {
-            Some(p) => Ok(NonNull::slice_from_raw_parts(p, layout.size())),
+            Some(p) => {
+                if tracing_buffers() {
+                    crate::trace::on_buffer(p.as_ptr() as usize, layout.size());
+                }
+                Ok(NonNull::slice_from_raw_parts(p, layout.size()))
+            }
             None => Err(allocator_api2::alloc::AllocError),
         }
     }
 
     unsafe fn deallocate(&self, ptr: NonNull<u8>, layout: Layout) {
+        if tracing_buffers() {
+            crate::trace::on_buffer_free(ptr.as_ptr() as usize);
+        }
         // SAFETY: the Allocator contract: `ptr` was allocated by this
         // allocator with `layout`, so with `layout.size()` bytes.
         with_state(|s| unsafe { s.alloc.free(ptr, layout.size()) });
@@ -1008,7 +1024,13 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
         })
         .flatten();
         match grown {
-            Some(p) => Ok(NonNull::slice_from_raw_parts(p, new.size())),
+            Some(p) => {
+                if tracing_buffers() {
+                    crate::trace::on_buffer_free(ptr.as_ptr() as usize);
+                    crate::trace::on_buffer(p.as_ptr() as usize, new.size());
+                }
+                Ok(NonNull::slice_from_raw_parts(p, new.size()))
+            }
             None => Err(allocator_api2::alloc::AllocError),
         }
     }
@@ -1024,7 +1046,13 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
         // limit.
         let p = with_state(|s| unsafe { s.alloc.realloc(ptr, old.size(), new.size()) }).flatten();
         match p {
-            Some(p) => Ok(NonNull::slice_from_raw_parts(p, new.size())),
+            Some(p) => {
+                if tracing_buffers() {
+                    crate::trace::on_buffer_free(ptr.as_ptr() as usize);
+                    crate::trace::on_buffer(p.as_ptr() as usize, new.size());
+                }
+                Ok(NonNull::slice_from_raw_parts(p, new.size()))
+            }
             None => Err(allocator_api2::alloc::AllocError),
         }
     }

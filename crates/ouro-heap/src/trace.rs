@@ -41,35 +41,76 @@ pub enum HeapEvent {
     /// The reference count of a watched object changed to `count`, by
     /// `delta`, since the events were last taken.
     Refcount { id: usize, count: u32, delta: i64 },
+    /// A buffer owned by an object (list items, dict tables, attribute
+    /// tables) was allocated (only for [`Consumer::Tracemalloc`]).
+    Buffer { addr: usize, size: usize },
+    /// A buffer was freed.
+    BufferFree { addr: usize },
+}
+
+/// Who wants heap events. Recording runs while any of them does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consumer {
+    /// `--trace`.
+    Trace = 1,
+    /// `--viz`.
+    Viz = 2,
+    /// `tracemalloc.start()`: also wants buffer allocations.
+    Tracemalloc = 4,
 }
 
 thread_local! {
     static EVENTS: RefCell<Vec<HeapEvent>> = const { RefCell::new(Vec::new()) };
     static REFCOUNTS: Cell<bool> = const { Cell::new(false) };
+    /// The consumers recording (bits of [`Consumer`]).
+    static CONSUMERS: Cell<u8> = const { Cell::new(0) };
     /// Objects allocated while refcount tracing, with the count last
     /// reported. Invariant WATCHED: every key is the address of a live
     /// object; `on_free` removes it before the block is released.
     static WATCHED: RefCell<HashMap<usize, u32>> = RefCell::new(HashMap::new());
 }
 
-/// Starts recording allocations and frees (and, with `refcounts`, the
-/// reference-count changes of the objects allocated from now on) on this
-/// thread's heap.
-pub fn enable(refcounts: bool) {
-    crate::heap::set_tracing(true);
-    REFCOUNTS.with(|r| r.set(refcounts));
+/// Starts recording allocations and frees for `who` on this thread's heap
+/// (with `refcounts`, also the reference-count changes of the objects
+/// allocated from now on; with [`Consumer::Tracemalloc`], also buffers).
+pub fn enable(who: Consumer, refcounts: bool) {
+    let c = CONSUMERS.with(|c| {
+        c.set(c.get() | who as u8);
+        c.get()
+    });
+    crate::heap::set_tracing(c != 0, c & Consumer::Tracemalloc as u8 != 0);
+    if refcounts {
+        REFCOUNTS.with(|r| r.set(true));
+    }
 }
 
-/// Stops recording; events not yet taken are kept.
-pub fn disable() {
-    crate::heap::set_tracing(false);
-    REFCOUNTS.with(|r| r.set(false));
-    let _ = WATCHED.try_with(|w| w.borrow_mut().clear());
+/// Stops recording for `who`; recording goes on while another consumer
+/// wants it. Events not yet taken are kept.
+pub fn disable(who: Consumer) {
+    let c = CONSUMERS.with(|c| {
+        c.set(c.get() & !(who as u8));
+        c.get()
+    });
+    crate::heap::set_tracing(c != 0, c & Consumer::Tracemalloc as u8 != 0);
+    if who == Consumer::Trace {
+        REFCOUNTS.with(|r| r.set(false));
+        let _ = WATCHED.try_with(|w| w.borrow_mut().clear());
+    }
 }
 
 /// Whether allocations are being recorded.
 pub fn is_enabled() -> bool {
     crate::heap::tracing()
+}
+
+/// Records a buffer allocation.
+pub(crate) fn on_buffer(addr: usize, size: usize) {
+    push(HeapEvent::Buffer { addr, size });
+}
+
+/// Records a buffer free.
+pub(crate) fn on_buffer_free(addr: usize) {
+    push(HeapEvent::BufferFree { addr });
 }
 
 /// Takes the events recorded since the last call, oldest first; with

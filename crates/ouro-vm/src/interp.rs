@@ -287,12 +287,8 @@ impl Vm {
             // Back in the caller: what follows belongs to its instruction.
             if let Some(caller) = self.frames.last() {
                 let (code, at) = (caller.code.clone(), caller.lasti);
-                let events = ouro_heap::trace::take_events();
-                if let Some(rec) = self.viz.as_mut() {
-                    rec.heap_events(&events);
-                }
+                self.drain_heap_events();
                 if let Some(t) = self.tracer.as_mut() {
-                    t.heap_events(events);
                     t.set_location(&code, at);
                 }
             }
@@ -320,7 +316,7 @@ impl Vm {
                 if heap::has_pending_events() {
                     self.frames[fi].ip = ip;
                     self.frames[fi].lasti = ip.saturating_sub(1);
-                    if self.tracer.is_some() || self.viz.is_some() {
+                    if self.tracer.is_some() || self.viz.is_some() || self.tracemalloc.is_some() {
                         self.trace_boundary(fi, ip);
                     }
                     if heap::take_over_limit() {

@@ -20,6 +20,7 @@ pub mod ops;
 pub mod snapshot;
 pub mod sys;
 pub mod trace;
+pub mod tracemalloc;
 pub mod types;
 pub mod viz;
 pub mod vm;

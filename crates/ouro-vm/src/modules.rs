@@ -15,6 +15,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_weakref" => Some(crate::objects::weakref::make_module(vm)?),
         "atexit" => Some(make_atexit(vm)?),
         "ouro" => Some(make_ouro(vm)?),
+        "_tracemalloc" => Some(crate::tracemalloc::make_module(vm)?),
         _ => None,
     })
 }
@@ -23,6 +24,10 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
 pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> {
     match name {
         "weakref" => Some((include_str!("../lib/weakref.py"), "<frozen weakref>")),
+        "tracemalloc" => Some((
+            include_str!("../lib/tracemalloc.py"),
+            "<frozen tracemalloc>",
+        )),
         _ => None,
     }
 }

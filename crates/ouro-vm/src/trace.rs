@@ -144,6 +144,7 @@ impl Tracer {
                         ("size", Val::Int(size as i64)),
                     ],
                 ),
+                HeapEvent::Buffer { .. } | HeapEvent::BufferFree { .. } => {}
                 HeapEvent::Refcount { id, count, delta } => self.event(
                     "refcount",
                     &[
@@ -197,18 +198,17 @@ impl Vm {
             ],
         );
         self.tracer = Some(Box::new(t));
-        ouro_heap::trace::enable(refcounts);
+        ouro_heap::trace::enable(ouro_heap::trace::Consumer::Trace, refcounts);
         Ok(())
     }
 
     /// Ends the trace: writes what is left and an `exit` event. Returns the
     /// first write error.
     pub fn finish_trace(&mut self) -> io::Result<()> {
-        let events = ouro_heap::trace::take_events();
-        ouro_heap::trace::disable();
+        self.drain_heap_events();
+        ouro_heap::trace::disable(ouro_heap::trace::Consumer::Trace);
         match self.tracer.take() {
             Some(mut t) => {
-                t.heap_events(events);
                 t.event("exit", &[]);
                 t.finish()
             }
@@ -216,43 +216,60 @@ impl Vm {
         }
     }
 
-    /// At an instruction boundary while tracing: the buffered heap events
+    /// Hands the heap's buffered events to everyone observing: the trace
+    /// writes them (at the current location), the visualiser keeps its
+    /// object keys right, tracemalloc records traces.
+    pub(crate) fn drain_heap_events(&mut self) {
+        let events = ouro_heap::trace::take_events();
+        if events.is_empty() {
+            return;
+        }
+        if let Some(rec) = self.viz.as_mut() {
+            rec.heap_events(&events);
+        }
+        if self.tracemalloc.is_some() {
+            self.tracemalloc_events(&events);
+        }
+        if let Some(t) = self.tracer.as_mut() {
+            t.heap_events(events);
+        }
+    }
+
+    /// At an instruction boundary while observing: the buffered heap events
     /// belong to the instruction that just ran; then the location moves to
     /// the next one.
     pub(crate) fn trace_boundary(&mut self, fi: usize, ip: usize) {
-        let events = ouro_heap::trace::take_events();
+        self.drain_heap_events();
         if self.viz.is_some() {
-            self.viz_boundary(fi, ip, &events);
+            self.viz_boundary(fi, ip);
         }
-        let code = self.frames[fi].code.clone();
-        if let Some(t) = self.tracer.as_mut() {
-            t.heap_events(events);
-            t.set_location(&code, ip);
+        if self.tracemalloc.is_some() {
+            self.tracemalloc_location(fi, ip);
+        }
+        if self.tracer.is_some() {
+            let code = self.frames[fi].code.clone();
+            if let Some(t) = self.tracer.as_mut() {
+                t.set_location(&code, ip);
+            }
         }
     }
 
     /// The program has finished running: what follows (shutdown) is not
     /// caused by an instruction.
     pub(crate) fn trace_outside_code(&mut self) {
+        self.drain_heap_events();
         if let Some(t) = self.tracer.as_mut() {
-            let events = ouro_heap::trace::take_events();
-            if let Some(rec) = self.viz.as_mut() {
-                rec.heap_events(&events);
-            }
-            t.heap_events(events);
             t.clear_location();
         }
     }
 
     /// Writes a VM event after the heap events buffered before it.
     pub(crate) fn trace_event(&mut self, kind: &str, fields: &[(&str, Val)]) {
-        if let Some(t) = self.tracer.as_mut() {
-            let events = ouro_heap::trace::take_events();
-            if let Some(rec) = self.viz.as_mut() {
-                rec.heap_events(&events);
+        if self.tracer.is_some() {
+            self.drain_heap_events();
+            if let Some(t) = self.tracer.as_mut() {
+                t.event(kind, fields);
             }
-            t.heap_events(events);
-            t.event(kind, fields);
         }
     }
 }

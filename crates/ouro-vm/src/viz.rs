@@ -22,6 +22,9 @@ use crate::snapshot::Snapshot;
 use crate::trace::json_str;
 use crate::vm::Vm;
 
+/// A frame to show: name, line, named references.
+type FrameRow<'a> = (&'a str, u32, &'a [(String, usize)]);
+
 /// The page template; the recorder replaces `"__OURO_DATA__"` by the data.
 const TEMPLATE: &str = include_str!("../viz/page.html");
 const PLACEHOLDER: &str = "\"__OURO_DATA__\"";
@@ -108,7 +111,9 @@ impl Recorder {
                         self.freed.push(k);
                     }
                 }
-                HeapEvent::Refcount { .. } => {}
+                HeapEvent::Refcount { .. }
+                | HeapEvent::Buffer { .. }
+                | HeapEvent::BufferFree { .. } => {}
             }
         }
     }
@@ -142,7 +147,7 @@ impl Recorder {
         json_str(&mut s, &std::mem::take(&mut self.out));
         // Keys of the snapshot's nodes.
         let keys: Vec<u64> = snap.nodes.iter().map(|n| self.key(n.id)).collect();
-        let mut frames: Vec<(&str, u32, &[(String, usize)])> = snap
+        let mut frames: Vec<FrameRow> = snap
             .frames
             .iter()
             .map(|f| (f.name.as_str(), f.line, f.locals.as_slice()))
@@ -274,14 +279,15 @@ impl Recorder {
 
     /// Writes the page.
     fn write_page(&self) -> std::io::Result<()> {
-        let mut data = String::with_capacity(self.steps.iter().map(|s| s.len() + 2).sum::<usize>() + 4096);
+        let mut data =
+            String::with_capacity(self.steps.iter().map(|s| s.len() + 2).sum::<usize>() + 4096);
         data.push_str("{\"version\":1,\"file\":");
         json_str(&mut data, &self.file);
         data.push_str(",\"source\":");
         json_str(&mut data, &self.source);
-        let _ = write!(
+        let _ = writeln!(
             data,
-            ",\"step_cap\":{},\"truncated\":{},\"steps\":[\n",
+            ",\"step_cap\":{},\"truncated\":{},\"steps\":[",
             self.cap, self.truncated
         );
         for (i, st) in self.steps.iter().enumerate() {
@@ -379,16 +385,15 @@ impl Vm {
         self.viz = Some(Box::new(Recorder::new(path, file, source, cap)));
         // The heap's allocation events keep the object keys right; they also
         // make the loop stop at every instruction boundary.
-        ouro_heap::trace::enable(false);
+        ouro_heap::trace::enable(ouro_heap::trace::Consumer::Viz, false);
     }
 
     /// At an instruction boundary while recording.
-    pub(crate) fn viz_boundary(&mut self, fi: usize, ip: usize, events: &[HeapEvent]) {
+    pub(crate) fn viz_boundary(&mut self, fi: usize, ip: usize) {
         let depth = self.frames.len();
         let code = self.frames[fi].code.clone();
         let line = code.line_of(ip);
         let Some(rec) = self.viz.as_mut() else { return };
-        rec.heap_events(events);
         // A step where a line starts, as CPython's line events: another
         // frame or code, a jump backwards (a loop's next round), or the
         // first instruction of another line.
@@ -461,16 +466,13 @@ impl Vm {
         if self.viz.is_none() {
             return Ok(());
         }
-        let events = ouro_heap::trace::take_events();
-        if let Some(rec) = self.viz.as_mut() {
-            rec.heap_events(&events);
-        }
+        self.drain_heap_events();
         let snap = self.snapshot(None);
         let heap = heap_json();
         let Some(mut rec) = self.viz.take() else {
             return Ok(());
         };
-        ouro_heap::trace::disable();
+        ouro_heap::trace::disable(ouro_heap::trace::Consumer::Viz);
         rec.push_step(&snap, "exit", heap);
         rec.write_page()
     }

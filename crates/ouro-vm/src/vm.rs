@@ -120,8 +120,8 @@ pub struct Config {
     pub max_heap: Option<usize>,
     /// Capture output in buffers instead of the process streams.
     pub capture_output: bool,
-    /// `-X gcstress`: a young collection at every instruction boundary
-    /// after a container allocation.
+    /// `-X gcstress`: a collection at every instruction boundary after a
+    /// container allocation (young; full every 64th).
     pub gc_stress: bool,
 }
 
@@ -159,6 +159,10 @@ pub struct Vm {
     pub(crate) heap_outputs: Option<crate::snapshot::HeapOutputs>,
     /// The `--viz` recorder.
     pub(crate) viz: Option<Box<crate::viz::Recorder>>,
+    /// `tracemalloc`'s traces, while it traces.
+    pub(crate) tracemalloc: Option<Box<crate::tracemalloc::TraceMalloc>>,
+    /// The traceback limit last given to `tracemalloc.start()`.
+    pub(crate) tm_limit: usize,
 
     // Execution state (see `interp`).
     pub(crate) frames: Vec<Frame>,
@@ -293,6 +297,8 @@ impl Vm {
             tracer: None,
             heap_outputs: None,
             viz: None,
+            tracemalloc: None,
+            tm_limit: 1,
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
