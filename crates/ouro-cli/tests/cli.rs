@@ -1116,3 +1116,80 @@ fn repl_prompt_not_shown_when_stdin_is_not_a_terminal() {
     assert_eq!(out.stdout, "done\n", "expression values are not echoed");
     assert!(!out.stderr.contains(">>> "), "{}", out.dump());
 }
+
+#[test]
+fn repl_ouro_show_draws_the_seed_session() {
+    let (session, _home) = repl(&[
+        Expect(">>> "),
+        Input("x = 10\r"),
+        Expect(">>> "), // 1
+        Input("y = x\r"),
+        Expect(">>> "), // 2
+        Input("import ouro\r"),
+        Expect(">>> "), // 3
+        Input("ouro.show()\r"),
+        Expect(">>> "), // 4
+        Input("x = 11\r"),
+        Expect(">>> "), // 5
+        Input("ouro.show()\r"),
+        Expect(">>> "), // 6
+        Input("\x04"),
+    ]);
+    assert_exit(&session, 0);
+    let shared = session.echoed(4).join("\n");
+    // One object, two names.
+    assert!(shared.contains("  x -> #1"), "{shared}");
+    assert!(shared.contains("  y -> #1"), "{shared}");
+    assert!(shared.contains("int 10"), "{shared}");
+    let split = session.echoed(6).join("\n");
+    let x_line = split.lines().find(|l| l.starts_with("  x -> ")).unwrap();
+    let y_line = split.lines().find(|l| l.starts_with("  y -> ")).unwrap();
+    assert_ne!(
+        x_line[7..],
+        y_line[7..],
+        "x and y now name two objects:\n{split}"
+    );
+    assert!(
+        split.contains("int 11") && split.contains("int 10"),
+        "{split}"
+    );
+}
+
+#[test]
+fn trace_file_records_the_seed_with_locations() {
+    let dir = TempDir::new("trace");
+    let path = dir.path().join("seed.jsonl");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/seed.py");
+    let path_s = path.display().to_string();
+    let seed_s = seed.display().to_string();
+    let out = ouro(&["--trace", &path_s, &seed_s], None, None);
+    assert_eq!(out.code(), 0, "{}", out.stderr);
+    let text = fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("{\"ev\":\"start\""));
+    assert!(lines.last().unwrap().starts_with("{\"ev\":\"exit\""));
+    // func's frame is pushed (from line 14).
+    assert!(text.contains("\"ev\":\"frame_push\",\"func\":\"func\",\"depth\":2"));
+    assert!(text.contains("\"type\":\"list\""));
+    for l in &lines {
+        assert!(
+            l.starts_with('{') && l.ends_with('}'),
+            "not one object per line: {l}"
+        );
+    }
+}
+
+#[test]
+fn unwritable_observation_files_are_clear_errors() {
+    for flag in ["--trace", "--heap-dot", "--heap-json", "--viz"] {
+        let out = ouro(
+            &[flag, "/nonexistent-dir/out", "-c", "print(1)"],
+            None,
+            None,
+        );
+        let err = &out.stderr;
+        assert_eq!(out.code(), 1, "{flag}: {err}");
+        assert!(err.starts_with("ouro: "), "{flag}: {err}");
+        assert!(!err.contains("panicked"), "{flag}: {err}");
+    }
+}
