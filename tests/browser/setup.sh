@@ -7,13 +7,16 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 
 if [ ! -x /usr/bin/chromium ]; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "setup.sh: /usr/bin/chromium is missing; run this script as root to install it" >&2
+    if [ "$(id -u)" -eq 0 ]; then
+        SUDO=
+    elif command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "setup.sh: /usr/bin/chromium is missing; run this script as root (or with sudo available) to install it" >&2
         exit 1
     fi
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update
-    apt-get install -y chromium
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 
 cd "$here"

@@ -117,7 +117,7 @@ function snapshot(page) {
       name: f.dataset.frame,
       depth: Number(f.dataset.depth),
       rect: rect(f),
-      names: [...f.querySelectorAll('.vrow[data-name]')].map((r) => ({ name: r.dataset.name, ref: r.dataset.ref ?? null })),
+      names: [...f.querySelectorAll('.vrow[data-name]')].map((r) => ({ name: r.dataset.name, ref: r.dataset.ref ?? null, rect: rect(r) })),
     }));
     const objects = {};
     const duplicates = [];
@@ -173,10 +173,12 @@ function checkConsistent(s) {
       const from = arrowsFrom.get('name:' + f.depth + ':' + n.name) || [];
       check(from.length === 1 && from[0].to === n.ref, at + 'name ' + f.name + '.' + n.name
         + ' should have one arrow to key ' + n.ref + ', has ' + JSON.stringify(from.map((a) => a.to)));
+      if (from.length === 1) check(inside(from[0].start, n.rect), at + 'the arrow of ' + f.name + '.' + n.name + ' does not start on its row');
     }
   }
   for (const [key, o] of Object.entries(s.objects)) {
     const from = arrowsFrom.get('obj:' + key) || [];
+    for (const a of from) check(inside(a.start, o.rect), at + 'the arrow ' + a.label + ' of ' + o.type + ' ' + key + ' does not start on its box');
     for (const r of o.refs) {
       if (r.ref === null) continue;
       check(from.some((a) => a.label === r.label && a.to === r.ref), at + o.type + ' ' + key + ': its reference '
@@ -676,7 +678,9 @@ async function checkStress(context, dir) {
     + '); next mean ' + walkT.mean.toFixed(1) + ' ms (max ' + walkT.max.toFixed(1) + '); previous mean ' + back.mean.toFixed(1)
     + ' ms (max ' + back.max.toFixed(1) + ')');
   check(loadMs < 5000, 'loading ' + STEPS + ' steps took ' + loadMs + ' ms');
-  check(jumps.mean < 80 && jumps.max < 400, 'random jumps are too slow: mean ' + jumps.mean.toFixed(1) + ' ms, max ' + jumps.max.toFixed(1));
+  // Generous bounds (about 3x what a shared build machine measures): they catch a page that
+  // re-renders everything or replays the whole recording, not a slow machine.
+  check(jumps.mean < 100 && jumps.max < 500, 'random jumps are too slow: mean ' + jumps.mean.toFixed(1) + ' ms, max ' + jumps.max.toFixed(1));
   check(walkT.mean < 50 && back.mean < 80, 'stepping is too slow: next ' + walkT.mean.toFixed(1) + ' ms, previous ' + back.mean.toFixed(1) + ' ms');
 
   await settle(page);

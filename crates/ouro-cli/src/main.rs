@@ -307,11 +307,7 @@ fn run(opts: Options) -> i32 {
         return code;
     }
     if let Some(path) = &opts.viz {
-        let shown = match &opts.source {
-            Source::File(f) => f.clone(),
-            _ => filename.clone(),
-        };
-        vm.start_viz(path, &shown, &source, opts.viz_steps);
+        vm.start_viz(path, &filename, &source, opts.viz_steps);
     }
     let status = vm.run_main(&source, &filename, file.as_deref());
     vm.write_heap_snapshot(Some("exit"));

@@ -910,6 +910,11 @@ impl Vm {
                         Instr::ReturnValue => {
                             let v = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
+                            if self.viz.is_some() {
+                                // A step with the returning frame still on
+                                // the stack, its last line done.
+                                self.viz_return(fi, ip - 1);
+                            }
                             let Some(frame) = self.pop_frame() else {
                                 return Err(self.internal_error("return without frame"));
                             };

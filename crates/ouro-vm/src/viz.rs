@@ -23,7 +23,7 @@ use crate::trace::json_str;
 use crate::vm::Vm;
 
 /// A frame to show: name, line, named references.
-type FrameRow<'a> = (&'a str, u32, &'a [(String, usize)]);
+type FrameRow<'a> = (&'a str, Option<u32>, &'a [(String, usize)]);
 
 /// The page template; the recorder replaces `"__OURO_DATA__"` by the data.
 const TEMPLATE: &str = include_str!("../viz/page.html");
@@ -52,11 +52,10 @@ pub struct Recorder {
     out: String,
     freed: Vec<u64>,
     gc: Option<(usize, Collected, ouro_heap::gc::PhaseCounts)>,
-    /// Where the previous step was taken.
+    /// Where the previous instruction boundary was.
     last_code: Option<Rc<CodeObject>>,
     last_depth: usize,
     last_line: Option<u32>,
-    last_ip: usize,
     /// An exception is unwinding since the previous step.
     unwinding: bool,
 }
@@ -81,7 +80,6 @@ impl Recorder {
             last_code: None,
             last_depth: 0,
             last_line: None,
-            last_ip: 0,
             unwinding: false,
         }
     }
@@ -150,17 +148,22 @@ impl Recorder {
         let mut frames: Vec<FrameRow> = snap
             .frames
             .iter()
-            .map(|f| (f.name.as_str(), f.line, f.locals.as_slice()))
+            .map(|f| (f.name.as_str(), Some(f.line), f.locals.as_slice()))
             .collect();
         if frames.is_empty() && !snap.globals.is_empty() {
             // After the program: its globals, as the module frame had them.
-            frames.push(("<module>", 0, snap.globals.as_slice()));
+            frames.push(("<module>", None, snap.globals.as_slice()));
         }
         let mut frame_json: Vec<String> = Vec::with_capacity(frames.len());
         for (name, line, locals) in &frames {
             let mut f = String::from("{\"name\":");
             json_str(&mut f, name);
-            let _ = write!(f, ",\"line\":{line},\"locals\":[");
+            match line {
+                Some(l) => {
+                    let _ = write!(f, ",\"line\":{l},\"locals\":[");
+                }
+                None => f.push_str(",\"line\":null,\"locals\":["),
+            }
             for (j, (n, node)) in locals.iter().enumerate() {
                 if j > 0 {
                     f.push(',');
@@ -388,30 +391,22 @@ impl Vm {
         ouro_heap::trace::enable(ouro_heap::trace::Consumer::Viz, false);
     }
 
-    /// At an instruction boundary while recording.
+    /// At an instruction boundary while recording: a step where a line
+    /// starts — the frame changed, or the instruction is on another line
+    /// than the previous one (a loop's jump back to its first line counts;
+    /// a jump within one line does not).
     pub(crate) fn viz_boundary(&mut self, fi: usize, ip: usize) {
         let depth = self.frames.len();
         let code = self.frames[fi].code.clone();
         let line = code.line_of(ip);
         let Some(rec) = self.viz.as_mut() else { return };
-        // A step where a line starts, as CPython's line events: another
-        // frame or code, a jump backwards (a loop's next round), or the
-        // first instruction of another line.
         let same_code = rec.last_code.as_ref().is_some_and(|c| Rc::ptr_eq(c, &code));
         let frame_changed = !same_code || depth != rec.last_depth;
-        let backward = !frame_changed && ip <= rec.last_ip;
-        let starts_line = ip == 0 || code.line_of(ip - 1) != line;
-        let new_line = line != rec.last_line && starts_line;
-        if !(frame_changed || backward || new_line) {
-            rec.last_ip = ip;
-            return;
-        }
+        let new_line = frame_changed || line != rec.last_line;
         let event = if rec.unwinding {
             "exception"
         } else if depth > rec.last_depth {
             "call"
-        } else if depth < rec.last_depth {
-            "return"
         } else {
             "line"
         };
@@ -419,19 +414,51 @@ impl Vm {
         rec.last_code = Some(code);
         rec.last_depth = depth;
         rec.last_line = line;
-        rec.last_ip = ip;
-        rec.unwinding = false;
-        if rec.steps.len() >= rec.cap {
-            rec.truncated = true;
+        if !new_line {
             return;
         }
+        rec.unwinding = false;
         // The running frame's `lasti` is what a snapshot reports as its line:
         // make it the instruction about to run.
         self.frames[fi].lasti = ip;
+        self.viz_step(event);
+    }
+
+    /// A step with the current state.
+    fn viz_step(&mut self, event: &str) {
+        if self.viz.as_ref().is_some_and(|r| r.steps.len() >= r.cap) {
+            if let Some(rec) = self.viz.as_mut() {
+                rec.truncated = true;
+            }
+            return;
+        }
+        self.drain_heap_events();
         let snap = self.snapshot(None);
         let heap = heap_json();
         if let Some(rec) = self.viz.as_mut() {
             rec.push_step(&snap, event, heap);
+        }
+    }
+
+    /// A `return` step, taken by `RETURN_VALUE` before the frame goes (as
+    /// Python Tutor shows a function's last state). The caller's line then
+    /// continues without a step of its own.
+    pub(crate) fn viz_return(&mut self, fi: usize, at: usize) {
+        self.frames[fi].lasti = at;
+        self.viz_step("return");
+        let caller = fi.checked_sub(1).map(|c| {
+            let f = &self.frames[c];
+            (f.code.clone(), f.code.line_of(f.lasti))
+        });
+        if let Some(rec) = self.viz.as_mut() {
+            match caller {
+                Some((code, line)) => {
+                    rec.last_code = Some(code);
+                    rec.last_depth = fi;
+                    rec.last_line = line;
+                }
+                None => rec.last_code = None,
+            }
         }
     }
 
