@@ -26,6 +26,8 @@ Options:
   --heap-json FILE  the same as JSON
   --viz FILE      write a self-contained HTML page that steps through the run
   --viz-steps N   record at most N steps for --viz (default 10000)
+  --viz-objects N record at most N objects per step, the nearest to the
+                  frames (default 1000)
   --leak-check    at exit, free everything and report objects still alive
                   (stderr, exit status 1 if any)
   -X gcstress     run a young collection after every container allocation
@@ -55,6 +57,7 @@ struct Options {
     heap_json: Option<String>,
     viz: Option<String>,
     viz_steps: usize,
+    viz_objects: usize,
 }
 
 fn parse_size(s: &str) -> Option<usize> {
@@ -81,6 +84,7 @@ fn parse_args() -> Result<Options, String> {
     let mut heap_json = None;
     let mut viz = None;
     let mut viz_steps = ouro_vm::viz::DEFAULT_STEP_CAP;
+    let mut viz_objects = ouro_vm::viz::DEFAULT_OBJECT_CAP;
     let mut source = Source::Stdin;
     let mut args = Vec::new();
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -113,15 +117,23 @@ fn parse_args() -> Result<Options, String> {
                         .map_err(|_| "invalid --viz file name".to_string())?,
                 );
             }
-            Long("viz-steps") => {
+            Long("viz-steps") | Long("viz-objects") => {
+                let name = if matches!(arg, Long("viz-steps")) {
+                    "--viz-steps"
+                } else {
+                    "--viz-objects"
+                };
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v
-                    .string()
-                    .map_err(|_| "invalid --viz-steps value".to_string())?;
-                viz_steps = v
+                let v = v.string().map_err(|_| format!("invalid {name} value"))?;
+                let n = v
                     .trim()
                     .parse()
-                    .map_err(|_| format!("invalid --viz-steps value: {v}"))?;
+                    .map_err(|_| format!("invalid {name} value: {v}"))?;
+                if name == "--viz-steps" {
+                    viz_steps = n;
+                } else {
+                    viz_objects = n;
+                }
             }
             Long("heap-dot") | Long("heap-json") => {
                 let json = matches!(arg, Long("heap-json"));
@@ -196,6 +208,7 @@ fn parse_args() -> Result<Options, String> {
         heap_json,
         viz,
         viz_steps,
+        viz_objects,
     })
 }
 
@@ -307,7 +320,7 @@ fn run(opts: Options) -> i32 {
         return code;
     }
     if let Some(path) = &opts.viz {
-        vm.start_viz(path, &filename, &source, opts.viz_steps);
+        vm.start_viz(path, &filename, &source, opts.viz_steps, opts.viz_objects);
     }
     let status = vm.run_main(&source, &filename, file.as_deref());
     vm.write_heap_snapshot(Some("exit"));

@@ -1589,80 +1589,103 @@ pub fn referrers(targets: &[ObjRef], exclude: &[&ObjRef]) -> Vec<ObjRef> {
 }
 
 /// The tracked objects a full collection would find unreachable right now,
-/// without collecting, moving or marking anything (for heap graphs and the
+/// without collecting or moving anything (for heap graphs and the
 /// visualiser: "cyclic garbage awaiting the collector"). The same deduction
-/// as `deduce_unreachable`, kept in side tables instead of the links.
+/// as `deduce_unreachable`; each object's `prev` word holds its index into
+/// side tables meanwhile (with the collecting mark, so the visitors know the
+/// objects of the deduction), and every `prev` is rebuilt from the `next`
+/// chain at the end, so the lists are as they were.
 pub fn unreachable_now() -> Vec<ObjRef> {
     let Some(st) = state() else { return Vec::new() };
-    let mut objs: Vec<NonNull<ObjHeader>> = Vec::new();
-    // SAFETY: LINKED, TRACKED_LIVE; read-only walks; nothing is dropped
-    // until the handles are made at the end.
+    // SAFETY: LINKED, TRACKED_LIVE, NO_REENTRY: traversal drops nothing and
+    // runs no code; the handles are made only after the links are restored.
     unsafe {
         let gc = &(*st).gc;
-        for g in 0..NUM_GENERATIONS {
-            let head = gc.head(g);
+        let heads = [gc.head(0), gc.head(1), gc.head(2)];
+        // Not in the middle of a collection (a `__del__` taking a snapshot):
+        // the marks are the collector's then.
+        for &head in &heads {
             let mut l = next(head);
             while l != head {
-                objs.push(obj_of(l));
+                if is_collecting(l) {
+                    return Vec::new();
+                }
                 l = next(l);
             }
         }
-    }
-    let index: std::collections::HashMap<usize, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.as_ptr() as usize, i))
-        .collect();
-    // SAFETY: every pointer is a live tracked object (collected above, and
-    // nothing has run since).
-    let mut refs: Vec<i64> = objs
-        .iter()
-        .map(|o| unsafe {
-            let h = o.as_ref();
-            h.refcnt() as i64 + (h.borrow_state() != 0) as i64
-        })
-        .collect();
-    for o in &objs {
-        // SAFETY: as above; the visitor only reads addresses.
-        unsafe {
+        let mut objs: Vec<NonNull<ObjHeader>> = Vec::new();
+        let mut refs: Vec<i64> = Vec::new();
+        for &head in &heads {
+            let mut l = next(head);
+            while l != head {
+                let o = obj_of(l);
+                let h = o.as_ref();
+                refs.push(h.refcnt() as i64 + (h.borrow_state() != 0) as i64);
+                (*l).prev
+                    .set(((*l).prev.get() & PREV_MASK) | PREV_MASK_COLLECTING);
+                set_refs(l, objs.len());
+                objs.push(o);
+                l = next(l);
+            }
+        }
+        // The index of a reference's target, if it is one of `objs`. (While
+        // a `__del__` runs, the collector's own unreachable objects carry
+        // the collecting mark too, with their counts: the check tells them
+        // apart.)
+        let index_of = |r: &ObjRef| -> Option<usize> {
+            let op = r.raw();
+            if !is_gc(op) {
+                return None;
+            }
+            let g = link_of(op);
+            if !is_collecting(g) {
+                return None;
+            }
+            let i = get_refs(g);
+            (objs.get(i) == Some(&op)).then_some(i)
+        };
+        for o in &objs {
             traverse(*o, &mut |r: &ObjRef| {
-                if let Some(&i) = index.get(&r.addr()) {
+                if let Some(i) = index_of(r) {
                     refs[i] -= 1;
                 }
-            })
-        };
-    }
-    let mut reachable = vec![false; objs.len()];
-    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0).collect();
-    for &i in &work {
-        reachable[i] = true;
-    }
-    while let Some(i) = work.pop() {
-        // SAFETY: as above.
-        unsafe {
+            });
+        }
+        let mut reachable: Vec<bool> = refs.iter().map(|&r| r > 0).collect();
+        let mut work: Vec<usize> = (0..objs.len()).filter(|&i| reachable[i]).collect();
+        while let Some(i) = work.pop() {
             traverse(objs[i], &mut |r: &ObjRef| {
-                if let Some(&j) = index.get(&r.addr()) {
+                if let Some(j) = index_of(r) {
                     if !reachable[j] {
                         reachable[j] = true;
                         work.push(j);
                     }
                 }
-            })
-        };
+            });
+        }
+        // Restore: each `prev` is the link before it; the marks go.
+        for &head in &heads {
+            let mut p = head;
+            let mut l = next(head);
+            while l != head {
+                set_prev(l, p);
+                clear_collecting(l);
+                p = l;
+                l = next(l);
+            }
+        }
+        objs.iter()
+            .zip(reachable)
+            .filter(|(_, r)| !r)
+            .map(|(o, _)| new_ref(*o))
+            .collect()
     }
-    objs.iter()
-        .zip(reachable)
-        .filter(|(_, r)| !r)
-        // SAFETY: live, as above.
-        .map(|(o, _)| unsafe { new_ref(*o) })
-        .collect()
 }
 
-/// Which generation each tracked object is in (3: the permanent one), by
-/// address.
-pub fn generation_map() -> std::collections::HashMap<usize, u8> {
-    let mut out = std::collections::HashMap::new();
-    // SAFETY: LINKED; read-only walks.
+/// Calls `f(address, generation)` for every tracked object (generation 3:
+/// the permanent one). `f` must not touch the heap.
+pub fn for_each_tracked(mut f: impl FnMut(usize, u8)) {
+    // SAFETY: LINKED; read-only walks; `f` does not re-enter the heap.
     with_gc(|gc| unsafe {
         for (g, head) in [gc.head(0), gc.head(1), gc.head(2), gc.permanent_head()]
             .into_iter()
@@ -1670,12 +1693,11 @@ pub fn generation_map() -> std::collections::HashMap<usize, u8> {
         {
             let mut l = next(head);
             while l != head {
-                out.insert(obj_of(l).as_ptr() as usize, g as u8);
+                f(obj_of(l).as_ptr() as usize, g as u8);
                 l = next(l);
             }
         }
     });
-    out
 }
 
 /// Moves every tracked object to the permanent generation (`gc.freeze`).

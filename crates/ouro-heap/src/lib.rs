@@ -11,6 +11,7 @@
 //! [`weakref`] — the object-handle layer; layouts and the dict table are
 //! safe code.
 
+pub mod addrmap;
 pub mod dict;
 pub mod gc;
 pub mod heap;

@@ -15,37 +15,17 @@
 //! frees a referent (teardown) or a weakref (teardown, the collector's
 //! clear) first unlinks them here, so a set pointer never dangles.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ptr::NonNull;
 
+use crate::addrmap::AddrMap;
 use crate::heap::{self, NoMemory};
 use crate::layout::WeakRefObj;
 use crate::object::{flags, Kind, ObjHeader, ObjRef, PAYLOAD_OFFSET};
 
-/// Hashes an address: objects are 16-byte aligned, so the low bits carry no
-/// information.
-#[derive(Default)]
-pub(crate) struct AddrHasher(u64);
-
-impl Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 << 8 | *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = ((n as u64) >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
 /// The weakref lists of all referents.
 #[derive(Default)]
 pub(crate) struct WeakTable {
-    lists: HashMap<usize, Vec<NonNull<ObjHeader>>, BuildHasherDefault<AddrHasher>>,
+    lists: AddrMap<Vec<NonNull<ObjHeader>>>,
 }
 
 /// The payload of a weakref object.

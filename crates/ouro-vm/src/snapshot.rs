@@ -10,9 +10,9 @@
 //! snapshot's own references are subtracted from the counts it reports, and
 //! garbage is found by a read-only deduction (`gc::unreachable_now`).
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use ouro_heap::addrmap::AddrMap;
 use ouro_heap::{
     gc, weakref, Attrs, CellObj, DictObj, ExceptionObj, FunctionObj, Kind, ListObj, MethodObj,
     ModuleObj, ObjRef, StrObj, TracebackObj, TupleObj, TypeObj,
@@ -86,8 +86,9 @@ pub const MAX_NODES: usize = 5000;
 /// Builds a snapshot; holds one reference per node while it works.
 struct Builder<'v> {
     vm: &'v mut Vm,
-    index: HashMap<usize, usize>,
+    index: AddrMap<usize>,
     objs: Vec<ObjRef>,
+    cap: usize,
     nodes: Vec<Node>,
     queue: Vec<usize>,
     truncated: bool,
@@ -98,7 +99,7 @@ impl Builder<'_> {
         if let Some(&i) = self.index.get(&o.addr()) {
             return Some(i);
         }
-        if self.nodes.len() >= MAX_NODES {
+        if self.nodes.len() >= self.cap {
             self.truncated = true;
             return None;
         }
@@ -306,10 +307,15 @@ fn shorten(s: &str) -> String {
 impl Vm {
     /// Takes a snapshot of the running program.
     pub fn snapshot(&mut self, label: Option<&str>) -> Snapshot {
+        self.snapshot_capped(label, MAX_NODES)
+    }
+
+    /// Takes a snapshot of at most `cap` objects, the nearest to the roots
+    /// (breadth first); `truncated` tells that more were reachable.
+    pub fn snapshot_capped(&mut self, label: Option<&str>, cap: usize) -> Snapshot {
         // Garbage first: the snapshot's own references would make it look
         // referenced from outside.
         let garbage = gc::unreachable_now();
-        let generations = gc::generation_map();
         let (file, line) = match self.frames.last() {
             Some(f) => (Some(f.code.filename.to_string()), f.code.line_of(f.lasti)),
             None => (None, None),
@@ -360,8 +366,9 @@ impl Vm {
         };
         let mut b = Builder {
             vm: self,
-            index: HashMap::new(),
+            index: AddrMap::default(),
             objs: Vec::new(),
+            cap,
             nodes: Vec::new(),
             queue: Vec::new(),
             truncated: false,
@@ -400,13 +407,18 @@ impl Vm {
             objs,
             mut nodes,
             truncated,
+            index,
             ..
         } = b;
+        gc::for_each_tracked(|addr, g| {
+            if let Some(&i) = index.get(&addr) {
+                nodes[i].generation = Some(g);
+            }
+        });
         for (n, o) in nodes.iter_mut().zip(&objs) {
             // The snapshot holds exactly one reference to each node.
             n.refcount = o.refcount().saturating_sub(1);
             n.size = vm.sizeof(o);
-            n.generation = generations.get(&o.addr()).copied();
         }
         drop(objs);
         Snapshot {

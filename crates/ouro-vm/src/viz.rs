@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use ouro_bytecode::CodeObject;
+use ouro_heap::addrmap::AddrMap;
 use ouro_heap::trace::HeapEvent;
 
 use crate::gcmodule::Collected;
@@ -32,16 +33,24 @@ const PLACEHOLDER: &str = "\"__OURO_DATA__\"";
 /// Default cap on recorded steps (`--viz-steps`).
 pub const DEFAULT_STEP_CAP: usize = 10_000;
 
+/// Default cap on the objects recorded at one step (`--viz-objects`): the
+/// nearest to the frames, breadth first. The page draws at most 2000; a
+/// step of thousands of objects cannot be read anyway, and recording every
+/// one at every step would make a large heap's run quadratic.
+pub const DEFAULT_OBJECT_CAP: usize = 1_000;
+
 pub struct Recorder {
     path: String,
     file: String,
     source: String,
     cap: usize,
     truncated: bool,
+    /// Objects recorded at most per step.
+    object_cap: usize,
     /// The steps' JSON, in order.
     steps: Vec<String>,
     /// Address -> key of every object alive and known.
-    keys: HashMap<usize, u64>,
+    keys: AddrMap<u64>,
     next_key: u64,
     /// The objects shown at the previous step: key -> their JSON.
     shown: HashMap<u64, String>,
@@ -61,15 +70,16 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    pub fn new(path: &str, file: &str, source: &str, cap: usize) -> Recorder {
+    pub fn new(path: &str, file: &str, source: &str, cap: usize, object_cap: usize) -> Recorder {
         Recorder {
             path: path.to_string(),
             file: file.to_string(),
             source: source.to_string(),
             cap,
             truncated: false,
+            object_cap,
             steps: Vec::new(),
-            keys: HashMap::new(),
+            keys: AddrMap::default(),
             next_key: 1,
             shown: HashMap::new(),
             last_heap: String::new(),
@@ -202,18 +212,15 @@ impl Recorder {
                 Some(v) => json_str(&mut o, v),
                 None => o.push_str("null"),
             }
-            let _ = write!(
-                o,
-                ",\"refcount\":{},\"size\":{},\"generation\":{},\"garbage\":{},\"refs\":[",
-                n.refcount,
-                n.size,
-                match n.generation {
-                    Some(3) => "\"permanent\"".to_string(),
-                    Some(g) => g.to_string(),
-                    None => "null".to_string(),
-                },
-                n.garbage
-            );
+            let _ = write!(o, ",\"refcount\":{},\"size\":{}", n.refcount, n.size);
+            match n.generation {
+                Some(3) => o.push_str(",\"generation\":\"permanent\""),
+                Some(g) => {
+                    let _ = write!(o, ",\"generation\":{g}");
+                }
+                None => o.push_str(",\"generation\":null"),
+            }
+            let _ = write!(o, ",\"garbage\":{},\"refs\":[", n.garbage);
             for (j, e) in n.edges.iter().enumerate() {
                 if j > 0 {
                     o.push(',');
@@ -237,7 +244,11 @@ impl Recorder {
             }
             now.insert(k, o);
         }
-        s.push_str("},\"removed\":[");
+        let _ = write!(
+            s,
+            "}},\"objects_truncated\":{},\"removed\":[",
+            snap.truncated
+        );
         let mut removed: Vec<u64> = self
             .shown
             .keys()
@@ -290,8 +301,8 @@ impl Recorder {
         json_str(&mut data, &self.source);
         let _ = writeln!(
             data,
-            ",\"step_cap\":{},\"truncated\":{},\"steps\":[",
-            self.cap, self.truncated
+            ",\"step_cap\":{},\"truncated\":{},\"object_cap\":{},\"steps\":[",
+            self.cap, self.truncated, self.object_cap
         );
         for (i, st) in self.steps.iter().enumerate() {
             if i > 0 {
@@ -384,8 +395,15 @@ fn heap_json() -> String {
 
 impl Vm {
     /// Starts recording for `--viz`.
-    pub fn start_viz(&mut self, path: &str, file: &str, source: &str, cap: usize) {
-        self.viz = Some(Box::new(Recorder::new(path, file, source, cap)));
+    pub fn start_viz(
+        &mut self,
+        path: &str,
+        file: &str,
+        source: &str,
+        cap: usize,
+        object_cap: usize,
+    ) {
+        self.viz = Some(Box::new(Recorder::new(path, file, source, cap, object_cap)));
         // The heap's allocation events keep the object keys right; they also
         // make the loop stop at every instruction boundary.
         ouro_heap::trace::enable(ouro_heap::trace::Consumer::Viz, false);
@@ -433,7 +451,11 @@ impl Vm {
             return;
         }
         self.drain_heap_events();
-        let snap = self.snapshot(None);
+        let cap = self
+            .viz
+            .as_ref()
+            .map_or(DEFAULT_OBJECT_CAP, |r| r.object_cap);
+        let snap = self.snapshot_capped(None, cap);
         let heap = heap_json();
         if let Some(rec) = self.viz.as_mut() {
             rec.push_step(&snap, event, heap);
@@ -494,7 +516,11 @@ impl Vm {
             return Ok(());
         }
         self.drain_heap_events();
-        let snap = self.snapshot(None);
+        let cap = self
+            .viz
+            .as_ref()
+            .map_or(DEFAULT_OBJECT_CAP, |r| r.object_cap);
+        let snap = self.snapshot_capped(None, cap);
         let heap = heap_json();
         let Some(mut rec) = self.viz.take() else {
             return Ok(());
