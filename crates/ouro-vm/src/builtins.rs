@@ -966,9 +966,9 @@ fn builtin_import(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.import_name(&name, &fromlist, &level, fi)
 }
 
-fn builtin_exit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn builtin_exit(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let ty = vm.ty(T::SystemExit).clone();
-    let e = vm.call(&ty, args.pos)?;
+    let e = vm.call(&ty, std::mem::take(&mut args.pos))?;
     Err(crate::error::PyErr(e))
 }
 

@@ -1289,17 +1289,20 @@ impl Vm {
         if len < nargs + extra {
             return Err(self.internal_error("call stack underflow"));
         }
-        let mut args = self.stack.split_off(len - nargs);
-        let callable = if method {
-            let self_or_null = self.pop()?;
-            let callable = self.pop()?;
+        // One allocation, with room for a bound self in front.
+        let mut args = crate::natives::arg_vec(nargs + 1);
+        if method {
+            let self_or_null = &self.stack[len - nargs - 1];
             if !self_or_null.is(&self.null) {
-                args.insert(0, self_or_null);
+                args.push(self_or_null.clone());
             }
-            callable
-        } else {
-            self.pop()?
-        };
+        }
+        args.extend(self.stack.drain(len - nargs..));
+        if method {
+            let self_or_null = self.pop()?;
+            drop(self_or_null);
+        }
+        let callable = self.pop()?;
         self.call_with_args(callable, args, kwnames, true)
     }
 

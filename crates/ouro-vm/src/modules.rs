@@ -34,7 +34,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
 
 // ------------------------------------------------------------- atexit
 
-fn atexit_register(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn atexit_register(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let Some(func) = args.pos.first().cloned() else {
         return Err(vm.type_error("register() takes at least 1 argument (0 given)"));
     };
@@ -46,7 +46,7 @@ fn atexit_register(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         vm.none.clone()
     } else {
         let d = vm.new_dict()?;
-        for (k, v) in args.kw {
+        for (k, v) in std::mem::take(&mut args.kw) {
             vm.dict_setitem(&d, k, v)?;
         }
         d

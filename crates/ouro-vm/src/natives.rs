@@ -21,6 +21,45 @@ pub struct Args {
     pub kw: Vec<(ObjRef, ObjRef)>,
 }
 
+thread_local! {
+    /// Argument vectors given back by finished native calls, reused by the
+    /// next calls: a call from bytecode allocates no vector of its own.
+    static ARG_VECS: std::cell::RefCell<Vec<Vec<ObjRef>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Vectors kept for reuse, and the largest capacity kept.
+const ARG_POOL_SIZE: usize = 16;
+const ARG_POOL_MAX_CAP: usize = 16;
+
+/// An empty vector with room for `n` arguments, reused when one is free.
+pub(crate) fn arg_vec(n: usize) -> Vec<ObjRef> {
+    if n <= ARG_POOL_MAX_CAP {
+        if let Some(v) = ARG_VECS.with(|p| p.borrow_mut().pop()) {
+            return v;
+        }
+    }
+    Vec::with_capacity(n.max(4))
+}
+
+impl Drop for Args {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.pos);
+        let cap = v.capacity();
+        if cap == 0 || cap > ARG_POOL_MAX_CAP {
+            return;
+        }
+        // Release the references first: freeing objects never makes Args.
+        v.clear();
+        ARG_VECS.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < ARG_POOL_SIZE {
+                p.push(v);
+            }
+        });
+    }
+}
+
 impl Args {
     pub fn new(pos: Vec<ObjRef>) -> Args {
         Args {
@@ -226,13 +265,14 @@ impl Vm {
             (Some(b), _) => args.insert(0, b),
             (None, Some(owner)) => {
                 // An unbound method descriptor: the first argument is self.
-                let tn = self.type_name(&owner);
                 match args.first() {
                     None => {
+                        let tn = self.type_name(&owner);
                         return Err(self
-                            .type_error(format!("unbound method {tn}.{name}() needs an argument")))
+                            .type_error(format!("unbound method {tn}.{name}() needs an argument")));
                     }
                     Some(s) if !self.isinstance(s, &owner) => {
+                        let tn = self.type_name(&owner);
                         let sn = self.type_name_of(s);
                         return Err(self.type_error(format!(
                             "descriptor '{name}' for '{tn}' objects doesn't apply to a '{sn}' object"

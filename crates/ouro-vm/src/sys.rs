@@ -98,10 +98,10 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
-fn sys_exit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn sys_exit(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.check(vm, "exit", 0, 1)?;
     let ty = vm.ty(T::SystemExit).clone();
-    let e = vm.call(&ty, args.pos)?;
+    let e = vm.call(&ty, std::mem::take(&mut args.pos))?;
     Err(PyErr(e))
 }
 

@@ -28,7 +28,7 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
     let meta_kw = args.take_kw(vm, "metaclass");
-    let mut pos = args.pos.into_iter();
+    let mut pos = std::mem::take(&mut args.pos).into_iter();
     let (Some(func), Some(name)) = (pos.next(), pos.next()) else {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     };
@@ -142,8 +142,8 @@ fn kwnames_of(
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: the default instance creation.
-fn type_call_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    let mut pos = args.pos.into_iter();
+fn type_call_method(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let mut pos = std::mem::take(&mut args.pos).into_iter();
     let Some(cls) = pos.next() else {
         return Err(vm.type_error("descriptor '__call__' of 'type' object needs an argument"));
     };

@@ -316,7 +316,7 @@ impl Vm {
         Ok(d)
     }
 
-    pub(crate) fn dict_new(&mut self, args: Args) -> PyResult<ObjRef> {
+    pub(crate) fn dict_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
         if args.len() > 1 {
             return Err(self.type_error(format!(
                 "dict expected at most 1 argument, got {}",
@@ -327,7 +327,7 @@ impl Vm {
         if let Some(src) = args.pos.first() {
             self.dict_update(&d, src)?;
         }
-        for (k, v) in args.kw {
+        for (k, v) in std::mem::take(&mut args.kw) {
             self.dict_setitem(&d, k, v)?;
         }
         Ok(d)
@@ -484,7 +484,7 @@ fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(default)
 }
 
-fn dict_update_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn dict_update_m(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "update expected at most 1 argument, got {}",
@@ -495,7 +495,7 @@ fn dict_update_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if let Some(o) = args.pos.get(1) {
         vm.dict_update(&d, o)?;
     }
-    for (k, v) in args.kw {
+    for (k, v) in std::mem::take(&mut args.kw) {
         vm.dict_setitem(&d, k, v)?;
     }
     Ok(vm.none.clone())

@@ -66,7 +66,7 @@ impl Vm {
     }
 
     /// `float(x)`.
-    pub(crate) fn float_new(&mut self, args: Args) -> PyResult<ObjRef> {
+    pub(crate) fn float_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "float")?;
         if args.len() > 1 {
             return Err(self.type_error(format!(
@@ -74,7 +74,7 @@ impl Vm {
                 args.len()
             )));
         }
-        let Some(x) = args.pos.into_iter().next() else {
+        let Some(x) = std::mem::take(&mut args.pos).into_iter().next() else {
             return self.new_float(0.0);
         };
         match x.kind() {

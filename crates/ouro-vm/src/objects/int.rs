@@ -336,7 +336,7 @@ impl Vm {
                 args.len()
             )));
         }
-        let mut pos = args.pos.into_iter();
+        let mut pos = std::mem::take(&mut args.pos).into_iter();
         let x = pos.next();
         let base = pos.next().or(base_kw);
         let Some(x) = x else {

@@ -391,7 +391,7 @@ impl Vm {
         self.alloc(&ty, SliceObj { start, stop, step }, false)
     }
 
-    pub(crate) fn slice_new(&mut self, args: Args) -> PyResult<ObjRef> {
+    pub(crate) fn slice_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "slice")?;
         let n = args.len();
         if n == 0 {
@@ -401,7 +401,7 @@ impl Vm {
             return Err(self.type_error(format!("slice expected at most 3 arguments, got {n}")));
         }
         let none = self.none.clone();
-        let mut p = args.pos.into_iter();
+        let mut p = std::mem::take(&mut args.pos).into_iter();
         let (a, b, c) = match n {
             1 => (none.clone(), p.next().unwrap_or(none.clone()), none),
             2 => (

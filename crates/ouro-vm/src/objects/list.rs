@@ -510,12 +510,10 @@ fn this_list(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     }
 }
 
-fn list_append(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn list_append(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.exactly_one_after_self(vm, "list.append")?;
     let l = this_list(vm, &args, "append")?;
-    let mut it = args.pos.into_iter();
-    it.next();
-    let v = it.next();
+    let v = args.pos.pop();
     let grown = match (l.borrow_mut::<ListObj>(), v) {
         (Some(mut lo), Some(v)) => {
             let n = lo.items.len() + 1;

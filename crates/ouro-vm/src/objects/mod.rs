@@ -195,7 +195,7 @@ fn list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
-fn dict_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn dict_init(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "dict expected at most 1 argument, got {}",
@@ -206,7 +206,7 @@ fn dict_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if let Some(src) = args.pos.get(1) {
         vm.dict_update(&d, src)?;
     }
-    for (k, v) in args.kw {
+    for (k, v) in std::mem::take(&mut args.kw) {
         vm.dict_setitem(&d, k, v)?;
     }
     Ok(vm.none.clone())
@@ -227,7 +227,7 @@ impl Vm {
             let vals = pos.split_off(pos.len() - n);
             kw = names.items().iter().cloned().zip(vals).collect();
         }
-        let args = Args { pos, kw };
+        let mut args = Args { pos, kw };
         let t = self.builtin_of(ty);
         if !ty.is(self.ty(t)) {
             // A metatype other than `type` that is builtin: not reachable.
@@ -285,7 +285,7 @@ impl Vm {
             }
             t if t.is_exception() => {
                 let ty = ty.clone();
-                let e = self.new_exc_args(&ty, args.pos);
+                let e = self.new_exc_args(&ty, std::mem::take(&mut args.pos));
                 let init = self.names.init.clone();
                 // Subclass-specific attributes (StopIteration.value, ...).
                 if let Some(f) = self.type_lookup(&ty, &init) {

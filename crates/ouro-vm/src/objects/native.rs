@@ -502,15 +502,15 @@ impl Vm {
 
 // ---------------------------------------------------------- constructors
 
-pub(crate) fn classmethod_new(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+pub(crate) fn classmethod_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.check(vm, "classmethod", 1, 1)?;
-    let f = args.pos.into_iter().next();
+    let f = std::mem::take(&mut args.pos).into_iter().next();
     vm.new_native(T::ClassMethod, Wrapper { func: f })
 }
 
-pub(crate) fn staticmethod_new(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+pub(crate) fn staticmethod_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.check(vm, "staticmethod", 1, 1)?;
-    let f = args.pos.into_iter().next();
+    let f = std::mem::take(&mut args.pos).into_iter().next();
     vm.new_native(T::StaticMethod, Wrapper { func: f })
 }
 

@@ -456,7 +456,7 @@ impl Vm {
     }
 
     /// `str(object)` / `str()`.
-    pub(crate) fn str_new(&mut self, args: Args) -> PyResult<ObjRef> {
+    pub(crate) fn str_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
         args.no_kw(self, "str")?;
         if args.len() > 1 {
             return Err(self.type_error(format!(
@@ -464,7 +464,7 @@ impl Vm {
                 args.len()
             )));
         }
-        match args.pos.into_iter().next() {
+        match std::mem::take(&mut args.pos).into_iter().next() {
             None => self.new_str(""),
             Some(o) => self.str(&o),
         }
