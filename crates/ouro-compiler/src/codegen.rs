@@ -1164,7 +1164,9 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let end = self.new_label();
         self.expr(&s.iter)?;
-        let saved = self.set_loc(s.iter.range());
+        // GET_ITER and FOR_ITER carry the whole statement's location, as in
+        // CPython 3.11 (so tracebacks show the `for` line without carets).
+        let saved = self.set_loc(s.range());
         self.emit(Instr::GetIter);
         self.bind(start);
         self.push_fblock(FBlockKind::ForLoop, start, end, [None, None]);

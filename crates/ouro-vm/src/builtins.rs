@@ -494,11 +494,24 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let tn = vm.type_name_of(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
     }
+    if Vm::is_generator(it) {
+        // The value a generator returns rides on its StopIteration.
+        return match vm.gen_resume(it, None, None)? {
+            crate::objects::generator::GenOut::Yield(v) => Ok(v),
+            crate::objects::generator::GenOut::Return(r) => match args.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.stop_iteration(r)),
+            },
+        };
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match args.pos.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(vm.new_exc_empty(T::StopIteration)),
+            None => {
+                let none = vm.none.clone();
+                Err(vm.stop_iteration(none))
+            }
         },
     }
 }

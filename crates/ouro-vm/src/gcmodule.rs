@@ -139,6 +139,10 @@ impl Vm {
 
     /// Runs `__del__` of `obj` for the collector, reporting what it raises.
     fn call_finalizer(&mut self, obj: &ObjRef) {
+        if Vm::is_generator(obj) {
+            self.gen_finalize(obj);
+            return;
+        }
         let ty = obj.class();
         let del = self.names.del.clone();
         if let Some(f) = self.type_lookup(&ty, &del) {

@@ -37,6 +37,9 @@ pub(crate) enum FrameKind {
     Init(ObjRef),
     /// `__del__` of an object being finalized (PEP 442).
     Finalizer(ObjRef),
+    /// A generator's or coroutine's frame, run by `gen_resume` (the loop
+    /// returns to it at a `yield` or when the frame ends).
+    Generator(ObjRef),
 }
 
 pub(crate) struct Frame {
@@ -223,7 +226,7 @@ impl Vm {
 
     /// Writes a frame event for the innermost frame.
     #[cold]
-    fn trace_frame(&mut self, ev: &str) {
+    pub(crate) fn trace_frame(&mut self, ev: &str) {
         let Some(f) = self.frames.last() else { return };
         let name = f.code.qualname.clone();
         let depth = self.frames.len() as i64;
@@ -294,6 +297,44 @@ impl Vm {
             }
         }
         Some(frame)
+    }
+
+    /// The exception being handled, as `sys.exc_info()` reports it: the
+    /// innermost frame's, or, where a generator handles none, its caller's
+    /// (CPython's `_PyErr_GetTopmostException`).
+    pub(crate) fn topmost_handled(&self) -> Option<ObjRef> {
+        if let Some(e) = &self.handled {
+            return Some(e.clone());
+        }
+        self.exc_chain.iter().rev().find_map(|e| e.clone())
+    }
+
+    /// Pops the top frame and hands over its slots and value stack instead of
+    /// releasing them (a generator keeps them while it is suspended).
+    pub(crate) fn pop_frame_keep(&mut self) -> Option<(Frame, Vec<Option<ObjRef>>, Vec<ObjRef>)> {
+        if self.tracer.is_some() {
+            self.trace_frame("frame_pop");
+        }
+        let frame = self.frames.pop()?;
+        let stack: Vec<ObjRef> = self.stack.drain(frame.stack_base..).collect();
+        let locals: Vec<Option<ObjRef>> = self.locals.drain(frame.locals_base..).collect();
+        if self.tracer.is_some() {
+            if let Some(caller) = self.frames.last() {
+                let (code, at) = (caller.code.clone(), caller.lasti);
+                self.drain_heap_events();
+                if let Some(t) = self.tracer.as_mut() {
+                    t.set_location(&code, at);
+                }
+            }
+        }
+        Some((frame, locals, stack))
+    }
+
+    /// Whether calling `f` (a function) makes a generator or coroutine.
+    pub(crate) fn is_generator_function(f: &ObjRef) -> bool {
+        f.borrow::<FunctionObj>()
+            .and_then(|f| f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()))
+            .unwrap_or(false)
     }
 
     /// The main loop. Runs until the frame that was on top at entry returns
@@ -945,6 +986,10 @@ impl Vm {
                                     finish_finalizer(obj);
                                     continue 'frames;
                                 }
+                                FrameKind::Generator(_) => {
+                                    self.gen_yielded = false;
+                                    return Ok(v);
+                                }
                             }
                         }
                         Instr::LoadBuildClass => {
@@ -990,7 +1035,7 @@ impl Vm {
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             match n {
-                                0 => match self.handled.clone() {
+                                0 => match self.topmost_handled() {
                                     Some(exc) => {
                                         // A bare `raise` re-raises without a new
                                         // traceback entry for this frame.
@@ -1133,14 +1178,50 @@ impl Vm {
                                 tri!('err, self.dict_set_str(&ns, &key, d));
                             }
                         }
-                        Instr::ReturnGenerator
-                        | Instr::YieldValue
-                        | Instr::GetYieldFromIter
-                        | Instr::GetAwaitable(_)
-                        | Instr::Send(_)
-                        | Instr::StopIterationError => {
+                        Instr::YieldValue => {
+                            let v = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            if self.viz.is_some() {
+                                self.viz_return(fi, ip - 1);
+                            }
+                            tri!('err, self.suspend_generator());
+                            return Ok(v);
+                        }
+                        Instr::Send(exit) => {
+                            let v = tri!('err, self.pop());
+                            let receiver = match self.top() {
+                                Some(r) => r.clone(),
+                                None => break 'err self.internal_error("SEND on empty stack"),
+                            };
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            match tri!('err, self.send_to(&receiver, v)) {
+                                crate::objects::generator::GenOut::Yield(y) => self.stack.push(y),
+                                crate::objects::generator::GenOut::Return(r) => {
+                                    let recv = self.stack.pop();
+                                    drop(recv);
+                                    self.stack.push(r);
+                                    ip = exit as usize;
+                                }
+                            }
+                        }
+                        Instr::GetYieldFromIter => {
+                            let o = tri!('err, self.pop());
+                            let in_coro = code.flags
+                                & (code_flags::COROUTINE | code_flags::ITERABLE_COROUTINE)
+                                != 0;
+                            let it = tri!('err, self.yield_from_iter(o, in_coro));
+                            self.stack.push(it);
+                        }
+                        Instr::GetAwaitable(_) => {
+                            let o = tri!('err, self.pop());
+                            let it = tri!('err, self.awaitable(o));
+                            self.stack.push(it);
+                        }
+                        Instr::ReturnGenerator | Instr::StopIterationError => {
                             break 'err self
-                                .internal_error("generators are not supported by ouro yet");
+                                .internal_error("instruction not emitted by ouro's compiler");
                         }
                     }
                     continue 'instrs;
@@ -1476,6 +1557,10 @@ impl Vm {
         may_push: bool,
     ) -> PyResult<Called> {
         match callable.kind() {
+            Kind::Function if Vm::is_generator_function(&callable) => {
+                let g = self.make_generator(&callable, args, kwnames.as_ref())?;
+                Ok(Called::Value(g))
+            }
             Kind::Function => {
                 self.push_function_frame(
                     &callable,
@@ -1677,6 +1762,29 @@ impl Vm {
         kind: FrameKind,
         namespace: Option<ObjRef>,
     ) -> PyResult<()> {
+        let is_gen = func
+            .borrow::<FunctionObj>()
+            .and_then(|f| f.code.get::<CodeObj>().map(|c| c.code.is_generator_like()))
+            .unwrap_or(false);
+        if is_gen {
+            // Only a call can make a generator; `__init__` or `__del__`
+            // written as one gives the generator back to a caller that
+            // rejects it (see `call_with_args`).
+            return Err(self.type_error("__init__() should return None, not 'generator'"));
+        }
+        self.push_function_frame_any(func, args, kwnames, kind, namespace)
+    }
+
+    /// Pushes a frame for `func` with its arguments bound, generator code
+    /// included (the generator then takes the frame over).
+    pub(crate) fn push_function_frame_any(
+        &mut self,
+        func: &ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+        kind: FrameKind,
+        namespace: Option<ObjRef>,
+    ) -> PyResult<()> {
         let (code_obj, globals, builtins, defaults, kwdefaults, closure, qualname) = {
             let Some(f) = func.borrow::<FunctionObj>() else {
                 return Err(self.internal_error("not a function"));
@@ -1695,12 +1803,6 @@ impl Vm {
             Some(c) => c.code.clone(),
             None => return Err(self.internal_error("function without code")),
         };
-        if code.is_generator_like() {
-            return Err(self.new_exc(
-                T::SystemError,
-                "generators and coroutines are not supported by ouro yet",
-            ));
-        }
         self.push_frame_raw(
             code_obj.clone(),
             globals,
@@ -2008,7 +2110,7 @@ impl Vm {
     /// Sets `exc.__context__` to the exception being handled, avoiding
     /// cycles. Mirrors the chaining in CPython's `_PyErr_SetObject`.
     fn chain_context(&mut self, exc: &ObjRef) {
-        let Some(handled) = self.handled.clone() else {
+        let Some(handled) = self.topmost_handled() else {
             return;
         };
         if handled.is(exc) {
@@ -2087,7 +2189,7 @@ impl Vm {
                 return Err(PyErr(exc));
             };
             match frame.kind {
-                FrameKind::Entry => return Err(PyErr(exc)),
+                FrameKind::Entry | FrameKind::Generator(_) => return Err(PyErr(exc)),
                 FrameKind::Finalizer(obj) => {
                     self.pop_fin_floor();
                     match frame.func.as_ref() {
@@ -2095,7 +2197,7 @@ impl Vm {
                         None => {
                             let text = format!(
                                 "Exception ignored in: <finalizer>\n{}",
-                                self.format_exception(&exc)
+                                self.format_exception_unchained(&exc)
                             );
                             self.write_stderr(&text);
                         }
@@ -2194,6 +2296,13 @@ impl Vm {
             if self.tracer.is_some() {
                 self.trace_del(&obj);
             }
+            if Vm::is_generator(&obj) {
+                self.push_fin_floor(heap::pending_finalizer_count());
+                self.gen_finalize(&obj);
+                self.pop_fin_floor();
+                finish_finalizer(obj);
+                continue;
+            }
             let ty = obj.class();
             let del = self.names.del.clone();
             let Some(f) = self.type_lookup(&ty, &del) else {
@@ -2275,6 +2384,13 @@ impl Vm {
             if self.tracer.is_some() {
                 self.trace_del(&obj);
             }
+            if Vm::is_generator(&obj) {
+                self.push_fin_floor(heap::pending_finalizer_count());
+                self.gen_finalize(&obj);
+                self.pop_fin_floor();
+                finish_finalizer(obj);
+                continue;
+            }
             let ty = obj.class();
             let del = self.names.del.clone();
             if let Some(f) = self.type_lookup(&ty, &del) {
@@ -2297,7 +2413,7 @@ impl Vm {
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());
         let mut text = format!("Exception ignored in: {what}\n");
-        text.push_str(&self.format_exception(exc));
+        text.push_str(&self.format_exception_unchained(exc));
         self.write_stderr(&text);
     }
 }

@@ -16,6 +16,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "atexit" => Some(make_atexit(vm)?),
         "ouro" => Some(make_ouro(vm)?),
         "_tracemalloc" => Some(crate::tracemalloc::make_module(vm)?),
+        "time" => Some(make_time(vm)?),
         _ => None,
     })
 }
@@ -28,6 +29,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             include_str!("../lib/tracemalloc.py"),
             "<frozen tracemalloc>",
         )),
+        "asyncio" => Some((include_str!("../lib/asyncio.py"), "<frozen asyncio>")),
         _ => None,
     }
 }
@@ -184,10 +186,109 @@ impl Vm {
                     .unwrap_or_else(|_| "<object repr() failed>".into());
                 let text = format!(
                     "Exception ignored in atexit callback: {what}\n{}",
-                    self.format_exception(&e.0)
+                    self.format_exception_unchained(&e.0)
                 );
                 self.write_stderr(&text);
             }
         }
     }
+}
+
+// ------------------------------------------------------------- time
+
+/// The process start, for `perf_counter` and `monotonic`.
+fn time_origin() -> std::time::Instant {
+    use std::sync::OnceLock;
+    static ORIGIN: OnceLock<std::time::Instant> = OnceLock::new();
+    *ORIGIN.get_or_init(std::time::Instant::now)
+}
+
+fn since_epoch() -> std::time::Duration {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+fn time_time(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "time", 0, 0)?;
+    vm.new_float(since_epoch().as_secs_f64())
+}
+
+fn time_time_ns(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "time_ns", 0, 0)?;
+    vm.new_bigint(since_epoch().as_nanos().into())
+}
+
+/// `monotonic` and `perf_counter`: seconds on a clock that never goes back.
+fn time_monotonic(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "monotonic", 0, 0)?;
+    vm.new_float(time_origin().elapsed().as_secs_f64())
+}
+
+fn time_monotonic_ns(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "monotonic_ns", 0, 0)?;
+    vm.new_bigint(time_origin().elapsed().as_nanos().into())
+}
+
+/// `process_time`: CPU time of the process (user and system).
+fn time_process_time(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "process_time", 0, 0)?;
+    // /proc/self/stat fields 14 and 15: user and system time in clock ticks
+    // (100 a second on Linux); the wall clock since start where there is
+    // no /proc.
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split(' ').collect();
+            let u: f64 = f.get(11)?.parse().ok()?;
+            let k: f64 = f.get(12)?.parse().ok()?;
+            Some((u + k) / 100.0)
+        });
+    vm.new_float(ticks.unwrap_or_else(|| time_origin().elapsed().as_secs_f64()))
+}
+
+fn time_sleep(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "sleep")?;
+    args.exactly_one(vm, "sleep")?;
+    let Some(secs) = vm.float_value(&args.pos[0]) else {
+        let tn = vm.type_name_of(&args.pos[0]);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    if !secs.is_finite() || secs > 1e12 {
+        return Err(vm.new_exc(
+            crate::types::T::OverflowError,
+            "timestamp too large to convert to C _PyTime_t",
+        ));
+    }
+    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    Ok(vm.none.clone())
+}
+
+fn make_time(vm: &mut Vm) -> PyResult<ObjRef> {
+    time_origin();
+    let m = vm.new_module("time")?;
+    let Some(d) = Vm::module_dict(&m) else {
+        return Err(vm.internal_error("module without dict"));
+    };
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("time", time_time),
+        ("time_ns", time_time_ns),
+        ("monotonic", time_monotonic),
+        ("monotonic_ns", time_monotonic_ns),
+        ("perf_counter", time_monotonic),
+        ("perf_counter_ns", time_monotonic_ns),
+        ("process_time", time_process_time),
+        ("sleep", time_sleep),
+    ];
+    for (name, f) in functions {
+        vm.add_function(&d, name, *f)?;
+    }
+    Ok(m)
 }

@@ -268,8 +268,9 @@ impl Vm {
                 match args.first() {
                     None => {
                         let tn = self.type_name(&owner);
-                        return Err(self
-                            .type_error(format!("unbound method {tn}.{name}() needs an argument")));
+                        return Err(self.type_error(format!(
+                            "unbound method {tn}.{name}() needs an argument"
+                        )));
                     }
                     Some(s) if !self.isinstance(s, &owner) => {
                         let tn = self.type_name(&owner);

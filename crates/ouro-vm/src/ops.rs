@@ -1604,6 +1604,7 @@ impl Vm {
             Kind::SeqIter => self.seqiter_next(it),
             Kind::RangeIter => self.rangeiter_next(it),
             Kind::DictIter => self.dictiter_next(it),
+            Kind::Native if Vm::is_generator(it) => self.gen_next(it),
             _ => {
                 let ty = it.class();
                 let n = self.names.next.clone();

@@ -160,7 +160,7 @@ fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.none(vm, "exc_info")?;
-    match vm.handled.clone() {
+    match vm.topmost_handled() {
         Some(e) => {
             let ty = e.class();
             let tb = e
@@ -178,7 +178,7 @@ fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn sys_exception(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.none(vm, "exception")?;
-    Ok(vm.handled.clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(vm.topmost_handled().unwrap_or_else(|| vm.none.clone()))
 }
 
 fn sys_debugmallocstats(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

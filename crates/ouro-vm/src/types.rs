@@ -76,6 +76,8 @@ builtin_types! {
     Reversed => "reversed", Object, Native, B;
     ListReverseIterator => "list_reverseiterator", Object, Native, N;
     CallIterator => "callable_iterator", Object, Native, N;
+    Generator => "generator", Object, Native, N;
+    Coroutine => "coroutine", Object, Native, N;
     TextIO => "TextIOWrapper", Object, Native, N;
     WeakRef => "weakref.ReferenceType", Object, WeakRef, B;
     WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
@@ -109,6 +111,7 @@ builtin_types! {
     FileExistsError => "FileExistsError", OSError, Exception, BA;
     PermissionError => "PermissionError", OSError, Exception, BA;
     IsADirectoryError => "IsADirectoryError", OSError, Exception, BA;
+    TimeoutError => "TimeoutError", OSError, Exception, BA;
     ReferenceError => "ReferenceError", Exception, Exception, BA;
     RuntimeError => "RuntimeError", Exception, Exception, BA;
     NotImplementedError => "NotImplementedError", RuntimeError, Exception, BA;

@@ -170,6 +170,12 @@ pub struct Vm {
     pub(crate) locals: Vec<Option<ObjRef>>,
     /// The exception being handled (`sys.exc_info()`).
     pub(crate) handled: Option<ObjRef>,
+    /// Set by `YIELD_VALUE` as the loop returns to `gen_resume`: the frame
+    /// yielded rather than returned.
+    pub(crate) gen_yielded: bool,
+    /// The handled exceptions of the frames below running generators (the
+    /// rest of CPython's `exc_info` chain); `handled` is the innermost.
+    pub(crate) exc_chain: Vec<Option<ObjRef>>,
     /// Containers whose repr is being computed (CPython's `Py_ReprEnter`).
     pub(crate) repr_active: Vec<ObjRef>,
     /// Finalizer queue depths of the `__del__` calls running (see
@@ -303,6 +309,8 @@ impl Vm {
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
             handled: None,
+            gen_yielded: false,
+            exc_chain: Vec::new(),
             repr_active: Vec::new(),
             fin_floors: Vec::new(),
             method_cache: crate::types::MethodCache::new(),

@@ -491,6 +491,21 @@ impl Vm {
         self.format_exception_only(exc, out);
     }
 
+    /// An exception with its own traceback only, not its chain (what
+    /// CPython's default unraisable hook prints).
+    pub fn format_exception_unchained(&mut self, exc: &ObjRef) -> String {
+        let mut out = String::new();
+        let tb = exc
+            .borrow::<ExceptionObj>()
+            .and_then(|e| e.traceback.clone());
+        if tb.is_some() {
+            out.push_str("Traceback (most recent call last):\n");
+            self.format_traceback(tb, &mut out);
+        }
+        self.format_exception_only(exc, &mut out);
+        out
+    }
+
     /// Prints an uncaught exception to stderr (`sys.excepthook`).
     pub fn print_exception(&mut self, exc: &ObjRef) {
         let text = self.format_exception(exc);

@@ -79,6 +79,13 @@ impl Vm {
             Kind::SeqIter | Kind::RangeIter => Ok(o.clone()),
             Kind::Range => self.range_iter(o),
             Kind::Native if self.is_lazy_iter(o) => Ok(o.clone()),
+            Kind::Native if Vm::is_generator(o) => {
+                if Vm::gen_is_coroutine(o) {
+                    let tn = self.type_name_of(o);
+                    return Err(self.type_error(format!("'{tn}' object is not iterable")));
+                }
+                Ok(o.clone())
+            }
             Kind::Native if self.is_set_like(o) => self.set_iter(o),
             _ => {
                 let gi = self.names.getitem.clone();

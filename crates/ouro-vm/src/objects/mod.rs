@@ -5,6 +5,7 @@ pub mod class;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -27,6 +28,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     list::install(vm)?;
     dict::install(vm)?;
     native::install(vm)?;
+    generator::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
     weakref::install(vm)?;
@@ -667,7 +669,9 @@ impl Vm {
             }
             Kind::Traceback => format!("<traceback object at {:#x}>", o.addr()),
             Kind::Native => {
-                if self.is_set_like(o) {
+                if let Some(r) = self.gen_repr(o) {
+                    r
+                } else if self.is_set_like(o) {
                     self.set_repr(o)?
                 } else if self.is_property(o) {
                     format!("<property object at {:#x}>", o.addr())
@@ -992,6 +996,9 @@ impl Vm {
                     "imag" => self.new_float(0.0).map(Some),
                     _ => Ok(None),
                 };
+            }
+            Kind::Native if Vm::is_generator(o) => {
+                return self.gen_getattr(o, &n);
             }
             Kind::Native if self.is_property(o) => {
                 let p = Vm::with_native::<native::Property, _>(o, |p| {

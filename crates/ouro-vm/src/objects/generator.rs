@@ -1,0 +1,722 @@
+//! Generators and coroutines (PEP 255, 342, 380, 479, 492), as CPython
+//! 3.11 runs them.
+//!
+//! Calling a generator function binds its arguments in a frame as usual,
+//! then moves the frame's slots out of the VM's stacks into a [`GenObj`]:
+//! the generator owns its locals and its value stack while it is suspended
+//! (so the collector sees them through it, and dropping it releases them).
+//! Resuming moves them back onto the VM's stacks under a frame of kind
+//! `Generator`, and runs the loop nested (as 3.11's `gen_send_ex` calls the
+//! evaluator) until `YIELD_VALUE` moves them out again or the frame returns
+//! or raises.
+//!
+//! Differences from CPython: the frame's slots are copied at each yield and
+//! resume (CPython keeps them in place); `gi_frame` is not exposed (None).
+
+use std::any::Any;
+
+use ouro_bytecode::{code_flags, Instr};
+use ouro_heap::{tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
+
+use crate::error::{PyErr, PyResult};
+use crate::interp::{Frame, FrameKind};
+use crate::natives::{Args, NativeFn};
+use crate::types::T;
+use crate::vm::Vm;
+
+/// Where a generator is in its life (CPython's `gi_frame_state`, coarsely).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    /// Made, not started: the frame is at its first instruction.
+    Created,
+    /// Stopped at a `yield`.
+    Suspended,
+    /// On the VM's frame stack now.
+    Running,
+    /// Returned, raised, or closed: nothing left to run.
+    Closed,
+}
+
+/// A generator or coroutine.
+pub struct GenObj {
+    pub coro: bool,
+    pub state: GenState,
+    pub code_obj: ObjRef,
+    pub func: Option<ObjRef>,
+    pub globals: ObjRef,
+    pub builtins: ObjRef,
+    pub name: ObjRef,
+    pub qualname: ObjRef,
+    /// The frame's slots (`co_varnames`, cells, free variables) and value
+    /// stack while suspended; empty while running or closed.
+    pub locals: Vec<Option<ObjRef>>,
+    pub stack: Vec<ObjRef>,
+    pub ip: usize,
+    pub lasti: usize,
+    /// The exception the generator's own code is handling (its
+    /// `gi_exc_state`), kept across a yield inside an `except` block.
+    pub exc: Option<ObjRef>,
+    /// The frame object, if a traceback made one.
+    pub frame_obj: Option<ObjRef>,
+}
+
+impl NativePayload for GenObj {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.extend(self.frame_obj.take());
+        out.extend(self.exc.take());
+        while let Some(v) = self.stack.pop() {
+            out.push(v);
+        }
+        while let Some(v) = self.locals.pop() {
+            out.extend(v);
+        }
+        out.push(self.qualname.clone());
+        out.push(self.name.clone());
+        out.push(self.builtins.clone());
+        out.push(self.globals.clone());
+        out.extend(self.func.take());
+        out.push(self.code_obj.clone());
+    }
+
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.code_obj);
+        if let Some(f) = &self.func {
+            visit(f);
+        }
+        visit(&self.globals);
+        visit(&self.builtins);
+        visit(&self.name);
+        visit(&self.qualname);
+        for v in self.locals.iter().flatten() {
+            visit(v);
+        }
+        for v in &self.stack {
+            visit(v);
+        }
+        if let Some(e) = &self.exc {
+            visit(e);
+        }
+        if let Some(f) = &self.frame_obj {
+            visit(f);
+        }
+    }
+
+    fn heap_size(&self) -> usize {
+        (self.locals.capacity() + self.stack.capacity()) * std::mem::size_of::<ObjRef>()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// What a resumed generator did.
+pub(crate) enum GenOut {
+    /// It yielded this value and is suspended.
+    Yield(ObjRef),
+    /// It returned this value and is closed.
+    Return(ObjRef),
+}
+
+impl Vm {
+    pub(crate) fn is_generator(o: &ObjRef) -> bool {
+        o.kind() == Kind::Native && Vm::with_native::<GenObj, _>(o, |_| ()).is_some()
+    }
+
+    pub(crate) fn gen_is_coroutine(o: &ObjRef) -> bool {
+        Vm::gen_is_coro(o)
+    }
+
+    fn gen_is_coro(o: &ObjRef) -> bool {
+        Vm::with_native::<GenObj, _>(o, |g| g.coro).unwrap_or(false)
+    }
+
+    fn gen_state(o: &ObjRef) -> GenState {
+        Vm::with_native::<GenObj, _>(o, |g| g.state).unwrap_or(GenState::Closed)
+    }
+
+    fn set_gen_state(o: &ObjRef, s: GenState) {
+        Vm::with_native_mut::<GenObj, _>(o, |g| g.state = s);
+    }
+
+    /// Calls generator function `func`: binds the arguments in a frame and
+    /// keeps the frame, unstarted, in a new generator or coroutine.
+    pub(crate) fn make_generator(
+        &mut self,
+        func: &ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<&ObjRef>,
+    ) -> PyResult<ObjRef> {
+        let (name, qualname) = match func.borrow::<FunctionObj>() {
+            Some(f) => (f.name.clone(), f.qualname.clone()),
+            None => return Err(self.internal_error("not a function")),
+        };
+        self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
+        let Some((frame, locals, stack)) = self.pop_frame_keep() else {
+            return Err(self.internal_error("generator without frame"));
+        };
+        let coro = frame.code.flags & code_flags::COROUTINE != 0;
+        let g = GenObj {
+            coro,
+            state: GenState::Created,
+            code_obj: frame.code_obj,
+            func: frame.func,
+            globals: frame.globals,
+            builtins: frame.builtins,
+            name,
+            qualname,
+            locals,
+            stack,
+            ip: 0,
+            lasti: 0,
+            exc: None,
+            frame_obj: frame.frame_obj,
+        };
+        self.new_native(if coro { T::Coroutine } else { T::Generator }, g)
+    }
+
+    /// `YIELD_VALUE` in the innermost frame, a generator's: its slots move
+    /// into the generator, which is suspended, and the frame goes.
+    pub(crate) fn suspend_generator(&mut self) -> PyResult<()> {
+        let gen = match self.frames.last().map(|f| &f.kind) {
+            Some(FrameKind::Generator(g)) => g.clone(),
+            _ => return Err(self.internal_error("yield outside a generator frame")),
+        };
+        let Some((frame, locals, stack)) = self.pop_frame_keep() else {
+            return Err(self.internal_error("yield without frame"));
+        };
+        Vm::with_native_mut::<GenObj, _>(&gen, |g| {
+            g.locals = locals;
+            g.stack = stack;
+            g.ip = frame.ip;
+            g.lasti = frame.lasti;
+            g.frame_obj = frame.frame_obj;
+            g.state = GenState::Suspended;
+        });
+        self.gen_yielded = true;
+        Ok(())
+    }
+
+    /// Resumes `gen` with `value` sent in (None for `__next__`), or with
+    /// `exc` raised at its `yield` (`throw`). CPython's `gen_send_ex2`.
+    pub(crate) fn gen_resume(
+        &mut self,
+        gen: &ObjRef,
+        value: Option<ObjRef>,
+        exc: Option<ObjRef>,
+    ) -> PyResult<GenOut> {
+        let coro = Vm::gen_is_coro(gen);
+        let what = if coro { "coroutine" } else { "generator" };
+        match Vm::gen_state(gen) {
+            GenState::Running => {
+                return Err(self.value_error(format!("{what} already executing")));
+            }
+            GenState::Closed => {
+                if let Some(e) = exc {
+                    return Err(PyErr(e));
+                }
+                if coro {
+                    return Err(
+                        self.new_exc(T::RuntimeError, "cannot reuse already awaited coroutine")
+                    );
+                }
+                return Ok(GenOut::Return(self.none.clone()));
+            }
+            GenState::Created => {
+                if let Some(e) = exc {
+                    // Nothing ran yet: the exception leaves at once.
+                    Vm::set_gen_state(gen, GenState::Closed);
+                    return Err(PyErr(e));
+                }
+                if value.as_ref().is_some_and(|v| !v.is(&self.none)) {
+                    return Err(self.type_error(format!(
+                        "can't send non-None value to a just-started {what}"
+                    )));
+                }
+            }
+            GenState::Suspended => {}
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let started = Vm::gen_state(gen) == GenState::Suspended;
+        let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
+            g.state = GenState::Running;
+            (
+                g.code_obj.clone(),
+                g.func.clone(),
+                g.globals.clone(),
+                g.builtins.clone(),
+                std::mem::take(&mut g.locals),
+                std::mem::take(&mut g.stack),
+                g.ip,
+                g.lasti,
+                g.exc.take(),
+                g.frame_obj.take(),
+            )
+        });
+        let Some((code_obj, func, globals, builtins, locals, stack, ip, lasti, own_exc, frame_obj)) =
+            saved
+        else {
+            return Err(self.internal_error("not a generator"));
+        };
+        let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
+            return Err(self.internal_error("generator without code"));
+        };
+        // While it runs, the generator's own handled exception is the
+        // current one; the caller's joins the chain behind it.
+        let caller_exc = std::mem::replace(&mut self.handled, own_exc);
+        self.exc_chain.push(caller_exc);
+        let locals_base = self.locals.len();
+        self.locals.extend(locals);
+        let stack_base = self.stack.len();
+        self.stack.extend(stack);
+        self.frames.push(Frame {
+            code,
+            code_obj,
+            ip,
+            lasti,
+            locals_base,
+            stack_base,
+            globals,
+            builtins,
+            namespace: None,
+            func,
+            frame_obj,
+            kind: FrameKind::Generator(gen.clone()),
+        });
+        if self.tracer.is_some() {
+            self.trace_frame("frame_push");
+        }
+        let r = match exc {
+            Some(e) => match self.handle_error(PyErr(e), true) {
+                // Caught inside: the generator runs on from its handler.
+                Ok(()) => self.run_entry(),
+                Err(e) => Err(e),
+            },
+            None => {
+                if started {
+                    self.stack.push(value.unwrap_or_else(|| self.none.clone()));
+                }
+                self.run_entry()
+            }
+        };
+        let yielded = std::mem::take(&mut self.gen_yielded);
+        // Back to the caller's handled exception; the generator keeps its own.
+        let caller_exc = self.exc_chain.pop().flatten();
+        let own = std::mem::replace(&mut self.handled, caller_exc);
+        match r {
+            Ok(v) if yielded => {
+                Vm::with_native_mut::<GenObj, _>(gen, |g| g.exc = own);
+                Ok(GenOut::Yield(v))
+            }
+            Ok(v) => {
+                Vm::set_gen_state(gen, GenState::Closed);
+                Ok(GenOut::Return(v))
+            }
+            Err(e) => {
+                Vm::set_gen_state(gen, GenState::Closed);
+                // PEP 479: a StopIteration leaving a generator's frame would
+                // end the loop consuming it silently; it becomes this.
+                if self.err_is(&e, T::StopIteration) {
+                    let msg = format!("{what} raised StopIteration");
+                    let new = self.new_exc(T::RuntimeError, msg);
+                    if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
+                        x.cause = Some(e.0.clone());
+                        x.context = Some(e.0.clone());
+                        x.suppress_context = true;
+                    }
+                    return Err(new);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `next(gen)` for the loop: None when it returns.
+    pub(crate) fn gen_next(&mut self, gen: &ObjRef) -> PyResult<Option<ObjRef>> {
+        match self.gen_resume(gen, None, None)? {
+            GenOut::Yield(v) => Ok(Some(v)),
+            GenOut::Return(_) => Ok(None),
+        }
+    }
+
+    /// The `StopIteration` that ends a generator returning `v` (made by
+    /// calling the class, so `value` is set as `StopIteration(v)` sets it).
+    pub(crate) fn stop_iteration(&mut self, v: ObjRef) -> PyErr {
+        let ty = self.ty(T::StopIteration).clone();
+        let args = if v.is(&self.none) {
+            Vec::new()
+        } else {
+            vec![v]
+        };
+        match self.call(&ty, args) {
+            Ok(e) => PyErr(e),
+            Err(e) => e,
+        }
+    }
+
+    /// The value a `StopIteration` carries.
+    pub(crate) fn stop_iteration_value(&mut self, e: &ObjRef) -> ObjRef {
+        match self.getattr_str(e, "value") {
+            Ok(v) => v,
+            Err(_) => self.none.clone(),
+        }
+    }
+
+    /// The iterator a suspended generator is delegating to with `yield from`
+    /// or `await` (`gi_yieldfrom`): it is suspended in the compiler's
+    /// `SEND; YIELD_VALUE; JUMP` loop, with the receiver on its stack.
+    fn gen_yield_from(gen: &ObjRef) -> Option<(ObjRef, usize)> {
+        Vm::with_native::<GenObj, _>(gen, |g| {
+            if g.state != GenState::Suspended {
+                return None;
+            }
+            let code = g.code_obj.get::<CodeObj>()?;
+            let Some(Instr::Jump(t)) = code.code.instructions.get(g.ip).copied() else {
+                return None;
+            };
+            let Some(Instr::Send(exit)) = code.code.instructions.get(t as usize).copied() else {
+                return None;
+            };
+            g.stack.last().map(|r| (r.clone(), exit as usize))
+        })
+        .flatten()
+    }
+
+    /// `gen.throw(exc)`: delegated to the iterator of a `yield from` first,
+    /// as CPython's `_gen_throw`.
+    pub(crate) fn gen_throw(&mut self, gen: &ObjRef, exc: ObjRef) -> PyResult<GenOut> {
+        if let Some((yf, exit)) = Vm::gen_yield_from(gen) {
+            if self.is_instance_of(&exc, T::GeneratorExit) {
+                // Close the delegate first; what its closing raises is
+                // thrown in instead.
+                Vm::set_gen_state(gen, GenState::Running);
+                let r = self.close_iter(&yf);
+                Vm::set_gen_state(gen, GenState::Suspended);
+                let exc = match r {
+                    Ok(()) => exc,
+                    Err(e) => e.0,
+                };
+                return self.gen_resume(gen, None, Some(exc));
+            }
+            Vm::set_gen_state(gen, GenState::Running);
+            let r = if Vm::is_generator(&yf) {
+                self.gen_throw(&yf, exc.clone())
+            } else {
+                match self.getattr_str(&yf, "throw") {
+                    Ok(f) => match self.call(&f, vec![exc.clone()]) {
+                        Ok(v) => Ok(GenOut::Yield(v)),
+                        Err(e) if self.err_is(&e, T::StopIteration) => {
+                            let v = self.stop_iteration_value(&e.0);
+                            Ok(GenOut::Return(v))
+                        }
+                        Err(e) => Err(e),
+                    },
+                    Err(e) if self.err_is(&e, T::AttributeError) => {
+                        Vm::set_gen_state(gen, GenState::Suspended);
+                        return self.gen_resume(gen, None, Some(exc));
+                    }
+                    Err(e) => Err(e),
+                }
+            };
+            Vm::set_gen_state(gen, GenState::Suspended);
+            return match r {
+                Ok(GenOut::Yield(v)) => Ok(GenOut::Yield(v)),
+                Ok(GenOut::Return(v)) => {
+                    // The delegate finished: its value is the result of the
+                    // `yield from`, which continues past the loop.
+                    Vm::with_native_mut::<GenObj, _>(gen, |g| {
+                        let recv = g.stack.pop();
+                        drop(recv);
+                        g.ip = exit;
+                    });
+                    self.gen_resume(gen, Some(v), None)
+                }
+                Err(e) => self.gen_resume(gen, None, Some(e.0)),
+            };
+        }
+        self.gen_resume(gen, None, Some(exc))
+    }
+
+    /// `gen.close()`.
+    pub(crate) fn gen_close(&mut self, gen: &ObjRef) -> PyResult<()> {
+        match Vm::gen_state(gen) {
+            GenState::Created => {
+                Vm::set_gen_state(gen, GenState::Closed);
+                return Ok(());
+            }
+            GenState::Closed => return Ok(()),
+            GenState::Running | GenState::Suspended => {}
+        }
+        let exit = self.new_exc_empty(T::GeneratorExit).0;
+        match self.gen_throw(gen, exit) {
+            Ok(GenOut::Yield(v)) => {
+                drop(v);
+                let what = if Vm::gen_is_coro(gen) {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                Err(self.new_exc(T::RuntimeError, format!("{what} ignored GeneratorExit")))
+            }
+            Ok(GenOut::Return(_)) => Ok(()),
+            Err(e) if self.err_is(&e, T::GeneratorExit) || self.err_is(&e, T::StopIteration) => {
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Closes any iterator: generators directly, others by their `close`.
+    fn close_iter(&mut self, it: &ObjRef) -> PyResult<()> {
+        if Vm::is_generator(it) {
+            return self.gen_close(it);
+        }
+        match self.getattr_str(it, "close") {
+            Ok(f) => self.call(&f, Vec::new()).map(drop),
+            Err(e) if self.err_is(&e, T::AttributeError) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The finalizer of a generator that is freed or collected while
+    /// suspended (CPython's `_PyGen_Finalize`): it is closed, so its
+    /// `finally` blocks run; what that raises is reported, not raised.
+    pub(crate) fn gen_finalize(&mut self, gen: &ObjRef) {
+        if Vm::gen_state(gen) != GenState::Suspended {
+            Vm::set_gen_state(gen, GenState::Closed);
+            return;
+        }
+        if let Err(e) = self.gen_close(gen) {
+            let g = gen.clone();
+            self.report_unraisable(&g, &e.0);
+        }
+    }
+
+    /// `SEND`: one step of `yield from` / `await` on `receiver`.
+    pub(crate) fn send_to(&mut self, receiver: &ObjRef, v: ObjRef) -> PyResult<GenOut> {
+        if Vm::is_generator(receiver) {
+            return self.gen_resume(receiver, Some(v), None);
+        }
+        if v.is(&self.none) {
+            return Ok(match self.next(receiver)? {
+                Some(y) => GenOut::Yield(y),
+                None => GenOut::Return(self.none.clone()),
+            });
+        }
+        let send = self.getattr_str(receiver, "send")?;
+        match self.call(&send, vec![v]) {
+            Ok(y) => Ok(GenOut::Yield(y)),
+            Err(e) if self.err_is(&e, T::StopIteration) => {
+                let r = self.stop_iteration_value(&e.0);
+                Ok(GenOut::Return(r))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `GET_YIELD_FROM_ITER`.
+    pub(crate) fn yield_from_iter(&mut self, o: ObjRef, in_coro: bool) -> PyResult<ObjRef> {
+        if Vm::is_generator(&o) {
+            if Vm::gen_is_coro(&o) && !in_coro {
+                return Err(self.type_error(
+                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                ));
+            }
+            return Ok(o);
+        }
+        self.iter(&o)
+    }
+
+    /// `GET_AWAITABLE`: the iterator an `await` drives.
+    pub(crate) fn awaitable(&mut self, o: ObjRef) -> PyResult<ObjRef> {
+        if Vm::is_generator(&o) {
+            if Vm::gen_is_coro(&o) {
+                if Vm::gen_yield_from(&o).is_some() {
+                    return Err(self.new_exc(T::RuntimeError, "coroutine is being awaited already"));
+                }
+                return Ok(o);
+            }
+            // A generator-based coroutine (types.coroutine) is awaitable
+            // only if its code says so.
+            let ok = Vm::with_native::<GenObj, _>(&o, |g| {
+                g.code_obj
+                    .get::<CodeObj>()
+                    .is_some_and(|c| c.code.flags & code_flags::ITERABLE_COROUTINE != 0)
+            })
+            .unwrap_or(false);
+            if ok {
+                return Ok(o);
+            }
+        }
+        let ty = o.class();
+        let aw = self.intern("__await__")?;
+        if let Some(f) = self.type_lookup(&ty, &aw) {
+            let it = self.call(&f, vec![o])?;
+            if Vm::is_generator(&it) && Vm::gen_is_coro(&it) {
+                return Err(self.type_error("__await__() returned a coroutine"));
+            }
+            let next = self.names.next.clone();
+            let is_iter = Vm::is_generator(&it)
+                || self.type_lookup(&it.class(), &next).is_some()
+                || matches!(it.kind(), Kind::SeqIter | Kind::RangeIter | Kind::DictIter);
+            if !is_iter {
+                let tn = self.type_name_of(&it);
+                return Err(
+                    self.type_error(format!("__await__() returned non-iterator of type '{tn}'"))
+                );
+            }
+            return Ok(it);
+        }
+        let tn = self.type_name_of(&o);
+        Err(self.type_error(format!("object {tn} can't be used in 'await' expression")))
+    }
+
+    /// `<generator object f at 0x...>`.
+    pub(crate) fn gen_repr(&mut self, o: &ObjRef) -> Option<String> {
+        let (coro, q) = Vm::with_native::<GenObj, _>(o, |g| (g.coro, g.qualname.clone()))?;
+        let what = if coro { "coroutine" } else { "generator" };
+        Some(format!(
+            "<{what} object {} at {:#x}>",
+            self.str_of(&q),
+            o.addr()
+        ))
+    }
+
+    /// `gi_*` / `cr_*`, `__name__`, `__qualname__`.
+    pub(crate) fn gen_getattr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
+        let Some((coro, state, code, n, q)) = Vm::with_native::<GenObj, _>(o, |g| {
+            (
+                g.coro,
+                g.state,
+                g.code_obj.clone(),
+                g.name.clone(),
+                g.qualname.clone(),
+            )
+        }) else {
+            return Ok(None);
+        };
+        let p = if coro { "cr_" } else { "gi_" };
+        let Some(attr) = name.strip_prefix(p).or(match name {
+            "__name__" | "__qualname__" => Some(name),
+            _ => None,
+        }) else {
+            return Ok(None);
+        };
+        Ok(match attr {
+            "__name__" => Some(n),
+            "__qualname__" => Some(q),
+            "running" => Some(self.new_bool(state == GenState::Running)),
+            "suspended" => Some(self.new_bool(state == GenState::Suspended)),
+            "code" => Some(code),
+            "frame" => Some(self.none.clone()),
+            "yieldfrom" | "await" => {
+                Some(Vm::gen_yield_from(o).map_or_else(|| self.none.clone(), |(r, _)| r))
+            }
+            _ => None,
+        })
+    }
+}
+
+fn this_gen(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    match args.pos.first() {
+        Some(g) if Vm::is_generator(g) => Ok(g.clone()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'generator' object"))),
+    }
+}
+
+fn gen_out(vm: &mut Vm, r: GenOut) -> PyResult<ObjRef> {
+    match r {
+        GenOut::Yield(v) => Ok(v),
+        GenOut::Return(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_next_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let g = this_gen(vm, &args, "__next__")?;
+    let r = vm.gen_resume(&g, None, None)?;
+    gen_out(vm, r)
+}
+
+fn gen_iter_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    this_gen(vm, &args, "__iter__")
+}
+
+fn gen_send_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "send")?;
+    let g = this_gen(vm, &args, "send")?;
+    let v = args.pos[1].clone();
+    let r = vm.gen_resume(&g, Some(v), None)?;
+    gen_out(vm, r)
+}
+
+/// `throw(value)` or the deprecated `throw(type[, value[, tb]])`.
+fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "throw")?;
+    args.check(vm, "throw", 2, 4)?;
+    let g = this_gen(vm, &args, "throw")?;
+    let typ = args.pos[1].clone();
+    let val = args.pos.get(2).cloned().filter(|v| !v.is(&vm.none));
+    let exc = if typ.kind() == Kind::Type {
+        let base = vm.ty(T::BaseException).clone();
+        let is_exc = vm.is_subtype(&typ, &base);
+        if !is_exc {
+            return Err(vm.type_error(
+                "exceptions must be classes or instances deriving from BaseException, not type",
+            ));
+        }
+        match val {
+            Some(v) if v.class_is(&typ) || vm.isinstance(&v, &typ) => v,
+            Some(v) => vm.call(&typ, vec![v])?,
+            None => vm.call(&typ, Vec::new())?,
+        }
+    } else if vm.is_instance_of(&typ, T::BaseException) {
+        if val.is_some() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        let tn = vm.type_name_of(&typ);
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {tn}"
+        )));
+    };
+    let r = vm.gen_throw(&g, exc)?;
+    gen_out(vm, r)
+}
+
+fn gen_close_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let g = this_gen(vm, &args, "close")?;
+    vm.gen_close(&g)?;
+    Ok(vm.none.clone())
+}
+
+/// `coroutine.__await__()`: the coroutine drives itself.
+fn coro_await_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    this_gen(vm, &args, "__await__")
+}
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    let common: &[(&'static str, NativeFn)] = &[
+        ("send", gen_send_m),
+        ("throw", gen_throw_m),
+        ("close", gen_close_m),
+    ];
+    for t in [T::Generator, T::Coroutine] {
+        for (name, f) in common {
+            vm.add_method(t, name, *f)?;
+        }
+        // Suspended generators are closed when freed (tp_finalize).
+        let ty = vm.ty(t).clone();
+        ty.set_tflags(ty.tflags() | tflags::T_HAS_DEL);
+    }
+    vm.add_method(T::Generator, "__next__", gen_next_m)?;
+    vm.add_method(T::Generator, "__iter__", gen_iter_m)?;
+    vm.add_method(T::Coroutine, "__await__", coro_await_m)?;
+    Ok(())
+}

@@ -1,0 +1,25 @@
+# Generator expressions are lazy, consumed once, and feed the builtins.
+squares = (n * n for n in range(6))
+print(type(squares).__name__, squares.__name__)
+print(next(squares), next(squares))
+print(list(squares))
+print(list(squares))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in ["a", "abc", "ab"]), min(x % 7 for x in range(3, 20)))
+print(any(x > 3 for x in [1, 2, 5]), all(x > 0 for x in [1, 0]))
+print(sorted((c for c in "generator"), reverse=True))
+print(dict((k, k * 2) for k in "ab"), tuple(i for i in range(3) if i))
+print(" ".join(str(i) for i in range(4)))
+pairs = ((a, b) for a in range(3) for b in range(a))
+print(list(pairs))
+side = []
+lazy = (side.append(i) or i for i in range(3))
+print(side)
+next(lazy)
+print(side)
+try:
+    (1 / x for x in [0])
+    print("no error until consumed")
+    list(1 / x for x in [0])
+except ZeroDivisionError as e:
+    print(e)
