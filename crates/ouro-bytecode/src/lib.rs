@@ -164,6 +164,19 @@ pub enum Instr {
     Send(u32),
     /// Converts a StopIteration escaping a generator into RuntimeError (PEP 479).
     StopIterationError,
+    /// `[subject] -> [subject, len(subject)]`.
+    GetLen,
+    /// `[subject] -> [subject, bool]`: is it a sequence for `match`.
+    MatchSequence,
+    /// `[subject] -> [subject, bool]`: is it a mapping for `match`.
+    MatchMapping,
+    /// `[subject, keys] -> [subject, keys, values or None]`.
+    MatchKeys,
+    /// `[subject, cls, names] -> [attributes or None]`, with `n` positional
+    /// sub-patterns (`__match_args__`).
+    MatchClass(u32),
+    /// `[mapping, keys] -> [mapping, rest]`: a dict of the other items.
+    CopyDictWithoutKeys,
 }
 
 /// Binary operators, in CPython's `NB_*` order; the in-place forms follow the

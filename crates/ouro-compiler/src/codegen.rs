@@ -108,6 +108,22 @@ pub struct Compiler<'a> {
     interactive: bool,
 }
 
+/// The failure chain of a pattern: one label per number of items to pop
+/// above `base` before going on.
+struct MatchFail {
+    base: i32,
+    labels: Vec<Option<Label>>,
+}
+
+impl MatchFail {
+    fn new(base: i32) -> MatchFail {
+        MatchFail {
+            base,
+            labels: Vec::new(),
+        }
+    }
+}
+
 fn is_jump(i: &Instr) -> Option<Label> {
     match *i {
         Instr::Jump(l)
@@ -213,6 +229,9 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         PrintExpr => -1,
         SetupAnnotations => 0,
         ReturnGenerator | YieldValue | GetYieldFromIter | GetAwaitable(_) | StopIterationError => 0,
+        GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
+        MatchClass(_) => -2,
+        CopyDictWithoutKeys => 0,
         Send(_) => {
             if jump {
                 -1
@@ -828,9 +847,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.with_stmt(w, 0)
             }
-            Stmt::Match(m) => {
-                Err(self.error("match statements are not supported by ouro yet", m.range()))
-            }
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -1153,6 +1170,285 @@ impl<'a> Compiler<'a> {
         self.bind(orelse);
         self.body(&s.orelse)?;
         self.bind(end);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------- match
+
+    /// `match`: the subject stays on the stack while each case tries its
+    /// pattern on a copy; a failing pattern jumps to a chain that pops what
+    /// it left and goes on to the next case (CPython 3.11's `fail_pop`).
+    fn match_stmt(&mut self, m: &'a ast::StmtMatch) -> Result<(), CompileError> {
+        self.expr(&m.subject)?;
+        let end = self.new_label();
+        let n = m.cases.len();
+        for (i, case) in m.cases.iter().enumerate() {
+            if i + 1 < n && case.guard.is_none() && case.pattern.is_irrefutable() {
+                let msg = match &case.pattern {
+                    ast::Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_some() => {
+                        format!(
+                            "name capture '{}' makes remaining patterns unreachable",
+                            a.name.as_ref().map(|n| n.as_str()).unwrap_or("")
+                        )
+                    }
+                    _ => "wildcard makes remaining patterns unreachable".to_string(),
+                };
+                return Err(self.error(msg, case.pattern.range()));
+            }
+            let next = self.new_label();
+            let saved = self.set_loc(case.pattern.range());
+            let base = self.unit().depth;
+            let mut fail = MatchFail::new(base);
+            self.emit(Instr::Copy(1));
+            self.pattern(&case.pattern, &mut fail)?;
+            if let Some(g) = &case.guard {
+                self.expr(g)?;
+                self.jump_if_false_fail(&mut fail);
+            }
+            self.emit(Instr::PopTop);
+            self.restore_loc(saved);
+            self.body(&case.body)?;
+            if self.unit().reachable {
+                self.emit_jump_noline(end);
+            }
+            self.emit_fail_chain(&fail, next);
+            self.bind(next);
+        }
+        self.emit(Instr::PopTop);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// A conditional jump to the failure chain of `fail`, which pops what is
+    /// on the stack above its base.
+    fn jump_if_false_fail(&mut self, fail: &mut MatchFail) {
+        let count = (self.unit().depth - 1 - fail.base).max(0) as usize;
+        let l = self.fail_label(fail, count);
+        self.emit(Instr::PopJumpIfFalse(l));
+    }
+
+    fn fail_label(&mut self, fail: &mut MatchFail, count: usize) -> Label {
+        if fail.labels.len() <= count {
+            fail.labels.resize(count + 1, None);
+        }
+        match fail.labels[count] {
+            Some(l) => l,
+            None => {
+                let l = self.new_label();
+                fail.labels[count] = Some(l);
+                l
+            }
+        }
+    }
+
+    /// The failure chain: entered at the label for `k` items, it pops them
+    /// and jumps to `target`.
+    fn emit_fail_chain(&mut self, fail: &MatchFail, target: Label) {
+        let mut live = false;
+        for c in (0..fail.labels.len()).rev() {
+            if let Some(l) = fail.labels[c] {
+                self.bind(l);
+                live = true;
+            }
+            if live && c > 0 {
+                self.emit(Instr::PopTop);
+            }
+        }
+        if live {
+            self.emit_jump_noline(target);
+        }
+    }
+
+    fn store_capture(&mut self, name: &ast::Identifier) -> Result<(), CompileError> {
+        self.name_op(name.as_str(), NameOp::Store)
+    }
+
+    /// Matches the top of the stack against `p`: consumes it on success;
+    /// on failure jumps into `fail`'s chain.
+    fn pattern(&mut self, p: &'a ast::Pattern, fail: &mut MatchFail) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => {
+                self.expr(&v.value)?;
+                self.emit(Instr::CompareOp(CmpOp::Eq));
+                self.jump_if_false_fail(fail);
+            }
+            P::MatchSingleton(s) => {
+                self.load_const(match s.value {
+                    ast::Singleton::None => Constant::None,
+                    ast::Singleton::True => Constant::True,
+                    ast::Singleton::False => Constant::False,
+                });
+                self.emit(Instr::IsOp(0));
+                self.jump_if_false_fail(fail);
+            }
+            P::MatchAs(a) => match (&a.pattern, &a.name) {
+                (None, None) => self.emit(Instr::PopTop),
+                (None, Some(n)) => self.store_capture(n)?,
+                (Some(sub), name) => {
+                    self.emit(Instr::Copy(1));
+                    self.pattern(sub, fail)?;
+                    match name {
+                        Some(n) => self.store_capture(n)?,
+                        None => self.emit(Instr::PopTop),
+                    }
+                }
+            },
+            P::MatchStar(s) => {
+                return Err(self.error("can't use starred name here", s.range));
+            }
+            P::MatchOr(o) => {
+                let success = self.new_label();
+                let Some((last, alts)) = o.patterns.split_last() else {
+                    return Ok(());
+                };
+                for alt in alts {
+                    let base = self.unit().depth;
+                    let mut alt_fail = MatchFail::new(base);
+                    self.emit(Instr::Copy(1));
+                    self.pattern(alt, &mut alt_fail)?;
+                    self.emit(Instr::PopTop);
+                    self.emit_jump_noline(success);
+                    let next = self.new_label();
+                    self.emit_fail_chain(&alt_fail, next);
+                    self.bind(next);
+                }
+                self.pattern(last, fail)?;
+                self.bind(success);
+            }
+            P::MatchSequence(s) => {
+                let pats = &s.patterns;
+                let stars: Vec<usize> = pats
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| matches!(p, P::MatchStar(_)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if stars.len() > 1 {
+                    return Err(self.error("multiple starred names in sequence pattern", s.range));
+                }
+                let n = pats.len();
+                self.emit(Instr::MatchSequence);
+                self.jump_if_false_fail(fail);
+                self.emit(Instr::GetLen);
+                match stars.first() {
+                    None => {
+                        self.load_const(Constant::Int(n as i64));
+                        self.emit(Instr::CompareOp(CmpOp::Eq));
+                    }
+                    Some(_) => {
+                        self.load_const(Constant::Int(n as i64 - 1));
+                        self.emit(Instr::CompareOp(CmpOp::Ge));
+                    }
+                }
+                self.jump_if_false_fail(fail);
+                match stars.first() {
+                    None => self.emit(Instr::UnpackSequence(n as u32)),
+                    Some(&i) => {
+                        let after = n - i - 1;
+                        self.emit(Instr::UnpackEx((i as u32) | ((after as u32) << 8)));
+                    }
+                }
+                for sub in pats {
+                    match sub {
+                        P::MatchStar(st) => match &st.name {
+                            Some(name) => self.store_capture(name)?,
+                            None => self.emit(Instr::PopTop),
+                        },
+                        _ => self.pattern(sub, fail)?,
+                    }
+                }
+            }
+            P::MatchMapping(m) => {
+                let k = m.keys.len();
+                self.emit(Instr::MatchMapping);
+                self.jump_if_false_fail(fail);
+                if k > 0 {
+                    self.emit(Instr::GetLen);
+                    self.load_const(Constant::Int(k as i64));
+                    self.emit(Instr::CompareOp(CmpOp::Ge));
+                    self.jump_if_false_fail(fail);
+                }
+                // Literal keys must differ (checked at compile time, as CPython).
+                let mut seen: Vec<String> = Vec::new();
+                for key in m.keys.iter() {
+                    let text =
+                        &self.source[key.range().start().to_usize()..key.range().end().to_usize()];
+                    if matches!(
+                        key,
+                        ast::Expr::NumberLiteral(_)
+                            | ast::Expr::StringLiteral(_)
+                            | ast::Expr::BooleanLiteral(_)
+                            | ast::Expr::NoneLiteral(_)
+                    ) {
+                        if seen.iter().any(|s| s == text) {
+                            return Err(self.error(
+                                format!("mapping pattern checks duplicate key ({text})"),
+                                m.range,
+                            ));
+                        }
+                        seen.push(text.to_string());
+                    }
+                    self.expr(key)?;
+                }
+                self.emit(Instr::BuildTuple(k as u32));
+                if k > 0 {
+                    self.emit(Instr::MatchKeys);
+                    self.emit(Instr::Copy(1));
+                    self.load_const(Constant::None);
+                    self.emit(Instr::IsOp(1));
+                    self.jump_if_false_fail(fail);
+                    self.emit(Instr::UnpackSequence(k as u32));
+                    for sub in m.patterns.iter() {
+                        self.pattern(sub, fail)?;
+                    }
+                }
+                match &m.rest {
+                    Some(rest) => {
+                        self.emit(Instr::CopyDictWithoutKeys);
+                        self.store_capture(rest)?;
+                        self.emit(Instr::PopTop);
+                    }
+                    None => {
+                        self.emit(Instr::PopTop);
+                        self.emit(Instr::PopTop);
+                    }
+                }
+            }
+            P::MatchClass(c) => {
+                let args = &c.arguments;
+                let mut names: Vec<&str> = Vec::new();
+                for kw in &args.keywords {
+                    let a = kw.attr.as_str();
+                    if names.contains(&a) {
+                        return Err(self.error(
+                            format!("attribute name repeated in class pattern: {a}"),
+                            kw.attr.range(),
+                        ));
+                    }
+                    names.push(a);
+                }
+                self.expr(&c.cls)?;
+                let consts: Vec<Constant> = names
+                    .iter()
+                    .map(|n| Constant::Str(std::rc::Rc::from(*n)))
+                    .collect();
+                self.load_const(Constant::Tuple(consts.into()));
+                let npos = args.patterns.len();
+                self.emit(Instr::MatchClass(npos as u32));
+                self.emit(Instr::Copy(1));
+                self.load_const(Constant::None);
+                self.emit(Instr::IsOp(1));
+                self.jump_if_false_fail(fail);
+                self.emit(Instr::UnpackSequence((npos + names.len()) as u32));
+                for sub in args.patterns.iter() {
+                    self.pattern(sub, fail)?;
+                }
+                for kw in &args.keywords {
+                    self.pattern(&kw.pattern, fail)?;
+                }
+            }
+        }
         Ok(())
     }
 

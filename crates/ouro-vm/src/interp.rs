@@ -1219,6 +1219,55 @@ impl Vm {
                             let it = tri!('err, self.awaitable(o));
                             self.stack.push(it);
                         }
+                        Instr::GetLen => {
+                            let o = match self.top() {
+                                Some(o) => o.clone(),
+                                None => break 'err self.internal_error("GET_LEN on empty stack"),
+                            };
+                            let n = tri!('err, self.len(&o));
+                            let n = tri!('err, self.new_int(n as i64));
+                            self.stack.push(n);
+                        }
+                        Instr::MatchSequence | Instr::MatchMapping => {
+                            let o = match self.top() {
+                                Some(o) => o.clone(),
+                                None => break 'err self.internal_error("MATCH on empty stack"),
+                            };
+                            let b = if matches!(instr, Instr::MatchSequence) {
+                                self.match_is_sequence(&o)
+                            } else {
+                                self.match_is_mapping(&o)
+                            };
+                            self.stack.push(self.new_bool(b));
+                        }
+                        Instr::MatchKeys => {
+                            let len = self.stack.len();
+                            if len < 2 {
+                                break 'err self.internal_error("MATCH_KEYS stack");
+                            }
+                            let (subject, keys) =
+                                (self.stack[len - 2].clone(), self.stack[len - 1].clone());
+                            let v = tri!('err, self.match_keys(&subject, &keys));
+                            self.stack.push(v);
+                        }
+                        Instr::CopyDictWithoutKeys => {
+                            let keys = tri!('err, self.pop());
+                            let subject = match self.top() {
+                                Some(o) => o.clone(),
+                                None => break 'err self.internal_error("COPY_DICT stack"),
+                            };
+                            let rest = tri!('err, self.dict_without_keys(&subject, &keys));
+                            self.stack.push(rest);
+                        }
+                        Instr::MatchClass(n) => {
+                            let names = tri!('err, self.pop());
+                            let cls = tri!('err, self.pop());
+                            let subject = tri!('err, self.pop());
+                            self.frames[fi].lasti = ip - 1;
+                            let v =
+                                tri!('err, self.match_class(&subject, &cls, n as usize, &names));
+                            self.stack.push(v);
+                        }
                         Instr::ReturnGenerator | Instr::StopIterationError => {
                             break 'err self
                                 .internal_error("instruction not emitted by ouro's compiler");

@@ -10,6 +10,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod native;
+pub mod pattern;
 pub mod str;
 pub mod weakref;
 
