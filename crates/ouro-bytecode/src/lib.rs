@@ -177,6 +177,14 @@ pub enum Instr {
     MatchClass(u32),
     /// `[mapping, keys] -> [mapping, rest]`: a dict of the other items.
     CopyDictWithoutKeys,
+    /// `[mgr] -> [bound __aexit__, awaitable of __aenter__()]`.
+    BeforeAsyncWith,
+    /// `[iterable] -> [iterable.__aiter__()]`.
+    GetAiter,
+    /// `[aiter] -> [aiter, awaitable of aiter.__anext__()]`.
+    GetAnext,
+    /// `[aiter, exc] -> []` if exc is StopAsyncIteration; re-raises it otherwise.
+    EndAsyncFor,
 }
 
 /// Binary operators, in CPython's `NB_*` order; the in-place forms follow the

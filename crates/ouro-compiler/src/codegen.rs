@@ -232,6 +232,10 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
         MatchClass(_) => -2,
         CopyDictWithoutKeys => 0,
+        BeforeAsyncWith => 1,
+        GetAiter => 0,
+        GetAnext => 1,
+        EndAsyncFor => -2,
         Send(_) => {
             if jump {
                 -1
@@ -843,7 +847,10 @@ impl<'a> Compiler<'a> {
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(self.error("async with is not supported by ouro yet", s.range()));
+                    if self.unit().flags & code_flags::COROUTINE == 0 {
+                        return Err(self.error("'async with' outside async function", s.range()));
+                    }
+                    return self.async_with_stmt(w, 0);
                 }
                 self.with_stmt(w, 0)
             }
@@ -1454,7 +1461,10 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, s: &'a ast::StmtFor) -> Result<(), CompileError> {
         if s.is_async {
-            return Err(self.error("async for is not supported by ouro yet", s.range()));
+            if self.unit().flags & code_flags::COROUTINE == 0 {
+                return Err(self.error("'async for' outside async function", s.range()));
+            }
+            return self.async_for_stmt(s);
         }
         let start = self.new_label();
         let cleanup = self.new_label();
@@ -1656,6 +1666,99 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::PopTop);
         self.restore_loc(saved);
         self.bind(exit);
+        Ok(())
+    }
+
+    /// `async with`: `with` whose enter and exit calls are awaited.
+    fn async_with_stmt(&mut self, s: &'a ast::StmtWith, pos: usize) -> Result<(), CompileError> {
+        let Some(item) = s.items.get(pos) else {
+            return self.body(&s.body);
+        };
+        let exit = self.new_label();
+        let final_ = self.new_label();
+        let cleanup = self.new_label();
+        self.expr(&item.context_expr)?;
+        let saved = self.set_loc(s.range());
+        self.emit(Instr::BeforeAsyncWith);
+        self.emit(Instr::GetAwaitable(1));
+        self.load_const(Constant::None);
+        self.yield_from_loop()?;
+        self.restore_loc(saved);
+        self.unit().depth -= 1;
+        let h = self.push_handler(final_, true);
+        self.unit().depth += 1;
+        self.push_fblock(FBlockKind::With(s.range()), 0, 0, [Some(h), None]);
+        match &item.optional_vars {
+            Some(v) => self.store_target(v)?,
+            None => self.emit(Instr::PopTop),
+        }
+        if pos + 1 < s.items.len() {
+            self.async_with_stmt(s, pos + 1)?;
+        } else {
+            self.body(&s.body)?;
+        }
+        self.pop_fblock();
+        self.pop_handler(h);
+        let saved = self.set_loc(s.range());
+        self.call_exit_with_nones();
+        self.emit(Instr::GetAwaitable(2));
+        self.load_const(Constant::None);
+        self.yield_from_loop()?;
+        self.emit(Instr::PopTop);
+        self.emit(Instr::Jump(exit));
+
+        self.bind(final_);
+        let hc = self.push_handler(cleanup, true);
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::WithExceptStart);
+        self.emit(Instr::GetAwaitable(2));
+        self.load_const(Constant::None);
+        self.yield_from_loop()?;
+        let suppress = self.new_label();
+        self.emit(Instr::PopJumpIfTrue(suppress));
+        self.emit(Instr::Reraise(2));
+        self.pop_handler(hc);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(suppress);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopTop);
+        self.restore_loc(saved);
+        self.bind(exit);
+        Ok(())
+    }
+
+    /// `async for`: `__anext__()` awaited each time, until it raises
+    /// StopAsyncIteration.
+    fn async_for_stmt(&mut self, s: &'a ast::StmtFor) -> Result<(), CompileError> {
+        let start = self.new_label();
+        let except = self.new_label();
+        let end = self.new_label();
+        self.expr(&s.iter)?;
+        let saved = self.set_loc(s.range());
+        self.emit(Instr::GetAiter);
+        self.bind(start);
+        let h = self.push_handler(except, false);
+        self.emit(Instr::GetAnext);
+        self.load_const(Constant::None);
+        self.yield_from_loop()?;
+        self.pop_handler(h);
+        self.restore_loc(saved);
+        self.push_fblock(FBlockKind::ForLoop, start, end, [None, None]);
+        self.store_target(&s.target)?;
+        self.body(&s.body)?;
+        let saved = self.set_loc(s.target.range());
+        self.emit_jump_noline(start);
+        self.restore_loc(saved);
+        self.pop_fblock();
+        self.bind(except);
+        let saved = self.set_loc(s.range());
+        self.emit(Instr::EndAsyncFor);
+        self.restore_loc(saved);
+        self.body(&s.orelse)?;
+        self.bind(end);
         Ok(())
     }
 

@@ -1268,6 +1268,41 @@ impl Vm {
                                 tri!('err, self.match_class(&subject, &cls, n as usize, &names));
                             self.stack.push(v);
                         }
+                        Instr::BeforeAsyncWith => {
+                            let mgr = tri!('err, self.pop());
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let (exit, aw) = tri!('err, self.before_async_with(&mgr));
+                            self.stack.push(exit);
+                            self.stack.push(aw);
+                        }
+                        Instr::GetAiter => {
+                            let o = tri!('err, self.pop());
+                            let it = tri!('err, self.get_aiter(&o));
+                            self.stack.push(it);
+                        }
+                        Instr::GetAnext => {
+                            let it = match self.top() {
+                                Some(o) => o.clone(),
+                                None => break 'err self.internal_error("GET_ANEXT stack"),
+                            };
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            let aw = tri!('err, self.get_anext(&it));
+                            self.stack.push(aw);
+                        }
+                        Instr::EndAsyncFor => {
+                            let exc = tri!('err, self.pop());
+                            let it = tri!('err, self.pop());
+                            drop(it);
+                            if !self.is_instance_of(&exc, T::StopAsyncIteration) {
+                                // Not the end of the loop: on with its traceback.
+                                match self.handle_error(PyErr(exc), false) {
+                                    Ok(()) => continue 'frames,
+                                    Err(e) => return Err(e),
+                                }
+                            }
+                        }
                         Instr::ReturnGenerator | Instr::StopIterationError => {
                             break 'err self
                                 .internal_error("instruction not emitted by ouro's compiler");

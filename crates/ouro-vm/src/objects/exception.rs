@@ -410,8 +410,9 @@ impl Vm {
             .unwrap_or(lineno);
         // Offsets are 1-based character offsets.
         let mut offset = offset - 1;
+        // A range over several lines is marked to the end of its first.
         let mut end_offset = if end_lineno > lineno {
-            -1
+            text.trim_end_matches('\n').chars().count() as i64
         } else {
             end_offset - 1
         };

@@ -720,3 +720,70 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::Coroutine, "__await__", coro_await_m)?;
     Ok(())
 }
+
+impl Vm {
+    /// `BEFORE_ASYNC_WITH`: the bound `__aexit__` and the awaitable of
+    /// `__aenter__()`.
+    pub(crate) fn before_async_with(&mut self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+        let ty = mgr.class();
+        let enter_n = self.intern("__aenter__")?;
+        let exit_n = self.intern("__aexit__")?;
+        let Some(enter) = self.type_lookup(&ty, &enter_n) else {
+            let tn = self.type_name(&ty);
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the asynchronous context manager protocol"
+            )));
+        };
+        let Some(exit) = self.type_lookup(&ty, &exit_n) else {
+            let tn = self.type_name(&ty);
+            return Err(self.type_error(format!(
+                "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
+            )));
+        };
+        let exit = self.bind_descriptor(exit, Some(mgr), &ty)?;
+        let enter = self.bind_descriptor(enter, Some(mgr), &ty)?;
+        let aw = self.call(&enter, Vec::new())?;
+        Ok((exit, aw))
+    }
+
+    /// `GET_AITER`: `o.__aiter__()`.
+    pub(crate) fn get_aiter(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        let ty = o.class();
+        let n = self.intern("__aiter__")?;
+        let Some(f) = self.type_lookup(&ty, &n) else {
+            let tn = self.type_name(&ty);
+            return Err(self.type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {tn}"
+            )));
+        };
+        let it = self.call(&f, vec![o.clone()])?;
+        let an = self.intern("__anext__")?;
+        if self.type_lookup(&it.class(), &an).is_none() {
+            let tn = self.type_name_of(&it);
+            return Err(self.type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {tn}"
+            )));
+        }
+        Ok(it)
+    }
+
+    /// `GET_ANEXT`: the awaitable of `it.__anext__()`.
+    pub(crate) fn get_anext(&mut self, it: &ObjRef) -> PyResult<ObjRef> {
+        let ty = it.class();
+        let n = self.intern("__anext__")?;
+        let Some(f) = self.type_lookup(&ty, &n) else {
+            let tn = self.type_name(&ty);
+            return Err(self.type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {tn}"
+            )));
+        };
+        let r = self.call(&f, vec![it.clone()])?;
+        let rn = self.type_name_of(&r);
+        match self.awaitable(r) {
+            Err(e) if self.err_is(&e, T::TypeError) => Err(self.type_error(format!(
+                "'async for' received an invalid object from __anext__: {rn}"
+            ))),
+            r => r,
+        }
+    }
+}
