@@ -232,6 +232,9 @@ pub mod tflags {
     pub const T_SETATTR: u8 = 0x20;
     /// A class in the MRO defines `__getattr__`.
     pub const T_GETATTR: u8 = 0x40;
+    /// Instances have no `__dict__`: every class in the MRO defines
+    /// `__slots__` without `"__dict__"`, so only slot names may be set.
+    pub const T_SLOTS: u8 = 0x80;
 }
 
 /// The object header: CPython's `PyObject`, with the count narrowed to 32

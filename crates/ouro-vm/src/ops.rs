@@ -126,7 +126,7 @@ impl Vm {
     fn is_data_descriptor(&mut self, descr: &ObjRef) -> bool {
         let dt = descr.class();
         if !Vm::is_heap_type(&dt) {
-            return self.is_property(descr);
+            return self.is_property(descr) || Vm::member_name(descr).is_some();
         }
         let set = self.names.set.clone();
         let del = self.names.delete.clone();
@@ -475,6 +475,10 @@ impl Vm {
                 return self.descriptor_set(&d, obj, value);
             }
         }
+        if obj.has_attrs() && ty.tflags() & ouro_heap::tflags::T_SLOTS != 0 {
+            // No __dict__: only the slots' descriptors (found above) store.
+            return Err(self.no_attribute(obj, name));
+        }
         if obj.has_attrs() {
             return match value {
                 Some(v) => self.attrs_set(obj, name, v),
@@ -540,6 +544,9 @@ impl Vm {
     ) -> PyResult<()> {
         if self.is_property(descr) {
             return self.property_set(descr, obj, value);
+        }
+        if Vm::member_name(descr).is_some() {
+            return self.member_set(descr, obj, value);
         }
         let dt = descr.class();
         match value {

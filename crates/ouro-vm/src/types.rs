@@ -77,6 +77,7 @@ builtin_types! {
     ListReverseIterator => "list_reverseiterator", Object, Native, N;
     CallIterator => "callable_iterator", Object, Native, N;
     Generator => "generator", Object, Native, N;
+    MemberDescriptor => "member_descriptor", Object, Native, N;
     Coroutine => "coroutine", Object, Native, N;
     TextIO => "TextIOWrapper", Object, Native, N;
     WeakRef => "weakref.ReferenceType", Object, WeakRef, B;

@@ -341,6 +341,7 @@ impl Vm {
             };
             self.dict_setitem(&dict, k, v)?;
         }
+        let slotted = self.install_slots(&dict, name, &base_list)?;
         let module_key = self.names.module.clone();
         if self.dict_get_str(&dict, &module_key).is_none() {
             if let Some(f) = self.frames.last() {
@@ -407,7 +408,8 @@ impl Vm {
         if let Some(mut t) = cls.borrow_mut::<TypeObj>() {
             t.mro = mro_t;
         }
-        cls.set_tflags(tflags::T_HEAP | tflags::T_BASETYPE | tflags::T_HAS_ATTRS);
+        let slots_flag = if slotted { tflags::T_SLOTS } else { 0 };
+        cls.set_tflags(tflags::T_HEAP | tflags::T_BASETYPE | tflags::T_HAS_ATTRS | slots_flag);
         self.update_type_flags(&cls);
         // __set_name__ on the attributes, then the parent's __init_subclass__.
         let d = self.type_dict(&cls)?;
@@ -776,4 +778,111 @@ fn split_field(field: &str) -> (String, &str) {
 fn _uses(f: &FunctionObj, t: &TupleObj) -> usize {
     let _ = f;
     t.len()
+}
+
+impl Vm {
+    /// `__slots__` of a class being made: a member descriptor per slot in
+    /// the namespace `dict`. Returns whether instances go without a
+    /// `__dict__` (no `"__dict__"` slot here, and every base is slotted).
+    fn install_slots(&mut self, dict: &ObjRef, name: &ObjRef, bases: &[ObjRef]) -> PyResult<bool> {
+        let key = self.intern("__slots__")?;
+        let Some(slots) = self.dict_get_str(dict, &key) else {
+            return Ok(false);
+        };
+        let items = if slots.kind() == Kind::Str {
+            vec![slots]
+        } else {
+            self.iterate(&slots)?
+        };
+        let cname = self.str_of(name).to_string();
+        let mut has_dict = false;
+        let mut has_weakref = false;
+        let mut seen: Vec<String> = Vec::new();
+        for it in &items {
+            if it.kind() != Kind::Str {
+                let tn = self.type_name_of(it);
+                return Err(self.type_error(format!("__slots__ items must be strings, not '{tn}'")));
+            }
+            let s = self.str_of(it).to_string();
+            let ident = s
+                .chars()
+                .next()
+                .is_some_and(|c| c == '_' || c.is_alphabetic())
+                && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+            if !ident {
+                return Err(self.type_error("__slots__ must be identifiers"));
+            }
+            if s == "__dict__" {
+                if has_dict {
+                    return Err(self.type_error("__dict__ slot disallowed: we already got one"));
+                }
+                has_dict = true;
+                continue;
+            }
+            if s == "__weakref__" {
+                if has_weakref {
+                    return Err(self.type_error("__weakref__ slot disallowed: we already got one"));
+                }
+                has_weakref = true;
+                continue;
+            }
+            // Private names are mangled, as in the class body.
+            let mangled = if s.starts_with("__") && !s.ends_with("__") {
+                format!("_{}{s}", cname.trim_start_matches('_'))
+            } else {
+                s
+            };
+            let k = self.intern(&mangled)?;
+            if self.dict_get_str(dict, &k).is_some() {
+                return Err(self.value_error(format!(
+                    "'{mangled}' in __slots__ conflicts with class variable"
+                )));
+            }
+            if seen.contains(&mangled) {
+                continue;
+            }
+            seen.push(mangled);
+            let d = self.new_native(
+                T::MemberDescriptor,
+                crate::objects::native::MemberDescr {
+                    name: k.clone(),
+                    owner: name.clone(),
+                },
+            )?;
+            self.dict_set_str(dict, &k, d)?;
+        }
+        let object = self.ty(T::Object).clone();
+        let bases_slotted = bases
+            .iter()
+            .all(|b| b.is(&object) || b.tflags() & tflags::T_SLOTS != 0);
+        Ok(!has_dict && bases_slotted)
+    }
+
+    /// Whether a slotted class (or a slotted base) lists `__weakref__`.
+    pub(crate) fn slots_allow_weakref(&mut self, ty: &ObjRef) -> bool {
+        let Ok(key) = self.intern("__slots__") else {
+            return false;
+        };
+        for t in self.mro_of(ty) {
+            if !Vm::is_heap_type(&t) {
+                continue;
+            }
+            let Ok(d) = self.type_dict(&t) else { continue };
+            let Some(slots) = self.dict_get_str(&d, &key) else {
+                return true;
+            };
+            let items = if slots.kind() == Kind::Str {
+                vec![slots]
+            } else {
+                self.iterate(&slots).unwrap_or_default()
+            };
+            if items
+                .iter()
+                .any(|s| s.kind() == Kind::Str && self.str_of(s) == "__weakref__")
+            {
+                return true;
+            }
+        }
+        false
+    }
 }

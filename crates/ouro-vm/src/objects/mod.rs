@@ -15,8 +15,8 @@ pub mod str;
 pub mod weakref;
 
 use ouro_heap::{
-    BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj, Kind,
-    ListObj, MethodObj, ModuleObj, ObjRef, SliceObj, TracebackObj, TupleObj, TypeObj,
+    tflags, BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FrameObj, FunctionObj,
+    Kind, ListObj, MethodObj, ModuleObj, ObjRef, SliceObj, TracebackObj, TupleObj, TypeObj,
 };
 
 use crate::error::PyResult;
@@ -672,6 +672,8 @@ impl Vm {
             Kind::Native => {
                 if let Some(r) = self.gen_repr(o) {
                     r
+                } else if let Some(r) = self.member_repr(o) {
+                    r
                 } else if self.is_set_like(o) {
                     self.set_repr(o)?
                 } else if self.is_property(o) {
@@ -1032,7 +1034,7 @@ impl Vm {
             }
             _ => {}
         }
-        if n == "__dict__" && o.has_attrs() {
+        if n == "__dict__" && o.has_attrs() && o.class().tflags() & tflags::T_SLOTS == 0 {
             return self.instance_dict(o).map(Some);
         }
         Ok(None)

@@ -70,6 +70,25 @@ native_payload!(
     }
 );
 
+/// A slot of `__slots__` (`member_descriptor`): a data descriptor that
+/// stores the value in the instance's attribute tail under its name.
+pub struct MemberDescr {
+    pub name: ObjRef,
+    /// The name of the class that declared it, for its repr.
+    pub owner: ObjRef,
+}
+native_payload!(
+    MemberDescr,
+    |s, out| {
+        out.push(s.owner.clone());
+        out.push(s.name.clone());
+    },
+    |s, visit| {
+        visit(&s.name);
+        visit(&s.owner);
+    }
+);
+
 /// `super(type, obj)`.
 pub struct SuperObj {
     pub ty: ObjRef,
@@ -200,6 +219,52 @@ impl Vm {
         n.inner.as_any_mut().downcast_mut::<P>().map(f)
     }
 
+    /// The slot name of a member descriptor.
+    pub(crate) fn member_name(o: &ObjRef) -> Option<ObjRef> {
+        if o.kind() != Kind::Native {
+            return None;
+        }
+        Vm::with_native::<MemberDescr, _>(o, |m| m.name.clone())
+    }
+
+    /// `member.__set__` / `__delete__`.
+    pub(crate) fn member_set(
+        &mut self,
+        descr: &ObjRef,
+        obj: &ObjRef,
+        value: Option<ObjRef>,
+    ) -> PyResult<()> {
+        let Some(name) = Vm::member_name(descr) else {
+            return Err(self.internal_error("not a member descriptor"));
+        };
+        match value {
+            Some(v) => self.attrs_set(obj, &name, v),
+            None => {
+                if self.attrs_del(obj, &name) {
+                    Ok(())
+                } else {
+                    // CPython's member_set on an empty slot: AttributeError(name).
+                    let n = self.str_of(&name).to_string();
+                    Err(self.new_exc(T::AttributeError, n))
+                }
+            }
+        }
+    }
+
+    /// `<member 'x' of 'A' objects>`.
+    pub(crate) fn member_repr(&self, o: &ObjRef) -> Option<String> {
+        if o.kind() != Kind::Native {
+            return None;
+        }
+        Vm::with_native::<MemberDescr, _>(o, |m| {
+            format!(
+                "<member '{}' of '{}' objects>",
+                self.str_of(&m.name),
+                self.str_of(&m.owner)
+            )
+        })
+    }
+
     pub fn new_classmethod(&mut self, f: ObjRef) -> PyResult<ObjRef> {
         self.new_native(T::ClassMethod, Wrapper { func: Some(f) })
     }
@@ -247,6 +312,15 @@ impl Vm {
         if self.is_instance_of(descr, T::StaticMethod) {
             let f = Vm::with_native::<Wrapper, _>(descr, |w| w.func.clone()).flatten();
             return Ok(Some(f.unwrap_or_else(|| descr.clone())));
+        }
+        if let Some(name) = Vm::member_name(descr) {
+            let Some(o) = obj else {
+                return Ok(Some(descr.clone()));
+            };
+            return match self.attrs_get(o, &name) {
+                Some(v) => Ok(Some(v)),
+                None => Err(self.no_attribute(o, &name)),
+            };
         }
         if self.is_instance_of(descr, T::Property) {
             let Some(o) = obj else {

@@ -27,8 +27,11 @@ struct BasicRefs {
 impl Vm {
     /// Whether objects like `o` can be weakly referenced (CPython: the type
     /// has `tp_weaklistoffset`).
-    pub(crate) fn supports_weakrefs(&self, o: &ObjRef) -> bool {
+    pub(crate) fn supports_weakrefs(&mut self, o: &ObjRef) -> bool {
         let ty = o.class();
+        if ty.tflags() & ouro_heap::tflags::T_SLOTS != 0 {
+            return self.slots_allow_weakref(&ty);
+        }
         if Vm::is_heap_type(&ty) {
             // Classes get a __weakref__ slot unless their builtin base is
             // variable-sized (int, bool, tuple, str).
