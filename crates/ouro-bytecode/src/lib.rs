@@ -185,6 +185,8 @@ pub enum Instr {
     GetAnext,
     /// `[aiter, exc] -> []` if exc is StopAsyncIteration; re-raises it otherwise.
     EndAsyncFor,
+    /// `[orig, excs] -> [exception to raise or None]`, after `except*`.
+    PrepReraiseStar,
 }
 
 /// Binary operators, in CPython's `NB_*` order; the in-place forms follow the

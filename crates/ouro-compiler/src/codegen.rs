@@ -55,6 +55,8 @@ enum FBlockKind<'a> {
     HandlerCleanup(Option<&'a str>),
     PopValue,
     ExceptionHandler,
+    /// The body of an `except*` clause: nothing may jump out of it.
+    ExceptionGroupHandler,
 }
 
 #[derive(Clone, Copy)]
@@ -236,6 +238,7 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         GetAiter => 0,
         GetAnext => 1,
         EndAsyncFor => -2,
+        PrepReraiseStar => -1,
         Send(_) => {
             if jump {
                 -1
@@ -813,7 +816,10 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = &r.value {
                     self.expr(v)?;
                 }
-                let saved = self.unwind_all(preserve, s.range())?;
+                // Errors while unwinding point where CPython's do: at the
+                // value just compiled, if any.
+                let at = r.value.as_ref().map_or(s.range(), |v| v.range());
+                let saved = self.unwind_all(preserve, at)?;
                 if !preserve {
                     self.load_const(Constant::None);
                 }
@@ -869,8 +875,8 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.error("except* is not supported by ouro yet", s.range()));
+                if t.is_star && t.finalbody.is_empty() {
+                    return self.try_star_except(t);
                 }
                 if t.finalbody.is_empty() {
                     self.try_except(t)
@@ -1021,6 +1027,12 @@ impl<'a> Compiler<'a> {
             self.pop_handler(*h);
         }
         match fb.kind {
+            FBlockKind::ExceptionGroupHandler => {
+                return Err(self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    range,
+                ));
+            }
             FBlockKind::WhileLoop | FBlockKind::ExceptionHandler | FBlockKind::TryExcept => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
@@ -1574,6 +1586,103 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try ... except*` (PEP 654), as CPython 3.11 compiles it: each clause
+    /// splits what is left of the group with `CHECK_EG_MATCH`; what clauses
+    /// raise is collected in a list; `PREP_RERAISE_STAR` makes what the
+    /// statement raises in the end.
+    fn try_star_except(&mut self, s: &'a ast::StmtTry) -> Result<(), CompileError> {
+        let except = self.new_label();
+        let end = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        let h_try = self.push_handler(except, false);
+        self.push_fblock(FBlockKind::TryExcept, 0, 0, [Some(h_try), None]);
+        self.body(&s.body)?;
+        self.pop_fblock();
+        self.pop_handler(h_try);
+        self.emit(Instr::Nop);
+        self.body(&s.orelse)?;
+        self.emit_jump_noline(end);
+
+        self.bind(except);
+        let h_cleanup = self.push_handler(cleanup, true);
+        self.emit(Instr::PushExcInfo);
+        self.push_fblock(FBlockKind::ExceptionHandler, 0, 0, [None, None]);
+        for (i, handler) in s.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(h) = handler;
+            let saved = self.set_loc(h.range());
+            let Some(ty) = &h.type_ else {
+                return Err(self.error("expected 'except' or 'finally' block", h.range()));
+            };
+            if i == 0 {
+                // [prev, exc] -> [prev, orig, [], rest]
+                self.emit(Instr::Copy(1));
+                self.emit(Instr::BuildList(0));
+                self.emit(Instr::Swap(2));
+            }
+            let next = self.new_label();
+            let no_match = self.new_label();
+            let cleanup_body = self.new_label();
+            self.expr(ty)?;
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::Copy(1));
+            self.emit(Instr::PopJumpIfNone(no_match));
+            match &h.name {
+                Some(name) => self.name_op(name.as_str(), NameOp::Store)?,
+                None => self.emit(Instr::PopTop),
+            }
+            let h_body = self.push_handler(cleanup_body, true);
+            self.push_fblock(
+                FBlockKind::ExceptionGroupHandler,
+                0,
+                0,
+                [Some(h_body), None],
+            );
+            self.body(&h.body)?;
+            self.pop_fblock();
+            self.pop_handler(h_body);
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(name.as_str(), NameOp::Store)?;
+                self.name_op(name.as_str(), NameOp::Delete)?;
+            }
+            self.emit(Instr::Jump(next));
+            // What the clause raised joins the list: [.., rest, lasti, exc].
+            self.bind(cleanup_body);
+            if let Some(name) = &h.name {
+                self.load_const(Constant::None);
+                self.name_op(name.as_str(), NameOp::Store)?;
+                self.name_op(name.as_str(), NameOp::Delete)?;
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopTop);
+            self.emit(Instr::Jump(next));
+            self.bind(no_match);
+            self.emit(Instr::PopTop);
+            self.bind(next);
+            self.restore_loc(saved);
+        }
+        self.pop_fblock();
+        // [prev, orig, list, rest]
+        self.emit(Instr::ListAppend(1));
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::Copy(1));
+        self.emit(Instr::PopJumpIfNotNone(reraise_star));
+        // The handlers' cleanup no longer covers what follows (POP_BLOCK).
+        self.pop_handler(h_cleanup);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Jump(end));
+        self.bind(reraise_star);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise(0));
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
     fn pop_except_and_reraise(&mut self) {
         self.emit(Instr::Copy(3));
         self.emit(Instr::PopExcept);
@@ -1588,6 +1697,8 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::FinallyTry(&s.finalbody), 0, 0, [Some(h), None]);
         if s.handlers.is_empty() {
             self.body(&s.body)?;
+        } else if s.is_star {
+            self.try_star_except(s)?;
         } else {
             self.try_except(s)?;
         }

@@ -1110,7 +1110,23 @@ impl Vm {
                             self.stack.push(self.new_bool(m));
                         }
                         Instr::CheckEgMatch => {
-                            break 'err self.internal_error("except* is not supported")
+                            let ty = tri!('err, self.pop());
+                            let exc = tri!('err, self.pop());
+                            let (rest, matched) = tri!('err, self.check_eg_match(&exc, &ty));
+                            if !matched.is(&self.none) {
+                                // The handler sees the matched part as the
+                                // exception being handled.
+                                let old = self.handled.replace(matched.clone());
+                                drop(old);
+                            }
+                            self.stack.push(rest);
+                            self.stack.push(matched);
+                        }
+                        Instr::PrepReraiseStar => {
+                            let excs = tri!('err, self.pop());
+                            let orig = tri!('err, self.pop());
+                            let r = tri!('err, self.prep_reraise_star(&orig, &excs));
+                            self.stack.push(r);
                         }
                         Instr::BeforeWith => {
                             let mgr = tri!('err, self.pop());

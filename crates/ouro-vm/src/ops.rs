@@ -1841,6 +1841,9 @@ impl Vm {
 
     /// `str(exc)`: the message, as CPython's `BaseException.__str__`.
     pub(crate) fn exception_str(&mut self, o: &ObjRef) -> PyResult<String> {
+        if self.is_exception_group(o) {
+            return self.exception_group_str(o);
+        }
         let args = match o.borrow::<ExceptionObj>() {
             Some(e) => e.args.clone(),
             None => return Ok(String::new()),

@@ -88,8 +88,10 @@ builtin_types! {
     SystemExit => "SystemExit", BaseException, Exception, BA;
     KeyboardInterrupt => "KeyboardInterrupt", BaseException, Exception, BA;
     GeneratorExit => "GeneratorExit", BaseException, Exception, BA;
+    BaseExceptionGroup => "BaseExceptionGroup", BaseException, Exception, BA;
     Exception => "Exception", BaseException, Exception, BA;
     StopIteration => "StopIteration", Exception, Exception, BA;
+    ExceptionGroup => "ExceptionGroup", BaseExceptionGroup, Exception, BA;
     StopAsyncIteration => "StopAsyncIteration", Exception, Exception, BA;
     ArithmeticError => "ArithmeticError", Exception, Exception, BA;
     FloatingPointError => "FloatingPointError", ArithmeticError, Exception, BA;

@@ -366,6 +366,18 @@ impl Vm {
                     b = BUILTIN_TYPES[b as usize].2;
                 }
             }
+            let (bases, mro) = if id == T::ExceptionGroup {
+                // The one builtin with two bases: (BaseExceptionGroup, Exception).
+                let exc = self.types[T::Exception as usize].clone();
+                let bases = self.new_tuple(vec![
+                    self.types[T::BaseExceptionGroup as usize].clone(),
+                    exc.clone(),
+                ])?;
+                mro.insert(2, exc);
+                (bases, mro)
+            } else {
+                (bases, mro)
+            };
             let mro = self.new_tuple(mro)?;
             let dict = self.new_dict()?;
             if let Some(m) = module {

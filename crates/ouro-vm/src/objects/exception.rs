@@ -9,6 +9,42 @@ use crate::natives::{Args, NativeFn};
 use crate::types::T;
 use crate::vm::Vm;
 
+const CAUSE_MSG: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MSG: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+/// Nesting and width of exception groups printed before eliding
+/// (`traceback.TracebackException`'s `max_group_depth`, `max_group_width`).
+const MAX_GROUP_DEPTH: usize = 10;
+const MAX_GROUP_WIDTH: usize = 15;
+
+/// Where the printing of nested exception groups is.
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Writes `text` with every line indented, behind a `|` margin (or
+    /// `margin`) inside a group.
+    fn emit(&self, out: &mut String, text: &str, margin: Option<char>) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin.unwrap_or('|'));
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 /// CPython's `TB_RECURSIVE_CUTOFF`.
 const RECURSIVE_CUTOFF: usize = 3;
 
@@ -451,45 +487,132 @@ impl Vm {
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
         let mut out = String::new();
         let mut seen: Vec<ObjRef> = Vec::new();
-        self.format_exception_chain(exc, &mut out, &mut seen, 0);
+        let mut ctx = GroupCtx::default();
+        self.format_exception_ctx(exc, &mut out, &mut seen, &mut ctx);
         out
     }
 
-    fn format_exception_chain(
+    /// An exception with its chain (causes and contexts first), and, for a
+    /// group, its sub-exceptions in nested boxes: CPython 3.11's
+    /// `TracebackException.format` with its `_ExceptionPrintContext`.
+    fn format_exception_ctx(
         &mut self,
         exc: &ObjRef,
         out: &mut String,
         seen: &mut Vec<ObjRef>,
-        depth: usize,
+        ctx: &mut GroupCtx,
     ) {
+        // (message, exception): the message of an exception with a cause or
+        // context is printed between that one and it.
+        let mut chain: Vec<(Option<&'static str>, ObjRef)> = Vec::new();
+        let mut cur = Some(exc.clone());
         seen.push(exc.clone());
-        let (cause, context, suppress, tb) = match exc.borrow::<ExceptionObj>() {
-            Some(e) => (
-                e.cause.clone(),
-                e.context.clone(),
-                e.suppress_context,
-                e.traceback.clone(),
-            ),
-            None => (None, None, false, None),
-        };
-        if depth < 200 {
-            if let Some(c) = cause.filter(|c| !seen.iter().any(|s| s.is(c))) {
-                self.format_exception_chain(&c, out, seen, depth + 1);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let Some(c) = context.filter(|c| !suppress && !seen.iter().any(|s| s.is(c))) {
-                self.format_exception_chain(&c, out, seen, depth + 1);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
+        while let Some(e) = cur.take() {
+            let (cause, context, suppress) = match e.borrow::<ExceptionObj>() {
+                Some(x) => (x.cause.clone(), x.context.clone(), x.suppress_context),
+                None => (None, None, false),
+            };
+            let next = if chain.len() >= 200 {
+                None
+            } else if let Some(c) = cause.filter(|c| !seen.iter().any(|s| s.is(c))) {
+                Some((CAUSE_MSG, c))
+            } else {
+                context
+                    .filter(|c| !suppress && !seen.iter().any(|s| s.is(c)))
+                    .map(|c| (CONTEXT_MSG, c))
+            };
+            match next {
+                Some((msg, n)) => {
+                    seen.push(n.clone());
+                    chain.push((Some(msg), e));
+                    cur = Some(n);
+                }
+                None => chain.push((None, e)),
             }
         }
-        if tb.is_some() {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_traceback(tb, out);
+        for (msg, e) in chain.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(out, m, None);
+            }
+            let tb = e.borrow::<ExceptionObj>().and_then(|x| x.traceback.clone());
+            if !self.is_exception_group(&e) {
+                if tb.is_some() {
+                    ctx.emit(out, "Traceback (most recent call last):\n", None);
+                    let mut t = String::new();
+                    self.format_traceback(tb, &mut t);
+                    ctx.emit(out, &t, None);
+                }
+                let mut t = String::new();
+                self.format_exception_only(&e, &mut t);
+                ctx.emit(out, &t, None);
+                continue;
+            }
+            if ctx.depth > MAX_GROUP_DEPTH {
+                ctx.emit(
+                    out,
+                    &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                    None,
+                );
+                continue;
+            }
+            let toplevel = ctx.depth == 0;
+            if toplevel {
+                ctx.depth += 1;
+            }
+            if tb.is_some() {
+                let margin = if toplevel { Some('+') } else { None };
+                ctx.emit(
+                    out,
+                    "Exception Group Traceback (most recent call last):\n",
+                    margin,
+                );
+                let mut t = String::new();
+                self.format_traceback(tb, &mut t);
+                ctx.emit(out, &t, None);
+            }
+            let mut t = String::new();
+            self.format_exception_only(&e, &mut t);
+            ctx.emit(out, &t, None);
+            let subs = self.group_exceptions(&e);
+            let n = if subs.len() <= MAX_GROUP_WIDTH {
+                subs.len()
+            } else {
+                MAX_GROUP_WIDTH + 1
+            };
+            ctx.need_close = false;
+            for i in 0..n {
+                let last = i + 1 == n;
+                if last {
+                    ctx.need_close = true;
+                }
+                let truncated = i >= MAX_GROUP_WIDTH;
+                let title = if truncated {
+                    "...".to_string()
+                } else {
+                    (i + 1).to_string()
+                };
+                out.push_str(&ctx.indent());
+                out.push_str(if i == 0 { "+-" } else { "  " });
+                out.push_str(&format!("+---------------- {title} ----------------\n"));
+                ctx.depth += 1;
+                if !truncated {
+                    self.format_exception_ctx(&subs[i], out, seen, ctx);
+                } else {
+                    let remaining = subs.len() - MAX_GROUP_WIDTH;
+                    let s = if remaining > 1 { "s" } else { "" };
+                    ctx.emit(out, &format!("and {remaining} more exception{s}\n"), None);
+                }
+                if last && ctx.need_close {
+                    out.push_str(&ctx.indent());
+                    out.push_str("+------------------------------------\n");
+                    ctx.need_close = false;
+                }
+                ctx.depth -= 1;
+            }
+            if toplevel {
+                ctx.depth = 0;
+            }
         }
-        self.format_exception_only(exc, out);
     }
 
     /// An exception with its own traceback only, not its chain (what

@@ -4,6 +4,7 @@
 pub mod class;
 pub mod dict;
 pub mod exception;
+pub mod excgroup;
 pub mod float;
 pub mod generator;
 pub mod int;
@@ -30,6 +31,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     dict::install(vm)?;
     native::install(vm)?;
     generator::install(vm)?;
+    excgroup::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
     weakref::install(vm)?;
@@ -286,6 +288,11 @@ impl Vm {
                 let mty = self.ty(T::Method).clone();
                 self.alloc(&mty, MethodObj { func, self_ }, false)
             }
+            T::BaseExceptionGroup | T::ExceptionGroup => {
+                let ty = ty.clone();
+                let e = self.exception_group_new(&ty, &args)?;
+                Ok(e)
+            }
             t if t.is_exception() => {
                 let ty = ty.clone();
                 let e = self.new_exc_args(&ty, std::mem::take(&mut args.pos));
@@ -361,6 +368,14 @@ impl Vm {
                 },
                 attrs,
             ),
+            T::BaseExceptionGroup | T::ExceptionGroup => {
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
+                let pos = args[..args.len() - nkw.min(args.len())].to_vec();
+                let a = crate::natives::Args::new(pos);
+                self.exception_group_new(ty, &a)
+            }
             t if t.is_exception() => {
                 let nkw = kwnames
                     .and_then(|k| k.get::<TupleObj>())

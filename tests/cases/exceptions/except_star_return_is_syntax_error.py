@@ -1,0 +1,6 @@
+# 'return' inside an except* block is a syntax error.
+def f():
+    try:
+        pass
+    except* ValueError:
+        return 1
