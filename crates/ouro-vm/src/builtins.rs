@@ -747,6 +747,25 @@ fn builtin_pow(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     match m {
         None => vm.binary_op(&args.pos[0], &args.pos[1], ouro_bytecode::BinOp::Power),
         Some(m) => {
+            // A class's __pow__(exp, mod) (ternary pow is not reflected).
+            let base = args.pos[0].clone();
+            if Vm::is_heap_type(&base.class()) {
+                let n = vm.intern("__pow__")?;
+                if let Some(f) = vm.type_lookup(&base.class(), &n) {
+                    let r = vm.call(&f, vec![base.clone(), args.pos[1].clone(), m.clone()])?;
+                    if !r.is(&vm.not_implemented) {
+                        return Ok(r);
+                    }
+                }
+                let (t0, t1, t2) = (
+                    vm.type_name_of(&base),
+                    vm.type_name_of(&args.pos[1]),
+                    vm.type_name_of(&m),
+                );
+                return Err(vm.type_error(format!(
+                    "unsupported operand type(s) for ** or pow(): '{t0}', '{t1}', '{t2}'"
+                )));
+            }
             let (Some(b), Some(e), Some(md)) = (
                 vm.to_bigint(&args.pos[0]),
                 vm.to_bigint(&args.pos[1]),

@@ -400,7 +400,7 @@ impl Vm {
         let Some(mro) = c3_mro(&cls, &base_list, &base_mros) else {
             let names: Vec<String> = base_list.iter().map(|b| self.type_name(b)).collect();
             return Err(self.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -416,6 +416,11 @@ impl Vm {
         let set_name = self.names.set_name.clone();
         for (k, v) in self.dict_items_vec(&d)? {
             let vt = v.class();
+            if self.is_property(&v) {
+                Vm::with_native_mut::<crate::objects::native::Property, _>(&v, |p| {
+                    p.name = Some(k.clone());
+                });
+            }
             if Vm::is_heap_type(&vt) {
                 if let Some(f) = self.type_lookup(&vt, &set_name) {
                     self.call(&f, vec![v.clone(), cls.clone(), k.clone()])?;

@@ -52,9 +52,33 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, f) in object_methods {
         vm.add_method(T::Object, name, *f)?;
     }
+    // object.__init_subclass__ is a classmethod that takes nothing.
+    let f = vm.new_builtin_function("__init_subclass__", object_init_subclass)?;
+    let cm = vm.new_classmethod(f)?;
+    let object = vm.ty(T::Object).clone();
+    let d = vm.type_dict(&object)?;
+    let key = vm.names.init_subclass.clone();
+    vm.dict_set_str(&d, &key, cm)?;
     vm.add_method(T::List, "__init__", list_init)?;
     vm.add_method(T::Dict, "__init__", dict_init)?;
     Ok(())
+}
+
+fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let cls = args.pos.first().cloned();
+    if !args.kw.is_empty() {
+        let tn = cls.map_or_else(|| "object".to_string(), |c| vm.type_name(&c));
+        return Err(vm.type_error(format!(
+            "{tn}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    Ok(vm.none.clone())
 }
 
 fn object_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -412,6 +436,26 @@ impl Vm {
                     args.len()
                 };
                 self.weakref_new(ty, Args::new(args[..n].to_vec()))
+            }
+            T::Type => {
+                // A metaclass without its own __new__: type.__new__(meta, ...).
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
+                let npos = args.len() - nkw.min(args.len());
+                if npos != 3 {
+                    return Err(self.type_error("type.__new__() takes exactly 3 arguments"));
+                }
+                let kw: Vec<(ObjRef, ObjRef)> = match kwnames.and_then(|k| k.get::<TupleObj>()) {
+                    Some(names) => names
+                        .items()
+                        .iter()
+                        .cloned()
+                        .zip(args[npos..].iter().cloned())
+                        .collect(),
+                    None => Vec::new(),
+                };
+                self.type_new(ty, &args[0], &args[1], &args[2], &kw)
             }
             T::Int | T::Float | T::Str | T::Tuple => {
                 // Immutable bases: build the value, then an instance of the

@@ -54,17 +54,23 @@ pub struct Property {
     pub fset: Option<ObjRef>,
     pub fdel: Option<ObjRef>,
     pub doc: Option<ObjRef>,
+    /// The attribute name it was assigned to in a class (`__set_name__`).
+    pub name: Option<ObjRef>,
 }
 native_payload!(
     Property,
     |s, out| {
+        out.extend(s.name.take());
         out.extend(s.doc.take());
         out.extend(s.fdel.take());
         out.extend(s.fset.take());
         out.extend(s.fget.take());
     },
     |s, visit| {
-        for f in [&s.fget, &s.fset, &s.fdel, &s.doc].into_iter().flatten() {
+        for f in [&s.fget, &s.fset, &s.fdel, &s.doc, &s.name]
+            .into_iter()
+            .flatten()
+        {
             visit(f)
         }
     }
@@ -368,17 +374,26 @@ impl Vm {
         obj: &ObjRef,
         value: Option<ObjRef>,
     ) -> PyResult<()> {
-        let (fset, fdel) =
-            Vm::with_native::<Property, _>(descr, |p| (p.fset.clone(), p.fdel.clone()))
-                .unwrap_or((None, None));
+        let (fset, fdel, name) = Vm::with_native::<Property, _>(descr, |p| {
+            (p.fset.clone(), p.fdel.clone(), p.name.clone())
+        })
+        .unwrap_or((None, None, None));
+        let missing = |vm: &mut Vm, what: &str| {
+            let tn = vm.type_name_of(obj);
+            let msg = match &name {
+                Some(n) => format!("property '{}' of '{tn}' object has no {what}", vm.str_of(n)),
+                None => format!("property of '{tn}' object has no {what}"),
+            };
+            vm.attribute_error(msg)
+        };
         match value {
             Some(v) => match fset {
                 Some(s) => self.call(&s, vec![obj.clone(), v]).map(|_| ()),
-                None => Err(self.attribute_error("can't set attribute")),
+                None => Err(missing(self, "setter")),
             },
             None => match fdel {
                 Some(d) => self.call(&d, vec![obj.clone()]).map(|_| ()),
-                None => Err(self.attribute_error("can't delete attribute")),
+                None => Err(missing(self, "deleter")),
             },
         }
     }
@@ -596,7 +611,16 @@ pub(crate) fn property_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let fget = get(vm, 0, "fget", &mut args);
     let fset = get(vm, 1, "fset", &mut args);
     let fdel = get(vm, 2, "fdel", &mut args);
-    let doc = get(vm, 3, "doc", &mut args);
+    let mut doc = get(vm, 3, "doc", &mut args);
+    if doc.is_none() {
+        // The getter's docstring, as CPython's property does.
+        if let Some(g) = &fget {
+            doc = vm
+                .getattr_str(g, "__doc__")
+                .ok()
+                .filter(|d| !d.is(&vm.none));
+        }
+    }
     vm.new_native(
         T::Property,
         Property {
@@ -604,6 +628,7 @@ pub(crate) fn property_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             fset,
             fdel,
             doc,
+            name: None,
         },
     )
 }
@@ -611,12 +636,13 @@ pub(crate) fn property_new(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
 fn property_copy_with(vm: &mut Vm, args: Args, which: u8) -> PyResult<ObjRef> {
     args.check(vm, "property", 2, 2)?;
     let p = &args.pos[0];
-    let Some((fget, fset, fdel, doc)) = Vm::with_native::<Property, _>(p, |p| {
+    let Some((fget, fset, fdel, doc, name)) = Vm::with_native::<Property, _>(p, |p| {
         (
             p.fget.clone(),
             p.fset.clone(),
             p.fdel.clone(),
             p.doc.clone(),
+            p.name.clone(),
         )
     }) else {
         return Err(vm.type_error("descriptor requires a 'property' object"));
@@ -628,18 +654,21 @@ fn property_copy_with(vm: &mut Vm, args: Args, which: u8) -> PyResult<ObjRef> {
             fset,
             fdel,
             doc,
+            name: name.clone(),
         },
         b's' => Property {
             fget,
             fset: f,
             fdel,
             doc,
+            name: name.clone(),
         },
         _ => Property {
             fget,
             fset,
             fdel: f,
             doc,
+            name: name.clone(),
         },
     };
     vm.new_native(T::Property, np)
