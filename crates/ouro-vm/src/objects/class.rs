@@ -19,7 +19,37 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     add_static(vm, T::Type, "__new__", type_new_method)?;
     add_static(vm, T::Object, "__new__", object_new_method)?;
     vm.add_method(T::Type, "__subclasses__", type_subclasses)?;
+    vm.add_method(T::MemberDescriptor, "__get__", member_get_m)?;
+    vm.add_method(T::MemberDescriptor, "__set__", member_set_m)?;
+    vm.add_method(T::MemberDescriptor, "__delete__", member_delete_m)?;
     Ok(())
+}
+
+/// `member.__get__(obj, type=None)`: the slot's value (the descriptor for
+/// class access).
+fn member_get_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__get__", 2, 3)?;
+    let (descr, obj) = (args.pos[0].clone(), args.pos[1].clone());
+    if obj.is(&vm.none) {
+        return Ok(descr);
+    }
+    let owner = obj.class();
+    match vm.bind_native_descriptor(&descr, Some(&obj), &owner)? {
+        Some(v) => Ok(v),
+        None => Err(vm.type_error("descriptor '__get__' requires a 'member_descriptor' object")),
+    }
+}
+
+fn member_set_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__set__", 3, 3)?;
+    vm.member_set(&args.pos[0], &args.pos[1], Some(args.pos[2].clone()))?;
+    Ok(vm.none.clone())
+}
+
+fn member_delete_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "__delete__", 2, 2)?;
+    vm.member_set(&args.pos[0], &args.pos[1], None)?;
+    Ok(vm.none.clone())
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
