@@ -856,9 +856,9 @@ impl<'a> Compiler<'a> {
                     if self.unit().flags & code_flags::COROUTINE == 0 {
                         return Err(self.error("'async with' outside async function", s.range()));
                     }
-                    return self.async_with_stmt(w, 0);
+                    return self.with_stmt(w, 0, true);
                 }
-                self.with_stmt(w, 0)
+                self.with_stmt(w, 0, false)
             }
             Stmt::Match(m) => self.match_stmt(m),
             Stmt::Raise(r) => {
@@ -1728,7 +1728,13 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Call(3));
     }
 
-    fn with_stmt(&mut self, s: &'a ast::StmtWith, pos: usize) -> Result<(), CompileError> {
+    /// `with` (and `async with`, whose enter and exit results are awaited).
+    fn with_stmt(
+        &mut self,
+        s: &'a ast::StmtWith,
+        pos: usize,
+        is_async: bool,
+    ) -> Result<(), CompileError> {
         let Some(item) = s.items.get(pos) else {
             return self.body(&s.body);
         };
@@ -1737,7 +1743,12 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.expr(&item.context_expr)?;
         let saved = self.set_loc(s.range());
-        self.emit(Instr::BeforeWith);
+        if is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.await_top(1)?;
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
         self.restore_loc(saved);
         // The handler's depth excludes the `__enter__` result.
         self.unit().depth -= 1;
@@ -1749,7 +1760,7 @@ impl<'a> Compiler<'a> {
             None => self.emit(Instr::PopTop),
         }
         if pos + 1 < s.items.len() {
-            self.with_stmt(s, pos + 1)?;
+            self.with_stmt(s, pos + 1, is_async)?;
         } else {
             self.body(&s.body)?;
         }
@@ -1757,6 +1768,9 @@ impl<'a> Compiler<'a> {
         self.pop_handler(h);
         let saved = self.set_loc(s.range());
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2)?;
+        }
         self.emit(Instr::PopTop);
         self.emit(Instr::Jump(exit));
 
@@ -1764,6 +1778,9 @@ impl<'a> Compiler<'a> {
         let hc = self.push_handler(cleanup, true);
         self.emit(Instr::PushExcInfo);
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.await_top(2)?;
+        }
         let suppress = self.new_label();
         self.emit(Instr::PopJumpIfTrue(suppress));
         self.emit(Instr::Reraise(2));
@@ -1780,65 +1797,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `async with`: `with` whose enter and exit calls are awaited.
-    fn async_with_stmt(&mut self, s: &'a ast::StmtWith, pos: usize) -> Result<(), CompileError> {
-        let Some(item) = s.items.get(pos) else {
-            return self.body(&s.body);
-        };
-        let exit = self.new_label();
-        let final_ = self.new_label();
-        let cleanup = self.new_label();
-        self.expr(&item.context_expr)?;
-        let saved = self.set_loc(s.range());
-        self.emit(Instr::BeforeAsyncWith);
-        self.emit(Instr::GetAwaitable(1));
+    /// Awaits the value on top of the stack (`GET_AWAITABLE where` and the
+    /// send loop), leaving its result.
+    fn await_top(&mut self, where_: u32) -> Result<(), CompileError> {
+        self.emit(Instr::GetAwaitable(where_));
         self.load_const(Constant::None);
-        self.yield_from_loop()?;
-        self.restore_loc(saved);
-        self.unit().depth -= 1;
-        let h = self.push_handler(final_, true);
-        self.unit().depth += 1;
-        self.push_fblock(FBlockKind::With(s.range()), 0, 0, [Some(h), None]);
-        match &item.optional_vars {
-            Some(v) => self.store_target(v)?,
-            None => self.emit(Instr::PopTop),
-        }
-        if pos + 1 < s.items.len() {
-            self.async_with_stmt(s, pos + 1)?;
-        } else {
-            self.body(&s.body)?;
-        }
-        self.pop_fblock();
-        self.pop_handler(h);
-        let saved = self.set_loc(s.range());
-        self.call_exit_with_nones();
-        self.emit(Instr::GetAwaitable(2));
-        self.load_const(Constant::None);
-        self.yield_from_loop()?;
-        self.emit(Instr::PopTop);
-        self.emit(Instr::Jump(exit));
-
-        self.bind(final_);
-        let hc = self.push_handler(cleanup, true);
-        self.emit(Instr::PushExcInfo);
-        self.emit(Instr::WithExceptStart);
-        self.emit(Instr::GetAwaitable(2));
-        self.load_const(Constant::None);
-        self.yield_from_loop()?;
-        let suppress = self.new_label();
-        self.emit(Instr::PopJumpIfTrue(suppress));
-        self.emit(Instr::Reraise(2));
-        self.pop_handler(hc);
-        self.bind(cleanup);
-        self.pop_except_and_reraise();
-        self.bind(suppress);
-        self.emit(Instr::PopTop);
-        self.emit(Instr::PopExcept);
-        self.emit(Instr::PopTop);
-        self.emit(Instr::PopTop);
-        self.restore_loc(saved);
-        self.bind(exit);
-        Ok(())
+        self.yield_from_loop()
     }
 
     /// `async for`: `__anext__()` awaited each time, until it raises
@@ -1852,6 +1816,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::GetAiter);
         self.bind(start);
         let h = self.push_handler(except, false);
+        // GET_ANEXT already made the awaitable: straight to the send loop.
         self.emit(Instr::GetAnext);
         self.load_const(Constant::None);
         self.yield_from_loop()?;
@@ -2509,9 +2474,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Await(a) => {
                 self.expr(&a.value)?;
-                self.emit(Instr::GetAwaitable(0));
-                self.load_const(Constant::None);
-                self.yield_from_loop()?;
+                self.await_top(0)?;
             }
             Expr::Yield(y) => {
                 match &y.value {

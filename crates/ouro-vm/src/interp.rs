@@ -1128,11 +1128,12 @@ impl Vm {
                             let r = tri!('err, self.prep_reraise_star(&orig, &excs));
                             self.stack.push(r);
                         }
-                        Instr::BeforeWith => {
+                        Instr::BeforeWith | Instr::BeforeAsyncWith => {
                             let mgr = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
-                            let (exit, entered) = tri!('err, self.before_with(&mgr));
+                            let asynchronous = matches!(instr, Instr::BeforeAsyncWith);
+                            let (exit, entered) = tri!('err, self.before_with(&mgr, asynchronous));
                             self.stack.push(exit);
                             self.stack.push(entered);
                         }
@@ -1283,14 +1284,6 @@ impl Vm {
                             let v =
                                 tri!('err, self.match_class(&subject, &cls, n as usize, &names));
                             self.stack.push(v);
-                        }
-                        Instr::BeforeAsyncWith => {
-                            let mgr = tri!('err, self.pop());
-                            self.frames[fi].ip = ip;
-                            self.frames[fi].lasti = ip - 1;
-                            let (exit, aw) = tri!('err, self.before_async_with(&mgr));
-                            self.stack.push(exit);
-                            self.stack.push(aw);
                         }
                         Instr::GetAiter => {
                             let o = tri!('err, self.pop());

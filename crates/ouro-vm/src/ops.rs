@@ -1800,21 +1800,39 @@ impl Vm {
         Ok(self.isinstance(exc, ty))
     }
 
-    /// `BEFORE_WITH`: returns `(__exit__ bound, __enter__())`.
-    pub(crate) fn before_with(&mut self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
+    /// `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: the bound `__exit__` (or
+    /// `__aexit__`) and the result of calling `__enter__` (or `__aenter__`,
+    /// an awaitable).
+    pub(crate) fn before_with(
+        &mut self,
+        mgr: &ObjRef,
+        asynchronous: bool,
+    ) -> PyResult<(ObjRef, ObjRef)> {
         let ty = mgr.class();
-        let enter_n = self.names.enter.clone();
-        let exit_n = self.names.exit.clone();
+        let (enter_n, exit_n, what) = if asynchronous {
+            (
+                self.intern("__aenter__")?,
+                self.intern("__aexit__")?,
+                "asynchronous context manager",
+            )
+        } else {
+            (
+                self.names.enter.clone(),
+                self.names.exit.clone(),
+                "context manager",
+            )
+        };
         let Some(enter) = self.type_lookup(&ty, &enter_n) else {
             let tn = self.type_name(&ty);
             return Err(self.type_error(format!(
-                "'{tn}' object does not support the context manager protocol"
+                "'{tn}' object does not support the {what} protocol"
             )));
         };
         let Some(exit) = self.type_lookup(&ty, &exit_n) else {
             let tn = self.type_name(&ty);
+            let en = self.str_of(&exit_n).to_string();
             return Err(self.type_error(format!(
-                "'{tn}' object does not support the context manager protocol (missed __exit__ method)"
+                "'{tn}' object does not support the {what} protocol (missed {en} method)"
             )));
         };
         let exit = self.bind_descriptor(exit, Some(mgr), &ty)?;

@@ -536,15 +536,8 @@ impl Vm {
             }
             let tb = e.borrow::<ExceptionObj>().and_then(|x| x.traceback.clone());
             if !self.is_exception_group(&e) {
-                if tb.is_some() {
-                    ctx.emit(out, "Traceback (most recent call last):\n", None);
-                    let mut t = String::new();
-                    self.format_traceback(tb, &mut t);
-                    ctx.emit(out, &t, None);
-                }
-                let mut t = String::new();
-                self.format_exception_only(&e, &mut t);
-                ctx.emit(out, &t, None);
+                self.emit_traceback(tb, "Traceback", None, out, ctx);
+                self.emit_exception_only(&e, out, ctx);
                 continue;
             }
             if ctx.depth > MAX_GROUP_DEPTH {
@@ -559,20 +552,9 @@ impl Vm {
             if toplevel {
                 ctx.depth += 1;
             }
-            if tb.is_some() {
-                let margin = if toplevel { Some('+') } else { None };
-                ctx.emit(
-                    out,
-                    "Exception Group Traceback (most recent call last):\n",
-                    margin,
-                );
-                let mut t = String::new();
-                self.format_traceback(tb, &mut t);
-                ctx.emit(out, &t, None);
-            }
-            let mut t = String::new();
-            self.format_exception_only(&e, &mut t);
-            ctx.emit(out, &t, None);
+            let margin = if toplevel { Some('+') } else { None };
+            self.emit_traceback(tb, "Exception Group Traceback", margin, out, ctx);
+            self.emit_exception_only(&e, out, ctx);
             let subs = self.group_exceptions(&e);
             let n = if subs.len() <= MAX_GROUP_WIDTH {
                 subs.len()
@@ -613,6 +595,30 @@ impl Vm {
                 ctx.depth = 0;
             }
         }
+    }
+
+    /// `<title> (most recent call last):` and the entries, if there are any.
+    fn emit_traceback(
+        &mut self,
+        tb: Option<ObjRef>,
+        title: &str,
+        margin: Option<char>,
+        out: &mut String,
+        ctx: &GroupCtx,
+    ) {
+        if tb.is_none() {
+            return;
+        }
+        ctx.emit(out, &format!("{title} (most recent call last):\n"), margin);
+        let mut t = String::new();
+        self.format_traceback(tb, &mut t);
+        ctx.emit(out, &t, None);
+    }
+
+    fn emit_exception_only(&mut self, e: &ObjRef, out: &mut String, ctx: &GroupCtx) {
+        let mut t = String::new();
+        self.format_exception_only(e, &mut t);
+        ctx.emit(out, &t, None);
     }
 
     /// An exception with its own traceback only, not its chain (what

@@ -722,30 +722,6 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
 }
 
 impl Vm {
-    /// `BEFORE_ASYNC_WITH`: the bound `__aexit__` and the awaitable of
-    /// `__aenter__()`.
-    pub(crate) fn before_async_with(&mut self, mgr: &ObjRef) -> PyResult<(ObjRef, ObjRef)> {
-        let ty = mgr.class();
-        let enter_n = self.intern("__aenter__")?;
-        let exit_n = self.intern("__aexit__")?;
-        let Some(enter) = self.type_lookup(&ty, &enter_n) else {
-            let tn = self.type_name(&ty);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the asynchronous context manager protocol"
-            )));
-        };
-        let Some(exit) = self.type_lookup(&ty, &exit_n) else {
-            let tn = self.type_name(&ty);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
-            )));
-        };
-        let exit = self.bind_descriptor(exit, Some(mgr), &ty)?;
-        let enter = self.bind_descriptor(enter, Some(mgr), &ty)?;
-        let aw = self.call(&enter, Vec::new())?;
-        Ok((exit, aw))
-    }
-
     /// `GET_AITER`: `o.__aiter__()`.
     pub(crate) fn get_aiter(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
         let ty = o.class();
