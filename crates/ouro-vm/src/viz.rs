@@ -437,9 +437,13 @@ impl Vm {
         }
         rec.unwinding = false;
         // The running frame's `lasti` is what a snapshot reports as its line:
-        // make it the instruction about to run.
-        self.frames[fi].lasti = ip;
+        // make it the instruction about to run, for the snapshot only (what
+        // runs at this boundary — a finalizer, a warning — sees the real one).
+        let lasti = std::mem::replace(&mut self.frames[fi].lasti, ip);
         self.viz_step(event);
+        if let Some(f) = self.frames.get_mut(fi) {
+            f.lasti = lasti;
+        }
     }
 
     /// A step with the current state.

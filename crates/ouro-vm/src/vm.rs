@@ -176,6 +176,9 @@ pub struct Vm {
     /// The handled exceptions of the frames below running generators (the
     /// rest of CPython's `exc_info` chain); `handled` is the innermost.
     pub(crate) exc_chain: Vec<Option<ObjRef>>,
+    /// Warnings already shown, by (file, line, message): the `default`
+    /// action shows each once per location (`__warningregistry__`).
+    pub(crate) warned: std::collections::HashSet<(String, u32, String)>,
     /// Containers whose repr is being computed (CPython's `Py_ReprEnter`).
     pub(crate) repr_active: Vec<ObjRef>,
     /// Finalizer queue depths of the `__del__` calls running (see
@@ -311,6 +314,7 @@ impl Vm {
             handled: None,
             gen_yielded: false,
             exc_chain: Vec::new(),
+            warned: std::collections::HashSet::new(),
             repr_active: Vec::new(),
             fin_floors: Vec::new(),
             method_cache: crate::types::MethodCache::new(),

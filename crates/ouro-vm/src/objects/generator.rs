@@ -488,6 +488,13 @@ impl Vm {
     /// suspended (CPython's `_PyGen_Finalize`): it is closed, so its
     /// `finally` blocks run; what that raises is reported, not raised.
     pub(crate) fn gen_finalize(&mut self, gen: &ObjRef) {
+        if Vm::gen_state(gen) == GenState::Created && Vm::gen_is_coro(gen) {
+            let q = Vm::with_native::<GenObj, _>(gen, |g| g.qualname.clone());
+            if let Some(q) = q {
+                let msg = format!("coroutine '{}' was never awaited", self.str_of(&q));
+                self.warn_runtime(&msg);
+            }
+        }
         if Vm::gen_state(gen) != GenState::Suspended {
             Vm::set_gen_state(gen, GenState::Closed);
             return;
@@ -496,6 +503,35 @@ impl Vm {
             let g = gen.clone();
             self.report_unraisable(&g, &e.0);
         }
+    }
+
+    /// A `RuntimeWarning` as the `warnings` module shows it by default: at
+    /// the running line, once per location, with the hint about
+    /// tracemalloc; `sys:1:` when no Python code runs (at exit).
+    fn warn_runtime(&mut self, msg: &str) {
+        let at = self.frames.last().map(|f| {
+            let line = f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno);
+            (f.code.filename.to_string(), line)
+        });
+        let text = match at {
+            Some((file, line)) => {
+                if !self.warned.insert((file.clone(), line, msg.to_string())) {
+                    return;
+                }
+                let mut t = format!("{file}:{line}: RuntimeWarning: {msg}\n");
+                if let Some(src) = self.source_line(&file, line) {
+                    t.push_str(&format!("  {}\n", src.trim()));
+                }
+                if self.tracemalloc.is_none() {
+                    t.push_str(
+                        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                    );
+                }
+                t
+            }
+            None => format!("sys:1: RuntimeWarning: {msg}\n"),
+        };
+        self.write_stderr(&text);
     }
 
     /// `SEND`: one step of `yield from` / `await` on `receiver`.
