@@ -187,6 +187,9 @@ pub enum Instr {
     EndAsyncFor,
     /// `[orig, excs] -> [exception to raise or None]`, after `except*`.
     PrepReraiseStar,
+    /// `[v] -> [wrapped v]`: marks what an async generator's `yield` gives
+    /// its consumer, apart from what its awaits pass through.
+    AsyncGenWrap,
 }
 
 /// Binary operators, in CPython's `NB_*` order; the in-place forms follow the

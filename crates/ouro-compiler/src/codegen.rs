@@ -239,6 +239,7 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         GetAnext => 1,
         EndAsyncFor => -2,
         PrepReraiseStar => -1,
+        AsyncGenWrap => 0,
         Send(_) => {
             if jump {
                 -1
@@ -813,6 +814,9 @@ impl<'a> Compiler<'a> {
                     return Err(self.error("'return' outside function", s.range()));
                 }
                 let preserve = r.value.is_some();
+                if preserve && self.unit().flags & code_flags::ASYNC_GENERATOR != 0 {
+                    return Err(self.error("'return' with value in async generator", s.range()));
+                }
                 if let Some(v) = &r.value {
                     self.expr(v)?;
                 }
@@ -853,7 +857,9 @@ impl<'a> Compiler<'a> {
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
                 if w.is_async {
-                    if self.unit().flags & code_flags::COROUTINE == 0 {
+                    if self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR)
+                        == 0
+                    {
                         return Err(self.error("'async with' outside async function", s.range()));
                     }
                     return self.with_stmt(w, 0, true);
@@ -1473,7 +1479,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, s: &'a ast::StmtFor) -> Result<(), CompileError> {
         if s.is_async {
-            if self.unit().flags & code_flags::COROUTINE == 0 {
+            if self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) == 0 {
                 return Err(self.error("'async for' outside async function", s.range()));
             }
             return self.async_for_stmt(s);
@@ -2481,9 +2487,15 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
                 }
+                if self.unit().flags & code_flags::ASYNC_GENERATOR != 0 {
+                    self.emit(Instr::AsyncGenWrap);
+                }
                 self.emit(Instr::YieldValue);
             }
             Expr::YieldFrom(y) => {
+                if self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+                    return Err(self.error("'yield from' inside async function", e.range()));
+                }
                 self.expr(&y.value)?;
                 self.emit(Instr::GetYieldFromIter);
                 self.load_const(Constant::None);

@@ -1122,6 +1122,11 @@ impl Vm {
                             self.stack.push(rest);
                             self.stack.push(matched);
                         }
+                        Instr::AsyncGenWrap => {
+                            let v = tri!('err, self.pop());
+                            let w = tri!('err, self.async_gen_wrap(v));
+                            self.stack.push(w);
+                        }
                         Instr::PrepReraiseStar => {
                             let excs = tri!('err, self.pop());
                             let orig = tri!('err, self.pop());

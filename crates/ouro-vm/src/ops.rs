@@ -788,6 +788,11 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            if !heap_a && a.kind() == Kind::Native {
+                if let Some(r) = self.set_inplace(a, b, plain)? {
+                    return Ok(r);
+                }
+            }
             if heap_a {
                 let (_, _, iname) = op.dunders();
                 let iname = self.intern(iname)?;
@@ -945,6 +950,7 @@ impl Vm {
                 self.builtin_binop(b, a, op)
             }
             (Kind::Dict, Kind::Dict) if op == BinOp::Or => self.dict_or(a, b).map(Some),
+            (Kind::Native, Kind::Native) => self.set_binop(a, b, op),
             _ => Ok(None),
         }
     }
@@ -1612,6 +1618,7 @@ impl Vm {
             Kind::RangeIter => self.rangeiter_next(it),
             Kind::DictIter => self.dictiter_next(it),
             Kind::Native if Vm::is_generator(it) => self.gen_next(it),
+            Kind::Native if crate::objects::set::is_set_iter(it) => self.setiter_next(it),
             _ => {
                 let ty = it.class();
                 let n = self.names.next.clone();

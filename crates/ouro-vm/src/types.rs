@@ -75,10 +75,15 @@ builtin_types! {
     Filter => "filter", Object, Native, B;
     Reversed => "reversed", Object, Native, B;
     ListReverseIterator => "list_reverseiterator", Object, Native, N;
+    SetIterator => "set_iterator", Object, Native, N;
     CallIterator => "callable_iterator", Object, Native, N;
     Generator => "generator", Object, Native, N;
     MemberDescriptor => "member_descriptor", Object, Native, N;
     Coroutine => "coroutine", Object, Native, N;
+    AsyncGenerator => "async_generator", Object, Native, N;
+    AsyncGenASend => "async_generator_asend", Object, Native, N;
+    AsyncGenAThrow => "async_generator_athrow", Object, Native, N;
+    AsyncGenWrappedValue => "async_generator_wrapped_value", Object, Native, N;
     TextIO => "TextIOWrapper", Object, Native, N;
     WeakRef => "weakref.ReferenceType", Object, WeakRef, B;
     WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
@@ -302,14 +307,20 @@ impl Vm {
 
 /// Computes the C3 linearisation of a class with `bases`. Mirrors CPython's
 /// `mro_implementation`; returns None when no consistent order exists.
-pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef], base_mros: &[Vec<ObjRef>]) -> Option<Vec<ObjRef>> {
+/// The C3 linearisation of `cls` with `bases`; on a conflict, the heads
+/// left unmerged (what CPython's error message names).
+pub fn c3_mro(
+    cls: &ObjRef,
+    bases: &[ObjRef],
+    base_mros: &[Vec<ObjRef>],
+) -> Result<Vec<ObjRef>, Vec<ObjRef>> {
     let mut result = vec![cls.clone()];
     let mut seqs: Vec<Vec<ObjRef>> = base_mros.to_vec();
     seqs.push(bases.to_vec());
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
-            return Some(result);
+            return Ok(result);
         }
         let mut candidate = None;
         for s in &seqs {
@@ -320,7 +331,15 @@ pub fn c3_mro(cls: &ObjRef, bases: &[ObjRef], base_mros: &[Vec<ObjRef>]) -> Opti
                 break;
             }
         }
-        let c = candidate?;
+        let Some(c) = candidate else {
+            let mut heads: Vec<ObjRef> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            return Err(heads);
+        };
         for s in seqs.iter_mut() {
             if s[0].is(&c) {
                 s.remove(0);

@@ -427,12 +427,15 @@ impl Vm {
             tag: self.method_cache.next_tag(),
         };
         let cls = self.alloc(meta, payload, true)?;
-        let Some(mro) = c3_mro(&cls, &base_list, &base_mros) else {
-            let names: Vec<String> = base_list.iter().map(|b| self.type_name(b)).collect();
-            return Err(self.type_error(format!(
-                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
-                names.join(", ")
-            )));
+        let mro = match c3_mro(&cls, &base_list, &base_mros) {
+            Ok(m) => m,
+            Err(heads) => {
+                let names: Vec<String> = heads.iter().map(|b| self.type_name(b)).collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
         };
         let mro_t = self.new_tuple(mro)?;
         if let Some(mut t) = cls.borrow_mut::<TypeObj>() {

@@ -11,7 +11,7 @@ use crate::types::T;
 use crate::vm::Vm;
 
 /// Equality of two keys when it needs no Python code; None otherwise.
-fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
+pub(crate) fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }

@@ -40,6 +40,8 @@ pub enum GenState {
 /// A generator or coroutine.
 pub struct GenObj {
     pub coro: bool,
+    /// An async generator (`async def` with `yield`).
+    pub asyncgen: bool,
     pub state: GenState,
     pub code_obj: ObjRef,
     pub func: Option<ObjRef>,
@@ -135,6 +137,19 @@ impl Vm {
         Vm::with_native::<GenObj, _>(o, |g| g.coro).unwrap_or(false)
     }
 
+    pub(crate) fn gen_is_async(o: &ObjRef) -> bool {
+        Vm::with_native::<GenObj, _>(o, |g| g.asyncgen).unwrap_or(false)
+    }
+
+    /// "generator", "coroutine" or "async generator", for messages.
+    fn gen_what(o: &ObjRef) -> &'static str {
+        match Vm::with_native::<GenObj, _>(o, |g| (g.coro, g.asyncgen)) {
+            Some((true, _)) => "coroutine",
+            Some((_, true)) => "async generator",
+            _ => "generator",
+        }
+    }
+
     fn gen_state(o: &ObjRef) -> GenState {
         Vm::with_native::<GenObj, _>(o, |g| g.state).unwrap_or(GenState::Closed)
     }
@@ -160,8 +175,10 @@ impl Vm {
             return Err(self.internal_error("generator without frame"));
         };
         let coro = frame.code.flags & code_flags::COROUTINE != 0;
+        let asyncgen = frame.code.flags & code_flags::ASYNC_GENERATOR != 0;
         let g = GenObj {
             coro,
+            asyncgen,
             state: GenState::Created,
             code_obj: frame.code_obj,
             func: frame.func,
@@ -176,7 +193,14 @@ impl Vm {
             exc: None,
             frame_obj: frame.frame_obj,
         };
-        self.new_native(if coro { T::Coroutine } else { T::Generator }, g)
+        let t = if coro {
+            T::Coroutine
+        } else if asyncgen {
+            T::AsyncGenerator
+        } else {
+            T::Generator
+        };
+        self.new_native(t, g)
     }
 
     /// `YIELD_VALUE` in the innermost frame, a generator's: its slots move
@@ -210,7 +234,7 @@ impl Vm {
         exc: Option<ObjRef>,
     ) -> PyResult<GenOut> {
         let coro = Vm::gen_is_coro(gen);
-        let what = if coro { "coroutine" } else { "generator" };
+        let what = Vm::gen_what(gen);
         match Vm::gen_state(gen) {
             GenState::Running => {
                 return Err(self.value_error(format!("{what} already executing")));
@@ -322,8 +346,14 @@ impl Vm {
                 Vm::set_gen_state(gen, GenState::Closed);
                 // PEP 479: a StopIteration leaving a generator's frame would
                 // end the loop consuming it silently; it becomes this.
-                if self.err_is(&e, T::StopIteration) {
-                    let msg = format!("{what} raised StopIteration");
+                let stop_async = Vm::gen_is_async(gen) && self.err_is(&e, T::StopAsyncIteration);
+                if self.err_is(&e, T::StopIteration) || stop_async {
+                    let which = if stop_async {
+                        "StopAsyncIteration"
+                    } else {
+                        "StopIteration"
+                    };
+                    let msg = format!("{what} raised {which}");
                     let new = self.new_exc(T::RuntimeError, msg);
                     if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
                         x.cause = Some(e.0.clone());
@@ -457,11 +487,7 @@ impl Vm {
         match self.gen_throw(gen, exit) {
             Ok(GenOut::Yield(v)) => {
                 drop(v);
-                let what = if Vm::gen_is_coro(gen) {
-                    "coroutine"
-                } else {
-                    "generator"
-                };
+                let what = Vm::gen_what(gen);
                 Err(self.new_exc(T::RuntimeError, format!("{what} ignored GeneratorExit")))
             }
             Ok(GenOut::Return(_)) => Ok(()),
@@ -540,6 +566,19 @@ impl Vm {
             return self.gen_resume(receiver, Some(v), None);
         }
         if v.is(&self.none) {
+            // __next__ of a Python-visible iterator: its StopIteration's
+            // value is the result (an asend awaitable ends that way).
+            let next = self.names.next.clone();
+            if let Some(f) = self.type_lookup(&receiver.class(), &next) {
+                return match self.call(&f, vec![receiver.clone()]) {
+                    Ok(y) => Ok(GenOut::Yield(y)),
+                    Err(e) if self.err_is(&e, T::StopIteration) => {
+                        let r = self.stop_iteration_value(&e.0);
+                        Ok(GenOut::Return(r))
+                    }
+                    Err(e) => Err(e),
+                };
+            }
             return Ok(match self.next(receiver)? {
                 Some(y) => GenOut::Yield(y),
                 None => GenOut::Return(self.none.clone()),
@@ -615,8 +654,8 @@ impl Vm {
 
     /// `<generator object f at 0x...>`.
     pub(crate) fn gen_repr(&mut self, o: &ObjRef) -> Option<String> {
-        let (coro, q) = Vm::with_native::<GenObj, _>(o, |g| (g.coro, g.qualname.clone()))?;
-        let what = if coro { "coroutine" } else { "generator" };
+        let q = Vm::with_native::<GenObj, _>(o, |g| g.qualname.clone())?;
+        let what = Vm::gen_what(o).replace(' ', "_");
         Some(format!(
             "<{what} object {} at {:#x}>",
             self.str_of(&q),
@@ -626,9 +665,10 @@ impl Vm {
 
     /// `gi_*` / `cr_*`, `__name__`, `__qualname__`.
     pub(crate) fn gen_getattr(&mut self, o: &ObjRef, name: &str) -> PyResult<Option<ObjRef>> {
-        let Some((coro, state, code, n, q)) = Vm::with_native::<GenObj, _>(o, |g| {
+        let Some((coro, asyncgen, state, code, n, q)) = Vm::with_native::<GenObj, _>(o, |g| {
             (
                 g.coro,
+                g.asyncgen,
                 g.state,
                 g.code_obj.clone(),
                 g.name.clone(),
@@ -637,7 +677,13 @@ impl Vm {
         }) else {
             return Ok(None);
         };
-        let p = if coro { "cr_" } else { "gi_" };
+        let p = if coro {
+            "cr_"
+        } else if asyncgen {
+            "ag_"
+        } else {
+            "gi_"
+        };
         let Some(attr) = name.strip_prefix(p).or(match name {
             "__name__" | "__qualname__" => Some(name),
             _ => None,
@@ -754,7 +800,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::Generator, "__next__", gen_next_m)?;
     vm.add_method(T::Generator, "__iter__", gen_iter_m)?;
     vm.add_method(T::Coroutine, "__await__", coro_await_m)?;
-    Ok(())
+    install_async(vm)
 }
 
 impl Vm {
@@ -798,4 +844,321 @@ impl Vm {
             r => r,
         }
     }
+}
+
+// ------------------------------------------------------- async generators
+
+/// What an async generator's `yield` gives its consumer, told apart from
+/// what its awaits pass through to the event loop (CPython's
+/// `_PyAsyncGenWrappedValue`).
+pub struct AsyncGenWrapped {
+    pub value: ObjRef,
+}
+
+impl NativePayload for AsyncGenWrapped {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        out.push(self.value.clone());
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.value);
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+/// What an `asend`/`athrow`/`aclose` awaitable does when driven.
+enum AgOpKind {
+    Send(ObjRef),
+    Throw(ObjRef),
+    Close,
+}
+
+/// The awaitable of `agen.asend(v)` (also `__anext__`), `agen.athrow(e)`
+/// and `agen.aclose()`.
+pub struct AsyncGenOp {
+    gen: ObjRef,
+    kind: AgOpKind,
+    /// 0: not started, 1: iterating, 2: done.
+    state: u8,
+}
+
+impl NativePayload for AsyncGenOp {
+    fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        match std::mem::replace(&mut self.kind, AgOpKind::Close) {
+            AgOpKind::Send(v) | AgOpKind::Throw(v) => out.push(v),
+            AgOpKind::Close => {}
+        }
+        out.push(self.gen.clone());
+    }
+    fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
+        visit(&self.gen);
+        if let AgOpKind::Send(v) | AgOpKind::Throw(v) = &self.kind {
+            visit(v);
+        }
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn as_any_mut(&mut self) -> &mut dyn Any {
+        self
+    }
+}
+
+impl Vm {
+    /// `ASYNC_GEN_WRAP`.
+    pub(crate) fn async_gen_wrap(&mut self, v: ObjRef) -> PyResult<ObjRef> {
+        self.new_native(T::AsyncGenWrappedValue, AsyncGenWrapped { value: v })
+    }
+
+    fn unwrap_async_value(o: &ObjRef) -> Option<ObjRef> {
+        if o.kind() != Kind::Native {
+            return None;
+        }
+        Vm::with_native::<AsyncGenWrapped, _>(o, |w| w.value.clone())
+    }
+
+    /// `async_gen_unwrap_value`: a yielded (wrapped) value ends the await
+    /// with that value; a returning generator raises StopAsyncIteration;
+    /// other yields pass through to the event loop.
+    fn async_gen_unwrap(&mut self, r: PyResult<GenOut>) -> PyResult<ObjRef> {
+        match r? {
+            GenOut::Yield(v) => match Vm::unwrap_async_value(&v) {
+                Some(x) => Err(self.stop_iteration(x)),
+                None => Ok(v),
+            },
+            GenOut::Return(_) => Err(self.new_exc_empty(T::StopAsyncIteration)),
+        }
+    }
+
+    /// One step of an `asend`/`athrow`/`aclose` awaitable: `value` sent, or
+    /// `exc` thrown, into it.
+    fn async_gen_op_step(
+        &mut self,
+        op: &ObjRef,
+        value: ObjRef,
+        exc: Option<ObjRef>,
+    ) -> PyResult<ObjRef> {
+        let Some((gen, state, kind)) = Vm::with_native::<AsyncGenOp, _>(op, |o| {
+            let kind = match &o.kind {
+                AgOpKind::Send(v) => AgOpKind::Send(v.clone()),
+                AgOpKind::Throw(e) => AgOpKind::Throw(e.clone()),
+                AgOpKind::Close => AgOpKind::Close,
+            };
+            (o.gen.clone(), o.state, kind)
+        }) else {
+            return Err(self.internal_error("not an async generator awaitable"));
+        };
+        let set_state = |s: u8| {
+            Vm::with_native_mut::<AsyncGenOp, _>(op, |o| o.state = s);
+        };
+        if state == 2 {
+            let msg = match kind {
+                AgOpKind::Send(_) => "cannot reuse already awaited __anext__()/asend()",
+                AgOpKind::Throw(_) => "cannot reuse already awaited athrow()",
+                AgOpKind::Close => "cannot reuse already awaited aclose()",
+            };
+            return Err(self.new_exc(T::RuntimeError, msg));
+        }
+        set_state(1);
+        let r = match (state, &kind, exc) {
+            (_, _, Some(e)) => {
+                let r = self.gen_throw(&gen, e);
+                self.async_gen_unwrap(r)
+            }
+            (0, AgOpKind::Send(v), None) => {
+                let v = if value.is(&self.none) {
+                    v.clone()
+                } else {
+                    value
+                };
+                let r = self.gen_resume(&gen, Some(v), None);
+                self.async_gen_unwrap(r)
+            }
+            (0, AgOpKind::Throw(e), None) => {
+                if Vm::gen_state(&gen) == GenState::Closed {
+                    Err(self.new_exc_empty(T::StopAsyncIteration))
+                } else {
+                    let r = self.gen_throw(&gen, e.clone());
+                    self.async_gen_unwrap(r)
+                }
+            }
+            (0, AgOpKind::Close, None) => {
+                if Vm::gen_state(&gen) == GenState::Closed {
+                    Err(self.stop_iteration(self.none.clone()))
+                } else {
+                    let exit = self.new_exc_empty(T::GeneratorExit).0;
+                    let r = self.gen_throw(&gen, exit);
+                    self.async_gen_close_result(r)
+                }
+            }
+            (_, AgOpKind::Close, None) => {
+                let r = self.gen_resume(&gen, Some(value), None);
+                self.async_gen_close_result(r)
+            }
+            (_, _, None) => {
+                let r = self.gen_resume(&gen, Some(value), None);
+                self.async_gen_unwrap(r)
+            }
+        };
+        if let Err(e) = &r {
+            if self.err_is(e, T::StopIteration)
+                || self.err_is(e, T::StopAsyncIteration)
+                || self.err_is(e, T::GeneratorExit)
+                || !matches!(kind, AgOpKind::Close)
+            {
+                set_state(2);
+            }
+        }
+        r
+    }
+
+    /// `aclose()`: a yield of a value means GeneratorExit was ignored; the
+    /// generator ending (or re-raising GeneratorExit) completes the await.
+    fn async_gen_close_result(&mut self, r: PyResult<GenOut>) -> PyResult<ObjRef> {
+        match r {
+            Ok(GenOut::Yield(v)) => {
+                if Vm::unwrap_async_value(&v).is_some() {
+                    Err(self.new_exc(T::RuntimeError, "async generator ignored GeneratorExit"))
+                } else {
+                    Ok(v)
+                }
+            }
+            Ok(GenOut::Return(_)) => Err(self.stop_iteration(self.none.clone())),
+            Err(e)
+                if self.err_is(&e, T::StopAsyncIteration) || self.err_is(&e, T::GeneratorExit) =>
+            {
+                Err(self.stop_iteration(self.none.clone()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn new_async_gen_op(&mut self, gen: ObjRef, kind: AgOpKind) -> PyResult<ObjRef> {
+        let t = if matches!(kind, AgOpKind::Send(_)) {
+            T::AsyncGenASend
+        } else {
+            T::AsyncGenAThrow
+        };
+        self.new_native(
+            t,
+            AsyncGenOp {
+                gen,
+                kind,
+                state: 0,
+            },
+        )
+    }
+}
+
+fn this_agen(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    match args.pos.first() {
+        Some(g) if Vm::is_generator(g) && Vm::gen_is_async(g) => Ok(g.clone()),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'async_generator' object"
+        ))),
+    }
+}
+
+fn agen_aiter(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    this_agen(vm, &args, "__aiter__")
+}
+
+fn agen_anext(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let g = this_agen(vm, &args, "__anext__")?;
+    let none = vm.none.clone();
+    vm.new_async_gen_op(g, AgOpKind::Send(none))
+}
+
+fn agen_asend(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "asend")?;
+    let g = this_agen(vm, &args, "asend")?;
+    vm.new_async_gen_op(g, AgOpKind::Send(args.pos[1].clone()))
+}
+
+fn agen_athrow(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "athrow", 2, 4)?;
+    let g = this_agen(vm, &args, "athrow")?;
+    let typ = args.pos[1].clone();
+    let exc = if typ.kind() == Kind::Type {
+        vm.call(&typ, args.pos[2..].iter().take(1).cloned().collect())?
+    } else {
+        typ
+    };
+    if !vm.is_instance_of(&exc, T::BaseException) {
+        return Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not type",
+        ));
+    }
+    vm.new_async_gen_op(g, AgOpKind::Throw(exc))
+}
+
+fn agen_aclose(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let g = this_agen(vm, &args, "aclose")?;
+    vm.new_async_gen_op(g, AgOpKind::Close)
+}
+
+fn this_op(vm: &mut Vm, args: &Args) -> PyResult<ObjRef> {
+    match args.pos.first() {
+        Some(o) if Vm::with_native::<AsyncGenOp, _>(o, |_| ()).is_some() => Ok(o.clone()),
+        _ => Err(vm.type_error("descriptor requires an async generator awaitable")),
+    }
+}
+
+fn agop_self(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    this_op(vm, &args)
+}
+
+fn agop_next(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let o = this_op(vm, &args)?;
+    let none = vm.none.clone();
+    vm.async_gen_op_step(&o, none, None)
+}
+
+fn agop_send(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "send")?;
+    let o = this_op(vm, &args)?;
+    vm.async_gen_op_step(&o, args.pos[1].clone(), None)
+}
+
+fn agop_throw(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.check(vm, "throw", 2, 4)?;
+    let o = this_op(vm, &args)?;
+    let typ = args.pos[1].clone();
+    let exc = if typ.kind() == Kind::Type {
+        vm.call(&typ, Vec::new())?
+    } else {
+        typ
+    };
+    let none = vm.none.clone();
+    vm.async_gen_op_step(&o, none, Some(exc))
+}
+
+fn agop_close(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let o = this_op(vm, &args)?;
+    Vm::with_native_mut::<AsyncGenOp, _>(&o, |op| op.state = 2);
+    Ok(vm.none.clone())
+}
+
+pub(crate) fn install_async(vm: &mut Vm) -> PyResult<()> {
+    let t = T::AsyncGenerator;
+    vm.add_method(t, "__aiter__", agen_aiter)?;
+    vm.add_method(t, "__anext__", agen_anext)?;
+    vm.add_method(t, "asend", agen_asend)?;
+    vm.add_method(t, "athrow", agen_athrow)?;
+    vm.add_method(t, "aclose", agen_aclose)?;
+    let ty = vm.ty(t).clone();
+    ty.set_tflags(ty.tflags() | tflags::T_HAS_DEL);
+    for t in [T::AsyncGenASend, T::AsyncGenAThrow] {
+        vm.add_method(t, "__await__", agop_self)?;
+        vm.add_method(t, "__iter__", agop_self)?;
+        vm.add_method(t, "__next__", agop_next)?;
+        vm.add_method(t, "send", agop_send)?;
+        vm.add_method(t, "throw", agop_throw)?;
+        vm.add_method(t, "close", agop_close)?;
+    }
+    Ok(())
 }

@@ -80,13 +80,14 @@ impl Vm {
             Kind::Range => self.range_iter(o),
             Kind::Native if self.is_lazy_iter(o) => Ok(o.clone()),
             Kind::Native if Vm::is_generator(o) => {
-                if Vm::gen_is_coroutine(o) {
+                if Vm::gen_is_coroutine(o) || Vm::gen_is_async(o) {
                     let tn = self.type_name_of(o);
                     return Err(self.type_error(format!("'{tn}' object is not iterable")));
                 }
                 Ok(o.clone())
             }
             Kind::Native if self.is_set_like(o) => self.set_iter(o),
+            Kind::Native if crate::objects::set::is_set_iter(o) => Ok(o.clone()),
             _ => {
                 let gi = self.names.getitem.clone();
                 if heap && self.type_lookup(&ty, &gi).is_some() {

@@ -12,6 +12,7 @@ pub mod iter;
 pub mod list;
 pub mod native;
 pub mod pattern;
+pub mod set;
 pub mod str;
 pub mod weakref;
 
@@ -31,6 +32,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     dict::install(vm)?;
     native::install(vm)?;
     generator::install(vm)?;
+    set::install(vm)?;
     excgroup::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
@@ -392,6 +394,12 @@ impl Vm {
                 },
                 attrs,
             ),
+            T::Set | T::FrozenSet => {
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
+                self.set_object_new(ty, base, args, nkw)
+            }
             T::BaseExceptionGroup | T::ExceptionGroup => {
                 let nkw = kwnames
                     .and_then(|k| k.get::<TupleObj>())
@@ -745,7 +753,7 @@ impl Vm {
         })
     }
 
-    fn join_reprs(&mut self, items: &[ObjRef]) -> PyResult<String> {
+    pub(crate) fn join_reprs(&mut self, items: &[ObjRef]) -> PyResult<String> {
         let mut out = String::new();
         for (i, it) in items.iter().enumerate() {
             if i > 0 {
@@ -777,7 +785,7 @@ impl Vm {
     }
 
     /// `Py_ReprEnter`: false if `o` is already being repr'd (a cycle).
-    fn repr_enter(&mut self, o: &ObjRef) -> bool {
+    pub(crate) fn repr_enter(&mut self, o: &ObjRef) -> bool {
         if self.repr_active.iter().any(|x| x.is(o)) {
             return false;
         }
@@ -785,7 +793,7 @@ impl Vm {
         true
     }
 
-    fn repr_leave(&mut self, o: &ObjRef) {
+    pub(crate) fn repr_leave(&mut self, o: &ObjRef) {
         if let Some(i) = self.repr_active.iter().rposition(|x| x.is(o)) {
             self.repr_active.remove(i);
         }
@@ -1261,6 +1269,9 @@ impl Vm {
         let extra = match o.kind() {
             Kind::List => o.borrow::<ListObj>().map_or(0, |l| l.items.capacity() * 8),
             Kind::Dict => o.borrow::<DictObj>().map_or(0, |d| d.table.heap_size()),
+            Kind::Native => o
+                .borrow::<ouro_heap::NativeObj>()
+                .map_or(0, |n| n.inner.heap_size()),
             _ => 0,
         };
         base + extra
@@ -1306,49 +1317,8 @@ impl Vm {
         Ok(names)
     }
 
-    // Sets, bytes and complex numbers are not implemented yet; these keep
-    // the protocols total and raise a clear error where they would be made.
-
-    pub(crate) fn is_set_like(&self, _o: &ObjRef) -> bool {
-        false
-    }
-
-    pub(crate) fn set_compare(
-        &mut self,
-        _a: &ObjRef,
-        _b: &ObjRef,
-        _op: ouro_bytecode::CmpOp,
-    ) -> PyResult<Option<bool>> {
-        Ok(None)
-    }
-
-    pub(crate) fn set_contains(&mut self, _s: &ObjRef, _item: &ObjRef) -> PyResult<bool> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn set_iter(&mut self, _s: &ObjRef) -> PyResult<ObjRef> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn set_repr(&mut self, _s: &ObjRef) -> PyResult<String> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn new_set_from(&mut self, _items: Vec<ObjRef>) -> PyResult<ObjRef> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn set_add(&mut self, _s: &ObjRef, _v: ObjRef) -> PyResult<()> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn set_update(&mut self, _s: &ObjRef, _v: &ObjRef) -> PyResult<()> {
-        Err(self.not_yet("set"))
-    }
-
-    pub(crate) fn set_new(&mut self, _t: T, _args: Args) -> PyResult<ObjRef> {
-        Err(self.not_yet("set"))
-    }
+    // Bytes and complex numbers are not implemented yet; these keep the
+    // protocols total and raise a clear error where they would be made.
 
     pub(crate) fn new_bytes(&mut self, _b: Vec<u8>) -> PyResult<ObjRef> {
         Err(self.not_yet("bytes"))

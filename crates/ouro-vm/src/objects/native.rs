@@ -398,15 +398,18 @@ impl Vm {
         }
     }
 
-    pub(crate) fn native_truthy(&mut self, _o: &ObjRef) -> PyResult<bool> {
-        Ok(true)
+    pub(crate) fn native_truthy(&mut self, o: &ObjRef) -> PyResult<bool> {
+        Ok(crate::objects::set::set_len(o).is_none_or(|n| n > 0))
     }
 
-    pub(crate) fn native_len(&mut self, _o: &ObjRef) -> PyResult<Option<usize>> {
-        Ok(None)
+    pub(crate) fn native_len(&mut self, o: &ObjRef) -> PyResult<Option<usize>> {
+        Ok(crate::objects::set::set_len(o))
     }
 
     pub(crate) fn native_hash(&mut self, o: &ObjRef) -> PyResult<Option<i64>> {
+        if let Some(h) = self.set_native_hash(o) {
+            return Ok(h);
+        }
         Ok(Some(crate::ops::pointer_hash(o)))
     }
 
