@@ -2745,6 +2745,20 @@ impl<'a> Compiler<'a> {
         };
         let qualname = self.qualname_for(name, scope);
         let line = self.position(range).line;
+        // An `async for` clause or an `await` makes it asynchronous: a
+        // coroutine to await (an async generator for a generator expression).
+        let own_async =
+            self.table.scopes[scope].is_coroutine || generators.iter().any(|g| g.is_async);
+        if own_async
+            && !matches!(what, Comp::Gen(_))
+            && self.unit().flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) == 0
+            && self.scope_kind() != ScopeKind::Comprehension
+        {
+            return Err(self.error(
+                "asynchronous comprehension outside of an asynchronous function",
+                range,
+            ));
+        }
         self.push_unit(scope, name, &qualname, line);
         self.unit().argcount = 1;
         match what {
@@ -2754,6 +2768,17 @@ impl<'a> Compiler<'a> {
             Comp::Gen(_) => {}
         }
         self.comprehension_generator(generators, 0, what)?;
+        // Awaiting anything (its own `async for` or `await`, or an inner
+        // async comprehension) makes it a coroutine its caller awaits.
+        let is_async = !matches!(what, Comp::Gen(_))
+            && self
+                .unit()
+                .instrs
+                .iter()
+                .any(|i| matches!(i, Instr::Send(_)));
+        if is_async {
+            self.unit().flags |= code_flags::COROUTINE;
+        }
         if !matches!(what, Comp::Gen(_)) {
             self.emit(Instr::ReturnValue);
         } else {
@@ -2764,8 +2789,15 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.expr(&first.iter)?;
         let saved = self.set_loc(range);
-        self.emit(Instr::GetIter);
+        self.emit(if first.is_async {
+            Instr::GetAiter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        if is_async {
+            self.await_top(0)?;
+        }
         self.restore_loc(saved);
         Ok(())
     }
@@ -2777,12 +2809,6 @@ impl<'a> Compiler<'a> {
         what: Comp<'a>,
     ) -> Result<(), CompileError> {
         let g = &generators[index];
-        if g.is_async {
-            return Err(self.error(
-                "asynchronous comprehensions are not supported by ouro yet",
-                g.range(),
-            ));
-        }
         let start = self.new_label();
         let if_cleanup = self.new_label();
         let anchor = self.new_label();
@@ -2791,10 +2817,24 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(i));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAiter
+            } else {
+                Instr::GetIter
+            });
         }
         self.bind(start);
-        self.emit(Instr::ForIter(anchor));
+        if g.is_async {
+            // As `async for`: await __anext__() until StopAsyncIteration,
+            // which the handler at `anchor` turns into the loop's end.
+            let h = self.push_handler(anchor, false);
+            self.emit(Instr::GetAnext);
+            self.load_const(Constant::None);
+            self.yield_from_loop()?;
+            self.pop_handler(h);
+        } else {
+            self.emit(Instr::ForIter(anchor));
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup)?;
@@ -2820,6 +2860,9 @@ impl<'a> Compiler<'a> {
                 }
                 Comp::Gen(elt) => {
                     self.expr(elt)?;
+                    if self.unit().flags & code_flags::ASYNC_GENERATOR != 0 {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue);
                     self.emit(Instr::PopTop);
                 }
@@ -2828,6 +2871,9 @@ impl<'a> Compiler<'a> {
         self.bind(if_cleanup);
         self.emit(Instr::Jump(start));
         self.bind(anchor);
+        if g.is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         Ok(())
     }
 
@@ -2906,10 +2952,19 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        // General form: a tuple of positionals and a dict of keywords.
+        // General form: a tuple of positionals and a dict of keywords. A lone
+        // `*x` goes to CALL_FUNCTION_EX as it is (it makes the tuple, and
+        // names the callee if `x` is not iterable), as CPython 3.11 does.
         let mut pending = pushed;
         let mut built = false;
-        for a in args {
+        let lone_star = match args {
+            [Expr::Starred(s)] if pushed == 0 => Some(s),
+            _ => None,
+        };
+        if let Some(s) = lone_star {
+            self.expr(&s.value)?;
+        }
+        for a in args.iter().filter(|_| lone_star.is_none()) {
             match a {
                 Expr::Starred(s) => {
                     if !built {
@@ -2932,7 +2987,7 @@ impl<'a> Compiler<'a> {
         }
         if built {
             self.emit(Instr::ListToTuple);
-        } else {
+        } else if lone_star.is_none() {
             self.emit(Instr::BuildTuple(pending));
         }
         let mut flag = 0;

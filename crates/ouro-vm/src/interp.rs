@@ -776,6 +776,15 @@ impl Vm {
                         Instr::DictUpdate(n) => {
                             let v = tri!('err, self.pop());
                             let target = tri!('err, self.peek(n as usize));
+                            // `{**v}` takes mappings only (a `keys` method).
+                            let keys = tri!('err, self.intern("keys"));
+                            if v.kind() != Kind::Dict
+                                && self.type_lookup(&v.class(), &keys).is_none()
+                            {
+                                let tn = self.type_name_of(&v);
+                                break 'err self
+                                    .type_error(format!("'{tn}' object is not a mapping"));
+                            }
                             if let Err(e) = self.dict_update(&target, &v) {
                                 if self.err_is(&e, T::AttributeError) {
                                     let tn = self.type_name_of(&v);
@@ -921,10 +930,18 @@ impl Vm {
                             let callable = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
-                            let mut argv: Vec<ObjRef> = args
-                                .get::<TupleObj>()
-                                .map(|t| t.items().to_vec())
-                                .unwrap_or_default();
+                            let mut argv: Vec<ObjRef> = match args.get::<TupleObj>() {
+                                Some(t) => t.items().to_vec(),
+                                // A lone `*x`: any iterable.
+                                None if self.has_iter(&args) => tri!('err, self.iterate(&args)),
+                                None => {
+                                    let f = self.function_str(&callable);
+                                    let tn = self.type_name_of(&args);
+                                    break 'err self.type_error(format!(
+                                        "{f} argument after * must be an iterable, not {tn}"
+                                    ));
+                                }
+                            };
                             drop(args);
                             let mut kwnames_v = Vec::new();
                             if let Some(kw) = &kwargs {
@@ -2034,11 +2051,7 @@ impl Vm {
                 }
             }
             if !posonly_as_kw.is_empty() {
-                let list = posonly_as_kw
-                    .iter()
-                    .map(|s| format!("'{s}'"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let list = format!("'{}'", posonly_as_kw.join(", "));
                 return Err(self.type_error(format!(
                     "{fname}() got some positional-only arguments passed as keyword arguments: {list}"
                 )));

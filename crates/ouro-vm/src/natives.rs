@@ -157,6 +157,9 @@ impl Args {
 
     /// For `METH_O` functions: exactly one argument.
     pub fn exactly_one(&self, vm: &mut Vm, fname: &str) -> PyResult<()> {
+        if !self.kw.is_empty() {
+            return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
+        }
         if self.pos.len() != 1 {
             return Err(vm.type_error(format!(
                 "{fname}() takes exactly one argument ({} given)",

@@ -1602,6 +1602,16 @@ impl Vm {
             | Kind::SeqIter
             | Kind::RangeIter
             | Kind::DictIter => true,
+            Kind::Native
+                if self.is_lazy_iter(o)
+                    || self.is_set_like(o)
+                    || crate::objects::set::is_set_iter(o)
+                    || (Vm::is_generator(o)
+                        && !Vm::gen_is_coroutine(o)
+                        && !Vm::gen_is_async(o)) =>
+            {
+                true
+            }
             _ => {
                 let ty = o.class();
                 let it = self.names.iter.clone();

@@ -284,7 +284,7 @@ impl Vm {
             None
         };
         match f {
-            Some(f) => self.function_display_name(&f),
+            Some(f) => self.function_str(&f),
             None => "function".to_string(),
         }
     }

@@ -135,6 +135,9 @@ fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     } else {
         Some(args.pos[1].clone())
     };
+    if tb.as_ref().is_some_and(|t| t.kind() != Kind::Traceback) {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
     let old = args.pos[0]
         .borrow_mut::<ExceptionObj>()
         .map(|mut e| std::mem::replace(&mut e.traceback, tb));

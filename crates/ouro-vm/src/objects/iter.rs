@@ -99,7 +99,7 @@ impl Vm {
         }
     }
 
-    fn is_lazy_iter(&self, o: &ObjRef) -> bool {
+    pub(crate) fn is_lazy_iter(&self, o: &ObjRef) -> bool {
         Vm::with_native::<LazyIter, _>(o, |_| ()).is_some()
     }
 

@@ -531,6 +531,24 @@ impl Vm {
         }
     }
 
+    /// The callee as CPython's `_PyObject_FunctionStr` names it in call
+    /// errors: `module.qualname()` outside builtins.
+    pub(crate) fn function_str(&mut self, f: &ObjRef) -> String {
+        let f = match f.get::<MethodObj>() {
+            Some(m) => m.func.clone(),
+            None => f.clone(),
+        };
+        let module = f
+            .borrow::<FunctionObj>()
+            .and_then(|fo| fo.module.clone())
+            .filter(|m| m.kind() == Kind::Str);
+        let name = self.function_display_name(&f);
+        match module {
+            Some(m) if self.str_of(&m) != "builtins" => format!("{}.{name}", self.str_of(&m)),
+            _ => name,
+        }
+    }
+
     /// `repr()` of builtin objects.
     pub(crate) fn repr_builtin(&mut self, o: &ObjRef) -> PyResult<String> {
         Ok(match o.kind() {
@@ -1138,10 +1156,26 @@ impl Vm {
         }
         match o.kind() {
             Kind::Function => {
+                // CPython's setters check the new value's type.
+                let none = self.none.clone();
+                let ok = match (n.as_str(), &value) {
+                    ("__name__" | "__qualname__", Some(v)) => v.kind() == Kind::Str,
+                    ("__name__" | "__qualname__", None) => false,
+                    ("__defaults__", Some(v)) => v.is(&none) || v.kind() == Kind::Tuple,
+                    ("__kwdefaults__", Some(v)) => v.is(&none) || v.kind() == Kind::Dict,
+                    _ => true,
+                };
+                if !ok {
+                    let what = match n.as_str() {
+                        "__defaults__" => "a tuple",
+                        "__kwdefaults__" => "a dict",
+                        _ => "a string",
+                    };
+                    return Err(self.type_error(format!("{n} must be set to {what} object")));
+                }
                 let Some(mut f) = o.borrow_mut::<FunctionObj>() else {
                     return Ok(None);
                 };
-                let none = self.none.clone();
                 let v = value.filter(|v| !v.is(&none));
                 let old = match n.as_str() {
                     "__defaults__" => std::mem::replace(&mut f.defaults, v),
@@ -1164,11 +1198,29 @@ impl Vm {
                 Ok(Some(()))
             }
             Kind::Exception => {
+                let none = self.none.clone();
+                let given = value.as_ref().filter(|v| !v.is(&none));
+                match (n.as_str(), &value) {
+                    ("__traceback__" | "__cause__" | "__context__", None) => {
+                        return Err(self.type_error(format!("{n} may not be deleted")));
+                    }
+                    ("__traceback__", _) if given.is_some_and(|v| v.kind() != Kind::Traceback) => {
+                        return Err(self.type_error("__traceback__ must be a traceback or None"));
+                    }
+                    ("__cause__" | "__context__", _)
+                        if given.is_some_and(|v| !self.is_instance_of(v, T::BaseException)) =>
+                    {
+                        let what = if n == "__cause__" { "cause" } else { "context" };
+                        return Err(self.type_error(format!(
+                            "exception {what} must be None or derive from BaseException"
+                        )));
+                    }
+                    _ => {}
+                }
                 let mut e = match o.borrow_mut::<ExceptionObj>() {
                     Some(e) => e,
                     None => return Ok(None),
                 };
-                let none = self.none.clone();
                 let old = match n.as_str() {
                     "args" => {
                         drop(e);
