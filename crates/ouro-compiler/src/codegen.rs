@@ -1508,7 +1508,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, s: &'a ast::StmtTry) -> Result<(), CompileError> {
+    /// The protected body and `else` of a `try`, then the entry of its
+    /// handlers: `PUSH_EXC_INFO` under the cleanup handler. Returns the end
+    /// label, the cleanup label and the cleanup handler.
+    fn try_body_and_handler_entry(
+        &mut self,
+        s: &'a ast::StmtTry,
+    ) -> Result<(Label, Label, u32), CompileError> {
         let except = self.new_label();
         let end = self.new_label();
         let cleanup = self.new_label();
@@ -1525,6 +1531,11 @@ impl<'a> Compiler<'a> {
         let h_cleanup = self.push_handler(cleanup, true);
         self.emit(Instr::PushExcInfo);
         self.push_fblock(FBlockKind::ExceptionHandler, 0, 0, [None, None]);
+        Ok((end, cleanup, h_cleanup))
+    }
+
+    fn try_except(&mut self, s: &'a ast::StmtTry) -> Result<(), CompileError> {
+        let (end, cleanup, h_cleanup) = self.try_body_and_handler_entry(s)?;
         let n = s.handlers.len();
         for (i, handler) in s.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
@@ -1597,23 +1608,8 @@ impl<'a> Compiler<'a> {
     /// raise is collected in a list; `PREP_RERAISE_STAR` makes what the
     /// statement raises in the end.
     fn try_star_except(&mut self, s: &'a ast::StmtTry) -> Result<(), CompileError> {
-        let except = self.new_label();
-        let end = self.new_label();
-        let cleanup = self.new_label();
         let reraise_star = self.new_label();
-        let h_try = self.push_handler(except, false);
-        self.push_fblock(FBlockKind::TryExcept, 0, 0, [Some(h_try), None]);
-        self.body(&s.body)?;
-        self.pop_fblock();
-        self.pop_handler(h_try);
-        self.emit(Instr::Nop);
-        self.body(&s.orelse)?;
-        self.emit_jump_noline(end);
-
-        self.bind(except);
-        let h_cleanup = self.push_handler(cleanup, true);
-        self.emit(Instr::PushExcInfo);
-        self.push_fblock(FBlockKind::ExceptionHandler, 0, 0, [None, None]);
+        let (end, cleanup, h_cleanup) = self.try_body_and_handler_entry(s)?;
         for (i, handler) in s.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = handler;
             let saved = self.set_loc(h.range());

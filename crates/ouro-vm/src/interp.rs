@@ -309,6 +309,14 @@ impl Vm {
         self.exc_chain.iter().rev().find_map(|e| e.clone())
     }
 
+    /// A new reference to the top of the value stack.
+    fn top_cloned(&mut self, what: &str) -> PyResult<ObjRef> {
+        match self.stack.last() {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.internal_error(&format!("{what}: empty stack"))),
+        }
+    }
+
     /// Pops the top frame and hands over its slots and value stack instead of
     /// releasing them (a generator keeps them while it is suspended).
     pub(crate) fn pop_frame_keep(&mut self) -> Option<(Frame, Vec<Option<ObjRef>>, Vec<ObjRef>)> {
@@ -823,10 +831,7 @@ impl Vm {
                             self.stack.push(it);
                         }
                         Instr::ForIter(target) => {
-                            let it = match self.top() {
-                                Some(t) => t.clone(),
-                                None => break 'err self.internal_error("FOR_ITER on empty stack"),
-                            };
+                            let it = tri!('err, self.top_cloned("FOR_ITER"));
                             match tri!('err, self.next(&it)) {
                                 Some(v) => self.stack.push(v),
                                 None => {
@@ -878,10 +883,7 @@ impl Vm {
                             }
                         }
                         Instr::JumpIfFalseOrPop(t) => {
-                            let v = match self.top() {
-                                Some(v) => v.clone(),
-                                None => break 'err self.internal_error("empty stack"),
-                            };
+                            let v = tri!('err, self.top_cloned("JUMP_IF_*_OR_POP"));
                             if !tri!('err, self.truthy(&v)) {
                                 ip = t as usize;
                             } else {
@@ -890,10 +892,7 @@ impl Vm {
                             }
                         }
                         Instr::JumpIfTrueOrPop(t) => {
-                            let v = match self.top() {
-                                Some(v) => v.clone(),
-                                None => break 'err self.internal_error("empty stack"),
-                            };
+                            let v = tri!('err, self.top_cloned("JUMP_IF_*_OR_POP"));
                             if tri!('err, self.truthy(&v)) {
                                 ip = t as usize;
                             } else {
@@ -1119,10 +1118,7 @@ impl Vm {
                         }
                         Instr::CheckExcMatch => {
                             let ty = tri!('err, self.pop());
-                            let exc = match self.top() {
-                                Some(e) => e.clone(),
-                                None => break 'err self.internal_error("CHECK_EXC_MATCH"),
-                            };
+                            let exc = tri!('err, self.top_cloned("CHECK_EXC_MATCH"));
                             let m = tri!('err, self.exception_matches(&exc, &ty));
                             self.stack.push(self.new_bool(m));
                         }
@@ -1229,10 +1225,7 @@ impl Vm {
                         }
                         Instr::Send(exit) => {
                             let v = tri!('err, self.pop());
-                            let receiver = match self.top() {
-                                Some(r) => r.clone(),
-                                None => break 'err self.internal_error("SEND on empty stack"),
-                            };
+                            let receiver = tri!('err, self.top_cloned("SEND"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             match tri!('err, self.send_to(&receiver, v)) {
@@ -1259,19 +1252,13 @@ impl Vm {
                             self.stack.push(it);
                         }
                         Instr::GetLen => {
-                            let o = match self.top() {
-                                Some(o) => o.clone(),
-                                None => break 'err self.internal_error("GET_LEN on empty stack"),
-                            };
+                            let o = tri!('err, self.top_cloned("GET_LEN"));
                             let n = tri!('err, self.len(&o));
                             let n = tri!('err, self.new_int(n as i64));
                             self.stack.push(n);
                         }
                         Instr::MatchSequence | Instr::MatchMapping => {
-                            let o = match self.top() {
-                                Some(o) => o.clone(),
-                                None => break 'err self.internal_error("MATCH on empty stack"),
-                            };
+                            let o = tri!('err, self.top_cloned("MATCH_SEQUENCE/MATCH_MAPPING"));
                             let b = if matches!(instr, Instr::MatchSequence) {
                                 self.match_is_sequence(&o)
                             } else {
@@ -1291,10 +1278,7 @@ impl Vm {
                         }
                         Instr::CopyDictWithoutKeys => {
                             let keys = tri!('err, self.pop());
-                            let subject = match self.top() {
-                                Some(o) => o.clone(),
-                                None => break 'err self.internal_error("COPY_DICT stack"),
-                            };
+                            let subject = tri!('err, self.top_cloned("COPY_DICT_WITHOUT_KEYS"));
                             let rest = tri!('err, self.dict_without_keys(&subject, &keys));
                             self.stack.push(rest);
                         }
@@ -1313,10 +1297,7 @@ impl Vm {
                             self.stack.push(it);
                         }
                         Instr::GetAnext => {
-                            let it = match self.top() {
-                                Some(o) => o.clone(),
-                                None => break 'err self.internal_error("GET_ANEXT stack"),
-                            };
+                            let it = tri!('err, self.top_cloned("GET_ANEXT"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             let aw = tri!('err, self.get_anext(&it));
