@@ -51,7 +51,8 @@ enum FBlockKind<'a> {
     TryExcept,
     FinallyTry(&'a [Stmt]),
     FinallyEnd,
-    With(TextRange),
+    /// A `with` (or, with `true`, an `async with`) body.
+    With(TextRange, bool),
     HandlerCleanup(Option<&'a str>),
     PopValue,
     ExceptionHandler,
@@ -1071,12 +1072,17 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Instr::PopExcept);
             }
-            FBlockKind::With(r) => {
+            FBlockKind::With(r, is_async) => {
                 self.set_loc(r);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if is_async {
+                    // Leaving an `async with` by break/continue/return
+                    // awaits `__aexit__` too.
+                    self.await_top(2)?;
+                }
                 self.emit(Instr::PopTop);
                 self.set_loc(range);
             }
@@ -1756,7 +1762,7 @@ impl<'a> Compiler<'a> {
         self.unit().depth -= 1;
         let h = self.push_handler(final_, true);
         self.unit().depth += 1;
-        self.push_fblock(FBlockKind::With(s.range()), 0, 0, [Some(h), None]);
+        self.push_fblock(FBlockKind::With(s.range(), is_async), 0, 0, [Some(h), None]);
         match &item.optional_vars {
             Some(v) => self.store_target(v)?,
             None => self.emit(Instr::PopTop),

@@ -657,10 +657,27 @@ impl Vm {
         let Some(f) = self.type_lookup(&ty, name) else {
             return Ok(None);
         };
-        let mut a = Vec::with_capacity(args.len() + 1);
-        a.push(obj.clone());
-        a.extend(args);
-        self.call(&f, a).map(Some)
+        self.call_type_attr(&f, obj, args).map(Some)
+    }
+
+    /// Calls `f`, found on `obj`'s type, for `obj`: functions and method
+    /// descriptors get `obj` first; other descriptors (`staticmethod`,
+    /// `classmethod`, ...) are bound first, as CPython's slot lookups do.
+    pub(crate) fn call_type_attr(
+        &mut self,
+        f: &ObjRef,
+        obj: &ObjRef,
+        args: Vec<ObjRef>,
+    ) -> PyResult<ObjRef> {
+        if matches!(f.kind(), Kind::Function | Kind::BuiltinFunction) {
+            let mut a = Vec::with_capacity(args.len() + 1);
+            a.push(obj.clone());
+            a.extend(args);
+            return self.call(f, a);
+        }
+        let ty = obj.class();
+        let bound = self.bind_descriptor(f.clone(), Some(obj), &ty)?;
+        self.call(&bound, args)
     }
 
     // ----------------------------------------------------------------- items
@@ -797,7 +814,7 @@ impl Vm {
                 let (_, _, iname) = op.dunders();
                 let iname = self.intern(iname)?;
                 if let Some(f) = self.type_lookup(&ta, &iname) {
-                    let r = self.call(&f, vec![a.clone(), b.clone()])?;
+                    let r = self.call_type_attr(&f, a, vec![b.clone()])?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
@@ -911,7 +928,7 @@ impl Vm {
         };
         let n = self.intern(n)?;
         match self.type_lookup(&ty, &n) {
-            Some(f) => self.call(&f, vec![target.clone(), other.clone()]),
+            Some(f) => self.call_type_attr(&f, target, vec![other.clone()]),
             None => {
                 // A subclass of a builtin type without its own method.
                 let base = self.builtin_of(&ty);
@@ -1506,6 +1523,14 @@ impl Vm {
             Kind::Str if !Vm::is_heap_type(&o.class()) => return Ok(self.str_hash(o)),
             Kind::Int if !Vm::is_heap_type(&o.class()) => {
                 return Ok(ouro_algo::hash::hash_i64(Vm::int_of(o).unwrap_or(0)))
+            }
+            // Key and item views are set-like, so unhashable (values views
+            // hash by identity).
+            Kind::DictIter
+                if self.is_instance_of(o, T::DictKeys) || self.is_instance_of(o, T::DictItems) =>
+            {
+                let tn = self.type_name_of(o);
+                return Err(self.type_error(format!("unhashable type: '{tn}'")));
             }
             _ => {}
         }

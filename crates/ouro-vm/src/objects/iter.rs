@@ -286,10 +286,11 @@ impl Vm {
         };
         if key.kind() == Kind::Slice {
             let n = len.to_usize().unwrap_or(usize::MAX);
-            let (s0, st, _, count) = self.slice_indices(key, n)?;
+            let (s0, st, s1, count) = self.slice_indices(key, n)?;
+            // CPython's compute_slice: the slice's own (adjusted) stop.
             let new_start = &start + &step * BigInt::from(s0);
             let new_step = &step * BigInt::from(st);
-            let new_stop = &new_start + &new_step * BigInt::from(count);
+            let new_stop = &start + &step * BigInt::from(s1);
             let a = self.new_bigint(new_start)?;
             let b = self.new_bigint(new_stop)?;
             let c = self.new_bigint(new_step)?;

@@ -763,6 +763,18 @@ impl Vm {
                     self.set_repr(o)?
                 } else if self.is_property(o) {
                     format!("<property object at {:#x}>", o.addr())
+                } else if let Some((ty, obj_ty)) = Vm::with_native::<native::SuperObj, _>(o, |s| {
+                    (s.ty.clone(), s.obj_type.clone())
+                }) {
+                    // CPython's super_repr.
+                    let t = self.type_name(&ty);
+                    match obj_ty {
+                        Some(ot) => {
+                            let on = self.type_name(&ot);
+                            format!("<super: <class '{t}'>, <{on} object>>")
+                        }
+                        None => format!("<super: <class '{t}'>, NULL>"),
+                    }
                 } else {
                     self.default_repr(o)
                 }
