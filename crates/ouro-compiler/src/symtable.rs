@@ -653,15 +653,24 @@ impl Builder<'_> {
                     range,
                 ));
             }
-            // Bind here; the comprehensions in between see it as free.
+            // Bind here; the comprehensions in between see it as free. A
+            // name the function declares `global` (or `nonlocal`) keeps that
+            // declaration: the comprehensions bind it there too.
             let is_function = kind.is_function_like();
-            self.table.scopes[id].entry(name).flags |= def::LOCAL;
-            for &inner in &self.stack[idx + 1..] {
-                let flag = if is_function {
+            let declared = self.table.scopes[id]
+                .lookup(name)
+                .map_or(0, |s| s.flags & (def::GLOBAL | def::NONLOCAL));
+            let flag = if declared != 0 {
+                declared
+            } else {
+                self.table.scopes[id].entry(name).flags |= def::LOCAL;
+                if is_function {
                     def::NONLOCAL
                 } else {
                     def::GLOBAL
-                };
+                }
+            };
+            for &inner in &self.stack[idx + 1..] {
                 self.table.scopes[inner].entry(name).flags |= flag;
             }
             return Ok(());
