@@ -1,18 +1,13 @@
 //! Golden tests of `--heap-dot` and `--heap-json` (see
 //! `tests/heapgraph/README.md`). `OURO_BLESS=1` rewrites the golden files.
 
+mod golden;
+
+use golden::repo_root;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("..")
-        .canonicalize()
-        .expect("repository root")
-}
 
 /// Numbers ids by first appearance.
 #[derive(Default)]
@@ -133,31 +128,11 @@ fn heap_graphs_match_their_golden_files() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 2, "the golden cases are missing");
-    let bless = std::env::var_os("OURO_BLESS").is_some();
     let mut failures = Vec::new();
     for case in &cases {
         let (dot, json) = graphs_of(&root, case);
         for (got, ext) in [(dot, "dot"), (json, "json")] {
-            let golden = case.with_extension(ext);
-            if bless {
-                fs::write(&golden, &got).expect("write golden");
-                continue;
-            }
-            let want = fs::read_to_string(&golden).unwrap_or_default();
-            if got != want {
-                let first = got
-                    .lines()
-                    .zip(want.lines())
-                    .position(|(a, b)| a != b)
-                    .unwrap_or(got.lines().count().min(want.lines().count()));
-                failures.push(format!(
-                    "{}: differs at line {}\n  got:  {}\n  want: {}",
-                    golden.display(),
-                    first + 1,
-                    got.lines().nth(first).unwrap_or("<end>"),
-                    want.lines().nth(first).unwrap_or("<end>"),
-                ));
-            }
+            failures.extend(golden::check(&case.with_extension(ext), &got));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

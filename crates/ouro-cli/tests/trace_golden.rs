@@ -2,18 +2,12 @@
 //! and the normalised trace compared with `tests/trace/<name>.jsonl` (see
 //! `tests/trace/README.md`). `OURO_BLESS=1` rewrites the golden files.
 
+mod golden;
+
+use golden::repo_root;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-fn repo_root() -> PathBuf {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .join("..")
-        .join("..")
-        .canonicalize()
-        .expect("repository root")
-}
 
 const HEADER: &str = "# regenerate: OURO_BLESS=1 cargo test -p ouro-cli --test trace_golden";
 
@@ -114,31 +108,10 @@ fn traces_match_their_golden_files() {
         .collect();
     cases.sort();
     assert!(cases.len() >= 3, "the golden cases are missing");
-    let bless = std::env::var_os("OURO_BLESS").is_some();
     let mut failures = Vec::new();
     for case in &cases {
         let got = trace_of(&root, case);
-        let golden = case.with_extension("jsonl");
-        if bless {
-            fs::write(&golden, &got).expect("write golden");
-            continue;
-        }
-        let want = fs::read_to_string(&golden).unwrap_or_default();
-        if got != want {
-            let first = got
-                .lines()
-                .zip(want.lines())
-                .position(|(a, b)| a != b)
-                .unwrap_or(got.lines().count().min(want.lines().count()));
-            failures.push(format!(
-                "{}: differs from {} at line {}\n  got:  {}\n  want: {}",
-                case.display(),
-                golden.display(),
-                first + 1,
-                got.lines().nth(first).unwrap_or("<end>"),
-                want.lines().nth(first).unwrap_or("<end>"),
-            ));
-        }
+        failures.extend(golden::check(&case.with_extension("jsonl"), &got));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

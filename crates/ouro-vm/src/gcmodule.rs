@@ -86,7 +86,7 @@ impl Vm {
                     &[("id", Val::Int(obj.addr() as i64)), ("type", Val::Str(&tn))],
                 );
             }
-            self.call_finalizer(&obj);
+            self.finalize_now(&obj);
             drop(obj);
         }
         col.handle_resurrected_objects();
@@ -135,21 +135,6 @@ impl Vm {
             collected: r.collected,
             uncollectable: r.uncollectable,
         })
-    }
-
-    /// Runs `__del__` of `obj` for the collector, reporting what it raises.
-    fn call_finalizer(&mut self, obj: &ObjRef) {
-        if Vm::is_generator(obj) {
-            self.gen_finalize(obj);
-            return;
-        }
-        let ty = obj.class();
-        let del = self.names.del.clone();
-        if let Some(f) = self.type_lookup(&ty, &del) {
-            if let Err(e) = self.call(&f, vec![obj.clone()]) {
-                self.report_unraisable(&f, &e.0);
-            }
-        }
     }
 
     /// `gc_collect_with_callback`: a collection framed by the `gc.callbacks`

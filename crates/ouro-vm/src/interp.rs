@@ -286,17 +286,23 @@ impl Vm {
             }
             self.locals.truncate(base);
         }
-        if self.tracer.is_some() {
-            // Back in the caller: what follows belongs to its instruction.
-            if let Some(caller) = self.frames.last() {
-                let (code, at) = (caller.code.clone(), caller.lasti);
-                self.drain_heap_events();
-                if let Some(t) = self.tracer.as_mut() {
-                    t.set_location(&code, at);
-                }
+        self.trace_back_in_caller();
+        Some(frame)
+    }
+
+    /// When tracing, after a frame went: what follows belongs to the
+    /// caller's instruction.
+    fn trace_back_in_caller(&mut self) {
+        if self.tracer.is_none() {
+            return;
+        }
+        if let Some(caller) = self.frames.last() {
+            let (code, at) = (caller.code.clone(), caller.lasti);
+            self.drain_heap_events();
+            if let Some(t) = self.tracer.as_mut() {
+                t.set_location(&code, at);
             }
         }
-        Some(frame)
     }
 
     /// The exception being handled, as `sys.exc_info()` reports it: the
@@ -326,15 +332,7 @@ impl Vm {
         let frame = self.frames.pop()?;
         let stack: Vec<ObjRef> = self.stack.drain(frame.stack_base..).collect();
         let locals: Vec<Option<ObjRef>> = self.locals.drain(frame.locals_base..).collect();
-        if self.tracer.is_some() {
-            if let Some(caller) = self.frames.last() {
-                let (code, at) = (caller.code.clone(), caller.lasti);
-                self.drain_heap_events();
-                if let Some(t) = self.tracer.as_mut() {
-                    t.set_location(&code, at);
-                }
-            }
-        }
+        self.trace_back_in_caller();
         Some((frame, locals, stack))
     }
 
@@ -2388,20 +2386,16 @@ impl Vm {
             if self.tracer.is_some() {
                 self.trace_del(&obj);
             }
-            if Vm::is_generator(&obj) {
-                self.push_fin_floor(heap::pending_finalizer_count());
-                self.gen_finalize(&obj);
-                self.pop_fin_floor();
-                finish_finalizer(obj);
-                continue;
-            }
-            let ty = obj.class();
-            let del = self.names.del.clone();
-            let Some(f) = self.type_lookup(&ty, &del) else {
-                finish_finalizer(obj);
-                continue;
+            // A Python `__del__` runs as a frame of the loop; every other
+            // finalizer (native `__del__`, a generator's close) to completion.
+            let python_del = if Vm::is_generator(&obj) {
+                None
+            } else {
+                let del = self.names.del.clone();
+                self.type_lookup(&obj.class(), &del)
+                    .filter(|f| f.kind() == Kind::Function)
             };
-            if f.kind() == Kind::Function {
+            if let Some(f) = python_del {
                 match self.push_function_frame(
                     &f,
                     vec![obj.clone()],
@@ -2421,11 +2415,8 @@ impl Vm {
                 }
             }
             self.push_fin_floor(heap::pending_finalizer_count());
-            let r = self.call(&f, vec![obj.clone()]);
+            self.finalize_now(&obj);
             self.pop_fin_floor();
-            if let Err(e) = r {
-                self.report_unraisable(&f, &e.0);
-            }
             finish_finalizer(obj);
         }
         Ok(false)
@@ -2476,24 +2467,26 @@ impl Vm {
             if self.tracer.is_some() {
                 self.trace_del(&obj);
             }
-            if Vm::is_generator(&obj) {
-                self.push_fin_floor(heap::pending_finalizer_count());
-                self.gen_finalize(&obj);
-                self.pop_fin_floor();
-                finish_finalizer(obj);
-                continue;
-            }
-            let ty = obj.class();
-            let del = self.names.del.clone();
-            if let Some(f) = self.type_lookup(&ty, &del) {
-                self.push_fin_floor(heap::pending_finalizer_count());
-                let r = self.call(&f, vec![obj.clone()]);
-                self.pop_fin_floor();
-                if let Err(e) = r {
-                    self.report_unraisable(&f, &e.0);
-                }
-            }
+            self.push_fin_floor(heap::pending_finalizer_count());
+            self.finalize_now(&obj);
+            self.pop_fin_floor();
             finish_finalizer(obj);
+        }
+    }
+
+    /// Runs `obj`'s finalizer to completion from Rust: a generator's close
+    /// (CPython's `tp_finalize`) or the type's `__del__`; what it raises is
+    /// reported as unraisable.
+    pub(crate) fn finalize_now(&mut self, obj: &ObjRef) {
+        if Vm::is_generator(obj) {
+            self.gen_finalize(obj);
+            return;
+        }
+        let del = self.names.del.clone();
+        if let Some(f) = self.type_lookup(&obj.class(), &del) {
+            if let Err(e) = self.call(&f, vec![obj.clone()]) {
+                self.report_unraisable(&f, &e.0);
+            }
         }
     }
 

@@ -1631,9 +1631,7 @@ impl Vm {
                 if self.is_lazy_iter(o)
                     || self.is_set_like(o)
                     || crate::objects::set::is_set_iter(o)
-                    || (Vm::is_generator(o)
-                        && !Vm::gen_is_coroutine(o)
-                        && !Vm::gen_is_async(o)) =>
+                    || (Vm::is_generator(o) && !Vm::gen_is_coro(o) && !Vm::gen_is_async(o)) =>
             {
                 true
             }

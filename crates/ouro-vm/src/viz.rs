@@ -446,6 +446,16 @@ impl Vm {
         }
     }
 
+    /// The state a step records: the heap graph (capped) and the allocator.
+    fn viz_state(&mut self) -> (Snapshot, String) {
+        self.drain_heap_events();
+        let cap = self
+            .viz
+            .as_ref()
+            .map_or(DEFAULT_OBJECT_CAP, |r| r.object_cap);
+        (self.snapshot_capped(None, cap), heap_json())
+    }
+
     /// A step with the current state.
     fn viz_step(&mut self, event: &str) {
         if self.viz.as_ref().is_some_and(|r| r.steps.len() >= r.cap) {
@@ -454,13 +464,7 @@ impl Vm {
             }
             return;
         }
-        self.drain_heap_events();
-        let cap = self
-            .viz
-            .as_ref()
-            .map_or(DEFAULT_OBJECT_CAP, |r| r.object_cap);
-        let snap = self.snapshot_capped(None, cap);
-        let heap = heap_json();
+        let (snap, heap) = self.viz_state();
         if let Some(rec) = self.viz.as_mut() {
             rec.push_step(&snap, event, heap);
         }
@@ -519,13 +523,7 @@ impl Vm {
         if self.viz.is_none() {
             return Ok(());
         }
-        self.drain_heap_events();
-        let cap = self
-            .viz
-            .as_ref()
-            .map_or(DEFAULT_OBJECT_CAP, |r| r.object_cap);
-        let snap = self.snapshot_capped(None, cap);
-        let heap = heap_json();
+        let (snap, heap) = self.viz_state();
         let Some(mut rec) = self.viz.take() else {
             return Ok(());
         };

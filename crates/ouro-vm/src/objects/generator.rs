@@ -129,11 +129,7 @@ impl Vm {
         o.kind() == Kind::Native && Vm::with_native::<GenObj, _>(o, |_| ()).is_some()
     }
 
-    pub(crate) fn gen_is_coroutine(o: &ObjRef) -> bool {
-        Vm::gen_is_coro(o)
-    }
-
-    fn gen_is_coro(o: &ObjRef) -> bool {
+    pub(crate) fn gen_is_coro(o: &ObjRef) -> bool {
         Vm::with_native::<GenObj, _>(o, |g| g.coro).unwrap_or(false)
     }
 
