@@ -99,6 +99,36 @@ pub fn is_incomplete(source: &str) -> bool {
     }
 }
 
+/// The offset just past the comment or string literal starting at `i`
+/// (`b.len()` if it runs to the end). A one-quote string also ends at a
+/// newline; escapes are skipped.
+fn skip_comment_or_string(b: &[u8], mut i: usize) -> usize {
+    let c = b[i];
+    if c == b'#' {
+        while i < b.len() && b[i] != b'\n' {
+            i += 1;
+        }
+        return i;
+    }
+    let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
+    let q = if triple { 3 } else { 1 };
+    i += q;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if !triple && b[i] == b'\n' {
+            return i;
+        }
+        if b[i] == c && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c))) {
+            return i + q;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
 /// CPython's tokenizer allows 200 levels of brackets (`MAXLEVEL`); the
 /// offset of the first bracket beyond that.
 fn too_deep_brackets(source: &str) -> Option<usize> {
@@ -109,32 +139,8 @@ fn too_deep_brackets(source: &str) -> Option<usize> {
     while i < b.len() {
         let c = b[i];
         match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
-                let q = if triple { 3 } else { 1 };
-                i += q;
-                while i < b.len() {
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if !triple && b[i] == b'\n' {
-                        break;
-                    }
-                    if b[i] == c
-                        && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
-                    {
-                        i += q;
-                        break;
-                    }
-                    i += 1;
-                }
+            b'#' | b'\'' | b'"' => {
+                i = skip_comment_or_string(b, i);
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -160,35 +166,8 @@ fn open_bracket(source: &str) -> Option<(char, usize)> {
     while i < b.len() {
         let c = b[i];
         match c {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'\'' | b'"' => {
-                let triple = b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c);
-                let q = if triple { 3 } else { 1 };
-                i += q;
-                loop {
-                    if i >= b.len() {
-                        return stack.first().copied();
-                    }
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if !triple && b[i] == b'\n' {
-                        break;
-                    }
-                    if b[i] == c
-                        && (!triple || (b.get(i + 1) == Some(&c) && b.get(i + 2) == Some(&c)))
-                    {
-                        i += q;
-                        break;
-                    }
-                    i += 1;
-                }
+            b'#' | b'\'' | b'"' => {
+                i = skip_comment_or_string(b, i);
                 continue;
             }
             b'(' | b'[' | b'{' => stack.push((c as char, i)),
