@@ -496,6 +496,8 @@ pub(crate) unsafe fn traverse(h: NonNull<ObjHeader>, visit: &mut dyn FnMut(&ObjR
             | Kind::BigInt
             | Kind::Float
             | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
             | Kind::RangeIter => {}
             Kind::Tuple => trav!(TupleObj),
             Kind::List => trav!(ListObj),

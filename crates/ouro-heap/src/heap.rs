@@ -413,6 +413,31 @@ pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
 
+/// Allocates a bytes object holding `b`.
+pub fn alloc_bytes(ty: &ObjRef, b: &[u8], attrs: bool) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Bytes;
+    let n = b.len();
+    let oflags = if attrs { flags::F_ATTRS } else { 0 };
+    let block = alloc_block(kind, oflags, n)?;
+    // SAFETY: the block is sized for `n` bytes after the BytesObj (KIND),
+    // plus the Attrs tail when `attrs` (LAYOUT), initialised below.
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, oflags, ty.raw().as_ptr());
+        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
+        ptr::write(payload as *mut BytesObj, BytesObj::new_header(n));
+        ptr::copy_nonoverlapping(b.as_ptr(), payload.add(size_of::<BytesObj>()), n);
+        if attrs {
+            init_attrs(hdr, kind, n);
+        }
+        hdr
+    };
+    retain_type(ty);
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, oflags, n)) };
+    // SAFETY: initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
 /// Allocates a tuple (or an instance of a tuple subclass, with `attrs`) that
 /// takes ownership of `items`.
 pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRef, NoMemory> {
@@ -510,6 +535,16 @@ pub(crate) fn str_bytes(s: &StrObj) -> &str {
     }
 }
 
+/// The data of a bytes payload.
+pub(crate) fn bytes_data(b: &BytesObj) -> &[u8] {
+    // SAFETY: KIND — a BytesObj only exists inside a bytes object, followed
+    // by `len()` bytes initialised at allocation that live as long as `b`.
+    unsafe {
+        let p = (b as *const BytesObj as *const u8).add(size_of::<BytesObj>());
+        std::slice::from_raw_parts(p, b.len())
+    }
+}
+
 /// The items of a tuple payload.
 pub(crate) fn tuple_items(t: &TupleObj) -> &[ObjRef] {
     // SAFETY: KIND — a TupleObj only exists inside a tuple object, followed
@@ -546,7 +581,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
         && matches!(
             kind,
-            Kind::Int | Kind::Float | Kind::Str | Kind::RangeIter | Kind::BigInt
+            Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::RangeIter | Kind::BigInt
         )
     {
         let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
@@ -555,6 +590,8 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             Kind::Str => unsafe { (*payload.cast::<StrObj>()).byte_len() },
             // SAFETY: KIND — a big int's payload is a BigIntObj.
             Kind::BigInt => unsafe { (*payload.cast::<BigIntObj>()).len() },
+            // SAFETY: KIND — a bytes payload is a BytesObj.
+            Kind::Bytes => unsafe { (*payload.cast::<BytesObj>()).len() },
             _ => 0,
         };
         let size = block_size(kind, 0, var_len);
@@ -750,6 +787,11 @@ unsafe fn take_payload_children(kind: Kind, payload: *mut u8, out: &mut Vec<ObjR
             // SAFETY: KIND — a StrObj.
             unsafe { (*(payload as *const StrObj)).byte_len() }
         }
+        Kind::Bytes => {
+            // SAFETY: KIND — a BytesObj; its data owns nothing.
+            unsafe { (*(payload as *const BytesObj)).len() }
+        }
+        Kind::ByteArray => 0,
         Kind::Tuple => {
             // SAFETY: KIND — a TupleObj followed by `len` references, each
             // read (moved) exactly once; tupledealloc releases the last first.
@@ -797,7 +839,8 @@ unsafe fn drop_payload(kind: Kind, payload: *mut u8) {
     }
     match kind {
         // Variable-size parts were moved out; the fixed parts own nothing.
-        Kind::Null | Kind::Object | Kind::Str | Kind::Tuple | Kind::BigInt => {}
+        Kind::Null | Kind::Object | Kind::Str | Kind::Bytes | Kind::Tuple | Kind::BigInt => {}
+        Kind::ByteArray => drop_as!(ByteArrayObj),
         Kind::Int => drop_as!(IntObj),
         Kind::Float => drop_as!(FloatObj),
         Kind::List => drop_as!(ListObj),

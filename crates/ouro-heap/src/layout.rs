@@ -152,6 +152,57 @@ impl StrObj {
     }
 }
 
+/// A bytes object: `len` bytes stored inline after this fixed part, as
+/// CPython's `PyBytesObject` keeps them (without its trailing NUL).
+pub struct BytesObj {
+    hash: Cell<i64>,
+    len: usize,
+}
+payload!(BytesObj, Kind::Bytes, frozen);
+
+impl BytesObj {
+    pub(crate) fn new_header(len: usize) -> BytesObj {
+        BytesObj {
+            hash: Cell::new(-1),
+            len,
+        }
+    }
+
+    /// The bytes.
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        crate::heap::bytes_data(self)
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The cached hash, or -1 if not computed yet (CPython's `ob_shash`).
+    #[inline]
+    pub fn cached_hash(&self) -> i64 {
+        self.hash.get()
+    }
+
+    #[inline]
+    pub fn set_cached_hash(&self, h: i64) {
+        self.hash.set(h)
+    }
+}
+
+/// A bytearray: a growable buffer in the private heap. Like CPython's
+/// `PyByteArrayObject` it holds no references and is not a container.
+pub struct ByteArrayObj {
+    pub data: HVec<u8>,
+}
+payload!(ByteArrayObj, Kind::ByteArray);
+
 /// A tuple: `len` references stored inline after this fixed part.
 pub struct TupleObj {
     len: usize,

@@ -103,6 +103,8 @@ pub enum Kind {
     RangeIter,
     DictIter,
     WeakRef,
+    Bytes,
+    ByteArray,
     Native,
 }
 
@@ -160,6 +162,8 @@ impl Kind {
             Kind::RangeIter => "range_iterator",
             Kind::DictIter => "dict_iterator",
             Kind::WeakRef => "weakref",
+            Kind::Bytes => "bytes",
+            Kind::ByteArray => "bytearray",
             Kind::Native => "native",
         }
     }
@@ -195,6 +199,8 @@ impl Kind {
             Kind::RangeIter,
             Kind::DictIter,
             Kind::WeakRef,
+            Kind::Bytes,
+            Kind::ByteArray,
             Kind::Native,
         ];
         ALL[(i as usize).min(KIND_COUNT - 1)]
@@ -570,6 +576,7 @@ impl ObjRef {
             Kind::BigInt => self
                 .get::<crate::layout::BigIntObj>()
                 .map_or(0, |b| b.len()),
+            Kind::Bytes => self.get::<crate::layout::BytesObj>().map_or(0, |b| b.len()),
             _ => 0,
         }
     }
@@ -726,6 +733,8 @@ pub(crate) const fn payload_size(kind: Kind) -> usize {
         Kind::RangeIter => size_of::<RangeIterObj>(),
         Kind::DictIter => size_of::<DictIterObj>(),
         Kind::WeakRef => size_of::<WeakRefObj>(),
+        Kind::Bytes => size_of::<BytesObj>(),
+        Kind::ByteArray => size_of::<ByteArrayObj>(),
         Kind::Native => size_of::<NativeObj>(),
     }
 }
@@ -734,7 +743,7 @@ pub(crate) const fn payload_size(kind: Kind) -> usize {
 pub(crate) const fn item_size(kind: Kind) -> usize {
     match kind {
         Kind::Tuple => size_of::<ObjRef>(),
-        Kind::Str => 1,
+        Kind::Str | Kind::Bytes => 1,
         Kind::BigInt => size_of::<u32>(),
         _ => 0,
     }

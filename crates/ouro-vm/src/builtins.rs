@@ -94,6 +94,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("set", T::Set),
         ("frozenset", T::FrozenSet),
         ("bytes", T::Bytes),
+        ("bytearray", T::ByteArray),
         ("complex", T::Complex),
         ("enumerate", T::Enumerate),
         ("zip", T::Zip),
@@ -588,10 +589,17 @@ fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                 ))),
             }
         }
-        None => {
-            let tn = vm.type_name_of(o);
-            Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
-        }
+        None => match vm.bytes_data(o) {
+            Some(d) if d.len() == 1 => vm.new_int(i64::from(d[0])),
+            Some(d) => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                d.len()
+            ))),
+            None => {
+                let tn = vm.type_name_of(o);
+                Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
+            }
+        },
     }
 }
 

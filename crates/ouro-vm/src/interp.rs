@@ -171,7 +171,7 @@ impl Vm {
                     self.new_str(s)?
                 }
             }
-            C::Bytes(b) => self.new_bytes(b.to_vec())?,
+            C::Bytes(b) => self.new_bytes(b)?,
             C::Tuple(items) => {
                 let mut v = Vec::with_capacity(items.len());
                 for i in items.iter() {

@@ -699,6 +699,9 @@ impl Vm {
                 }
             }
             Kind::Range => return self.range_getitem(obj, key),
+            Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&obj.class()) => {
+                return self.bytes_getitem(obj, key)
+            }
             _ => {}
         }
         let gi = self.names.getitem.clone();
@@ -711,6 +714,7 @@ impl Vm {
             Kind::Tuple => return self.tuple_getitem(obj, key),
             Kind::Str => return self.str_getitem(obj, key),
             Kind::Dict => return self.dict_subscript(obj, key),
+            Kind::Bytes | Kind::ByteArray => return self.bytes_getitem(obj, key),
             _ => {}
         }
         if obj.kind() == Kind::Type {
@@ -736,6 +740,7 @@ impl Vm {
             match obj.kind() {
                 Kind::List => return self.list_setitem(obj, &key, value),
                 Kind::Dict => return self.dict_setitem(obj, key, value),
+                Kind::ByteArray => return self.bytearray_setitem(obj, &key, value),
                 _ => {}
             }
         } else {
@@ -749,6 +754,7 @@ impl Vm {
             match obj.kind() {
                 Kind::List => return self.list_setitem(obj, &key, value),
                 Kind::Dict => return self.dict_setitem(obj, key, value),
+                Kind::ByteArray => return self.bytearray_setitem(obj, &key, value),
                 _ => {}
             }
         }
@@ -772,6 +778,7 @@ impl Vm {
         match obj.kind() {
             Kind::List => return self.list_delitem(obj, key),
             Kind::Dict => return self.dict_delitem(obj, key),
+            Kind::ByteArray => return self.bytearray_delitem(obj, key),
             _ => {}
         }
         let tn = self.type_name_of(obj);
@@ -803,6 +810,18 @@ impl Vm {
             if !heap_a && a.kind() == Kind::List && matches!(plain, BinOp::Add | BinOp::Multiply) {
                 if let Some(r) = self.list_inplace(a, b, plain)? {
                     return Ok(r);
+                }
+            }
+            if a.kind() == Kind::ByteArray && matches!(plain, BinOp::Add | BinOp::Multiply) {
+                let own = heap_a && {
+                    let (_, _, iname) = op.dunders();
+                    let iname = self.intern(iname)?;
+                    self.type_lookup(&ta, &iname).is_some()
+                };
+                if !own {
+                    if let Some(r) = self.bytearray_inplace(a, b, plain)? {
+                        return Ok(r);
+                    }
                 }
             }
             if !heap_a && a.kind() == Kind::Native {
@@ -878,7 +897,10 @@ impl Vm {
                 )));
             }
             if plain == BinOp::Multiply
-                && matches!(a.kind(), Kind::Str | Kind::List | Kind::Tuple)
+                && matches!(
+                    a.kind(),
+                    Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray
+                )
                 && !heap_b
                 && !matches!(b.kind(), Kind::Int)
             {
@@ -887,7 +909,10 @@ impl Vm {
                 )));
             }
             if plain == BinOp::Multiply
-                && matches!(b.kind(), Kind::Str | Kind::List | Kind::Tuple)
+                && matches!(
+                    b.kind(),
+                    Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray
+                )
                 && !heap_a
                 && !matches!(a.kind(), Kind::Int)
             {
@@ -967,6 +992,10 @@ impl Vm {
                 self.builtin_binop(b, a, op)
             }
             (Kind::Dict, Kind::Dict) if op == BinOp::Or => self.dict_or(a, b).map(Some),
+            (Kind::Bytes | Kind::ByteArray, _) => self.bytes_binop(a, b, op),
+            (Kind::Int | Kind::BigInt, Kind::Bytes | Kind::ByteArray) if op == BinOp::Multiply => {
+                self.bytes_binop(b, a, op)
+            }
             (Kind::Native, Kind::Native) => self.set_binop(a, b, op),
             _ => Ok(None),
         }
@@ -1145,6 +1174,11 @@ impl Vm {
                 let y = self.str_of(b);
                 Ok(Some(ord_to(Some(x.cmp(y)))))
             }
+            (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
+                let x = self.bytes_data(a).unwrap_or_default();
+                let y = self.bytes_data(b).unwrap_or_default();
+                Ok(Some(ord_to(Some(x.cmp(&y)))))
+            }
             (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
                 if a.kind() == Kind::List
                     && (Vm::is_heap_type(&a.class()) || Vm::is_heap_type(&b.class()))
@@ -1279,6 +1313,7 @@ impl Vm {
             Kind::BigInt => true,
             Kind::Float => self.float_value(o) != Some(0.0),
             Kind::Str => o.get::<StrObj>().is_some_and(|s| s.byte_len() > 0),
+            Kind::Bytes | Kind::ByteArray => self.bytes_len(o) > 0,
             Kind::Tuple => o.get::<TupleObj>().is_some_and(|t| !t.is_empty()),
             Kind::List => o.borrow::<ListObj>().is_some_and(|l| !l.items.is_empty()),
             Kind::Dict => o.borrow::<DictObj>().is_some_and(|d| !d.table.is_empty()),
@@ -1324,6 +1359,7 @@ impl Vm {
         }
         match o.kind() {
             Kind::Str => Ok(o.get::<StrObj>().map_or(0, |s| s.char_len())),
+            Kind::Bytes | Kind::ByteArray => Ok(self.bytes_len(o)),
             Kind::Tuple => Ok(o.get::<TupleObj>().map_or(0, |t| t.len())),
             Kind::List => Ok(o.borrow::<ListObj>().map_or(0, |l| l.items.len())),
             Kind::Dict => Ok(o.borrow::<DictObj>().map_or(0, |d| d.table.len())),
@@ -1556,6 +1592,7 @@ impl Vm {
         match o.kind() {
             Kind::Int | Kind::BigInt => Ok(self.int_hash(o)),
             Kind::Str => Ok(self.str_hash(o)),
+            Kind::Bytes => Ok(self.bytes_hash(o)),
             Kind::Float => {
                 let v = self.float_value(o).unwrap_or(0.0);
                 Ok(ouro_algo::hash::hash_f64(v).unwrap_or_else(|| pointer_hash(o)))
@@ -1583,7 +1620,7 @@ impl Vm {
                 }
                 Ok(ouro_algo::hash::hash_tuple(hashes))
             }
-            Kind::List | Kind::Dict => {
+            Kind::List | Kind::Dict | Kind::ByteArray => {
                 let tn = self.type_name_of(o);
                 Err(self.type_error(format!("unhashable type: '{tn}'")))
             }
@@ -1622,6 +1659,8 @@ impl Vm {
             Kind::List
             | Kind::Tuple
             | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
             | Kind::Dict
             | Kind::Range
             | Kind::SeqIter
@@ -1720,6 +1759,7 @@ impl Vm {
                 Ok(self.str_of(container).contains(self.str_of(item)))
             }
             Kind::Dict => Ok(self.dict_getitem_opt(container, item)?.is_some()),
+            Kind::Bytes | Kind::ByteArray => self.bytes_contains(container, item),
             Kind::List | Kind::Tuple => {
                 let items = self.seq_items(container);
                 for x in &items {

@@ -137,9 +137,13 @@ impl Builder<'_> {
         let heap_type = Vm::is_heap_type(&o.class());
         // Leaves: rendered by value, not followed.
         let value = match o.kind() {
-            Kind::Int | Kind::BigInt | Kind::Float | Kind::Str | Kind::Null => {
-                vm.repr_builtin(&o).ok().map(|s| shorten(&s))
-            }
+            Kind::Int
+            | Kind::BigInt
+            | Kind::Float
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
+            | Kind::Null => vm.repr_builtin(&o).ok().map(|s| shorten(&s)),
             Kind::Object if !heap_type => vm.repr_builtin(&o).ok().map(|s| shorten(&s)),
             Kind::Function => o
                 .borrow::<FunctionObj>()
@@ -288,8 +292,10 @@ impl Builder<'_> {
 
 /// Whether a value is shown inline as a dict key.
 fn is_atom(vm: &Vm, o: &ObjRef) -> bool {
-    matches!(o.kind(), Kind::Int | Kind::BigInt | Kind::Float | Kind::Str)
-        || o.is(&vm.none)
+    matches!(
+        o.kind(),
+        Kind::Int | Kind::BigInt | Kind::Float | Kind::Str | Kind::Bytes
+    ) || o.is(&vm.none)
         || o.class_is(vm.ty(T::Bool))
 }
 

@@ -67,7 +67,10 @@ builtin_types! {
     Super => "super", Object, Native, B;
     Set => "set", Object, Native, B;
     FrozenSet => "frozenset", Object, Native, B;
-    Bytes => "bytes", Object, Native, B;
+    Bytes => "bytes", Object, Bytes, B;
+    ByteArray => "bytearray", Object, ByteArray, B;
+    BytesIterator => "bytes_iterator", Object, SeqIter, N;
+    ByteArrayIterator => "bytearray_iterator", Object, SeqIter, N;
     Complex => "complex", Object, Native, B;
     Enumerate => "enumerate", Object, Native, B;
     Zip => "zip", Object, Native, B;

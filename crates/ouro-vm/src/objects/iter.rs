@@ -60,6 +60,8 @@ impl Vm {
                 };
                 self.new_seq_iter(o, t)
             }
+            Kind::Bytes => self.new_seq_iter(o, T::BytesIterator),
+            Kind::ByteArray => self.new_seq_iter(o, T::ByteArrayIterator),
             Kind::Dict => self.new_dict_iter(o, ouro_heap::DictIterWhat::Keys, false),
             Kind::DictIter => {
                 if self.is_dict_view(o) {
@@ -130,6 +132,17 @@ impl Vm {
             Kind::Tuple if !Vm::is_heap_type(&seq.class()) => seq
                 .get::<TupleObj>()
                 .and_then(|t| t.items().get(i).cloned()),
+            Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&seq.class()) => {
+                let b = Vm::byte_at(&seq, i);
+                match b {
+                    Some(b) => {
+                        io.index.set(i + 1);
+                        io.seq.set(Some(seq));
+                        return self.new_int(i64::from(b)).map(Some);
+                    }
+                    None => None,
+                }
+            }
             Kind::Str if !Vm::is_heap_type(&seq.class()) => {
                 // The index is a byte offset for strs.
                 let s = self.str_of(&seq);

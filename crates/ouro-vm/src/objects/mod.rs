@@ -1,6 +1,7 @@
 //! The behaviour of the builtin types: constructors, methods, special
 //! attributes and reprs. Each submodule adds one type family's methods.
 
+pub mod bytes;
 pub mod class;
 pub mod dict;
 pub mod exception;
@@ -33,6 +34,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     native::install(vm)?;
     generator::install(vm)?;
     set::install(vm)?;
+    bytes::install(vm)?;
     excgroup::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
@@ -287,6 +289,8 @@ impl Vm {
             }
             T::Float => self.float_new(args),
             T::Str => self.str_new(args),
+            T::Bytes => self.bytes_new(ty, args),
+            T::ByteArray => self.bytearray_new(ty, args),
             T::List => self.list_new(args),
             T::Tuple => self.tuple_new(args),
             T::Dict => self.dict_new(args),
@@ -465,7 +469,14 @@ impl Vm {
                 };
                 self.type_new(ty, &args[0], &args[1], &args[2], &kw)
             }
-            T::Int | T::Float | T::Str | T::Tuple => {
+            T::ByteArray => self.alloc(
+                ty,
+                ouro_heap::ByteArrayObj {
+                    data: ouro_heap::hvec(),
+                },
+                attrs,
+            ),
+            T::Int | T::Float | T::Str | T::Tuple | T::Bytes => {
                 // Immutable bases: build the value, then an instance of the
                 // subclass holding it.
                 let builtin = self.ty(base).clone();
@@ -500,6 +511,10 @@ impl Vm {
             Kind::Tuple => {
                 let items = self.seq_items(v);
                 ouro_heap::alloc_tuple(ty, items, true).map_err(|_| self.memory_error())
+            }
+            Kind::Bytes => {
+                let d = self.bytes_data(v).unwrap_or_default();
+                ouro_heap::alloc_bytes(ty, &d, true).map_err(|_| self.memory_error())
             }
             _ => Err(self.type_error(format!(
                 "subclassing '{}' is not supported by ouro yet",
@@ -567,6 +582,7 @@ impl Vm {
             }
             Kind::Float => ouro_algo::float::repr(self.float_value(o).unwrap_or(0.0)),
             Kind::Str => str::str_repr(self.str_of(o)),
+            Kind::Bytes | Kind::ByteArray => self.bytes_repr_of(o),
             Kind::Tuple => {
                 let items = self.seq_items(o);
                 if items.is_empty() {
@@ -1333,6 +1349,7 @@ impl Vm {
         let extra = match o.kind() {
             Kind::List => o.borrow::<ListObj>().map_or(0, |l| l.items.capacity() * 8),
             Kind::Dict => o.borrow::<DictObj>().map_or(0, |d| d.table.heap_size()),
+            Kind::ByteArray => Vm::bytearray_capacity(o),
             Kind::Native => o
                 .borrow::<ouro_heap::NativeObj>()
                 .map_or(0, |n| n.inner.heap_size()),
@@ -1383,10 +1400,6 @@ impl Vm {
 
     // Bytes and complex numbers are not implemented yet; these keep the
     // protocols total and raise a clear error where they would be made.
-
-    pub(crate) fn new_bytes(&mut self, _b: Vec<u8>) -> PyResult<ObjRef> {
-        Err(self.not_yet("bytes"))
-    }
 
     pub(crate) fn new_complex(&mut self, _re: f64, _im: f64) -> PyResult<ObjRef> {
         Err(self.not_yet("complex"))

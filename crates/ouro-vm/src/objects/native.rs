@@ -275,6 +275,10 @@ impl Vm {
         self.new_native(T::ClassMethod, Wrapper { func: Some(f) })
     }
 
+    pub fn new_staticmethod(&mut self, f: ObjRef) -> PyResult<ObjRef> {
+        self.new_native(T::StaticMethod, Wrapper { func: Some(f) })
+    }
+
     pub(crate) fn is_property(&self, o: &ObjRef) -> bool {
         o.kind() == Kind::Native && self.is_instance_of(o, T::Property)
     }

@@ -178,6 +178,7 @@ impl Vm {
     fn matches_itself(&self, cls: &ObjRef) -> bool {
         [
             T::Bool,
+            T::ByteArray,
             T::Bytes,
             T::Dict,
             T::Float,

@@ -457,6 +457,12 @@ impl Vm {
 
     /// `str(object)` / `str()`.
     pub(crate) fn str_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
+        if args.len() > 1 || !args.kw.is_empty() {
+            // str(object=b'', encoding='utf-8', errors='strict')
+            if args.len() <= 3 {
+                return self.str_decode_form(args);
+            }
+        }
         args.no_kw(self, "str")?;
         if args.len() > 1 {
             return Err(self.type_error(format!(
@@ -1162,11 +1168,6 @@ fn str_format_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.str_format(args)
 }
 
-fn str_encode(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    let s = this(vm, &args, "encode")?.as_bytes().to_vec();
-    vm.new_bytes(s)
-}
-
 fn str_dunder_len(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let n = args
         .pos
@@ -1233,7 +1234,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("casefold", str_casefold),
         ("expandtabs", str_expandtabs),
         ("format", str_format_method),
-        ("encode", str_encode),
+        ("encode", super::bytes::str_encode),
         ("__len__", str_dunder_len),
     ];
     for (name, f) in methods {
