@@ -12,6 +12,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod native;
+pub mod numbers;
 pub mod pattern;
 pub mod set;
 pub mod str;
@@ -35,6 +36,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     generator::install(vm)?;
     set::install(vm)?;
     bytes::install(vm)?;
+    numbers::install(vm)?;
     excgroup::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
@@ -1092,27 +1094,7 @@ impl Vm {
                     _ => None,
                 });
             }
-            Kind::Int | Kind::BigInt => {
-                return match n.as_str() {
-                    "real" | "numerator" => {
-                        let v = self.to_bigint(o).unwrap_or_default();
-                        self.new_bigint(v).map(Some)
-                    }
-                    "imag" => self.new_int(0).map(Some),
-                    "denominator" => self.new_int(1).map(Some),
-                    _ => Ok(None),
-                };
-            }
-            Kind::Float => {
-                return match n.as_str() {
-                    "real" => {
-                        let v = self.float_value(o).unwrap_or(0.0);
-                        self.new_float(v).map(Some)
-                    }
-                    "imag" => self.new_float(0.0).map(Some),
-                    _ => Ok(None),
-                };
-            }
+            Kind::Int | Kind::BigInt | Kind::Float => return self.number_getattr(o, &n),
             Kind::Native if Vm::is_generator(o) => {
                 return self.gen_getattr(o, &n);
             }
