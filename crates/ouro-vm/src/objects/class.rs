@@ -213,6 +213,16 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let tn = vm.type_name_of(&cls);
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
     }
+    // `tuple.__new__(cls, ...)` and the like reach here (builtin types share
+    // object's `__new__`): a class with a builtin base other than object
+    // takes the base's arguments.
+    if vm.builtin_of(&cls) != T::Object && args.kw.is_empty() {
+        let rest = args.pos[1..].to_vec();
+        if !Vm::is_heap_type(&cls) {
+            return vm.call_builtin_type(&cls, rest, None);
+        }
+        return vm.object_new(&cls, &rest, None);
+    }
     if args.len() > 1 || !args.kw.is_empty() {
         let new_name = vm.names.new.clone();
         let init_name = vm.names.init.clone();
