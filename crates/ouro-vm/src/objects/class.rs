@@ -1,7 +1,7 @@
 //! Classes: `__build_class__`, `type(name, bases, ns)`, `super`, and
 //! `str.format` (which needs attribute and item access on arguments).
 
-use ouro_heap::{tflags, CellObj, FunctionObj, Kind, ObjRef, TupleObj, TypeObj};
+use ouro_heap::{tflags, CellObj, ExceptionObj, FunctionObj, Kind, ObjRef, TupleObj, TypeObj};
 
 use crate::error::PyResult;
 use crate::interp::FrameKind;
@@ -466,7 +466,24 @@ impl Vm {
             }
             if Vm::is_heap_type(&vt) {
                 if let Some(f) = self.type_lookup(&vt, &set_name) {
-                    self.call(&f, vec![v.clone(), cls.clone(), k.clone()])?;
+                    if let Err(e) = self.call(&f, vec![v.clone(), cls.clone(), k.clone()]) {
+                        // CPython's type_new_set_names: the error becomes
+                        // the cause of a RuntimeError naming the attribute.
+                        let vtn = self.type_name(&vt);
+                        let key = self.repr(&k)?;
+                        let msg = format!(
+                            "Error calling __set_name__ on '{vtn}' instance {} in '{}'",
+                            self.str_of(&key),
+                            self.type_name(&cls)
+                        );
+                        let new = self.new_exc(T::RuntimeError, msg);
+                        if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
+                            x.cause = Some(e.0.clone());
+                            x.context = Some(e.0.clone());
+                            x.suppress_context = true;
+                        }
+                        return Err(new);
+                    }
                 }
             }
         }
