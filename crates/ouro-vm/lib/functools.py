@@ -205,7 +205,10 @@ def _copy_function(func):
 
 class _KeyWrapper:
     __slots__ = ('obj', '_cmp')
-    __hash__ = None
+
+    def __hash__(self):
+        # CPython's message names the C type, 'functools.KeyWrapper'.
+        raise TypeError("unhashable type: 'functools.KeyWrapper'")
 
     def __init__(self, obj, cmp):
         self.obj = obj
@@ -426,10 +429,9 @@ class partialmethod:
         return _method
 
     def __get__(self, obj, cls=None):
-        get = getattr(self.func, '__get__', None)
         result = None
-        if get is not None:
-            new_func = get(obj, cls)
+        if callable(self.func) or hasattr(self.func, '__get__'):
+            new_func = _bind(self.func, obj, cls)
             if new_func is not self.func:
                 result = partial(new_func, *self.args, **self.keywords)
                 try:
@@ -700,6 +702,16 @@ def singledispatch(func):
     return wrapper
 
 
+def _bind(func, obj, cls):
+    # func.__get__(obj, cls); ouro's functions do not expose __get__ yet.
+    get = getattr(type(func), '__get__', None)
+    if get is not None:
+        return get(func, obj, cls)
+    if obj is None or not callable(func):
+        return func
+    return _MethodType(func, obj)
+
+
 class singledispatchmethod:
     """Single-dispatch generic method descriptor.
 
@@ -723,7 +735,7 @@ class singledispatchmethod:
     def __get__(self, obj, cls=None):
         def _method(*args, **kwargs):
             method = self.dispatcher.dispatch(args[0].__class__)
-            return method.__get__(obj, cls)(*args, **kwargs)
+            return _bind(method, obj, cls)(*args, **kwargs)
 
         _method.__isabstractmethod__ = self.__isabstractmethod__
         _method.register = self.register

@@ -172,8 +172,8 @@ def merge(*iterables, key=None, reverse=False):
     ['dog', 'cat', 'fish', 'horse', 'kangaroo']
 
     '''
-    # Each entry is [sort value, input number, item, next]; the input number
-    # breaks ties so that equal items come out in input order.
+    # Each entry is [sort value, input number, item, iterator]; the input
+    # number breaks ties so that equal items come out in input order.
     less = _gt if reverse else _lt
 
     def entry_less(a, b):
@@ -184,19 +184,18 @@ def merge(*iterables, key=None, reverse=False):
 
     heap = []
     for order, it in enumerate(map(iter, iterables)):
-        nxt = it.__next__
         try:
-            item = nxt()
+            item = next(it)
         except StopIteration:
             continue
-        heap.append([item if key is None else key(item), order, item, nxt])
+        heap.append([item if key is None else key(item), order, item, it])
     for i in reversed(range(len(heap) // 2)):
         _sift_to_leaf(heap, i, entry_less)
     while len(heap) > 1:
         top = heap[0]
         yield top[2]
         try:
-            item = top[3]()
+            item = next(top[3])
         except StopIteration:
             last = heap.pop()
             heap[0] = last
@@ -208,13 +207,7 @@ def merge(*iterables, key=None, reverse=False):
     if heap:
         top = heap[0]
         yield top[2]
-        nxt = top[3]
-        while True:
-            try:
-                item = nxt()
-            except StopIteration:
-                return
-            yield item
+        yield from top[3]
 
 
 def nsmallest(n, iterable, key=None):

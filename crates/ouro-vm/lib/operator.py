@@ -104,7 +104,7 @@ def floordiv(a, b):
 
 def index(a):
     "Same as a.__index__()"
-    if isinstance(a, int):
+    if type(a) is int:
         return a
     # range() applies the __index__ protocol, with CPython's error message.
     return range(a).stop
