@@ -136,6 +136,18 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
+/// `sys.stdout` when it is not the process's own stdout stream, else `None`.
+fn current_sys_stdout(vm: &mut Vm) -> PyResult<Option<ObjRef>> {
+    let modules = vm.modules.clone();
+    let key = vm.intern("sys")?;
+    let Some(sys) = vm.dict_get_str(&modules, &key) else {
+        return Ok(None);
+    };
+    let out = vm.getattr_str(&sys, "stdout")?;
+    let fd = Vm::with_native::<crate::sys::TextStream, _>(&out, |t| t.fd);
+    Ok(if fd == Some(1) { None } else { Some(out) })
+}
+
 fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let sep = args.take_kw(vm, "sep");
     let end = args.take_kw(vm, "end");
@@ -157,20 +169,30 @@ fn builtin_print(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     };
     let sep = get(vm, sep, "sep", " ")?;
     let end = get(vm, end, "end", "\n")?;
-    let mut out = String::new();
+    // The pieces as CPython writes them to a file object: each argument,
+    // each separator and the end, one `write` call apiece.
+    let mut pieces = Vec::new();
     for (i, a) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
         let s = vm.str(a)?;
-        out.push_str(vm.str_of(&s));
+        pieces.push(vm.str_of(&s).to_string());
     }
-    out.push_str(&end);
-    match file.filter(|f| !f.is(&vm.none)) {
-        None => vm.write_stdout(&out),
+    pieces.push(end);
+    // Without `file=`, print goes to whatever `sys.stdout` is now (a program
+    // may have replaced it, as `contextlib.redirect_stdout` does).
+    let file = match file.filter(|f| !f.is(&vm.none)) {
+        Some(f) => Some(f),
+        None => current_sys_stdout(vm)?,
+    };
+    match file {
+        None => vm.write_stdout(&pieces.concat()),
         Some(f) => {
-            let s = vm.new_str(&out)?;
-            vm.call_method(&f, "write", vec![s])?;
+            for piece in &pieces {
+                let s = vm.new_str(piece)?;
+                vm.call_method(&f, "write", vec![s])?;
+            }
             if let Some(fl) = &flush {
                 if vm.truthy(fl)? {
                     vm.call_method(&f, "flush", Vec::new())?;

@@ -30,6 +30,14 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen tracemalloc>",
         )),
         "asyncio" => Some((include_str!("../lib/asyncio.py"), "<frozen asyncio>")),
+        "functools" => Some((include_str!("../lib/functools.py"), "<frozen functools>")),
+        "itertools" => Some((include_str!("../lib/itertools.py"), "<frozen itertools>")),
+        "operator" => Some((include_str!("../lib/operator.py"), "<frozen operator>")),
+        "heapq" => Some((include_str!("../lib/heapq.py"), "<frozen heapq>")),
+        "bisect" => Some((include_str!("../lib/bisect.py"), "<frozen bisect>")),
+        "copy" => Some((include_str!("../lib/copy.py"), "<frozen copy>")),
+        "contextlib" => Some((include_str!("../lib/contextlib.py"), "<frozen contextlib>")),
+        "string" => Some((include_str!("../lib/string.py"), "<frozen string>")),
         _ => None,
     }
 }

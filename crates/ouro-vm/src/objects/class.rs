@@ -1,7 +1,7 @@
 //! Classes: `__build_class__`, `type(name, bases, ns)`, `super`, and
 //! `str.format` (which needs attribute and item access on arguments).
 
-use ouro_heap::{tflags, CellObj, FunctionObj, Kind, ObjRef, TupleObj, TypeObj};
+use ouro_heap::{tflags, CellObj, ExceptionObj, FunctionObj, Kind, ObjRef, TupleObj, TypeObj};
 
 use crate::error::PyResult;
 use crate::interp::FrameKind;
@@ -212,6 +212,16 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if cls.kind() != Kind::Type {
         let tn = vm.type_name_of(&cls);
         return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
+    }
+    // `tuple.__new__(cls, ...)` and the like reach here (builtin types share
+    // object's `__new__`): a class with a builtin base other than object
+    // takes the base's arguments.
+    if vm.builtin_of(&cls) != T::Object && args.kw.is_empty() {
+        let rest = args.pos[1..].to_vec();
+        if !Vm::is_heap_type(&cls) {
+            return vm.call_builtin_type(&cls, rest, None);
+        }
+        return vm.object_new(&cls, &rest, None);
     }
     if args.len() > 1 || !args.kw.is_empty() {
         let new_name = vm.names.new.clone();
@@ -456,7 +466,24 @@ impl Vm {
             }
             if Vm::is_heap_type(&vt) {
                 if let Some(f) = self.type_lookup(&vt, &set_name) {
-                    self.call(&f, vec![v.clone(), cls.clone(), k.clone()])?;
+                    if let Err(e) = self.call(&f, vec![v.clone(), cls.clone(), k.clone()]) {
+                        // CPython's type_new_set_names: the error becomes
+                        // the cause of a RuntimeError naming the attribute.
+                        let vtn = self.type_name(&vt);
+                        let key = self.repr(&k)?;
+                        let msg = format!(
+                            "Error calling __set_name__ on '{vtn}' instance {} in '{}'",
+                            self.str_of(&key),
+                            self.type_name(&cls)
+                        );
+                        let new = self.new_exc(T::RuntimeError, msg);
+                        if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
+                            x.cause = Some(e.0.clone());
+                            x.context = Some(e.0.clone());
+                            x.suppress_context = true;
+                        }
+                        return Err(new);
+                    }
                 }
             }
         }
