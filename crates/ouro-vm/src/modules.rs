@@ -30,6 +30,26 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen tracemalloc>",
         )),
         "asyncio" => Some((include_str!("../lib/asyncio.py"), "<frozen asyncio>")),
+        "abc" => Some((include_str!("../lib/abc.py"), "<frozen abc>")),
+        "collections" => Some((
+            include_str!("../lib/collections.py"),
+            "<frozen collections>",
+        )),
+        "collections.abc" => Some((
+            include_str!("../lib/collections_abc.py"),
+            "<frozen collections.abc>",
+        )),
+        "enum" => Some((include_str!("../lib/enum.py"), "<frozen enum>")),
+        "json" => Some((include_str!("../lib/json.py"), "<frozen json>")),
+        "json.decoder" => Some((
+            include_str!("../lib/json_decoder.py"),
+            "<frozen json.decoder>",
+        )),
+        "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
+        "dataclasses" => Some((
+            include_str!("../lib/dataclasses.py"),
+            "<frozen dataclasses>",
+        )),
         _ => None,
     }
 }
