@@ -45,11 +45,6 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             include_str!("../lib/json_decoder.py"),
             "<frozen json.decoder>",
         )),
-        "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
-        "dataclasses" => Some((
-            include_str!("../lib/dataclasses.py"),
-            "<frozen dataclasses>",
-        )),
         _ => None,
     }
 }
