@@ -38,6 +38,21 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "copy" => Some((include_str!("../lib/copy.py"), "<frozen copy>")),
         "contextlib" => Some((include_str!("../lib/contextlib.py"), "<frozen contextlib>")),
         "string" => Some((include_str!("../lib/string.py"), "<frozen string>")),
+        "abc" => Some((include_str!("../lib/abc.py"), "<frozen abc>")),
+        "collections" => Some((
+            include_str!("../lib/collections.py"),
+            "<frozen collections>",
+        )),
+        "collections.abc" => Some((
+            include_str!("../lib/collections_abc.py"),
+            "<frozen collections.abc>",
+        )),
+        "enum" => Some((include_str!("../lib/enum.py"), "<frozen enum>")),
+        "json" => Some((include_str!("../lib/json.py"), "<frozen json>")),
+        "json.decoder" => Some((
+            include_str!("../lib/json_decoder.py"),
+            "<frozen json.decoder>",
+        )),
         _ => None,
     }
 }

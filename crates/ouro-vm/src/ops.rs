@@ -1581,7 +1581,13 @@ impl Vm {
                 Some(f) if f.kind() == Kind::Function => {
                     let r = self.call(&f, vec![o.clone()])?;
                     return match r.kind() {
-                        Kind::Int => Ok(ouro_algo::hash::hash_i64(Vm::int_of(&r).unwrap_or(0))),
+                        // A machine-word result is the hash itself (-1 is
+                        // reserved for errors), as CPython's slot_tp_hash;
+                        // only larger ints are hashed.
+                        Kind::Int => Ok(match Vm::int_of(&r).unwrap_or(0) {
+                            -1 => -2,
+                            v => v,
+                        }),
                         Kind::BigInt => Ok(self.int_hash(&r)),
                         _ => Err(self.type_error("__hash__ method should return an integer")),
                     };

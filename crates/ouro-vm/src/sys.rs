@@ -78,6 +78,23 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_int(l)
 }
 
+/// `sys._getframe(depth=0)`: the frame object `depth` calls below the
+/// caller. ouro's frame objects have no `f_back` chain, but `f_globals`
+/// serves what the standard modules need (namedtuple's `__module__`).
+fn sys_getframe(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "_getframe")?;
+    args.check(vm, "_getframe", 0, 1)?;
+    let depth = match args.pos.first() {
+        Some(d) => vm.index_isize(d)?,
+        None => 0,
+    };
+    let n = vm.frames.len() as isize;
+    if depth < 0 || depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    vm.frame_object((n - 1 - depth) as usize)
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "setrecursionlimit")?;
     if args.pos[0].kind() == Kind::Float {
@@ -208,6 +225,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("exception", sys_exception),
         ("_debugmallocstats", sys_debugmallocstats),
         ("excepthook", sys_excepthook),
+        ("_getframe", sys_getframe),
     ];
     for (name, f) in functions {
         vm.add_function(&d, name, *f)?;

@@ -18,6 +18,9 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::Type, "__init__", type_init_method)?;
     add_static(vm, T::Type, "__new__", type_new_method)?;
     add_static(vm, T::Object, "__new__", object_new_method)?;
+    for t in [T::Tuple, T::Int, T::Float, T::Str] {
+        add_static(vm, t, "__new__", immutable_new_method)?;
+    }
     vm.add_method(T::Type, "__subclasses__", type_subclasses)?;
     vm.add_method(T::MemberDescriptor, "__get__", member_get_m)?;
     vm.add_method(T::MemberDescriptor, "__set__", member_set_m)?;
@@ -247,6 +250,33 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         return vm.call_builtin_type(&cls, Vec::new(), None);
     }
     vm.object_new(&cls, &[], None)
+}
+
+/// `tuple.__new__(cls, ...)` (and `int`, `float`, `str`): the value built
+/// by the builtin type, as an instance of `cls`. A subclass's own `__new__`
+/// reaches its immutable base this way (namedtuple's `__new__` does).
+fn immutable_new_method(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let Some(cls) = args.pos.first().cloned() else {
+        return Err(vm.type_error("__new__(): not enough arguments"));
+    };
+    if cls.kind() != Kind::Type {
+        let tn = vm.type_name_of(&cls);
+        return Err(vm.type_error(format!("__new__(X): X is not a type object ({tn})")));
+    }
+    let base = vm.builtin_of(&cls);
+    if !matches!(base, T::Tuple | T::Int | T::Float | T::Str) {
+        let tn = vm.type_name(&cls);
+        return Err(vm.type_error(format!(
+            "__new__({tn}): {tn} is not a subtype of an immutable builtin"
+        )));
+    }
+    let mut pos = args.pos.split_off(1);
+    let kw = std::mem::take(&mut args.kw);
+    let kwnames = kw_tuple(vm, &kw, &mut pos)?;
+    if !Vm::is_heap_type(&cls) {
+        return vm.call_builtin_type(&cls, pos, kwnames.as_ref());
+    }
+    vm.object_new(&cls, &pos, kwnames.as_ref())
 }
 
 fn kw_tuple(

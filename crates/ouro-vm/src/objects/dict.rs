@@ -568,6 +568,13 @@ fn dict_setitem_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
+fn dict_delitem_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.exactly_one_after_self(vm, "dict.__delitem__")?;
+    let d = this_dict(vm, &args, "__delitem__")?;
+    vm.dict_delitem(&d, &args.pos[1])?;
+    Ok(vm.none.clone())
+}
+
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     let methods: &[(&'static str, NativeFn)] = &[
         ("get", dict_get),
@@ -583,6 +590,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("__contains__", dict_contains),
         ("__getitem__", dict_getitem_m),
         ("__setitem__", dict_setitem_m),
+        ("__delitem__", dict_delitem_m),
     ];
     for (name, f) in methods {
         vm.add_method(T::Dict, name, *f)?;
