@@ -31,8 +31,8 @@ class MyFloat(float):
 print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
 print(type(math.pi).__name__, math.isnan(math.nan), math.tau == 2 * math.pi)
 print(math.sqrt(F()), math.sqrt(Small()), math.sqrt(True), math.exp(False), math.sqrt(MyFloat(6.25)))
-print(math.log(I()), math.log10(10**400), math.log2(2**1024), math.log(2**1024 - 1, 2))
-for f, args in [(math.sqrt, (I(),)), (math.sqrt, (Bad(),)), (math.floor, (Bad(),)),
+print(math.log(10**400), math.log10(10**400), math.log2(2**1024), math.log(2**1024 - 1, 2))
+for f, args in [(math.sqrt, (I(),)), (math.log, (I(),)), (math.sqrt, (Bad(),)), (math.floor, (Bad(),)),
                 (math.sqrt, ([],)), (math.trunc, (F(),)), (math.ceil, (None,))]:
     try:
         print(f(*args))
