@@ -31,6 +31,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen tracemalloc>",
         )),
         "asyncio" => Some((include_str!("../lib/asyncio.py"), "<frozen asyncio>")),
+        "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
         _ => None,
     }
 }
