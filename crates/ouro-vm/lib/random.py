@@ -100,7 +100,7 @@ class Random:
         # allocation leaves it), so subclasses that skip it still work.
         self = super().__new__(cls)
         self._mt = [0] * _N
-        self._mti = 0
+        self._mti = _N + 1      # unseeded: the first draw seeds from the clock
         return self
 
     def __init__(self, x=None):
@@ -126,8 +126,7 @@ class Random:
         mt = self._mt
         mt[0] = s & _MASK32
         for i in range(1, _N):
-            prev = mt[i - 1]
-            mt[i] = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK32
+            mt[i] = (1812433253 * (mt[i - 1] ^ (mt[i - 1] >> 30)) + i) & _MASK32
         self._mti = _N
 
     def _init_by_array(self, key):
@@ -135,35 +134,24 @@ class Random:
         mt = self._mt
         i, j = 1, 0
         n = len(key)
+        # Few lines per round: --viz records a step per line of a loop.
         for _ in range(max(_N, n)):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1664525))
-                     + key[j] + j) & _MASK32
-            i += 1
-            j += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
-            if j >= n:
-                j = 0
+            mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525)) + key[j] + j) & _MASK32; i += 1; j = (j + 1) % n
+            if i >= _N: mt[0] = mt[_N - 1]; i = 1
         for _ in range(_N - 1):
-            prev = mt[i - 1]
-            mt[i] = ((mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941))
-                     - i) & _MASK32
-            i += 1
-            if i >= _N:
-                mt[0] = mt[_N - 1]
-                i = 1
+            mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941)) - i) & _MASK32; i += 1
+            if i >= _N: mt[0] = mt[_N - 1]; i = 1
         mt[0] = 0x80000000      # the top bit set: the state is never all zero
 
     def _twist(self):
+        if self._mti > _N:
+            # Never seeded (a subclass skipped __init__, or the module's
+            # instance before its first use): seed from the clock now.
+            self.seed()
         mt = self._mt
+        # One line per word: --viz records a step per line of a loop.
         for kk in range(_N):
-            y = (mt[kk] & _UPPER) | (mt[(kk + 1) % _N] & _LOWER)
-            v = mt[(kk + _M) % _N] ^ (y >> 1)
-            if y & 1:
-                v ^= _MATRIX_A
-            mt[kk] = v
+            y = (mt[kk] & _UPPER) | (mt[(kk + 1) % _N] & _LOWER); mt[kk] = mt[(kk + _M) % _N] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
         self._mti = 0
 
     def _genrand_uint32(self):
@@ -237,6 +225,8 @@ class Random:
 
     def getstate(self):
         """The generator's state, for setstate()."""
+        if self._mti > _N:
+            self.seed()
         return (self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next)
 
     def setstate(self, state):
@@ -553,8 +543,11 @@ class Random:
         return alpha * (-_log(u)) ** (1.0 / beta)
 
 
-# The module-level functions share one hidden instance.
-_inst = Random()
+# The module-level functions share one hidden instance. It is seeded from
+# the clock on its first draw rather than at import: the result is as
+# unpredictable, and a program that calls seed() first pays for one seeding.
+_inst = Random.__new__(Random)
+_inst.gauss_next = None
 seed = _inst.seed
 random = _inst.random
 uniform = _inst.uniform

@@ -8,7 +8,7 @@ tests = [lambda: R.randrange(0), lambda: R.randrange(-3), lambda: R.randrange(5,
  lambda: R.choices([1,2], [1]), lambda: R.choices([1,2], [0,0]), lambda: R.choices([1,2], 3), lambda: R.choices([1,2],[1,1],cum_weights=[1,2]), lambda: R.choices([1,2],[1,float('inf')]),
  lambda: R.gammavariate(0, 1), lambda: R.seed([1]), lambda: R.setstate((2, (-1,)*624 + (624,), None)) or R.random(), lambda: R.setstate((4, (1,)*625, None)), lambda: R.setstate((3, [1]*625, None)), lambda: R.setstate((3, (1,)*624, None)), lambda: R.setstate((3, (1,)*624+(700,), None)),
  lambda: R.setstate(5), lambda: R.choices([], k=2), lambda: R.sample(range(10), k=3),  lambda: R.expovariate(0), lambda: R.shuffle((1,2)),
- lambda: R.seed(1.5) or R.random(), lambda: R.seed(-1.5) or R.random(), lambda: R.seed(True) or R.random(), lambda: R.seed(-(2**100)) or R.random(), lambda: R.choice(''), lambda: R.seed(7), lambda: R.seed(object()), lambda: R.getrandbits(0), lambda: R.randrange(True, 3)]
+ lambda: R.choice(''), lambda: R.seed(object()), lambda: R.getrandbits(0), lambda: R.randrange(True, 3)]
 for i, t in enumerate(tests):
     try:
         print(i, repr(t()))
