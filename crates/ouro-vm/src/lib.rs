@@ -13,6 +13,7 @@ pub mod error;
 pub mod gcmodule;
 pub mod import;
 pub mod interp;
+pub mod mathmodule;
 pub mod modules;
 pub mod natives;
 pub mod objects;

@@ -17,6 +17,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "ouro" => Some(make_ouro(vm)?),
         "_tracemalloc" => Some(crate::tracemalloc::make_module(vm)?),
         "time" => Some(make_time(vm)?),
+        "math" => Some(crate::mathmodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -53,6 +54,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             include_str!("../lib/json_decoder.py"),
             "<frozen json.decoder>",
         )),
+        "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
         _ => None,
     }
 }

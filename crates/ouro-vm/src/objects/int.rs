@@ -500,3 +500,43 @@ fn int_true_divide(a: &BigInt, b: &BigInt) -> Option<f64> {
     }
     Some(if negative { -v } else { v })
 }
+
+/// `int.bit_length()`: the number of bits of `abs(self)`.
+fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    no_args_but_self(vm, &args, "int.bit_length")?;
+    let n = match vm.int_val(&args.pos[0]) {
+        Some(IntVal::Small(v)) => u64::from(64 - v.unsigned_abs().leading_zeros()),
+        Some(IntVal::Big(b)) => b.bits(),
+        None => return Err(vm.internal_error("bit_length on a non-int")),
+    };
+    vm.new_int(n as i64)
+}
+
+/// `int.bit_count()`: the number of ones in the binary form of `abs(self)`.
+fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    no_args_but_self(vm, &args, "int.bit_count")?;
+    let n = match vm.int_val(&args.pos[0]) {
+        Some(IntVal::Small(v)) => u64::from(v.unsigned_abs().count_ones()),
+        Some(IntVal::Big(b)) => b.magnitude().count_ones(),
+        None => return Err(vm.internal_error("bit_count on a non-int")),
+    };
+    vm.new_int(n as i64)
+}
+
+/// `METH_NOARGS` for a method: only `self`.
+fn no_args_but_self(vm: &mut Vm, args: &Args, fname: &str) -> PyResult<()> {
+    args.no_kw(vm, fname)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!(
+            "{fname}() takes no arguments ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
+    vm.add_method(T::Int, "bit_length", int_bit_length)?;
+    vm.add_method(T::Int, "bit_count", int_bit_count)?;
+    Ok(())
+}

@@ -30,6 +30,7 @@ use crate::vm::Vm;
 
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     str::install(vm)?;
+    int::install(vm)?;
     list::install(vm)?;
     dict::install(vm)?;
     native::install(vm)?;

@@ -1,5 +1,5 @@
-//! The named methods and attributes of `int` (and `bool`) and `float`:
-//! `bit_length`, `to_bytes`/`from_bytes`, `as_integer_ratio`, `hex`/`fromhex`,
+//! The named methods and attributes of `int` (and `bool`) and `float`
+//! (`bit_length` and `bit_count` are in `int.rs`): `to_bytes`/`from_bytes`, `as_integer_ratio`, `hex`/`fromhex`,
 //! `real`/`imag`/`numerator`/`denominator`, and the conversion dunders.
 //! The operators themselves live in `int.rs`, `float.rs` and `ops.rs`.
 
@@ -75,24 +75,6 @@ impl Vm {
             }
         }
     }
-}
-
-fn int_bit_length(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    args.check(vm, "bit_length", 1, 1)?;
-    let v = vm.int_self(&args, "bit_length")?;
-    vm.new_int(v.bits() as i64)
-}
-
-fn int_bit_count(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    args.check(vm, "bit_count", 1, 1)?;
-    let v = vm.int_self(&args, "bit_count")?;
-    let n: u64 = v
-        .magnitude()
-        .to_u32_digits()
-        .iter()
-        .map(|d| u64::from(d.count_ones()))
-        .sum();
-    vm.new_int(n as i64)
 }
 
 /// `int(self)`: the exact int of the value (for `conjugate`, `__int__`, ...).
@@ -519,8 +501,6 @@ fn int_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     let int_methods: &[(&'static str, crate::natives::NativeFn)] = &[
-        ("bit_length", int_bit_length),
-        ("bit_count", int_bit_count),
         ("conjugate", int_plain),
         ("as_integer_ratio", int_as_integer_ratio),
         ("to_bytes", int_to_bytes),
