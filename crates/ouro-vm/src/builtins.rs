@@ -63,6 +63,9 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("callable", builtin_callable),
         ("input", builtin_input),
         ("globals", builtin_globals),
+        ("compile", crate::eval::builtin_compile),
+        ("exec", crate::eval::builtin_exec),
+        ("eval", crate::eval::builtin_eval),
         ("locals", builtin_locals),
         ("vars", builtin_vars),
         ("dir", builtin_dir),
@@ -906,8 +909,10 @@ fn builtin_globals(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 }
 
 impl Vm {
-    /// `locals()` of the innermost Python frame: its namespace, or a fresh
-    /// dict snapshot of its fast locals.
+    /// `locals()` of the innermost Python frame: its namespace, or, for a
+    /// function, the frame object's locals dict brought up to date with the
+    /// fast locals (CPython 3.11's `PyFrame_FastToLocals`: the same dict on
+    /// every call, so names `exec` stored there stay).
     pub(crate) fn current_locals(&mut self) -> PyResult<ObjRef> {
         let Some(f) = self.frames.last() else {
             return self.new_dict();
@@ -915,25 +920,46 @@ impl Vm {
         if let Some(ns) = &f.namespace {
             return Ok(ns.clone());
         }
-        let code = f.code.clone();
-        let base = f.locals_base;
-        let d = self.new_dict()?;
-        for (i, name) in code.varnames.iter().enumerate() {
-            if let Some(Some(v)) = self.locals.get(base + i).cloned() {
-                let k = self.intern(name)?;
-                self.dict_set_str(&d, &k, v)?;
-            }
-        }
-        let nv = code.varnames.len();
-        for (i, name) in code.cellvars.iter().chain(code.freevars.iter()).enumerate() {
-            if let Some(Some(c)) = self.locals.get(base + nv + i).cloned() {
-                if let Some(v) = c
-                    .borrow::<ouro_heap::CellObj>()
-                    .and_then(|c| c.value.clone())
-                {
-                    let k = self.intern(name)?;
-                    self.dict_set_str(&d, &k, v)?;
+        let fi = self.frames.len() - 1;
+        let code = self.frames[fi].code.clone();
+        let base = self.frames[fi].locals_base;
+        let fo = self.frame_object(fi)?;
+        let existing = fo
+            .borrow::<ouro_heap::FrameObj>()
+            .and_then(|f| f.namespace.clone());
+        let d = match existing {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict()?;
+                if let Some(mut f) = fo.borrow_mut::<ouro_heap::FrameObj>() {
+                    f.namespace = Some(d.clone());
                 }
+                d
+            }
+        };
+        let nv = code.varnames.len();
+        let cells = code.cellvars.iter().chain(code.freevars.iter());
+        let names: Vec<(usize, &str, bool)> = code
+            .varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (i, &**n, false))
+            .chain(cells.enumerate().map(|(i, n)| (nv + i, &**n, true)))
+            .collect();
+        for (slot, name, is_cell) in names {
+            let raw = self.locals.get(base + slot).cloned().flatten();
+            let v = if is_cell {
+                raw.and_then(|c| {
+                    c.borrow::<ouro_heap::CellObj>()
+                        .and_then(|c| c.value.clone())
+                })
+            } else {
+                raw
+            };
+            let k = self.intern(name)?;
+            match v {
+                Some(v) => self.dict_set_str(&d, &k, v)?,
+                None => drop(self.dict_del_str(&d, &k)),
             }
         }
         Ok(d)

@@ -184,7 +184,7 @@ impl Vm {
     }
 
     /// Pushes a frame for `code_obj` with empty locals.
-    fn push_frame_raw(
+    pub(crate) fn push_frame_raw(
         &mut self,
         code_obj: ObjRef,
         globals: ObjRef,

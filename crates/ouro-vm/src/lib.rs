@@ -10,6 +10,7 @@
 
 pub mod builtins;
 pub mod error;
+pub mod eval;
 pub mod gcmodule;
 pub mod import;
 pub mod interp;
