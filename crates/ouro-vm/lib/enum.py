@@ -176,6 +176,17 @@ class EnumType(type):
         type.__setattr__(enum_class, "_member_map_", {})
         type.__setattr__(enum_class, "_value2member_map_", {})
         type.__setattr__(enum_class, "_member_type_", member_type)
+        # A mixed-in data type's repr/str/format come before Enum's in the
+        # MRO (IntEnum is (int, ReprEnum)); as CPython's EnumType does, use
+        # the enum's unless the class body defines its own.
+        if member_type is not object:
+            first_enum = bases[-1] if bases and isinstance(bases[-1], EnumType) else None
+            for name in ("__repr__", "__str__", "__format__"):
+                if name in classdict or first_enum is None:
+                    continue
+                found = getattr(enum_class, name)
+                if found is getattr(member_type, name) or found is getattr(object, name):
+                    type.__setattr__(enum_class, name, getattr(first_enum, name))
         if boundary is not None:
             type.__setattr__(enum_class, "_boundary_", boundary)
         new_member = enum_class.__dict__.get("_new_member_")
@@ -591,6 +602,14 @@ class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
 
     def __format__(self, format_spec):
         return format(int(self), format_spec)
+
+    # int's operators come first in the MRO; the flag ones must win.
+    __or__ = Flag.__or__
+    __and__ = Flag.__and__
+    __xor__ = Flag.__xor__
+    __ror__ = Flag.__ror__
+    __rand__ = Flag.__rand__
+    __rxor__ = Flag.__rxor__
 
     def __invert__(self):
         return self.__class__(self._flag_mask_ ^ self._value_)

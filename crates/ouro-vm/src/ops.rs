@@ -1595,6 +1595,12 @@ impl Vm {
                 _ => {}
             }
         }
+        self.builtin_hash(o)
+    }
+
+    /// `hash(o)` by its builtin layout (the part of `hash` after a class's
+    /// own `__hash__`).
+    pub(crate) fn builtin_hash(&mut self, o: &ObjRef) -> PyResult<i64> {
         match o.kind() {
             Kind::Int | Kind::BigInt => Ok(self.int_hash(o)),
             Kind::Str => Ok(self.str_hash(o)),
@@ -1754,6 +1760,12 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
+        self.builtin_contains(container, item)
+    }
+
+    /// `item in container` by the container's builtin layout (the part of
+    /// `contains` after a class's own `__contains__`).
+    pub(crate) fn builtin_contains(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
         match container.kind() {
             Kind::Str => {
                 if item.kind() != Kind::Str {

@@ -49,6 +49,12 @@ impl Vm {
                 return Ok(r);
             }
         }
+        self.builtin_iter(o)
+    }
+
+    /// `iter(o)` by its builtin layout (the part of `iter` after a class's
+    /// own `__iter__`).
+    pub(crate) fn builtin_iter(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
         match o.kind() {
             Kind::List => self.new_seq_iter(o, T::ListIterator),
             Kind::Tuple => self.new_seq_iter(o, T::TupleIterator),
@@ -91,8 +97,9 @@ impl Vm {
             Kind::Native if self.is_set_like(o) => self.set_iter(o),
             Kind::Native if crate::objects::set::is_set_iter(o) => Ok(o.clone()),
             _ => {
+                let ty = o.class();
                 let gi = self.names.getitem.clone();
-                if heap && self.type_lookup(&ty, &gi).is_some() {
+                if Vm::is_heap_type(&ty) && self.type_lookup(&ty, &gi).is_some() {
                     return self.new_seq_iter(o, T::ListIterator);
                 }
                 let tn = self.type_name(&ty);
@@ -126,13 +133,13 @@ impl Vm {
         };
         let i = io.index.get();
         let item = match seq.kind() {
-            Kind::List if !Vm::is_heap_type(&seq.class()) => seq
+            Kind::List => seq
                 .borrow::<ListObj>()
                 .and_then(|l| l.items.get(i).cloned()),
-            Kind::Tuple if !Vm::is_heap_type(&seq.class()) => seq
+            Kind::Tuple => seq
                 .get::<TupleObj>()
                 .and_then(|t| t.items().get(i).cloned()),
-            Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&seq.class()) => {
+            Kind::Bytes | Kind::ByteArray => {
                 let b = Vm::byte_at(&seq, i);
                 match b {
                     Some(b) => {
@@ -143,7 +150,7 @@ impl Vm {
                     None => None,
                 }
             }
-            Kind::Str if !Vm::is_heap_type(&seq.class()) => {
+            Kind::Str => {
                 // The index is a byte offset for strs.
                 let s = self.str_of(&seq);
                 match s.get(i..).and_then(|r| r.chars().next()) {

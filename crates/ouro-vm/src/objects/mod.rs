@@ -15,6 +15,7 @@ pub mod native;
 pub mod numbers;
 pub mod pattern;
 pub mod set;
+pub mod slots;
 pub mod str;
 pub mod weakref;
 
@@ -38,6 +39,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     set::install(vm)?;
     bytes::install(vm)?;
     numbers::install(vm)?;
+    slots::install(vm)?;
     excgroup::install(vm)?;
     exception::install(vm)?;
     class::install(vm)?;
