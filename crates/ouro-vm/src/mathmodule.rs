@@ -973,7 +973,7 @@ fn dl_mul(x: f64, y: f64) -> DoubleLength {
 /// Mirrors CPython 3.11's `vector_norm`: the Euclidean norm of non-negative
 /// finite coordinates whose maximum is `max`, with lossless scaling,
 /// compensated summation and a final differential correction.
-fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     if max.is_infinite() {
         return max;
     }
@@ -985,11 +985,18 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
     }
     let (_, max_e) = libm::frexp(max);
     if max_e < -1023 {
-        // 2**-max_e would overflow: make the subnormals normal first.
-        for x in vec.iter_mut() {
-            *x /= f64::MIN_POSITIVE;
+        // 2**-max_e would overflow: 3.11 divides by max instead (3.12
+        // rescales the subnormals and recurses, which rounds differently),
+        // with plain compensated summation.
+        let (mut csum, mut frac) = (1.0f64, 0.0f64);
+        for &x in vec.iter() {
+            let x = x / max;
+            let x = x * x;
+            let old = csum;
+            csum += x;
+            frac += (old - csum) + x;
         }
-        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+        return max * (csum - 1.0 + frac).sqrt();
     }
     let scale = libm::ldexp(1.0, -max_e);
     let (mut csum, mut frac1, mut frac2) = (1.0, 0.0, 0.0);
@@ -1035,7 +1042,7 @@ fn math_hypot(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         coords.push(x);
     }
-    vm.new_float(vector_norm(&mut coords, max, found_nan))
+    vm.new_float(vector_norm(&coords, max, found_nan))
 }
 
 fn math_dist(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -1057,7 +1064,7 @@ fn math_dist(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         diffs.push(d);
     }
-    vm.new_float(vector_norm(&mut diffs, max, found_nan))
+    vm.new_float(vector_norm(&diffs, max, found_nan))
 }
 
 fn math_prod(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
