@@ -55,6 +55,7 @@ pub fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022 + bias)
 }
 
+/// 2**54, which brings any subnormal into the normal range exactly.
 const TWO_54: f64 = 18014398509481984.0;
 
 /// C's `ldexp` (`scalbn`): `x * 2**e`, rounded once, to nearest even, when
@@ -225,8 +226,9 @@ pub fn cbrt(x: f64) -> f64 {
 
 // ------------------------------------------------------------- erf, erfc
 
-/// erf(1) - 1 ~ 0.845062911510467529297 rounded to single precision
-/// (fdlibm's `erx`).
+/// fdlibm's `erx`: 0.84506291151 rounded to single precision, the constant
+/// part of erf near 1 (erf(1) is 0.8427...), so that the fitted remainder
+/// stays small.
 const ERX: f64 = f64::from_bits(0x3feb_0ac1_6000_0000);
 /// 2/sqrt(pi) - 1 (fdlibm's `efx`).
 const EFX: f64 = f64::from_bits(0x3fc0_6eba_8214_db69);
