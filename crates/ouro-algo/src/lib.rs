@@ -5,7 +5,8 @@
 //! model: how a float prints (`repr`, `format`, `%`), how strings become
 //! numbers (`int()`, `float()`), how numbers round and divide, the
 //! format-specification mini-language, and the hash functions behind
-//! `dict` and `set` ordering. Everything here works on plain Rust values
+//! `dict` and `set` ordering, and the libm functions `math` needs beyond
+//! what `std` takes from the C library. Everything here works on plain Rust values
 //! (`f64`, `num_bigint::BigInt`, `&str`, `&[u8]`, hashes as `i64`) and
 //! returns plain values or small error enums; raising the right Python
 //! exception is the caller's job.
@@ -25,6 +26,9 @@
 //! - [`int`]: `int(str, base)`, `bin`/`oct`/`hex`, `int` to `float`, and
 //!   the `sys.int_max_str_digits` limit.
 //! - [`complex`]: `repr` of a `complex`.
+//! - [`libm`]: the C library's math functions that `std` does not take
+//!   from it (`asinh`, `acosh`, `atanh`, `erf`, `erfc`, `cbrt`, `ldexp`,
+//!   `nextafter`, `frexp`), ported from glibc so `math` matches its bits.
 //! - [`hash`]: hashes of `int`, `float`, `complex`, `str`, `bytes`, `tuple`
 //!   and `frozenset`.
 //! - [`format_spec`]: `format(value, spec)` for `int`, `float` and `str`.
@@ -39,6 +43,7 @@ pub mod float;
 pub mod format_spec;
 pub mod hash;
 pub mod int;
+pub mod libm;
 pub mod percent;
 pub mod unicode;
 

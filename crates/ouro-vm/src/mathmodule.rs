@@ -1,16 +1,23 @@
 //! The `math` module, after CPython 3.11's `Modules/mathmodule.c`.
 //!
-//! Results must be bit-identical to CPython's, so the elementary functions
-//! are the C library's (`libm` below), as CPython's are, and the functions
-//! CPython computes itself (`gamma`, `lgamma`, `hypot`/`dist`, `fsum`,
-//! `remainder`, the special values of `pow` and `atan2`) follow its
+//! Results must be bit-identical to CPython's, and CPython's elementary
+//! functions are the C library's. So they are glibc's here too, without
+//! FFI (the VM has no `unsafe`): most come through `std`'s `f64` methods,
+//! which call the C library (`sin`, `exp`, `ln`, `powf`, `%` for `fmod`,
+//! ...), and those `std` computes otherwise or lacks (`asinh`, `acosh`,
+//! `atanh`, `erf`, `erfc`, `cbrt`, plus the exact `ldexp`, `nextafter`,
+//! `frexp`) are ports of glibc's code in [`ouro_algo::libm`]. The
+//! functions CPython computes itself (`gamma`, `lgamma`, `hypot`/`dist`,
+//! `fsum`, `remainder`, the special values of `pow` and `atan2`) follow its
 //! algorithms step by step. The error rules are `math_1`'s: a NaN from a
 //! non-NaN argument is a domain error, an infinity from a finite argument a
 //! range error (or a domain error, for functions that cannot overflow).
+//! `tests/cases/math/` compares every function with `python3` bit for bit.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use ouro_algo::libm;
 use ouro_heap::{Kind, ObjRef};
 
 use crate::error::{PyErr, PyResult};
@@ -19,50 +26,7 @@ use crate::objects::int::IntVal;
 use crate::types::T;
 use crate::vm::Vm;
 
-/// The C library's math functions: the ones CPython's math module calls,
-/// so that results agree to the last bit (Rust's std computes `asinh`,
-/// `acosh` and `atanh` itself, and has no `erf`).
-mod libm {
-    // SAFETY: these are the C99 <math.h> prototypes, with Rust types of the
-    // same ABI (double = f64, int = i32). Each function is defined for every
-    // argument value (special values give NaN or infinities, never UB) and
-    // touches no memory but the thread's errno, so calling them is safe.
-    unsafe extern "C" {
-        pub safe fn sin(x: f64) -> f64;
-        pub safe fn cos(x: f64) -> f64;
-        pub safe fn tan(x: f64) -> f64;
-        pub safe fn asin(x: f64) -> f64;
-        pub safe fn acos(x: f64) -> f64;
-        pub safe fn atan(x: f64) -> f64;
-        pub safe fn atan2(y: f64, x: f64) -> f64;
-        pub safe fn sinh(x: f64) -> f64;
-        pub safe fn cosh(x: f64) -> f64;
-        pub safe fn tanh(x: f64) -> f64;
-        pub safe fn asinh(x: f64) -> f64;
-        pub safe fn acosh(x: f64) -> f64;
-        pub safe fn atanh(x: f64) -> f64;
-        pub safe fn exp(x: f64) -> f64;
-        pub safe fn exp2(x: f64) -> f64;
-        pub safe fn expm1(x: f64) -> f64;
-        pub safe fn log(x: f64) -> f64;
-        pub safe fn log2(x: f64) -> f64;
-        pub safe fn log10(x: f64) -> f64;
-        pub safe fn log1p(x: f64) -> f64;
-        pub safe fn pow(x: f64, y: f64) -> f64;
-        pub safe fn erf(x: f64) -> f64;
-        pub safe fn erfc(x: f64) -> f64;
-        // Rust's compiler-builtins defines its own `cbrt`, which the linker
-        // prefers to glibc's (and which rounds differently); glibc's
-        // `_Float64` alias names the C library's.
-        #[cfg_attr(target_env = "gnu", link_name = "cbrtf64")]
-        pub safe fn cbrt(x: f64) -> f64;
-        pub safe fn fmod(x: f64, y: f64) -> f64;
-        pub safe fn ldexp(x: f64, e: i32) -> f64;
-        pub safe fn nextafter(x: f64, y: f64) -> f64;
-    }
-}
-
-/// What C's `errno` reports after a libm call: CPython turns `Domain` into
+/// What C's `errno` would report after a libm call: CPython turns `Domain` into
 /// `ValueError` and `Range` into `OverflowError` (underflow is no error).
 #[derive(Clone, Copy)]
 enum MathErr {
@@ -170,26 +134,26 @@ macro_rules! func1 {
     };
 }
 
-func1!(math_acos, "acos", libm::acos, false);
+func1!(math_acos, "acos", f64::acos, false);
 func1!(math_acosh, "acosh", libm::acosh, false);
-func1!(math_asin, "asin", libm::asin, false);
+func1!(math_asin, "asin", f64::asin, false);
 func1!(math_asinh, "asinh", libm::asinh, false);
-func1!(math_atan, "atan", libm::atan, false);
+func1!(math_atan, "atan", f64::atan, false);
 func1!(math_atanh, "atanh", libm::atanh, false);
 func1!(math_cbrt, "cbrt", libm::cbrt, false);
-func1!(math_cos, "cos", libm::cos, false);
-func1!(math_cosh, "cosh", libm::cosh, true);
+func1!(math_cos, "cos", f64::cos, false);
+func1!(math_cosh, "cosh", f64::cosh, true);
 func1!(math_erf, "erf", libm::erf, false);
 func1!(math_erfc, "erfc", libm::erfc, false);
-func1!(math_exp, "exp", libm::exp, true);
-func1!(math_exp2, "exp2", libm::exp2, true);
-func1!(math_expm1, "expm1", libm::expm1, true);
+func1!(math_exp, "exp", f64::exp, true);
+func1!(math_exp2, "exp2", f64::exp2, true);
+func1!(math_expm1, "expm1", f64::exp_m1, true);
 func1!(math_fabs, "fabs", f64::abs, false);
-func1!(math_sin, "sin", libm::sin, false);
-func1!(math_sinh, "sinh", libm::sinh, true);
+func1!(math_sin, "sin", f64::sin, false);
+func1!(math_sinh, "sinh", f64::sinh, true);
 func1!(math_sqrt, "sqrt", f64::sqrt, false);
-func1!(math_tan, "tan", libm::tan, false);
-func1!(math_tanh, "tanh", libm::tanh, false);
+func1!(math_tan, "tan", f64::tan, false);
+func1!(math_tanh, "tanh", f64::tanh, false);
 func1!(math_log1p, "log1p", m_log1p, false);
 
 fn math_gamma(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -205,7 +169,7 @@ fn m_log1p(x: f64) -> f64 {
     if x == 0.0 {
         x
     } else {
-        libm::log1p(x)
+        x.ln_1p()
     }
 }
 
@@ -275,13 +239,13 @@ fn lanczos_sum(x: f64) -> f64 {
 /// sin(pi * x), accurate near the integers (CPython's `m_sinpi`).
 fn m_sinpi(x: f64) -> f64 {
     let pi = std::f64::consts::PI;
-    let y = libm::fmod(x.abs(), 2.0);
+    let y = x.abs() % 2.0;
     let r = match (2.0 * y).round() as i32 {
-        0 => libm::sin(pi * y),
-        1 => libm::cos(pi * (y - 0.5)),
-        2 => libm::sin(pi * (1.0 - y)),
-        3 => -libm::cos(pi * (y - 1.5)),
-        _ => libm::sin(pi * (y - 2.0)),
+        0 => (pi * y).sin(),
+        1 => (pi * (y - 0.5)).cos(),
+        2 => (pi * (1.0 - y)).sin(),
+        3 => -(pi * (y - 1.5)).cos(),
+        _ => (pi * (y - 2.0)).sin(),
     };
     1.0f64.copysign(x) * r
 }
@@ -335,22 +299,22 @@ fn m_tgamma(x: f64) -> MathResult {
     let z = z * LANCZOS_G / y;
     let mut r;
     if x < 0.0 {
-        r = -std::f64::consts::PI / m_sinpi(absx) / absx * libm::exp(y) / lanczos_sum(absx);
+        r = -std::f64::consts::PI / m_sinpi(absx) / absx * y.exp() / lanczos_sum(absx);
         r -= z * r;
         if absx < 140.0 {
-            r /= libm::pow(y, absx - 0.5);
+            r /= y.powf(absx - 0.5);
         } else {
-            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
             r /= sqrtpow;
             r /= sqrtpow;
         }
     } else {
-        r = lanczos_sum(absx) / libm::exp(y);
+        r = lanczos_sum(absx) / y.exp();
         r += z * r;
         if absx < 140.0 {
-            r *= libm::pow(y, absx - 0.5);
+            r *= y.powf(absx - 0.5);
         } else {
-            let sqrtpow = libm::pow(y, absx / 2.0 - 0.25);
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
             r *= sqrtpow;
             r *= sqrtpow;
         }
@@ -375,12 +339,12 @@ fn m_lgamma(x: f64) -> MathResult {
     }
     let absx = x.abs();
     if absx < 1e-20 {
-        return Ok(-libm::log(absx));
+        return Ok(-absx.ln());
     }
-    let mut r = libm::log(lanczos_sum(absx)) - LANCZOS_G;
-    r += (absx - 0.5) * (libm::log(absx + LANCZOS_G - 0.5) - 1.0);
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
     if x < 0.0 {
-        r = LOG_PI - libm::log(m_sinpi(absx).abs()) - libm::log(absx) - r;
+        r = LOG_PI - m_sinpi(absx).abs().ln() - absx.ln() - r;
     }
     if r.is_infinite() {
         return Err(MathErr::Range);
@@ -392,15 +356,15 @@ fn m_lgamma(x: f64) -> MathResult {
 
 /// CPython's `m_log`: log of a double, with C99's special values.
 fn m_log(x: f64) -> MathResult {
-    log_with(x, |v| libm::log(v))
+    log_with(x, f64::ln)
 }
 
 fn m_log2(x: f64) -> MathResult {
-    log_with(x, |v| libm::log2(v))
+    log_with(x, f64::log2)
 }
 
 fn m_log10(x: f64) -> MathResult {
-    log_with(x, |v| libm::log10(v))
+    log_with(x, f64::log10)
 }
 
 fn log_with(x: f64, f: fn(f64) -> f64) -> MathResult {
@@ -518,7 +482,7 @@ fn math_2(vm: &mut Vm, args: Args, name: &str, f: fn(f64, f64) -> f64) -> PyResu
     vm.new_float(r)
 }
 
-/// atan2 with C99 Annex F's special values, whatever the libm does.
+/// atan2 with C99 Annex F's special values, as CPython's `m_atan2`.
 fn m_atan2(y: f64, x: f64) -> f64 {
     use std::f64::consts::PI;
     if x.is_nan() || y.is_nan() {
@@ -542,7 +506,7 @@ fn m_atan2(y: f64, x: f64) -> f64 {
             PI.copysign(y)
         };
     }
-    libm::atan2(y, x)
+    y.atan2(x)
 }
 
 /// IEEE 754 remainder (CPython's `m_remainder`).
@@ -552,7 +516,7 @@ fn m_remainder(x: f64, y: f64) -> f64 {
             return f64::NAN;
         }
         let (absx, absy) = (x.abs(), y.abs());
-        let m = libm::fmod(absx, absy);
+        let m = absx % absy;
         let c = absy - m;
         let r = if m < c {
             m
@@ -560,7 +524,7 @@ fn m_remainder(x: f64, y: f64) -> f64 {
             -c
         } else {
             // Half-way: pick the even multiple.
-            m - 2.0 * libm::fmod(0.5 * (absx - m), absy)
+            m - 2.0 * ((0.5 * (absx - m)) % absy)
         };
         return 1.0f64.copysign(x) * r;
     }
@@ -603,14 +567,15 @@ fn math_fmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if y.is_infinite() && x.is_finite() {
         return vm.new_float(x);
     }
-    let r = libm::fmod(x, y);
+    let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(math_error(vm, MathErr::Domain));
     }
     vm.new_float(r)
 }
 
-/// Mirrors CPython's `math_pow_impl`: C99's special values, then libm.
+/// Mirrors CPython's `math_pow_impl`: C99's special values, then libm's
+/// `pow` (through `f64::powf`).
 fn m_pow(x: f64, y: f64) -> MathResult {
     if !x.is_finite() || !y.is_finite() {
         let r = if x.is_nan() {
@@ -626,7 +591,7 @@ fn m_pow(x: f64, y: f64) -> MathResult {
                 y
             }
         } else if x.is_infinite() {
-            let odd_y = y.is_finite() && libm::fmod(y.abs(), 2.0) == 1.0;
+            let odd_y = y.is_finite() && y.abs() % 2.0 == 1.0;
             if y > 0.0 {
                 if odd_y {
                     x
@@ -651,7 +616,7 @@ fn m_pow(x: f64, y: f64) -> MathResult {
         };
         return Ok(r);
     }
-    let r = libm::pow(x, y);
+    let r = x.powf(y);
     if r.is_nan() {
         return Err(MathErr::Domain);
     }
@@ -707,28 +672,10 @@ fn math_ldexp(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn math_frexp(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let o = one_arg(vm, &args, "frexp")?;
     let x = real(vm, &o)?;
-    let (m, e) = frexp(x);
+    let (m, e) = libm::frexp(x);
     let m = vm.new_float(m)?;
     let e = vm.new_int(e as i64)?;
     vm.new_tuple(vec![m, e])
-}
-
-/// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`; zeros, infinities
-/// and NaN come back unchanged with `e == 0`.
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    // Scale subnormals into the normal range first.
-    let (x, bias) = if x.abs() < f64::MIN_POSITIVE {
-        (x * 2f64.powi(64), -64)
-    } else {
-        (x, 0)
-    };
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022 + bias)
 }
 
 fn math_modf(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -1026,7 +973,7 @@ fn dl_mul(x: f64, y: f64) -> DoubleLength {
 /// Mirrors CPython 3.11's `vector_norm`: the Euclidean norm of non-negative
 /// finite coordinates whose maximum is `max`, with lossless scaling,
 /// compensated summation and a final differential correction.
-fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+fn vector_norm(vec: &[f64], max: f64, found_nan: bool) -> f64 {
     if max.is_infinite() {
         return max;
     }
@@ -1036,13 +983,20 @@ fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
     if max == 0.0 || vec.len() <= 1 {
         return max;
     }
-    let (_, max_e) = frexp(max);
+    let (_, max_e) = libm::frexp(max);
     if max_e < -1023 {
-        // 2**-max_e would overflow: make the subnormals normal first.
-        for x in vec.iter_mut() {
-            *x /= f64::MIN_POSITIVE;
+        // 2**-max_e would overflow: 3.11 divides by max instead (3.12
+        // rescales the subnormals and recurses, which rounds differently),
+        // with plain compensated summation.
+        let (mut csum, mut frac) = (1.0f64, 0.0f64);
+        for &x in vec.iter() {
+            let x = x / max;
+            let x = x * x;
+            let old = csum;
+            csum += x;
+            frac += (old - csum) + x;
         }
-        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+        return max * (csum - 1.0 + frac).sqrt();
     }
     let scale = libm::ldexp(1.0, -max_e);
     let (mut csum, mut frac1, mut frac2) = (1.0, 0.0, 0.0);
@@ -1088,7 +1042,7 @@ fn math_hypot(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         coords.push(x);
     }
-    vm.new_float(vector_norm(&mut coords, max, found_nan))
+    vm.new_float(vector_norm(&coords, max, found_nan))
 }
 
 fn math_dist(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -1110,7 +1064,7 @@ fn math_dist(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         diffs.push(d);
     }
-    vm.new_float(vector_norm(&mut diffs, max, found_nan))
+    vm.new_float(vector_norm(&diffs, max, found_nan))
 }
 
 fn math_prod(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {

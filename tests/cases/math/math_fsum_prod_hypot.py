@@ -21,3 +21,7 @@ print(math.hypot(math.inf, math.nan), math.hypot(math.nan, 1), math.hypot(-0.0, 
 print(math.hypot(*[0.1 * k for k in range(50)]), math.hypot(2**1000, 1))
 print(math.dist((0, 0), (3, 4)), math.dist([1, 2, 3], (4, 5, 6)), math.dist((), ()))
 print(math.dist((1.5,), (-2.5,)), math.dist(iter([1, 1]), (1, 1)), math.dist((math.inf,), (1,)))
+# all coordinates below 2**-1024: 3.11 divides by the largest (3.12 rescales)
+sub = [float.fromhex(s) for s in ['0x0.0f5644e8e9121p-1022', '0x0.014275e6c1312p-1022',
+                                  '0x0.0b3c4d5e6f701p-1022', '0x0.0000000000003p-1022']]
+print(math.hypot(sub[0], sub[1]).hex(), math.hypot(*sub).hex(), math.dist(sub[:2], sub[2:]).hex())
