@@ -33,6 +33,7 @@
 //!   and `frozenset`.
 //! - [`format_spec`]: `format(value, spec)` for `int`, `float` and `str`.
 //! - [`percent`]: `printf`-style conversions (`'%5.2f' % x`).
+//! - [`sha512`]: the SHA-512 digest (string and bytes seeds of `random`).
 //! - [`unicode`]: the whitespace and decimal-digit properties the parsers use.
 
 #![forbid(unsafe_code)]
@@ -45,6 +46,7 @@ pub mod hash;
 pub mod int;
 pub mod libm;
 pub mod percent;
+pub mod sha512;
 pub mod unicode;
 
 /// The result would not fit in memory: CPython raises `MemoryError` (for

@@ -1,27 +1,31 @@
 """Pseudo-random numbers: ouro's `random` module.
 
-The generator is the Mersenne Twister MT19937, seeded and read exactly as
-CPython 3.11's `_random` module does it, and every distribution draws from it
-in CPython's order, so a seeded program sees python3's sequence bit for bit.
-The twister is written in Python here (CPython's is C).
+As in CPython, the generator itself is native: `_random.Random` (Rust,
+`randommodule.rs`) holds the Mersenne Twister MT19937 and gives `seed`,
+`random`, `getrandbits`, `getstate` and `setstate`, seeded and read exactly
+as CPython 3.11's `_random` is. This module's `Random` subclasses it and
+builds every distribution on top, drawing in CPython's order, so a seeded
+program sees python3's sequence bit for bit.
 
-Differences from CPython 3.11: seeding from a str, bytes or bytearray (which
-CPython hashes with SHA-512) raises NotImplementedError; `randbytes` and
-`SystemRandom` are missing (ouro has no bytes type); non-integer arguments to
-`randrange` are accepted or rejected as in CPython but without the
-DeprecationWarning (ouro has no `warnings` module).
+Differences from CPython 3.11: `SystemRandom` and `binomialvariate` (3.12)
+are missing; non-integer arguments to `randrange` are accepted or rejected
+as in CPython but without the DeprecationWarning (ouro has no `warnings`
+module).
 """
 
 from math import (log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil,
                   sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin,
                   tau as TWOPI, floor as _floor, isfinite as _isfinite)
+import _random
+# hashlib.sha512(data).digest(), which ouro computes natively (no hashlib).
+from _random import _sha512_digest
 
 __all__ = [
     "Random", "seed", "random", "uniform", "randint", "choice", "sample",
     "randrange", "shuffle", "normalvariate", "lognormvariate",
     "expovariate", "vonmisesvariate", "gammavariate", "triangular",
     "gauss", "betavariate", "paretovariate", "weibullvariate",
-    "getstate", "setstate", "getrandbits", "choices",
+    "getstate", "setstate", "getrandbits", "choices", "randbytes",
 ]
 
 NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
@@ -29,14 +33,6 @@ LOG4 = _log(4.0)
 SG_MAGICCONST = 1.0 + _log(4.5)
 BPF = 53        # bits in a float's mantissa
 RECIP_BPF = 2 ** -BPF
-
-# The twister's parameters (Matsumoto and Nishimura, 1998).
-_N = 624
-_M = 397
-_MATRIX_A = 0x9908B0DF
-_UPPER = 0x80000000
-_LOWER = 0x7FFFFFFF
-_MASK32 = 0xFFFFFFFF
 
 # randrange's default step, recognised by identity so that an explicit
 # step=1 without stop is still caught.
@@ -78,7 +74,7 @@ def _accumulate(values):
 
 def _is_sequence(x):
     """What counts as a collections.abc.Sequence among ouro's types."""
-    if isinstance(x, (list, tuple, str, range)):
+    if isinstance(x, (list, tuple, str, range, bytes, bytearray)):
         return True
     if isinstance(x, (dict, set, frozenset)):
         return False
@@ -86,7 +82,7 @@ def _is_sequence(x):
     return hasattr(t, '__getitem__') and hasattr(t, '__len__')
 
 
-class Random:
+class Random(_random.Random):
     """A Mersenne Twister generator with CPython's seeding and output.
 
     Subclasses may override random() (and then _randbelow draws from it) or
@@ -94,14 +90,6 @@ class Random:
     """
 
     VERSION = 3     # the version of getstate()'s tuple
-
-    def __new__(cls, *args, **kwargs):
-        # The twister's state exists before __init__ runs (zeroed, as C's
-        # allocation leaves it), so subclasses that skip it still work.
-        self = super().__new__(cls)
-        self._mt = [0] * _N
-        self._mti = _N + 1      # unseeded: the first draw seeds from the clock
-        return self
 
     def __init__(self, x=None):
         self.seed(x)
@@ -120,120 +108,40 @@ class Random:
                 cls._randbelow = cls._randbelow_without_getrandbits
                 break
 
-    # ------------------------------------------------------------ the twister
-
-    def _init_genrand(self, s):
-        mt = self._mt
-        mt[0] = s & _MASK32
-        for i in range(1, _N):
-            mt[i] = (1812433253 * (mt[i - 1] ^ (mt[i - 1] >> 30)) + i) & _MASK32
-        self._mti = _N
-
-    def _init_by_array(self, key):
-        self._init_genrand(19650218)
-        mt = self._mt
-        i, j = 1, 0
-        n = len(key)
-        # Few lines per round: --viz records a step per line of a loop.
-        for _ in range(max(_N, n)):
-            mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525)) + key[j] + j) & _MASK32; i += 1; j = (j + 1) % n
-            if i >= _N: mt[0] = mt[_N - 1]; i = 1
-        for _ in range(_N - 1):
-            mt[i] = ((mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941)) - i) & _MASK32; i += 1
-            if i >= _N: mt[0] = mt[_N - 1]; i = 1
-        mt[0] = 0x80000000      # the top bit set: the state is never all zero
-
-    def _twist(self):
-        if self._mti > _N:
-            # Never seeded (a subclass skipped __init__, or the module's
-            # instance before its first use): seed from the clock now.
-            self.seed()
-        mt = self._mt
-        # One line per word: --viz records a step per line of a loop.
-        for kk in range(_N):
-            y = (mt[kk] & _UPPER) | (mt[(kk + 1) % _N] & _LOWER); mt[kk] = mt[(kk + _M) % _N] ^ (y >> 1) ^ (_MATRIX_A if y & 1 else 0)
-        self._mti = 0
-
-    def _genrand_uint32(self):
-        if self._mti >= _N:
-            self._twist()
-        y = self._mt[self._mti]
-        self._mti += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9D2C5680
-        y ^= (y << 15) & 0xEFC60000
-        return y ^ (y >> 18)
-
     # ------------------------------------------------------------ core
 
     def seed(self, a=None, version=2):
         """Initialize the generator from an int (its absolute value is the
-        key), a float (its hash), or None (the time and the process)."""
-        if a is None:
-            import time
-            now = time.time_ns()
-            key = []
-            for v in (now, time.perf_counter_ns(), id(self), id(key)):
-                while v:
-                    key.append(v & _MASK32)
-                    v >>= 32
-            self._init_by_array(key or [0])
-            self.gauss_next = None
-            return
-        if isinstance(a, str):
-            raise NotImplementedError(
-                "ouro's random cannot seed from str or bytes yet")
-        if not isinstance(a, (int, float)):
+        key), a str, bytes or bytearray (version 2: the int of its bytes
+        and their SHA-512; version 1: an older string hash), a float (its
+        hash), or None (the operating system's entropy)."""
+        if version == 1 and isinstance(a, (str, bytes)):
+            a = a.decode('latin-1') if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
+            if isinstance(a, str):
+                a = a.encode()
+            a = int.from_bytes(a + _sha512_digest(a))
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
-        if isinstance(a, int):
-            n = abs(a)
-        else:
-            n = hash(a) % 2 ** 64      # the hash as C's size_t
-        key = []
-        while n:
-            key.append(n & _MASK32)
-            n >>= 32
-        self._init_by_array(key or [0])
+        super().seed(a)
         self.gauss_next = None
-
-    def random(self):
-        """A float in [0.0, 1.0) with 53 random bits."""
-        a = self._genrand_uint32() >> 5
-        b = self._genrand_uint32() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
-
-    def getrandbits(self, k):
-        """An int with k random bits."""
-        k = _index(k)
-        if k < 0:
-            raise ValueError('number of bits must be non-negative')
-        if k <= 32:
-            return self._genrand_uint32() >> (32 - k) if k else 0
-        # 32-bit words from the least significant; the last one keeps
-        # its top bits.
-        result = 0
-        shift = 0
-        while k > 0:
-            r = self._genrand_uint32()
-            if k < 32:
-                r >>= 32 - k
-            result |= r << shift
-            shift += 32
-            k -= 32
-        return result
 
     def getstate(self):
         """The generator's state, for setstate()."""
-        if self._mti > _N:
-            self.seed()
-        return (self.VERSION, tuple(self._mt) + (self._mti,), self.gauss_next)
+        return self.VERSION, super().getstate(), self.gauss_next
 
     def setstate(self, state):
         """Restore a state returned by getstate()."""
         version = state[0]
         if version == 3:
             version, internalstate, self.gauss_next = state
+            super().setstate(internalstate)
         elif version == 2:
             version, internalstate, self.gauss_next = state
             # Version 2 stored the words as signed C longs.
@@ -241,24 +149,26 @@ class Random:
                 internalstate = tuple(x % (2 ** 32) for x in internalstate)
             except ValueError as e:
                 raise TypeError from e
+            super().setstate(internalstate)
         else:
             raise ValueError(f"state with version {version} passed to "
                              f"Random.setstate() of version {self.VERSION}")
-        if not isinstance(internalstate, tuple):
-            raise TypeError('state vector must be a tuple')
-        if len(internalstate) != _N + 1:
-            raise ValueError('state vector is the wrong size')
-        words = []
-        for w in internalstate[:_N]:
-            w = _index(w)
-            if not 0 <= w <= 2 ** 64 - 1:
-                raise OverflowError('Python int too large to convert to C unsigned long')
-            words.append(w & _MASK32)
-        index = _index(internalstate[_N])
-        if not 0 <= index <= _N:
-            raise ValueError('invalid state')
-        self._mt = words
-        self._mti = index
+
+    # For pickle and copy.
+    def __getstate__(self):
+        return self.getstate()
+
+    def __setstate__(self, state):
+        self.setstate(state)
+
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
+
+    # ------------------------------------------------------------ bytes
+
+    def randbytes(self, n):
+        """n random bytes."""
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     # ------------------------------------------------------------ integers
 
@@ -543,11 +453,9 @@ class Random:
         return alpha * (-_log(u)) ** (1.0 / beta)
 
 
-# The module-level functions share one hidden instance. It is seeded from
-# the clock on its first draw rather than at import: the result is as
-# unpredictable, and a program that calls seed() first pays for one seeding.
-_inst = Random.__new__(Random)
-_inst.gauss_next = None
+# The module-level functions share one hidden instance, seeded at import
+# from the operating system's entropy.
+_inst = Random()
 seed = _inst.seed
 random = _inst.random
 uniform = _inst.uniform
@@ -570,3 +478,4 @@ weibullvariate = _inst.weibullvariate
 getstate = _inst.getstate
 setstate = _inst.setstate
 getrandbits = _inst.getrandbits
+randbytes = _inst.randbytes

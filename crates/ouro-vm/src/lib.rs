@@ -19,6 +19,7 @@ pub mod modules;
 pub mod natives;
 pub mod objects;
 pub mod ops;
+pub mod randommodule;
 pub mod snapshot;
 pub mod sys;
 pub mod trace;

@@ -276,8 +276,8 @@ impl Vm {
                         )));
                     }
                     Some(s) if !self.isinstance(s, &owner) => {
-                        let tn = self.type_name(&owner);
-                        let sn = self.type_name_of(s);
+                        let tn = self.tp_name(&owner);
+                        let sn = self.tp_name(&s.class());
                         return Err(self.type_error(format!(
                             "descriptor '{name}' for '{tn}' objects doesn't apply to a '{sn}' object"
                         )));

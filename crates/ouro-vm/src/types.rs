@@ -91,6 +91,7 @@ builtin_types! {
     WeakRef => "weakref.ReferenceType", Object, WeakRef, B;
     WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
     WeakCallableProxy => "weakref.CallableProxyType", Object, WeakRef, N;
+    Random => "_random.Random", Object, Native, B;
 
     BaseException => "BaseException", Object, Exception, BA;
     SystemExit => "SystemExit", BaseException, Exception, BA;
@@ -294,6 +295,20 @@ impl Vm {
         match ty.borrow::<TypeObj>() {
             Some(t) => self.str_of(&t.qualname).to_string(),
             None => "?".to_string(),
+        }
+    }
+
+    /// CPython's `tp_name`: a builtin type's full dotted name
+    /// (`_random.Random`), a class's `__name__`.
+    pub fn tp_name(&self, ty: &ObjRef) -> String {
+        if Vm::is_heap_type(ty) {
+            return self.type_name(ty);
+        }
+        let t = self.builtin_of(ty);
+        if ty.is(self.ty(t)) {
+            t.name().to_string()
+        } else {
+            self.type_name(ty)
         }
     }
 

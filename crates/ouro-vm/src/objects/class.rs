@@ -219,6 +219,11 @@ fn object_new_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     // `tuple.__new__(cls, ...)` and the like reach here (builtin types share
     // object's `__new__`): a class with a builtin base other than object
     // takes the base's arguments.
+    if vm.builtin_of(&cls) == T::Random {
+        // PyType_GenericNew: an unseeded generator, whatever the arguments
+        // (`_random.Random.__init__` seeds it).
+        return vm.random_object_new(&cls);
+    }
     if vm.builtin_of(&cls) != T::Object && args.kw.is_empty() {
         let rest = args.pos[1..].to_vec();
         if !Vm::is_heap_type(&cls) {

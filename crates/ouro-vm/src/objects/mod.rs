@@ -310,6 +310,7 @@ impl Vm {
             }
             T::Set | T::FrozenSet => self.set_new(t, args),
             T::WeakRef => self.weakref_new(ty, args),
+            T::Random => self.random_type_call(ty, args),
             T::Method => {
                 args.no_kw(self, "method")?;
                 args.check(self, "method", 2, 2)?;
@@ -474,6 +475,7 @@ impl Vm {
                 };
                 self.type_new(ty, &args[0], &args[1], &args[2], &kw)
             }
+            T::Random => self.random_object_new(ty),
             T::ByteArray => self.alloc(
                 ty,
                 ouro_heap::ByteArrayObj {
