@@ -259,10 +259,43 @@ impl Vm {
             }
             return Ok(false);
         }
+        // Any other object with `__instancecheck__` on its class
+        // (typing's `List[int]`, `Union[int, str]`), as CPython's
+        // PyObject_IsInstance.
+        if let Some(r) = self.call_check_hook(cls, "__instancecheck__", obj)? {
+            return Ok(r);
+        }
         Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
     }
 
+    /// Calls `type(cls).<hook>(cls, arg)` for a `cls` that is neither a type
+    /// nor a tuple; None if its class has no such method.
+    fn call_check_hook(
+        &mut self,
+        cls: &ObjRef,
+        hook: &str,
+        arg: &ObjRef,
+    ) -> PyResult<Option<bool>> {
+        let meta = cls.class();
+        if !Vm::is_heap_type(&meta) {
+            return Ok(None);
+        }
+        let name = self.intern(hook)?;
+        match self.type_lookup(&meta, &name) {
+            Some(f) => {
+                let r = self.call(&f, vec![cls.clone(), arg.clone()])?;
+                Ok(Some(self.truthy(&r)?))
+            }
+            None => Ok(None),
+        }
+    }
+
     pub fn issubclass_check(&mut self, c: &ObjRef, cls: &ObjRef) -> PyResult<bool> {
+        if cls.kind() != Kind::Type && cls.kind() != Kind::Tuple {
+            if let Some(r) = self.call_check_hook(cls, "__subclasscheck__", c)? {
+                return Ok(r);
+            }
+        }
         if c.kind() != Kind::Type {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
         }

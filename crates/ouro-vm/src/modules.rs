@@ -56,6 +56,11 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen json.decoder>",
         )),
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
+        "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
+        "dataclasses" => Some((
+            include_str!("../lib/dataclasses.py"),
+            "<frozen dataclasses>",
+        )),
         _ => None,
     }
 }

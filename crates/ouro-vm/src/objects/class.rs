@@ -80,12 +80,18 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             bases.push(b.clone());
             continue;
         }
+        // An attribute lookup on the base, as CPython's: a function with a
+        // `__mro_entries__` attribute (typing.NamedTuple) counts too.
         let me = vm.names.mro_entries.clone();
-        let bt = b.class();
-        match vm.type_lookup(&bt, &me) {
+        let entries = match vm.getattr(b, &me) {
+            Ok(f) => Some(f),
+            Err(e) if vm.err_is(&e, T::AttributeError) => None,
+            Err(e) => return Err(e),
+        };
+        match entries {
             Some(f) => {
                 let t = vm.new_tuple(orig_bases.clone())?;
-                let r = vm.call(&f, vec![b.clone(), t])?;
+                let r = vm.call(&f, vec![t])?;
                 if r.kind() != Kind::Tuple {
                     return Err(vm.type_error("__mro_entries__ must return a tuple"));
                 }
@@ -98,7 +104,7 @@ fn build_class(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let meta = match meta_kw {
         Some(m) => m,
         None => match bases.first() {
-            Some(b) if b.kind() == Kind::Type => b.class(),
+            Some(b) => b.class(),
             _ => vm.ty(T::Type).clone(),
         },
     };
