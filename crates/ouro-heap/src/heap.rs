@@ -394,21 +394,36 @@ pub fn bootstrap_set_class(obj: &ObjRef, ty: &ObjRef) {
 
 /// Allocates a str holding `s`.
 pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
+    alloc_str_in(ty, s, false)
+}
+
+/// Allocates a str holding `s`; with `attrs`, an instance of a str subclass
+/// (with the attribute tail).
+pub fn alloc_str_in(ty: &ObjRef, s: &str, attrs: bool) -> Result<ObjRef, NoMemory> {
     let kind = Kind::Str;
     let n = s.len();
-    let block = alloc_block(kind, 0, n)?;
+    let oflags = layout_flags(kind, attrs);
+    let block = alloc_block(kind, oflags, n)?;
     let nchars = if s.is_ascii() { n } else { s.chars().count() };
-    // SAFETY: the block is sized for `n` bytes after the StrObj (KIND).
+    // SAFETY: the block is sized for `n` bytes after the StrObj (KIND), plus
+    // the Attrs tail when `attrs` (LAYOUT), initialised below.
     let hdr = unsafe {
-        let hdr = init_header(block, kind, 0, ty.raw().as_ptr());
+        let hdr = init_header(block, kind, oflags, ty.raw().as_ptr());
         let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
         ptr::write(payload as *mut StrObj, StrObj::new_header(nchars, n));
         ptr::copy_nonoverlapping(s.as_ptr(), payload.add(size_of::<StrObj>()), n);
+        if attrs {
+            init_attrs(hdr, kind, n);
+        }
         hdr
     };
     retain_type(ty);
     // SAFETY: initialised above; the block has this size (LAYOUT).
-    unsafe { trace_alloc(hdr, block, block_size(kind, 0, n)) };
+    unsafe { trace_alloc(hdr, block, block_size(kind, oflags, n)) };
+    if oflags & flags::F_GC != 0 {
+        // SAFETY: a fresh, initialised container, not yet tracked.
+        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
+    }
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
@@ -417,7 +432,7 @@ pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
 pub fn alloc_bytes(ty: &ObjRef, b: &[u8], attrs: bool) -> Result<ObjRef, NoMemory> {
     let kind = Kind::Bytes;
     let n = b.len();
-    let oflags = if attrs { flags::F_ATTRS } else { 0 };
+    let oflags = layout_flags(kind, attrs);
     let block = alloc_block(kind, oflags, n)?;
     // SAFETY: the block is sized for `n` bytes after the BytesObj (KIND),
     // plus the Attrs tail when `attrs` (LAYOUT), initialised below.
@@ -434,6 +449,10 @@ pub fn alloc_bytes(ty: &ObjRef, b: &[u8], attrs: bool) -> Result<ObjRef, NoMemor
     retain_type(ty);
     // SAFETY: initialised above; the block has this size (LAYOUT).
     unsafe { trace_alloc(hdr, block, block_size(kind, oflags, n)) };
+    if oflags & flags::F_GC != 0 {
+        // SAFETY: a fresh, initialised container, not yet tracked.
+        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
+    }
     // SAFETY: initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }

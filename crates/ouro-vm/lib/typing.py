@@ -416,151 +416,17 @@ class ForwardRef(_Final, _root=True):
         return f"ForwardRef({self.__forward_arg__!r}{module_repr})"
 
 
-# A small evaluator for string annotations: ouro has no eval().
-
-def _tokenize(s):
-    toks = []
-    i = 0
-    n = len(s)
-    while i < n:
-        c = s[i]
-        if c in " \t\n":
-            i += 1
-        elif c.isalpha() or c == "_":
-            j = i
-            while j < n and (s[j].isalnum() or s[j] == "_"):
-                j += 1
-            toks.append(("name", s[i:j]))
-            i = j
-        elif c.isdigit() or (c == "-" and i + 1 < n and s[i + 1].isdigit()):
-            j = i + 1
-            while j < n and (s[j].isdigit() or s[j] == "."):
-                j += 1
-            text = s[i:j]
-            toks.append(("const", float(text) if "." in text else int(text)))
-            i = j
-        elif c in "'\"":
-            j = s.find(c, i + 1)
-            if j < 0:
-                raise SyntaxError(f"Forward reference must be an expression -- got {s!r}")
-            toks.append(("const", s[i + 1:j]))
-            i = j + 1
-        elif s.startswith("...", i):
-            toks.append(("const", Ellipsis))
-            i += 3
-        elif c in "[],.|()":
-            toks.append(("op", c))
-            i += 1
-        else:
-            raise SyntaxError(f"Forward reference must be an expression -- got {s!r}")
-    return toks
-
-
-class _Parser:
-    def __init__(self, text, globalns, localns, evaluate):
-        self.text = text
-        self.toks = _tokenize(text)
-        self.pos = 0
-        self.globalns = globalns
-        self.localns = localns
-        self.evaluate = evaluate
-
-    def error(self):
-        raise SyntaxError(f"Forward reference must be an expression -- got {self.text!r}")
-
-    def peek(self):
-        return self.toks[self.pos] if self.pos < len(self.toks) else (None, None)
-
-    def take(self, kind, value=None):
-        t = self.peek()
-        if t[0] != kind or (value is not None and t[1] != value):
-            self.error()
-        self.pos += 1
-        return t[1]
-
-    def parse(self):
-        if not self.toks:
-            self.error()
-        v = self.union()
-        if self.pos != len(self.toks):
-            self.error()
-        return v
-
-    def union(self):
-        v = self.primary()
-        while self.peek() == ("op", "|"):
-            self.pos += 1
-            w = self.primary()
-            if self.evaluate:
-                v = v | w if not isinstance(v, type) else Union[v, w]
-        return v
-
-    def lookup(self, name):
-        if not self.evaluate:
-            return None
-        if name in ("None", "True", "False"):
-            return {"None": None, "True": True, "False": False}[name]
-        if self.localns is not None and name in self.localns:
-            return self.localns[name]
-        if name in self.globalns:
-            return self.globalns[name]
-        import builtins
-        if hasattr(builtins, name):
-            return getattr(builtins, name)
-        raise NameError(f"name '{name}' is not defined")
-
-    def primary(self):
-        kind, val = self.peek()
-        if kind == "const":
-            self.pos += 1
-            v = val
-        elif kind == "name":
-            self.pos += 1
-            v = self.lookup(val)
-            while self.peek() == ("op", "."):
-                self.pos += 1
-                attr = self.take("name")
-                if self.evaluate:
-                    v = getattr(v, attr)
-        elif (kind, val) == ("op", "["):
-            self.pos += 1
-            items = self.items("]")
-            v = items
-        elif (kind, val) == ("op", "("):
-            self.pos += 1
-            items = self.items(")")
-            v = tuple(items)
-        else:
-            self.error()
-        while self.peek() == ("op", "["):
-            self.pos += 1
-            items = self.items("]")
-            if self.evaluate:
-                v = v[items[0] if len(items) == 1 and not self.trailing else tuple(items)]
-        return v
-
-    def items(self, close):
-        items = []
-        self.trailing = False
-        while self.peek() != ("op", close):
-            items.append(self.union())
-            if self.peek() == ("op", ","):
-                self.pos += 1
-                self.trailing = True
-            elif self.peek() != ("op", close):
-                self.error()
-            else:
-                self.trailing = False
-        self.pos += 1
-        return items
-
-
 def _parse_type_expr(text):
-    _Parser(text, None, None, False).parse()
+    """Checks that a forward reference is an expression, as CPython's
+    ForwardRef does by compiling it."""
+    try:
+        compile(text, "<string>", "eval")
+    except SyntaxError:
+        raise SyntaxError(f"Forward reference must be an expression -- got {text!r}") from None
 
 
 def _eval_type_expr(text, globalns, localns):
-    return _Parser(text, globalns if globalns is not None else {}, localns, True).parse()
+    return eval(text, globalns if globalns is not None else {}, localns)
 
 
 def _eval_type(t, globalns, localns):

@@ -10,6 +10,25 @@ use crate::types::T;
 use crate::vm::Vm;
 
 impl Vm {
+    /// Imports a top-level module by name (for the VM's own use of frozen
+    /// modules, such as `types` for `list[int]`).
+    pub(crate) fn import_top(&mut self, name: &str) -> PyResult<ObjRef> {
+        self.import_one(name, None)
+    }
+
+    /// Calls `module.func(*args)` of a top-level module.
+    pub(crate) fn call_module_function(
+        &mut self,
+        module: &str,
+        func: &str,
+        args: Vec<ObjRef>,
+    ) -> PyResult<ObjRef> {
+        let m = self.import_top(module)?;
+        let name = self.intern(func)?;
+        let f = self.getattr(&m, &name)?;
+        self.call(&f, args)
+    }
+
     /// `IMPORT_NAME`: returns the top-level package when `fromlist` is empty,
     /// else the named module.
     pub(crate) fn import_name(

@@ -56,6 +56,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen json.decoder>",
         )),
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
+        "types" => Some((include_str!("../lib/types.py"), "<frozen types>")),
         "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
         "dataclasses" => Some((
             include_str!("../lib/dataclasses.py"),

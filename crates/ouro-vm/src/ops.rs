@@ -322,6 +322,18 @@ impl Vm {
         } else {
             self.intern_obj(name)?
         };
+        // Instances of subclasses of the variable-size builtins (str, bytes,
+        // int, tuple) get a real dict, as in CPython 3.11, where only
+        // fixed-size layouts keep inline values.
+        if matches!(
+            obj.kind(),
+            Kind::Str | Kind::Bytes | Kind::Int | Kind::BigInt | Kind::Tuple
+        ) && obj
+            .attrs()
+            .is_some_and(|a| matches!(&*a, Attrs::Inline(p) if p.is_empty()))
+        {
+            self.instance_dict(obj)?;
+        }
         let dict = {
             let Some(mut attrs) = obj.attrs_mut() else {
                 return Err(self.internal_error("object has no attributes"));
@@ -722,6 +734,31 @@ impl Vm {
             if let Some(f) = self.type_getattr(obj, &cg)? {
                 return self.call(&f, vec![key.clone()]);
             }
+            // The builtin generic types (PEP 585): `list[int]`.
+            if !Vm::is_heap_type(obj)
+                && matches!(
+                    self.builtin_of(obj),
+                    T::List
+                        | T::Dict
+                        | T::Tuple
+                        | T::Set
+                        | T::FrozenSet
+                        | T::Type
+                        | T::Enumerate
+                        | T::Zip
+                        | T::Map
+                        | T::Filter
+                        | T::Reversed
+                        | T::Property
+                        | T::WeakRef
+                )
+            {
+                return self.call_module_function(
+                    "types",
+                    "_generic_alias",
+                    vec![obj.clone(), key.clone()],
+                );
+            }
             let tn = self.type_name(obj);
             return Err(self.type_error(format!("type '{tn}' is not subscriptable")));
         }
@@ -992,6 +1029,12 @@ impl Vm {
                 self.builtin_binop(b, a, op)
             }
             (Kind::Dict, Kind::Dict) if op == BinOp::Or => self.dict_or(a, b).map(Some),
+            // `int | str`, `int | None` (PEP 604): a types.UnionType.
+            (Kind::Type, _) | (_, Kind::Type) if op == BinOp::Or => {
+                let r =
+                    self.call_module_function("types", "_union_or", vec![a.clone(), b.clone()])?;
+                Ok((!r.is(&self.not_implemented)).then_some(r))
+            }
             (Kind::Bytes | Kind::ByteArray, _) => self.bytes_binop(a, b, op),
             (Kind::Int | Kind::BigInt, Kind::Bytes | Kind::ByteArray) if op == BinOp::Multiply => {
                 self.bytes_binop(b, a, op)

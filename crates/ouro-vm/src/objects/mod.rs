@@ -523,6 +523,10 @@ impl Vm {
                 let d = self.bytes_data(v).unwrap_or_default();
                 ouro_heap::alloc_bytes(ty, &d, true).map_err(|_| self.memory_error())
             }
+            Kind::Str => {
+                let t = self.str_of(v).to_string();
+                ouro_heap::alloc_str_in(ty, &t, true).map_err(|_| self.memory_error())
+            }
             _ => Err(self.type_error(format!(
                 "subclassing '{}' is not supported by ouro yet",
                 self.type_name_of(v)
