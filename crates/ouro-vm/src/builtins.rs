@@ -680,7 +680,7 @@ fn builtin_bin(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     base_repr(vm, args, "bin", ouro_algo::int::bin)
 }
 
-fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+pub(crate) fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let nd_kw = args.take_kw(vm, "ndigits");
     args.no_more_kw(vm, "round")?;
     args.check(vm, "round", 1, 2)?;
@@ -752,7 +752,7 @@ fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     }
 }
 
-fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "divmod", 2, 2)?;
     let (a, b) = (&args.pos[0], &args.pos[1]);
     if matches!(a.kind(), Kind::Int | Kind::BigInt) && matches!(b.kind(), Kind::Int | Kind::BigInt)

@@ -686,15 +686,30 @@ impl Vm {
         let pos = &args.pos[1..];
         let mut auto = 0usize;
         let mut mode = 0u8; // 0 unknown, 1 auto, 2 manual
-        let out = self.format_template(&f, pos, &args.kw, &mut auto, &mut mode, 2)?;
+        let out = self.format_template(&f, pos, &args.kw, None, &mut auto, &mut mode, 2)?;
         self.new_str(&out)
     }
 
+    /// `str.format_map(mapping)`: named fields are looked up in `mapping`
+    /// with `[]` (so a dict subclass's `__missing__` is honoured).
+    pub(crate) fn str_format_map(&mut self, args: Args) -> PyResult<ObjRef> {
+        args.no_kw(self, "format_map")?;
+        args.exactly_one_after_self(self, "format_map")?;
+        let f = self.str_of(&args.pos[0]).to_string();
+        let map = args.pos[1].clone();
+        let mut auto = 0usize;
+        let mut mode = 0u8;
+        let out = self.format_template(&f, &[], &[], Some(&map), &mut auto, &mut mode, 2)?;
+        self.new_str(&out)
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn format_template(
         &mut self,
         f: &str,
         pos: &[ObjRef],
         kw: &[(ObjRef, ObjRef)],
+        map: Option<&ObjRef>,
         auto: &mut usize,
         mode: &mut u8,
         depth: u8,
@@ -757,7 +772,7 @@ impl Vm {
             if rest.starts_with('!') && conv.is_some_and(|c| c.chars().count() != 1) {
                 return Err(self.value_error("expected ':' after conversion specifier"));
             }
-            let value = self.format_field_value(&name_part, pos, kw, auto, mode)?;
+            let value = self.format_field_value(&name_part, pos, kw, map, auto, mode)?;
             let value = match conv {
                 None | Some("") if !rest.starts_with('!') => value,
                 Some("r") => self.repr(&value)?,
@@ -773,7 +788,7 @@ impl Vm {
                     if depth == 0 {
                         return Err(self.value_error("Max string recursion exceeded"));
                     }
-                    self.format_template(s, pos, kw, auto, mode, depth - 1)?
+                    self.format_template(s, pos, kw, map, auto, mode, depth - 1)?
                 }
                 Some(s) => s.to_string(),
                 None => String::new(),
@@ -790,13 +805,20 @@ impl Vm {
         name: &str,
         pos: &[ObjRef],
         kw: &[(ObjRef, ObjRef)],
+        map: Option<&ObjRef>,
         auto: &mut usize,
         mode: &mut u8,
     ) -> PyResult<ObjRef> {
         // The first part up to '.' or '['.
         let end = name.find(['.', '[']).unwrap_or(name.len());
         let first = &name[..end];
-        let mut value = if first.is_empty() {
+        let positional = first.is_empty() || first.parse::<usize>().is_ok();
+        let mut value = if let (Some(m), false) = (map, positional) {
+            let k = self.new_str(first)?;
+            self.getitem(m, &k)?
+        } else if map.is_some() {
+            return Err(self.value_error("Format string contains positional fields"));
+        } else if first.is_empty() {
             if *mode == 2 {
                 return Err(self.value_error(
                     "cannot switch from manual field specification to automatic field numbering",

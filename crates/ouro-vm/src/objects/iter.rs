@@ -363,6 +363,15 @@ impl Vm {
         Ok(false)
     }
 
+    /// The position of int `v` in range `r` (the caller checked it is in).
+    pub(crate) fn range_index_of(&mut self, r: &ObjRef, v: &ObjRef) -> PyResult<ObjRef> {
+        let Some((start, _, step, _)) = self.range_parts(r) else {
+            return Err(self.internal_error("not a range"));
+        };
+        let x = self.to_bigint(v).unwrap_or_default();
+        self.new_bigint((x - start) / step)
+    }
+
     pub(crate) fn range_eq(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
         let (Some(x), Some(y)) = (self.range_parts(a), self.range_parts(b)) else {
             return Ok(false);

@@ -309,6 +309,71 @@ fn s_float_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_float(v.abs())
 }
 
+/// `x.__divmod__(y)` / `x.__rdivmod__(y)` of ints and floats.
+fn divmod_slot(vm: &mut Vm, args: Args, reflected: bool, name: &str) -> PyResult<ObjRef> {
+    let (a, b) = two(vm, &args, name)?;
+    let num = |o: &ObjRef| matches!(o.kind(), Kind::Int | Kind::BigInt | Kind::Float);
+    if !num(&b) || int_meets_float(&a, &b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let pair = if reflected { vec![b, a] } else { vec![a, b] };
+    crate::builtins::builtin_divmod(vm, Args::new(pair))
+}
+
+fn s_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    divmod_slot(vm, args, false, "__divmod__")
+}
+
+fn s_rdivmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    divmod_slot(vm, args, true, "__rdivmod__")
+}
+
+fn s_round(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    crate::builtins::builtin_round(vm, args)
+}
+
+/// `range.count(x)` and `range.index(x)`.
+fn range_search(vm: &mut Vm, args: Args, index: bool) -> PyResult<ObjRef> {
+    let name = if index { "index" } else { "count" };
+    let (r, x) = two(vm, &args, name)?;
+    if matches!(x.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&x.class()) {
+        let found = vm.range_contains(&r, &x)?;
+        if index {
+            if !found {
+                let s = vm.repr_string(&x)?;
+                return Err(vm.value_error(format!("{s} is not in range")));
+            }
+            return vm.range_index_of(&r, &x);
+        }
+        return vm.new_int(i64::from(found));
+    }
+    // Other values: compare item by item, as a sequence.
+    let it = vm.iter(&r)?;
+    let mut i = 0i64;
+    let mut n = 0i64;
+    while let Some(v) = vm.next(&it)? {
+        if vm.eq(&v, &x)? {
+            if index {
+                return vm.new_int(i);
+            }
+            n += 1;
+        }
+        i += 1;
+    }
+    if index {
+        return Err(vm.value_error("sequence.index(x): x not in sequence"));
+    }
+    vm.new_int(n)
+}
+
+fn s_range_count(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    range_search(vm, args, false)
+}
+
+fn s_range_index(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    range_search(vm, args, true)
+}
+
 /// `list.__init__(self, iterable=())`: empties the list, then extends it.
 fn s_list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.no_kw(vm, "list")?;
@@ -400,6 +465,13 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         add(vm, t, "__pos__", s_pos)?;
     }
     add(vm, T::Int, "__invert__", s_invert)?;
+    for t in numbers {
+        add(vm, t, "__divmod__", s_divmod)?;
+        add(vm, t, "__rdivmod__", s_rdivmod)?;
+        add(vm, t, "__round__", s_round)?;
+    }
+    add(vm, T::Range, "count", s_range_count)?;
+    add(vm, T::Range, "index", s_range_index)?;
     add(vm, T::Float, "__abs__", s_float_abs)?;
     for t in sequences.into_iter().chain([T::Range, T::Dict]) {
         add(vm, t, "__len__", s_len)?;

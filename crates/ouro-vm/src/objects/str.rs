@@ -1168,6 +1168,152 @@ fn str_format_method(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.str_format(args)
 }
 
+fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    vm.str_format_map(args)
+}
+
+fn str_istitle(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    pred_method(vm, args, "istitle", |s| {
+        let mut cased = false;
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if c.is_uppercase() || is_titlecase(c) {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                cased = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        cased
+    })
+}
+
+/// The titlecase letters (category Lt), which `str.istitle` treats like
+/// uppercase ones.
+fn is_titlecase(c: char) -> bool {
+    matches!(c as u32,
+        0x01c5 | 0x01c8 | 0x01cb | 0x01f2 | 0x1f88..=0x1f8f | 0x1f98..=0x1f9f
+        | 0x1fa8..=0x1faf | 0x1fbc | 0x1fcc | 0x1ffc)
+}
+
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to code points,
+/// strings or None.
+fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "maketrans")?;
+    let d = vm.new_dict()?;
+    match args.pos.len() {
+        1 => {
+            let x = args.pos[0].clone();
+            if x.kind() != Kind::Dict {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            }
+            for (k, v) in vm.dict_items_vec(&x)? {
+                let key = if k.kind() == Kind::Str {
+                    let mut cs = vm.str_of(&k).chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => vm.new_int(c as i64)?,
+                        _ => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                    }
+                } else if matches!(k.kind(), Kind::Int | Kind::BigInt) {
+                    k
+                } else {
+                    return Err(
+                        vm.type_error("keys in translate table must be strings or integers")
+                    );
+                };
+                vm.dict_setitem(&d, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let get = |vm: &mut Vm, i: usize, nth: &str| -> PyResult<Vec<char>> {
+                let o = &args.pos[i];
+                if o.kind() != Kind::Str {
+                    let tn = vm.type_name_of(o);
+                    return Err(
+                        vm.type_error(format!("maketrans() argument {nth} must be str, not {tn}"))
+                    );
+                }
+                Ok(vm.str_of(o).chars().collect())
+            };
+            let x = get(vm, 0, "1")?;
+            let y = get(vm, 1, "2")?;
+            if x.len() != y.len() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (a, b) in x.iter().zip(&y) {
+                let k = vm.new_int(*a as i64)?;
+                let v = vm.new_int(*b as i64)?;
+                vm.dict_setitem(&d, k, v)?;
+            }
+            if args.pos.len() == 3 {
+                for c in get(vm, 2, "3")? {
+                    let k = vm.new_int(c as i64)?;
+                    let none = vm.none.clone();
+                    vm.dict_setitem(&d, k, none)?;
+                }
+            }
+        }
+        n => {
+            return Err(vm.type_error(format!("maketrans() takes at least 1 argument ({n} given)")))
+        }
+    }
+    Ok(d)
+}
+
+/// `str.translate(table)`: each character looked up in `table` by code
+/// point; a lookup error keeps it, None deletes it.
+fn str_translate(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "translate")?;
+    args.exactly_one_after_self(vm, "translate")?;
+    let s = this(vm, &args, "translate")?.to_string();
+    let table = args.pos[1].clone();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let k = vm.new_int(c as i64)?;
+        let v = match vm.getitem(&table, &k) {
+            Ok(v) => v,
+            Err(e) if vm.err_is(&e, T::LookupError) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if v.is(&vm.none) {
+            continue;
+        }
+        match v.kind() {
+            Kind::Str => out.push_str(vm.str_of(&v)),
+            Kind::Int | Kind::BigInt => {
+                let n = vm.index_value(&v)?;
+                match u32::try_from(&n).ok().and_then(char::from_u32) {
+                    Some(ch) => out.push(ch),
+                    None => {
+                        return Err(vm.value_error("character mapping must be in range(0x110000)"))
+                    }
+                }
+            }
+            _ => return Err(vm.type_error("character mapping must return integer, None or str")),
+        }
+    }
+    vm.new_str(&out)
+}
+
 fn str_dunder_len(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let n = args
         .pos
@@ -1234,11 +1380,20 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("casefold", str_casefold),
         ("expandtabs", str_expandtabs),
         ("format", str_format_method),
+        ("format_map", str_format_map),
+        ("istitle", str_istitle),
+        ("translate", str_translate),
         ("encode", super::bytes::str_encode),
         ("__len__", str_dunder_len),
     ];
     for (name, f) in methods {
         vm.add_method(T::Str, name, *f)?;
     }
+    let f = vm.new_builtin_function("maketrans", str_maketrans)?;
+    let sm = vm.new_staticmethod(f)?;
+    let ty = vm.ty(T::Str).clone();
+    let d = vm.type_dict(&ty)?;
+    let key = vm.intern("maketrans")?;
+    vm.dict_set_str(&d, &key, sm)?;
     Ok(())
 }
