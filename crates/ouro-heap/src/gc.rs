@@ -498,6 +498,7 @@ pub(crate) unsafe fn traverse(h: NonNull<ObjHeader>, visit: &mut dyn FnMut(&ObjR
             | Kind::Str
             | Kind::Bytes
             | Kind::ByteArray
+            | Kind::Complex
             | Kind::RangeIter => {}
             Kind::Tuple => trav!(TupleObj),
             Kind::List => trav!(ListObj),

@@ -600,7 +600,13 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
         && matches!(
             kind,
-            Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::RangeIter | Kind::BigInt
+            Kind::Int
+                | Kind::Float
+                | Kind::Complex
+                | Kind::Str
+                | Kind::Bytes
+                | Kind::RangeIter
+                | Kind::BigInt
         )
     {
         let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
@@ -797,7 +803,7 @@ unsafe fn take_payload_children(kind: Kind, payload: *mut u8, out: &mut Vec<ObjR
         }};
     }
     match kind {
-        Kind::Null | Kind::Object | Kind::Int | Kind::Float | Kind::RangeIter => 0,
+        Kind::Null | Kind::Object | Kind::Int | Kind::Float | Kind::Complex | Kind::RangeIter => 0,
         Kind::BigInt => {
             // SAFETY: KIND — a BigIntObj; its limbs own nothing.
             unsafe { (*(payload as *const BigIntObj)).len() }
@@ -862,6 +868,7 @@ unsafe fn drop_payload(kind: Kind, payload: *mut u8) {
         Kind::ByteArray => drop_as!(ByteArrayObj),
         Kind::Int => drop_as!(IntObj),
         Kind::Float => drop_as!(FloatObj),
+        Kind::Complex => drop_as!(ComplexObj),
         Kind::List => drop_as!(ListObj),
         Kind::Dict => drop_as!(DictObj),
         Kind::Function => drop_as!(FunctionObj),

@@ -100,6 +100,13 @@ pub struct FloatObj {
 }
 payload!(FloatObj, Kind::Float, frozen);
 
+/// A complex number: two doubles, as CPython's `Py_complex`.
+pub struct ComplexObj {
+    pub re: f64,
+    pub im: f64,
+}
+payload!(ComplexObj, Kind::Complex, frozen);
+
 /// A str: UTF-8 bytes stored inline after this fixed part. The code point
 /// count is kept so that ASCII strings (`nchars == nbytes`) index in O(1).
 pub struct StrObj {

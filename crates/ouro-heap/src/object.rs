@@ -105,6 +105,7 @@ pub enum Kind {
     WeakRef,
     Bytes,
     ByteArray,
+    Complex,
     Native,
 }
 
@@ -164,6 +165,7 @@ impl Kind {
             Kind::WeakRef => "weakref",
             Kind::Bytes => "bytes",
             Kind::ByteArray => "bytearray",
+            Kind::Complex => "complex",
             Kind::Native => "native",
         }
     }
@@ -201,6 +203,7 @@ impl Kind {
             Kind::WeakRef,
             Kind::Bytes,
             Kind::ByteArray,
+            Kind::Complex,
             Kind::Native,
         ];
         ALL[(i as usize).min(KIND_COUNT - 1)]
@@ -735,6 +738,7 @@ pub(crate) const fn payload_size(kind: Kind) -> usize {
         Kind::WeakRef => size_of::<WeakRefObj>(),
         Kind::Bytes => size_of::<BytesObj>(),
         Kind::ByteArray => size_of::<ByteArrayObj>(),
+        Kind::Complex => size_of::<ComplexObj>(),
         Kind::Native => size_of::<NativeObj>(),
     }
 }

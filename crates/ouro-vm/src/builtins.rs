@@ -357,6 +357,7 @@ fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             let v = vm.float_value(x).unwrap_or(0.0);
             vm.new_float(v.abs())
         }
+        Kind::Complex => vm.complex_abs(x),
         _ => {
             let a = vm.names.abs.clone();
             match vm.call_dunder(x, &a, Vec::new())? {

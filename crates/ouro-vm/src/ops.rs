@@ -224,6 +224,7 @@ impl Vm {
                     | Kind::Int
                     | Kind::BigInt
                     | Kind::Float
+                    | Kind::Complex
                     | Kind::Native
             );
         if special {
@@ -1022,6 +1023,7 @@ impl Vm {
             }
             (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt)
             | (Kind::Int | Kind::BigInt, Kind::Float) => self.float_binop(a, b, op),
+            (Kind::Complex, _) | (_, Kind::Complex) => self.complex_binop(a, b, op),
             (Kind::Str, _) => self.str_binop(a, b, op),
             (Kind::List, _) => self.list_binop(a, b, op),
             (Kind::Tuple, _) => self.tuple_binop(a, b, op),
@@ -1071,6 +1073,8 @@ impl Vm {
                 let v = self.float_value(a).unwrap_or(0.0);
                 self.new_float(v)
             }
+            (Kind::Complex, UnaryKind::Neg) => self.complex_unary(a, true),
+            (Kind::Complex, UnaryKind::Pos) => self.complex_unary(a, false),
             _ => {
                 let sym = match kind {
                     UnaryKind::Neg => "unary -",
@@ -1217,6 +1221,7 @@ impl Vm {
                 let y = self.str_of(b);
                 Ok(Some(ord_to(Some(x.cmp(y)))))
             }
+            (Kind::Complex, _) | (_, Kind::Complex) => self.complex_compare(a, b, op),
             (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
                 let x = self.bytes_data(a).unwrap_or_default();
                 let y = self.bytes_data(b).unwrap_or_default();
@@ -1357,6 +1362,7 @@ impl Vm {
             Kind::Float => self.float_value(o) != Some(0.0),
             Kind::Str => o.get::<StrObj>().is_some_and(|s| s.byte_len() > 0),
             Kind::Bytes | Kind::ByteArray => self.bytes_len(o) > 0,
+            Kind::Complex => Vm::complex_of(o).is_some_and(|z| z.re != 0.0 || z.im != 0.0),
             Kind::Tuple => o.get::<TupleObj>().is_some_and(|t| !t.is_empty()),
             Kind::List => o.borrow::<ListObj>().is_some_and(|l| !l.items.is_empty()),
             Kind::Dict => o.borrow::<DictObj>().is_some_and(|d| !d.table.is_empty()),
@@ -1578,6 +1584,10 @@ impl Vm {
                 let s = self.format_builtin(v, &spec_s)?;
                 self.new_str(&s)
             }
+            Kind::Complex => {
+                let s = self.complex_format(v, &spec_s)?;
+                self.new_str(&s)
+            }
             _ => {
                 if spec_s.is_empty() {
                     self.str(v)
@@ -1648,6 +1658,7 @@ impl Vm {
             Kind::Int | Kind::BigInt => Ok(self.int_hash(o)),
             Kind::Str => Ok(self.str_hash(o)),
             Kind::Bytes => Ok(self.bytes_hash(o)),
+            Kind::Complex => Ok(self.complex_hash(o)),
             Kind::Float => {
                 let v = self.float_value(o).unwrap_or(0.0);
                 Ok(ouro_algo::hash::hash_f64(v).unwrap_or_else(|| pointer_hash(o)))

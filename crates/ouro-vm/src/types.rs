@@ -71,7 +71,7 @@ builtin_types! {
     ByteArray => "bytearray", Object, ByteArray, B;
     BytesIterator => "bytes_iterator", Object, SeqIter, N;
     ByteArrayIterator => "bytearray_iterator", Object, SeqIter, N;
-    Complex => "complex", Object, Native, B;
+    Complex => "complex", Object, Complex, B;
     Enumerate => "enumerate", Object, Native, B;
     Zip => "zip", Object, Native, B;
     Map => "map", Object, Native, B;

@@ -61,8 +61,8 @@ impl Vm {
 
     /// `(-8.0) ** (1/3)` is complex in Python 3; ouro has no complex type
     /// yet, so this raises rather than return a wrong real number.
-    fn complex_pow_fallback(&mut self, _x: f64, _y: f64) -> PyResult<ObjRef> {
-        Err(self.value_error("complex results are not supported by ouro yet"))
+    fn complex_pow_fallback(&mut self, x: f64, y: f64) -> PyResult<ObjRef> {
+        self.complex_pow_of_floats(x, y)
     }
 
     /// `float(x)`.

@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod class;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod excgroup;
@@ -38,6 +39,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     generator::install(vm)?;
     set::install(vm)?;
     bytes::install(vm)?;
+    complex::install(vm)?;
     numbers::install(vm)?;
     slots::install(vm)?;
     excgroup::install(vm)?;
@@ -295,6 +297,7 @@ impl Vm {
             T::Float => self.float_new(args),
             T::Str => self.str_new(args),
             T::Bytes => self.bytes_new(ty, args),
+            T::Complex => self.complex_new(ty, args),
             T::ByteArray => self.bytearray_new(ty, args),
             T::List => self.list_new(args),
             T::Tuple => self.tuple_new(args),
@@ -483,6 +486,22 @@ impl Vm {
                 },
                 attrs,
             ),
+            T::Complex => {
+                let nkw = kwnames
+                    .and_then(|k| k.get::<TupleObj>())
+                    .map_or(0, |t| t.len());
+                let n = args.len() - nkw.min(args.len());
+                let mut a = Args::new(args[..n].to_vec());
+                if let Some(names) = kwnames.and_then(|k| k.get::<TupleObj>()) {
+                    a.kw = names
+                        .items()
+                        .iter()
+                        .cloned()
+                        .zip(args[n..].iter().cloned())
+                        .collect();
+                }
+                self.complex_new(ty, a)
+            }
             T::Int | T::Float | T::Str | T::Tuple | T::Bytes => {
                 // Immutable bases: build the value, then an instance of the
                 // subclass holding it.
@@ -594,6 +613,9 @@ impl Vm {
             Kind::Float => ouro_algo::float::repr(self.float_value(o).unwrap_or(0.0)),
             Kind::Str => str::str_repr(self.str_of(o)),
             Kind::Bytes | Kind::ByteArray => self.bytes_repr_of(o),
+            Kind::Complex => {
+                complex::complex_repr(Vm::complex_of(o).unwrap_or(complex::C { re: 0.0, im: 0.0 }))
+            }
             Kind::Tuple => {
                 let items = self.seq_items(o);
                 if items.is_empty() {
@@ -1104,6 +1126,14 @@ impl Vm {
                 });
             }
             Kind::Int | Kind::BigInt | Kind::Float => return self.number_getattr(o, &n),
+            Kind::Complex => {
+                let z = Vm::complex_of(o).unwrap_or(complex::C { re: 0.0, im: 0.0 });
+                return match n.as_str() {
+                    "real" => self.new_float(z.re).map(Some),
+                    "imag" => self.new_float(z.im).map(Some),
+                    _ => Ok(None),
+                };
+            }
             Kind::Native if Vm::is_generator(o) => {
                 return self.gen_getattr(o, &n);
             }
@@ -1387,19 +1417,5 @@ impl Vm {
         names.sort();
         names.dedup();
         Ok(names)
-    }
-
-    // Bytes and complex numbers are not implemented yet; these keep the
-    // protocols total and raise a clear error where they would be made.
-
-    pub(crate) fn new_complex(&mut self, _re: f64, _im: f64) -> PyResult<ObjRef> {
-        Err(self.not_yet("complex"))
-    }
-
-    fn not_yet(&mut self, what: &str) -> crate::error::PyErr {
-        self.new_exc(
-            T::NotImplementedError,
-            format!("ouro does not support the '{what}' type yet"),
-        )
     }
 }

@@ -142,6 +142,7 @@ fn has_binop(t: T, op: BinOp) -> bool {
             op,
             Add | Subtract | Multiply | TrueDivide | FloorDivide | Remainder | Power
         ),
+        T::Complex => matches!(op, Add | Subtract | Multiply | TrueDivide | Power),
         T::Str | T::Bytes | T::ByteArray => matches!(op, Add | Multiply | Remainder),
         T::List | T::Tuple => matches!(op, Add | Multiply),
         T::Dict => matches!(op, Or),
@@ -153,7 +154,7 @@ fn has_binop(t: T, op: BinOp) -> bool {
 /// sequences (`__rmul__`) and `%` of str/bytes (`__rmod__`).
 fn has_reflected(t: T, op: BinOp) -> bool {
     match t {
-        T::Int | T::Float => has_binop(t, op),
+        T::Int | T::Float | T::Complex => has_binop(t, op),
         T::Str | T::Bytes | T::ByteArray => matches!(op, BinOp::Multiply | BinOp::Remainder),
         T::List | T::Tuple => op == BinOp::Multiply,
         T::Dict => op == BinOp::Or,
@@ -270,6 +271,7 @@ fn s_bool(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         Kind::Int => Vm::int_of(&o) != Some(0),
         Kind::BigInt => true,
         Kind::Float => vm.float_value(&o) != Some(0.0),
+        Kind::Complex => Vm::complex_of(&o).is_some_and(|z| z.re != 0.0 || z.im != 0.0),
         _ => true,
     };
     Ok(vm.new_bool(b))
@@ -287,6 +289,8 @@ fn unary(vm: &mut Vm, args: Args, kind: UnaryKind, name: &str) -> PyResult<ObjRe
             let v = vm.float_value(&o).unwrap_or(0.0);
             vm.new_float(v)
         }
+        (Kind::Complex, UnaryKind::Neg) => vm.complex_unary(&o, true),
+        (Kind::Complex, UnaryKind::Pos) => vm.complex_unary(&o, false),
         _ => Ok(vm.not_implemented.clone()),
     }
 }
@@ -301,6 +305,11 @@ fn s_pos(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn s_invert(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     unary(vm, args, UnaryKind::Invert, "__invert__")
+}
+
+fn s_complex_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let o = one(vm, &args, "__abs__")?;
+    vm.complex_abs(&o)
 }
 
 fn s_float_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -428,6 +437,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         T::Tuple,
         T::Dict,
         T::Range,
+        T::Complex,
     ];
     let add = |vm: &mut Vm, t: T, name: &'static str, f: NativeFn| -> PyResult<()> {
         let ty = vm.ty(t).clone();
@@ -449,7 +459,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         }
         // Dicts compare only for equality; ranges too.
         for &(name, f) in COMPARES {
-            let ordered = !matches!(t, T::Dict | T::Range);
+            let ordered = !matches!(t, T::Dict | T::Range | T::Complex);
             if ordered || matches!(name, "__eq__" | "__ne__") {
                 add(vm, t, name, f)?;
             }
@@ -465,6 +475,10 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         add(vm, t, "__pos__", s_pos)?;
     }
     add(vm, T::Int, "__invert__", s_invert)?;
+    add(vm, T::Complex, "__bool__", s_bool)?;
+    add(vm, T::Complex, "__neg__", s_neg)?;
+    add(vm, T::Complex, "__pos__", s_pos)?;
+    add(vm, T::Complex, "__abs__", s_complex_abs)?;
     for t in numbers {
         add(vm, t, "__divmod__", s_divmod)?;
         add(vm, t, "__rdivmod__", s_rdivmod)?;
