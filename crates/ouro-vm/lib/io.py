@@ -453,24 +453,25 @@ class _Buffered(_BufferedIOBase):
         if not self.raw.closed:
             self.raw.close()
 
-    def _check(self):
+    def _check(self, what=None):
         if self.raw.closed:
-            raise _closed_error()
+            if what is None:
+                raise ValueError("I/O operation on closed file")
+            raise ValueError(what + " of closed file")
 
     def flush(self):
         if self.raw.closed:
-            raise ValueError("flush of closed file")
+            if self.raw._writable:
+                raise ValueError("flush of closed file")
+            raise _closed_error()
 
     def readable(self):
-        self._check()
         return self.raw.readable()
 
     def writable(self):
-        self._check()
         return self.raw.writable()
 
     def seekable(self):
-        self._check()
         return self.raw.seekable()
 
     def fileno(self):
@@ -493,8 +494,8 @@ class _Buffered(_BufferedIOBase):
         self._rbuf = b""
         self._rpos = 0
 
-    def _check_readable(self):
-        self._check()
+    def _check_readable(self, what="read"):
+        self._check(what)
         if not self.raw.readable():
             raise UnsupportedOperation("read")
 
@@ -535,13 +536,13 @@ class _Buffered(_BufferedIOBase):
         return out
 
     def peek(self, size=0):
-        self._check_readable()
+        self._check_readable("peek")
         if self._rpos >= len(self._rbuf):
             self._fill()
         return self._rbuf[self._rpos:]
 
     def readline(self, size=-1):
-        self._check_readable()
+        self._check_readable("readline")
         size = -1 if size is None else _check_int(size)
         start = self._rpos
         while True:
@@ -565,7 +566,7 @@ class _Buffered(_BufferedIOBase):
         return out
 
     def write(self, b):
-        self._check()
+        self._check("write")
         if not self.raw.writable():
             raise UnsupportedOperation("write")
         if isinstance(b, str):
@@ -579,7 +580,7 @@ class _Buffered(_BufferedIOBase):
         return self.raw.tell() - (len(self._rbuf) - self._rpos)
 
     def seek(self, pos, whence=0):
-        self._check()
+        self._check("seek")
         pos = _check_int(pos)
         whence = _check_int(whence)
         if whence not in (0, 1, 2):
@@ -592,7 +593,7 @@ class _Buffered(_BufferedIOBase):
         return self.raw.seek(pos, whence)
 
     def truncate(self, pos=None):
-        self._check()
+        self._check("truncate")
         if not self.raw.writable():
             raise UnsupportedOperation("truncate")
         if pos is None:
@@ -605,7 +606,6 @@ class BufferedReader(_Buffered):
     __module__ = "_io"
 
     def write(self, b):
-        self._check()
         raise UnsupportedOperation("write")
 
 
@@ -613,11 +613,9 @@ class BufferedWriter(_Buffered):
     __module__ = "_io"
 
     def read(self, size=-1):
-        self._check()
         raise UnsupportedOperation("read")
 
     def readline(self, size=-1):
-        self._check()
         raise UnsupportedOperation("read")
 
 
@@ -804,12 +802,12 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
             self._seen |= (1 if cr else 0) | (2 if lf else 0) | (4 if crlf else 0)
 
     def _out(self, s):
-        """Hands out untranslated text, translating for universal newlines."""
-        if self._newline is None and "\r" in s:
+        """Hands out untranslated text, translating for universal newlines
+        (the kinds of line ending are noted in both universal modes)."""
+        if self._newline is None or self._newline == "":
             self._note(s)
-            return s.replace("\r\n", "\n").replace("\r", "\n")
-        if self._newline is None:
-            self._note(s)
+            if self._newline is None and "\r" in s:
+                return s.replace("\r\n", "\n").replace("\r", "\n")
         return s
 
     def read(self, size=-1):
@@ -917,17 +915,12 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
         n = len(s)
         if self._newline in ("\r", "\r\n") and "\n" in s:
             s = s.replace("\n", self._newline)
-        if self._text or self._pending:
-            self._sync()
+        # As CPython's, the decoded read-ahead is dropped without moving
+        # the buffer back: text written after reading lands where the
+        # buffer's reading stopped.
+        self._reset_read()
         self._buffer.write(s.encode(self._encoding, self._errors))
         return n
-
-    def _sync(self):
-        """Puts the buffer's position where the text read so far ends and
-        forgets the read-ahead."""
-        pos = self.tell()
-        self._reset_read()
-        self._buffer.seek(pos)
 
     # -- positioning
 
@@ -970,9 +963,7 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
 
     def truncate(self, pos=None):
         self._check()
-        if pos is None:
-            pos = self.tell()
-        self._sync()
+        self.flush()
         return self._buffer.truncate(pos)
 
 
@@ -1132,7 +1123,7 @@ class StringIO(_TextIOBase):
 
     @property
     def newlines(self):
-        if self._newline is not None:
+        if self._newline not in (None, ""):
             return None
         return _SEEN[self._seen]
 
@@ -1158,11 +1149,12 @@ class StringIO(_TextIOBase):
             raise TypeError("string argument expected, got '%s'"
                             % type(s).__name__)
         n = len(s)
-        if self._newline is None:
+        if self._newline is None or self._newline == "":
             crlf = s.count("\r\n")
             cr = s.count("\r") - crlf
             lf = s.count("\n") - crlf
             self._seen |= (1 if cr else 0) | (2 if lf else 0) | (4 if crlf else 0)
+        if self._newline is None:
             s = s.replace("\r\n", "\n").replace("\r", "\n")
         elif self._newline in ("\r", "\r\n"):
             s = s.replace("\n", self._newline)
@@ -1232,7 +1224,8 @@ class StringIO(_TextIOBase):
                 raise OSError("Can't do nonzero cur-relative seeks")
         elif whence == 2:
             if pos != 0:
-                raise OSError("Can't do nonzero end-relative seeks")
+                # (sic: CPython 3.11's message for both)
+                raise OSError("Can't do nonzero cur-relative seeks")
             self._pos = len(self._chars)
         else:
             raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
@@ -1258,7 +1251,7 @@ class StringIO(_TextIOBase):
 
 # ---------------------------------------------------------------- open
 
-def open(file, mode="r", buffering=-1, encoding=None, errors=None,
+def _open(file, mode="r", buffering=-1, encoding=None, errors=None,
          newline=None, closefd=True, opener=None):
     if not isinstance(file, int):
         file = _fspath(file)
@@ -1334,6 +1327,11 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None,
     except BaseException:
         result.close()
         raise
+
+
+import builtins as _builtins
+open = _builtins.open
+del _builtins
 
 
 def open_code(path):

@@ -916,7 +916,7 @@ fn builtin_callable(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let f = {
         let m = vm.import_top("io")?;
-        let name = vm.intern("open")?;
+        let name = vm.intern("_open")?;
         vm.getattr(&m, &name)?
     };
     let mut pos = std::mem::take(&mut args.pos);
@@ -933,10 +933,9 @@ fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     match vm.call_kw(&f, pos, kwnames) {
         Ok(v) => Ok(v),
         Err(e) => {
-            let old = e
-                .0
-                .borrow_mut::<ouro_heap::ExceptionObj>()
-                .map(|mut x| x.traceback.take());
+            let old =
+                e.0.borrow_mut::<ouro_heap::ExceptionObj>()
+                    .map(|mut x| x.traceback.take());
             drop(old);
             Err(e)
         }
