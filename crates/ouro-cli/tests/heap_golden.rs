@@ -83,14 +83,18 @@ fn normalise_dot(text: &str) -> String {
 }
 
 fn graphs_of(root: &Path, case: &Path) -> (String, String) {
+    // Both tests may render the same case at once (the harness runs them on
+    // parallel threads of one process), so each call gets its own files.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let tmp = std::env::temp_dir();
     let stem = case.file_stem().unwrap().to_string_lossy().to_string();
     let dot = tmp.join(format!(
-        "ouro-heap-golden-{}-{stem}.dot",
+        "ouro-heap-golden-{}-{n}-{stem}.dot",
         std::process::id()
     ));
     let json = tmp.join(format!(
-        "ouro-heap-golden-{}-{stem}.json",
+        "ouro-heap-golden-{}-{n}-{stem}.json",
         std::process::id()
     ));
     let rel = case.strip_prefix(root).unwrap();

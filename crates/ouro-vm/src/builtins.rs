@@ -62,6 +62,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("hash", builtin_hash),
         ("callable", builtin_callable),
         ("input", builtin_input),
+        ("open", builtin_open),
         ("globals", builtin_globals),
         ("compile", crate::eval::builtin_compile),
         ("exec", crate::eval::builtin_exec),
@@ -909,6 +910,37 @@ fn builtin_callable(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "callable")?;
     let r = vm.is_callable(&args.pos[0]);
     Ok(vm.new_bool(r))
+}
+
+/// `open(...)`: the frozen `io.open`. Like CPython's C `open`, it adds no
+/// frames of its own to the traceback of what it raises.
+fn builtin_open(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    let f = {
+        let m = vm.import_top("io")?;
+        let name = vm.intern("_open")?;
+        vm.getattr(&m, &name)?
+    };
+    let mut pos = std::mem::take(&mut args.pos);
+    let mut names = Vec::new();
+    for (k, v) in std::mem::take(&mut args.kw) {
+        names.push(k);
+        pos.push(v);
+    }
+    let kwnames = if names.is_empty() {
+        None
+    } else {
+        Some(vm.new_tuple(names)?)
+    };
+    match vm.call_kw(&f, pos, kwnames) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let old =
+                e.0.borrow_mut::<ouro_heap::ExceptionObj>()
+                    .map(|mut x| x.traceback.take());
+            drop(old);
+            Err(e)
+        }
+    }
 }
 
 fn builtin_input(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

@@ -19,6 +19,8 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "time" => Some(make_time(vm)?),
         "math" => Some(crate::mathmodule::make_module(vm)?),
         "_random" => Some(crate::randommodule::make_module(vm)?),
+        "posix" => Some(crate::osmodule::make_module(vm)?),
+        "_io" => Some(crate::iomodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -62,6 +64,12 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             include_str!("../lib/dataclasses.py"),
             "<frozen dataclasses>",
         )),
+        "io" => Some((include_str!("../lib/io.py"), "<frozen io>")),
+        "os" => Some((include_str!("../lib/os.py"), "<frozen os>")),
+        "posixpath" => Some((include_str!("../lib/posixpath.py"), "<frozen posixpath>")),
+        "stat" => Some((include_str!("../lib/stat.py"), "<frozen stat>")),
+        "tempfile" => Some((include_str!("../lib/tempfile.py"), "<frozen tempfile>")),
+        "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
         _ => None,
     }
 }

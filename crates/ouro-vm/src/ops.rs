@@ -2018,6 +2018,11 @@ impl Vm {
             Some(e) => e.args.clone(),
             None => return Ok(String::new()),
         };
+        if self.is_instance_of(o, T::OSError) {
+            if let Some(s) = self.oserror_str(o)? {
+                return Ok(s);
+            }
+        }
         let items = self.seq_items(&args);
         if self.is_instance_of(o, T::KeyError) && items.len() == 1 {
             return self.repr_string(&items[0]);

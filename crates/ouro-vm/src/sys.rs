@@ -236,6 +236,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::TextIO, "write", stream_write)?;
     vm.add_method(T::TextIO, "flush", stream_flush)?;
     vm.add_method(T::TextIO, "readline", stream_readline)?;
+    crate::iomodule::install_std_streams(vm)?;
     let argv: Vec<String> = vm.config.argv.clone();
     let mut items = Vec::with_capacity(argv.len());
     for a in &argv {

@@ -87,7 +87,8 @@ builtin_types! {
     AsyncGenASend => "async_generator_asend", Object, Native, N;
     AsyncGenAThrow => "async_generator_athrow", Object, Native, N;
     AsyncGenWrappedValue => "async_generator_wrapped_value", Object, Native, N;
-    TextIO => "TextIOWrapper", Object, Native, N;
+    TextIO => "_io.TextIOWrapper", Object, Native, N;
+    FileHandle => "_io.FileHandle", Object, Native, N;
     WeakRef => "weakref.ReferenceType", Object, WeakRef, B;
     WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
     WeakCallableProxy => "weakref.CallableProxyType", Object, WeakRef, N;
@@ -124,6 +125,16 @@ builtin_types! {
     PermissionError => "PermissionError", OSError, Exception, BA;
     IsADirectoryError => "IsADirectoryError", OSError, Exception, BA;
     TimeoutError => "TimeoutError", OSError, Exception, BA;
+    NotADirectoryError => "NotADirectoryError", OSError, Exception, BA;
+    BlockingIOError => "BlockingIOError", OSError, Exception, BA;
+    ChildProcessError => "ChildProcessError", OSError, Exception, BA;
+    InterruptedError => "InterruptedError", OSError, Exception, BA;
+    ProcessLookupError => "ProcessLookupError", OSError, Exception, BA;
+    ConnectionError => "ConnectionError", OSError, Exception, BA;
+    BrokenPipeError => "BrokenPipeError", ConnectionError, Exception, BA;
+    ConnectionAbortedError => "ConnectionAbortedError", ConnectionError, Exception, BA;
+    ConnectionRefusedError => "ConnectionRefusedError", ConnectionError, Exception, BA;
+    ConnectionResetError => "ConnectionResetError", ConnectionError, Exception, BA;
     ReferenceError => "ReferenceError", Exception, Exception, BA;
     RuntimeError => "RuntimeError", Exception, Exception, BA;
     NotImplementedError => "NotImplementedError", RuntimeError, Exception, BA;

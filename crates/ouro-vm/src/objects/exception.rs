@@ -82,6 +82,14 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         }
         let m = rest.first().cloned().unwrap_or_else(|| vm.none.clone());
         set_attr(vm, &this, "msg", m)?;
+    } else if vm.is_instance_of(&this, T::OSError) {
+        let rest = oserror_init(vm, &this, rest)?;
+        let t = vm.new_tuple(rest)?;
+        let old = this
+            .borrow_mut::<ExceptionObj>()
+            .map(|mut e| std::mem::replace(&mut e.args, t));
+        drop(old);
+        return Ok(vm.none.clone());
     } else if vm.is_instance_of(&this, T::SyntaxError) {
         let none = vm.none.clone();
         let msg = rest.first().cloned().unwrap_or_else(|| none.clone());
@@ -109,6 +117,97 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         .map(|mut e| std::mem::replace(&mut e.args, t));
     drop(old);
     Ok(vm.none.clone())
+}
+
+/// Mirrors CPython's `oserror_parse_args`/`oserror_init`: with two to five
+/// arguments they are `errno, strerror[, filename[, winerror[, filename2]]]`;
+/// `args` keeps only the first two when a filename is given. Returns the
+/// tuple `args` becomes.
+fn oserror_init(vm: &mut Vm, this: &ObjRef, rest: Vec<ObjRef>) -> PyResult<Vec<ObjRef>> {
+    let none = vm.none.clone();
+    let parsed = (2..=5).contains(&rest.len());
+    let get = |i: usize| {
+        if parsed {
+            rest.get(i).cloned().unwrap_or_else(|| none.clone())
+        } else {
+            none.clone()
+        }
+    };
+    let (errno, strerror, filename, filename2) = (get(0), get(1), get(2), get(4));
+    let has_filename = !filename.is(&vm.none);
+    set_attr(vm, this, "errno", errno)?;
+    set_attr(vm, this, "strerror", strerror)?;
+    set_attr(vm, this, "filename", filename)?;
+    set_attr(vm, this, "filename2", filename2)?;
+    if parsed && has_filename {
+        return Ok(rest[..2].to_vec());
+    }
+    Ok(rest)
+}
+
+/// The errno-to-subclass table of CPython's `_PyExc_InitState` (Linux
+/// values).
+fn oserror_errno_type(errno: i64) -> Option<T> {
+    Some(match errno {
+        11 | 114 | 115 => T::BlockingIOError,
+        10 => T::ChildProcessError,
+        32 | 108 => T::BrokenPipeError,
+        103 => T::ConnectionAbortedError,
+        111 => T::ConnectionRefusedError,
+        104 => T::ConnectionResetError,
+        17 => T::FileExistsError,
+        2 => T::FileNotFoundError,
+        21 => T::IsADirectoryError,
+        20 => T::NotADirectoryError,
+        4 => T::InterruptedError,
+        1 | 13 => T::PermissionError,
+        3 => T::ProcessLookupError,
+        110 => T::TimeoutError,
+        _ => return None,
+    })
+}
+
+impl Vm {
+    /// The subclass `OSError(errno, strerror, ...)` makes when `ty` is
+    /// `OSError` itself (never for subclasses, as CPython).
+    pub(crate) fn oserror_subclass(&self, ty: &ObjRef, pos: &[ObjRef]) -> Option<ObjRef> {
+        if !ty.is(self.ty(T::OSError)) || !(2..=5).contains(&pos.len()) {
+            return None;
+        }
+        let errno = Vm::int_of(&pos[0])?;
+        oserror_errno_type(errno).map(|t| self.ty(t).clone())
+    }
+
+    /// `str()` of an `OSError`: `[Errno 2] No such file or directory: 'x'`,
+    /// or None when it has neither errno nor strerror (then it is
+    /// `BaseException`'s).
+    pub(crate) fn oserror_str(&mut self, o: &ObjRef) -> PyResult<Option<String>> {
+        let get = |vm: &mut Vm, n: &str| -> PyResult<Option<ObjRef>> {
+            let k = vm.intern(n)?;
+            Ok(vm.attrs_get(o, &k).filter(|v| !v.is(&vm.none)))
+        };
+        let errno = get(self, "errno")?;
+        let strerror = get(self, "strerror")?;
+        let filename = get(self, "filename")?;
+        let filename2 = get(self, "filename2")?;
+        let (Some(errno), Some(strerror)) = (errno, strerror) else {
+            return Ok(None);
+        };
+        let e = self.str_string(&errno)?;
+        let s = self.str_string(&strerror)?;
+        Ok(Some(match (filename, filename2) {
+            (Some(f), Some(f2)) => {
+                let f = self.repr_string(&f)?;
+                let f2 = self.repr_string(&f2)?;
+                format!("[Errno {e}] {s}: {f} -> {f2}")
+            }
+            (Some(f), None) => {
+                let f = self.repr_string(&f)?;
+                format!("[Errno {e}] {s}: {f}")
+            }
+            _ => format!("[Errno {e}] {s}"),
+        }))
+    }
 }
 
 fn set_attr(vm: &mut Vm, o: &ObjRef, name: &str, v: ObjRef) -> PyResult<()> {

@@ -333,7 +333,10 @@ impl Vm {
                 Ok(e)
             }
             t if t.is_exception() => {
-                let ty = ty.clone();
+                let ty = match self.oserror_subclass(ty, &args.pos) {
+                    Some(t) => t,
+                    None => ty.clone(),
+                };
                 let e = self.new_exc_args(&ty, std::mem::take(&mut args.pos));
                 let init = self.names.init.clone();
                 // Subclass-specific attributes (StopIteration.value, ...).
@@ -426,6 +429,12 @@ impl Vm {
                     .and_then(|k| k.get::<TupleObj>())
                     .map_or(0, |t| t.len());
                 let pos = args[..args.len() - nkw.min(args.len())].to_vec();
+                // CPython's oserror_use_init/errno map: `OSError(errno, ...)`
+                // itself makes the subclass the errno names.
+                let ty = &match self.oserror_subclass(ty, &pos) {
+                    Some(t) => t,
+                    None => ty.clone(),
+                };
                 let a = self.new_tuple(pos)?;
                 let payload = ExceptionObj {
                     args: a,
@@ -805,6 +814,8 @@ impl Vm {
             Kind::Traceback => format!("<traceback object at {:#x}>", o.addr()),
             Kind::Native => {
                 if let Some(r) = self.gen_repr(o) {
+                    r
+                } else if let Some(r) = crate::iomodule::std_stream_repr(o) {
                     r
                 } else if let Some(r) = self.member_repr(o) {
                     r

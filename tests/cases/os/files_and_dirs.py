@@ -1,0 +1,43 @@
+# os: getcwd/chdir, mkdir/makedirs(exist_ok), listdir, rename/replace, remove/unlink/rmdir, stat fields, errors with CPython's messages
+import os, stat, tempfile
+root = tempfile.mkdtemp()
+start = os.getcwd()
+os.chdir(root)
+print(os.getcwd() == root, os.path.samefile('.', root))
+os.mkdir('a')
+os.makedirs('a/b/c')
+os.makedirs('a/b/c', exist_ok=True)
+with open('a/f.txt', 'w') as f:
+    f.write('12345')
+print(sorted(os.listdir('a')), sorted(os.listdir()), os.listdir('a/b/c'))
+st = os.stat('a/f.txt')
+print(st.st_size, stat.S_ISREG(st.st_mode), stat.S_ISDIR(os.stat('a').st_mode), type(st.st_mtime).__name__, st[6], len(st))
+print(st.st_mtime == os.path.getmtime('a/f.txt'), isinstance(st, tuple), stat.filemode(0o100644), stat.filemode(0o40755))
+os.rename('a/f.txt', 'a/g.txt')
+with open('a/h.txt', 'w') as f:
+    f.write('h')
+os.replace('a/h.txt', 'a/g.txt')
+print(sorted(os.listdir('a')), open('a/g.txt').read())
+def attempt(fn, *args, **kw):
+    try:
+        fn(*args, **kw)
+    except OSError as e:
+        print(type(e).__name__, e.errno, '|', str(e).replace(root, '<root>'))
+attempt(os.mkdir, 'a')
+attempt(os.makedirs, 'a/b')
+attempt(os.rmdir, 'a')
+attempt(os.rmdir, 'missing')
+attempt(os.remove, 'missing')
+attempt(os.unlink, 'a')
+attempt(os.listdir, 'a/g.txt')
+attempt(os.chdir, 'missing')
+attempt(os.stat, 'missing')
+attempt(os.rename, 'missing', 'other')
+attempt(os.mkdir, 'a/g.txt/x')
+os.remove('a/g.txt')
+os.rmdir('a/b/c')
+os.removedirs('a/b')
+print(os.listdir(), os.path.exists('a'))
+os.chdir(start)
+os.rmdir(root)
+print(os.path.exists(root), os.getcwd() == start)

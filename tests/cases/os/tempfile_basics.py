@@ -1,0 +1,27 @@
+# tempfile: gettempdir, mkdtemp, TemporaryDirectory (context manager, cleanup), NamedTemporaryFile (delete on close)
+import os, tempfile
+print(os.path.isdir(tempfile.gettempdir()))
+d = tempfile.mkdtemp(prefix='ouro-', suffix='.d')
+b = os.path.basename(d)
+print(b.startswith('ouro-'), b.endswith('.d'), os.path.isdir(d), os.path.isabs(d))
+os.rmdir(d)
+with tempfile.TemporaryDirectory() as td:
+    with open(os.path.join(td, 'f'), 'w') as f:
+        f.write('x')
+    os.mkdir(os.path.join(td, 'sub'))
+    print(os.path.isdir(td), sorted(os.listdir(td)))
+print(os.path.exists(td))
+t = tempfile.TemporaryDirectory()
+print(repr(t).startswith('<TemporaryDirectory '), os.path.isdir(t.name))
+t.cleanup()
+print(os.path.exists(t.name))
+with tempfile.NamedTemporaryFile('w+', suffix='.txt') as f:
+    print(f.name.endswith('.txt'), os.path.exists(f.name), f.write('hello'))
+    f.seek(0)
+    print(f.read())
+print(os.path.exists(f.name))
+f = tempfile.NamedTemporaryFile(delete=False)
+f.write(b'kept')
+f.close()
+print(open(f.name, 'rb').read())
+os.remove(f.name)
