@@ -59,6 +59,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         )),
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
         "types" => Some((include_str!("../lib/types.py"), "<frozen types>")),
+        "warnings" => Some((include_str!("../lib/warnings.py"), "<frozen warnings>")),
         "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
         "dataclasses" => Some((
             include_str!("../lib/dataclasses.py"),

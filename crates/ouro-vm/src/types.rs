@@ -152,6 +152,14 @@ builtin_types! {
     DeprecationWarning => "DeprecationWarning", Warning, Exception, BA;
     RuntimeWarning => "RuntimeWarning", Warning, Exception, BA;
     UserWarning => "UserWarning", Warning, Exception, BA;
+    PendingDeprecationWarning => "PendingDeprecationWarning", Warning, Exception, BA;
+    SyntaxWarning => "SyntaxWarning", Warning, Exception, BA;
+    FutureWarning => "FutureWarning", Warning, Exception, BA;
+    ImportWarning => "ImportWarning", Warning, Exception, BA;
+    UnicodeWarning => "UnicodeWarning", Warning, Exception, BA;
+    BytesWarning => "BytesWarning", Warning, Exception, BA;
+    ResourceWarning => "ResourceWarning", Warning, Exception, BA;
+    EncodingWarning => "EncodingWarning", Warning, Exception, BA;
 }
 
 impl T {

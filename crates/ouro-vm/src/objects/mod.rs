@@ -1067,14 +1067,42 @@ impl Vm {
             }
             Kind::Frame => {
                 let f = match o.borrow::<FrameObj>() {
-                    Some(f) => (f.code.clone(), f.globals.clone(), f.back.clone(), f.lineno),
+                    Some(f) => (
+                        f.code.clone(),
+                        f.globals.clone(),
+                        f.back.clone(),
+                        f.lineno,
+                        f.live,
+                    ),
                     None => return Ok(None),
                 };
-                return match n.as_str() {
-                    "f_code" => Ok(Some(f.0)),
-                    "f_globals" => Ok(Some(f.1)),
-                    "f_back" => Ok(Some(opt(f.2))),
-                    "f_lineno" => self.new_int(f.3 as i64).map(Some),
+                // A frame still running: its line and caller are read from
+                // the VM's frame stack now (CPython's frame objects see the
+                // live interpreter frame).
+                let live_at = if f.4 {
+                    self.frames
+                        .iter()
+                        .rposition(|fr| fr.frame_obj.as_ref().is_some_and(|x| x.is(o)))
+                } else {
+                    None
+                };
+                return match (n.as_str(), live_at) {
+                    ("f_code", _) => Ok(Some(f.0)),
+                    ("f_globals", _) => Ok(Some(f.1)),
+                    ("f_back", Some(i)) if i > 0 => self.frame_object(i - 1).map(Some),
+                    ("f_back", Some(_)) => Ok(Some(none)),
+                    ("f_back", None) => Ok(Some(opt(f.2))),
+                    ("f_lineno", Some(i)) => {
+                        let fr = &self.frames[i];
+                        let line = fr.code.line_of(fr.lasti).unwrap_or(fr.code.firstlineno);
+                        self.new_int(line as i64).map(Some)
+                    }
+                    ("f_lineno", None) => self.new_int(f.3 as i64).map(Some),
+                    ("f_locals", Some(i)) => match self.frames[i].namespace.clone() {
+                        Some(ns) => Ok(Some(ns)),
+                        None if i + 1 == self.frames.len() => self.current_locals().map(Some),
+                        None => Ok(None),
+                    },
                     _ => Ok(None),
                 };
             }
