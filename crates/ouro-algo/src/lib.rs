@@ -47,6 +47,7 @@ pub mod int;
 pub mod libm;
 pub mod percent;
 pub mod sha512;
+pub mod sre;
 pub mod unicode;
 
 /// The result would not fit in memory: CPython raises `MemoryError` (for

@@ -1,0 +1,712 @@
+//! The backtracking matcher, after `sre_lib.h`'s `SRE(match)` and
+//! `SRE(search)`.
+//!
+//! `sre` recurses (on its own heap-allocated context stack) at every choice
+//! point; here the choice points are [`Frame`]s on an explicit stack and
+//! everything a later choice may change — the group marks, `lastindex`, and
+//! each repeat's count and last position — lives in registers whose old
+//! values go on a trail. Backtracking to a frame undoes the trail down to
+//! the length it had when the frame was pushed, which restores exactly what
+//! `sre` restores with its `MARK_PUSH`/`LASTMARK_RESTORE`/`DATA_PUSH`.
+//!
+//! Atomic groups, possessive repeats and look-arounds push a barrier frame;
+//! reaching their end cuts the stack back to the barrier (the body's choice
+//! points are forgotten, its captures kept on the trail), and failing back
+//! into the barrier means the body failed.
+
+use super::compile::{AtKind, Inst, Program, Unit, UNBOUNDED};
+use super::parse::SetItem;
+
+/// `match`, `fullmatch` or `search`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Match,
+    FullMatch,
+    Search,
+}
+
+/// A successful match: the spans of groups 0..=groups (None: unmatched)
+/// and `lastindex`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Captures {
+    pub spans: Vec<Option<(usize, usize)>>,
+    pub lastindex: Option<usize>,
+}
+
+const UNSET: i64 = -1;
+
+enum Frame {
+    /// Another alternative, or the tail after a greedy repeat's body.
+    Alt { pc: usize, pos: usize, trail: usize },
+    /// A lazy `UNTIL` that may still run its body once more.
+    LazyMore {
+        pc: usize,
+        n: i64,
+        pos: usize,
+        trail: usize,
+    },
+    /// A greedy single-character repeat that may give back a character.
+    OneGreedy {
+        pc: usize,
+        pos: usize,
+        count: u32,
+        min: u32,
+        trail: usize,
+    },
+    /// A lazy single-character repeat that may take one more.
+    OneLazy {
+        pc: usize,
+        pos: usize,
+        count: u32,
+        trail: usize,
+    },
+    Barrier {
+        kind: BarrierKind,
+        pos: usize,
+        trail: usize,
+    },
+}
+
+#[derive(Clone, Copy)]
+enum BarrierKind {
+    Atomic,
+    /// Look-around; `after` is where a negative one goes when its body fails.
+    Look {
+        negate: bool,
+        after: usize,
+    },
+    /// A possessive repeat's iteration still needed for the minimum.
+    PossMin,
+    /// A possessive repeat's extra iteration: on failure, the tail.
+    PossMore {
+        tail: usize,
+    },
+}
+
+struct Machine<'a> {
+    prog: &'a Program,
+    s: &'a [u32],
+    end: usize,
+    regs: Vec<i64>,
+    trail: Vec<(u32, i64)>,
+    stack: Vec<Frame>,
+}
+
+/// Searches `s[..endpos]` from `pos` as `mode` says. `must_advance`
+/// refuses an empty match at `pos` itself (what `finditer`, `sub` and
+/// `split` need after an empty match, as `sre`'s `state->must_advance`).
+pub fn search(
+    prog: &Program,
+    s: &[u32],
+    pos: usize,
+    endpos: usize,
+    mode: Mode,
+    must_advance: bool,
+) -> Option<Captures> {
+    let end = endpos.min(s.len());
+    if pos > end {
+        return None;
+    }
+    let nmarks = prog.groups * 2;
+    let mut m = Machine {
+        prog,
+        s,
+        end,
+        regs: vec![UNSET; nmarks + 1 + prog.repeats * 2],
+        trail: Vec::new(),
+        stack: Vec::new(),
+    };
+    let first = prog.first_literal();
+    let mut start = pos;
+    loop {
+        let skip = mode == Mode::Search && first.is_some_and(|c| s.get(start) != Some(&c));
+        if !skip {
+            m.regs.iter_mut().for_each(|r| *r = UNSET);
+            m.trail.clear();
+            m.stack.clear();
+            let adv = must_advance && start == pos;
+            if let Some(e) = m.run(start, mode == Mode::FullMatch, adv) {
+                return Some(m.captures(start, e));
+            }
+        }
+        if mode != Mode::Search || start >= end {
+            return None;
+        }
+        start += 1;
+    }
+}
+
+/// Whether `c` is a word character (`\w`).
+pub fn is_word(c: u32, ascii: bool) -> bool {
+    if c < 128 || ascii {
+        return c < 128 && (c as u8 as char).is_ascii_alphanumeric() || c == '_' as u32;
+    }
+    char::from_u32(c).is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `c` is a decimal digit (`\d`): `str.isdecimal`.
+pub fn is_digit(c: u32, ascii: bool) -> bool {
+    if c < 128 || ascii {
+        return (b'0' as u32..=b'9' as u32).contains(&c);
+    }
+    char::from_u32(c).is_some_and(|ch| crate::unicode::decimal_value(ch).is_some())
+}
+
+/// Whether `c` is whitespace (`\s`): `str.isspace`, or C's in ASCII mode.
+pub fn is_space(c: u32, ascii: bool) -> bool {
+    if ascii {
+        return matches!(c, 9..=13 | 32);
+    }
+    char::from_u32(c).is_some_and(crate::unicode::is_space)
+}
+
+/// The simple lowercase mapping (`sre_lower_unicode`), or ASCII's.
+pub fn lower(c: u32, ascii: bool) -> u32 {
+    if c < 128 || ascii {
+        if (b'A' as u32..=b'Z' as u32).contains(&c) {
+            return c + 32;
+        }
+        return c;
+    }
+    single(char::from_u32(c).map(|ch| ch.to_lowercase())).unwrap_or(c)
+}
+
+/// The simple uppercase mapping, or ASCII's.
+pub fn upper(c: u32, ascii: bool) -> u32 {
+    if c < 128 || ascii {
+        if (b'a' as u32..=b'z' as u32).contains(&c) {
+            return c - 32;
+        }
+        return c;
+    }
+    single(char::from_u32(c).map(|ch| ch.to_uppercase())).unwrap_or(c)
+}
+
+fn single<I: Iterator<Item = char>>(it: Option<I>) -> Option<u32> {
+    let mut it = it?;
+    let c = it.next()?;
+    if it.next().is_some() {
+        return None;
+    }
+    Some(c as u32)
+}
+
+/// Whether case matters for `c` (`_sre.unicode_iscased`).
+pub fn is_cased(c: u32, ascii: bool) -> bool {
+    lower(c, ascii) != c || upper(c, ascii) != c
+}
+
+/// Case-insensitive equality of `c` with a lowered literal.
+fn eq_ignore(c: u32, lowered: u32, ascii: bool) -> bool {
+    let lc = lower(c, ascii);
+    lc == lowered || (!ascii && upper(lc, false) == upper(lowered, false))
+}
+
+fn set_contains(items: &[SetItem], c: u32, ascii: bool) -> bool {
+    items.iter().any(|it| match *it {
+        SetItem::Literal(v) => v == c,
+        SetItem::Range(lo, hi) => lo <= c && c <= hi,
+        SetItem::Category(cat) => cat.matches(c, ascii),
+    })
+}
+
+impl Machine<'_> {
+    fn unit(&self, u: &Unit, c: u32) -> bool {
+        match *u {
+            Unit::Lit(v) => c == v,
+            Unit::NotLit(v) => c != v,
+            Unit::LitIgnore(v, ascii) => eq_ignore(c, v, ascii),
+            Unit::NotLitIgnore(v, ascii) => !eq_ignore(c, v, ascii),
+            Unit::Any => c != '\n' as u32,
+            Unit::AnyAll => true,
+            Unit::Set(i) => {
+                let Some(set) = self.prog.sets.get(i) else {
+                    return false;
+                };
+                let mut hit = set_contains(&set.items, c, set.ascii);
+                if !hit && set.ignore {
+                    let lc = lower(c, set.ascii);
+                    let uc = upper(c, set.ascii);
+                    hit = set_contains(&set.items, lc, set.ascii)
+                        || set_contains(&set.items, uc, set.ascii)
+                        || set_contains(&set.items, upper(lc, set.ascii), set.ascii);
+                }
+                hit != set.negate
+            }
+        }
+    }
+
+    fn at(&self, k: AtKind, pos: usize) -> bool {
+        let s = self.s;
+        let nl = '\n' as u32;
+        match k {
+            AtKind::Beginning | AtKind::BeginningString => pos == 0,
+            AtKind::BeginningLine => pos == 0 || s.get(pos - 1) == Some(&nl),
+            AtKind::End => pos == self.end || (pos + 1 == self.end && s.get(pos) == Some(&nl)),
+            AtKind::EndLine => pos == self.end || s.get(pos) == Some(&nl),
+            AtKind::EndString => pos == self.end,
+            AtKind::Boundary { ascii } | AtKind::NonBoundary { ascii } => {
+                if self.end == 0 {
+                    return false;
+                }
+                let that = pos > 0 && is_word(s[pos - 1], ascii);
+                let this = pos < self.end && is_word(s[pos], ascii);
+                match k {
+                    AtKind::Boundary { .. } => this != that,
+                    _ => this == that,
+                }
+            }
+        }
+    }
+
+    fn set(&mut self, r: usize, v: i64) {
+        self.trail.push((r as u32, self.regs[r]));
+        self.regs[r] = v;
+    }
+
+    fn undo(&mut self, len: usize) {
+        while self.trail.len() > len {
+            if let Some((r, v)) = self.trail.pop() {
+                self.regs[r as usize] = v;
+            }
+        }
+    }
+
+    fn lastindex_reg(&self) -> usize {
+        self.prog.groups * 2
+    }
+
+    fn count_reg(&self, id: usize) -> usize {
+        self.prog.groups * 2 + 1 + id * 2
+    }
+
+    /// Cuts the stack back to the innermost barrier, which it returns.
+    fn cut(&mut self) -> Option<(BarrierKind, usize)> {
+        while let Some(f) = self.stack.pop() {
+            if let Frame::Barrier { kind, pos, .. } = f {
+                return Some((kind, pos));
+            }
+        }
+        None
+    }
+
+    fn group_span(&self, g: usize) -> Option<(usize, usize)> {
+        let a = *self.regs.get(g * 2)?;
+        let b = *self.regs.get(g * 2 + 1)?;
+        (a >= 0 && b >= 0).then_some((a as usize, b as usize))
+    }
+
+    fn captures(&self, start: usize, end: usize) -> Captures {
+        let mut spans = vec![Some((start, end))];
+        for g in 0..self.prog.groups {
+            spans.push(self.group_span(g));
+        }
+        let li = self.regs[self.lastindex_reg()];
+        Captures {
+            spans,
+            lastindex: (li > 0).then_some(li as usize),
+        }
+    }
+
+    /// Runs the program from `start`; the end of the match if it matches.
+    fn run(&mut self, start: usize, full: bool, must_advance: bool) -> Option<usize> {
+        let prog = self.prog;
+        let s = self.s;
+        let end = self.end;
+        let mut pc = 0usize;
+        let mut pos = start;
+        'run: loop {
+            let ok = match &prog.insts[pc] {
+                Inst::One(u) => {
+                    if pos < end && self.unit(u, s[pos]) {
+                        pos += 1;
+                        pc += 1;
+                        true
+                    } else {
+                        false
+                    }
+                }
+                Inst::At(k) => {
+                    pc += 1;
+                    self.at(*k, pos)
+                }
+                Inst::Mark(i) => {
+                    self.set(*i, pos as i64);
+                    if i & 1 == 1 {
+                        let r = self.lastindex_reg();
+                        self.set(r, (i / 2 + 1) as i64);
+                    }
+                    pc += 1;
+                    true
+                }
+                Inst::Split(alt) => {
+                    self.stack.push(Frame::Alt {
+                        pc: *alt,
+                        pos,
+                        trail: self.trail.len(),
+                    });
+                    pc += 1;
+                    true
+                }
+                Inst::Jmp(t) => {
+                    pc = *t;
+                    true
+                }
+                Inst::Repeat { id, until } => {
+                    let r = self.count_reg(*id);
+                    self.set(r, -1);
+                    self.set(r + 1, UNSET);
+                    pc = *until;
+                    true
+                }
+                Inst::Until {
+                    id,
+                    min,
+                    max,
+                    greedy,
+                    body,
+                } => {
+                    let r = self.count_reg(*id);
+                    let n = self.regs[r] + 1;
+                    if n < *min as i64 {
+                        self.set(r, n);
+                        pc = *body;
+                        true
+                    } else if *greedy {
+                        let more = *max == UNBOUNDED || n < *max as i64;
+                        if more && self.regs[r + 1] != pos as i64 {
+                            self.stack.push(Frame::Alt {
+                                pc: pc + 1,
+                                pos,
+                                trail: self.trail.len(),
+                            });
+                            self.set(r, n);
+                            self.set(r + 1, pos as i64);
+                            pc = *body;
+                        } else {
+                            pc += 1;
+                        }
+                        true
+                    } else {
+                        self.stack.push(Frame::LazyMore {
+                            pc,
+                            n,
+                            pos,
+                            trail: self.trail.len(),
+                        });
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::RepeatOne {
+                    min,
+                    max,
+                    greedy,
+                    unit,
+                } => {
+                    let avail = end - pos;
+                    if *min as usize > avail {
+                        false
+                    } else if *greedy {
+                        let limit = (*max as usize).min(avail);
+                        let mut count = 0usize;
+                        while count < limit && self.unit(unit, s[pos + count]) {
+                            count += 1;
+                        }
+                        if count < *min as usize {
+                            false
+                        } else {
+                            if count > *min as usize {
+                                self.stack.push(Frame::OneGreedy {
+                                    pc: pc + 1,
+                                    pos: pos + count,
+                                    count: count as u32,
+                                    min: *min,
+                                    trail: self.trail.len(),
+                                });
+                            }
+                            pos += count;
+                            pc += 1;
+                            true
+                        }
+                    } else {
+                        let mut ok = true;
+                        for k in 0..*min as usize {
+                            if !self.unit(unit, s[pos + k]) {
+                                ok = false;
+                                break;
+                            }
+                        }
+                        if ok {
+                            pos += *min as usize;
+                            if *min < *max {
+                                self.stack.push(Frame::OneLazy {
+                                    pc,
+                                    pos,
+                                    count: *min,
+                                    trail: self.trail.len(),
+                                });
+                            }
+                            pc += 1;
+                        }
+                        ok
+                    }
+                }
+                Inst::PossOne { min, max, unit } => {
+                    let avail = end - pos;
+                    let limit = (*max as usize).min(avail);
+                    let mut count = 0usize;
+                    while count < limit && self.unit(unit, s[pos + count]) {
+                        count += 1;
+                    }
+                    if count < *min as usize {
+                        false
+                    } else {
+                        pos += count;
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::PossStart { id, check } => {
+                    let r = self.count_reg(*id);
+                    self.set(r, 0);
+                    self.set(r + 1, UNSET);
+                    pc = *check;
+                    true
+                }
+                Inst::PossCheck { id, min, max, tail } => {
+                    let r = self.count_reg(*id);
+                    let n = self.regs[r];
+                    if n < *min as i64 {
+                        self.stack.push(Frame::Barrier {
+                            kind: BarrierKind::PossMin,
+                            pos,
+                            trail: self.trail.len(),
+                        });
+                        pc += 1;
+                    } else if (*max == UNBOUNDED || n < *max as i64)
+                        && self.regs[r + 1] != pos as i64
+                    {
+                        self.set(r + 1, pos as i64);
+                        self.stack.push(Frame::Barrier {
+                            kind: BarrierKind::PossMore { tail: *tail },
+                            pos,
+                            trail: self.trail.len(),
+                        });
+                        pc += 1;
+                    } else {
+                        pc = *tail;
+                    }
+                    true
+                }
+                Inst::PossEnd { id, check } => {
+                    self.cut();
+                    let r = self.count_reg(*id);
+                    let n = self.regs[r];
+                    self.set(r, n + 1);
+                    pc = *check;
+                    true
+                }
+                Inst::AtomicStart => {
+                    self.stack.push(Frame::Barrier {
+                        kind: BarrierKind::Atomic,
+                        pos,
+                        trail: self.trail.len(),
+                    });
+                    pc += 1;
+                    true
+                }
+                Inst::AtomicEnd => {
+                    self.cut();
+                    pc += 1;
+                    true
+                }
+                Inst::LookStart {
+                    behind,
+                    negate,
+                    after,
+                } => {
+                    if pos < *behind {
+                        // The body cannot match before the string's start.
+                        if *negate {
+                            pc = *after;
+                            true
+                        } else {
+                            false
+                        }
+                    } else {
+                        self.stack.push(Frame::Barrier {
+                            kind: BarrierKind::Look {
+                                negate: *negate,
+                                after: *after,
+                            },
+                            pos,
+                            trail: self.trail.len(),
+                        });
+                        pos -= *behind;
+                        pc += 1;
+                        true
+                    }
+                }
+                Inst::LookEnd => match self.cut() {
+                    Some((BarrierKind::Look { negate: false, .. }, p)) => {
+                        pos = p;
+                        pc += 1;
+                        true
+                    }
+                    _ => false,
+                },
+                Inst::GroupRef {
+                    group,
+                    ignore,
+                    ascii,
+                } => match self.group_span(group - 1) {
+                    None => false,
+                    Some((a, b)) => {
+                        let len = b.saturating_sub(a);
+                        if pos + len > end {
+                            false
+                        } else {
+                            let ok = (0..len).all(|k| {
+                                let (x, y) = (s[a + k], s[pos + k]);
+                                x == y || (*ignore && lower(x, *ascii) == lower(y, *ascii))
+                            });
+                            if ok {
+                                pos += len;
+                                pc += 1;
+                            }
+                            ok
+                        }
+                    }
+                },
+                Inst::GroupExists { group, no } => {
+                    if self.group_span(group - 1).is_some() {
+                        pc += 1;
+                    } else {
+                        pc = *no;
+                    }
+                    true
+                }
+                Inst::Match => {
+                    if (full && pos != end) || (must_advance && pos == start) {
+                        false
+                    } else {
+                        return Some(pos);
+                    }
+                }
+            };
+            if ok {
+                continue;
+            }
+            // Backtrack to the latest choice point.
+            loop {
+                let frame = self.stack.pop()?;
+                match frame {
+                    Frame::Alt {
+                        pc: p,
+                        pos: q,
+                        trail,
+                    } => {
+                        self.undo(trail);
+                        pc = p;
+                        pos = q;
+                        continue 'run;
+                    }
+                    Frame::LazyMore {
+                        pc: p,
+                        n,
+                        pos: q,
+                        trail,
+                    } => {
+                        self.undo(trail);
+                        let Inst::Until { id, max, body, .. } = &prog.insts[p] else {
+                            continue;
+                        };
+                        let r = self.count_reg(*id);
+                        if (*max != UNBOUNDED && n >= *max as i64) || self.regs[r + 1] == q as i64 {
+                            continue;
+                        }
+                        self.set(r, n);
+                        self.set(r + 1, q as i64);
+                        pc = *body;
+                        pos = q;
+                        continue 'run;
+                    }
+                    Frame::OneGreedy {
+                        pc: p,
+                        pos: q,
+                        count,
+                        min,
+                        trail,
+                    } => {
+                        self.undo(trail);
+                        let (q, count) = (q - 1, count - 1);
+                        if count > min {
+                            self.stack.push(Frame::OneGreedy {
+                                pc: p,
+                                pos: q,
+                                count,
+                                min,
+                                trail,
+                            });
+                        }
+                        pc = p;
+                        pos = q;
+                        continue 'run;
+                    }
+                    Frame::OneLazy {
+                        pc: p,
+                        pos: q,
+                        count,
+                        trail,
+                    } => {
+                        self.undo(trail);
+                        let Inst::RepeatOne { max, unit, .. } = &prog.insts[p] else {
+                            continue;
+                        };
+                        if q >= end || !self.unit(unit, s[q]) {
+                            continue;
+                        }
+                        let count = count + 1;
+                        if count < *max {
+                            self.stack.push(Frame::OneLazy {
+                                pc: p,
+                                pos: q + 1,
+                                count,
+                                trail,
+                            });
+                        }
+                        pc = p + 1;
+                        pos = q + 1;
+                        continue 'run;
+                    }
+                    Frame::Barrier {
+                        kind,
+                        pos: q,
+                        trail,
+                    } => {
+                        self.undo(trail);
+                        match kind {
+                            BarrierKind::Atomic
+                            | BarrierKind::PossMin
+                            | BarrierKind::Look { negate: false, .. } => continue,
+                            BarrierKind::Look {
+                                negate: true,
+                                after,
+                            } => {
+                                pc = after;
+                                pos = q;
+                                continue 'run;
+                            }
+                            BarrierKind::PossMore { tail } => {
+                                pc = tail;
+                                pos = q;
+                                continue 'run;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
