@@ -21,6 +21,7 @@ pub mod objects;
 pub mod ops;
 pub mod randommodule;
 pub mod snapshot;
+pub mod sremodule;
 pub mod sys;
 pub mod trace;
 pub mod tracemalloc;

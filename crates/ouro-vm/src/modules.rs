@@ -19,6 +19,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "time" => Some(make_time(vm)?),
         "math" => Some(crate::mathmodule::make_module(vm)?),
         "_random" => Some(crate::randommodule::make_module(vm)?),
+        "_sre" => Some(crate::sremodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -56,6 +57,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen json.decoder>",
         )),
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
+        "re" => Some((include_str!("../lib/re.py"), "<frozen re>")),
         "types" => Some((include_str!("../lib/types.py"), "<frozen types>")),
         "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
         "dataclasses" => Some((
