@@ -61,7 +61,7 @@ class RegexFlag(int):
 
     def __format__(self, spec):
         if spec:
-            return int.__format__(int(self), spec)
+            return format(int(self), spec)
         return repr(self)
 
     def __or__(self, other):
@@ -140,7 +140,8 @@ def _new_match(pattern, string, regs):
 
 def _check_error(result, source):
     if type(result) is tuple and len(result) == 2:
-        raise error(result[0], source, result[1])
+        pos = result[1]
+        raise error(result[0], None if pos is None else source, pos)
     return result
 
 
@@ -267,7 +268,8 @@ class Match:
         a = self._regs[k]
         if a < 0:
             return default
-        return self.string[a:self._regs[k + 1]]
+        s = self.string[a:self._regs[k + 1]]
+        return bytes(s) if type(s) is bytearray else s
 
     def group(self, *args):
         if not args:

@@ -434,8 +434,13 @@ fn sre_sub(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         Out::Bytes(Vec::new())
     };
     let mut last = 0;
+    // Items of CPython's list of pieces so far (for its join's message).
+    let mut nitems = 0;
     for m in &all {
         let (b, e) = m.spans[0].unwrap_or((last, last));
+        if last < b {
+            nitems += 1;
+        }
         out.push_subject(&subj, last, b);
         match &pieces {
             Some(pieces) => {
@@ -444,22 +449,20 @@ fn sre_sub(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                         if let Some(Some((x, y))) = m.spans.get(g as usize) {
                             out.push_subject(&subj, *x, *y);
                         }
-                    } else {
-                        out.push_obj(vm, p);
+                    } else if !out.push_obj(vm, p) {
+                        return Err(wrong_item(vm, p, istext, nitems));
                     }
                 }
+                nitems += 1;
             }
             None => {
                 let regs = regs_tuple(vm, m, 0, len)?;
                 let r = vm.call(&callback, vec![regs])?;
                 if !r.is(&vm.none) && !out.push_obj(vm, &r) {
-                    let tn = vm.type_name_of(&r);
-                    let want = if istext { "str" } else { "a bytes-like object" };
-                    return Err(vm.type_error(if istext {
-                        format!("expected {want} instance, {tn} found")
-                    } else {
-                        format!("expected {want}, {tn} found")
-                    }));
+                    return Err(wrong_item(vm, &r, istext, nitems));
+                }
+                if !r.is(&vm.none) {
+                    nitems += 1;
                 }
             }
         }
@@ -480,6 +483,20 @@ fn sre_sub(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     };
     let k = vm.new_int(n as i64)?;
     vm.new_tuple(vec![result, k])
+}
+
+/// The TypeError of joining a replacement of the wrong type (CPython's
+/// message comes from `str.join`/`bytes.join`, with an item index).
+fn wrong_item(vm: &mut Vm, o: &ObjRef, istext: bool, index: usize) -> crate::error::PyErr {
+    let tn = vm.type_name_of(o);
+    let want = if istext {
+        "str instance"
+    } else {
+        "a bytes-like object"
+    };
+    vm.type_error(format!(
+        "sequence item {index}: expected {want}, {tn} found"
+    ))
 }
 
 impl Vm {
