@@ -2,12 +2,21 @@
 //! `SRE(search)`.
 //!
 //! `sre` recurses (on its own heap-allocated context stack) at every choice
-//! point; here the choice points are [`Frame`]s on an explicit stack and
-//! everything a later choice may change — the group marks, `lastindex`, and
-//! each repeat's count and last position — lives in registers whose old
-//! values go on a trail. Backtracking to a frame undoes the trail down to
-//! the length it had when the frame was pushed, which restores exactly what
-//! `sre` restores with its `MARK_PUSH`/`LASTMARK_RESTORE`/`DATA_PUSH`.
+//! point; here the choice points are [`Frame`]s on an explicit stack. Each
+//! repeat's count, last position and enclosing repeat (`sre`'s `SRE_REPEAT`
+//! fields and `state->repeat`) live in registers whose old values go on a
+//! trail: backtracking to a frame undoes the trail down to the length it
+//! had when the frame was pushed, as `sre` restores them on every path.
+//!
+//! Group marks are *not* trailed, because `sre` does not restore them on
+//! every path, and the difference shows: a failed alternative's marks stay
+//! set unless the choice point saved them. So marks follow `sre` exactly —
+//! `lastmark` (marks beyond it are unset), `MARK` clearing the marks it
+//! skips — and each frame saves what `sre` saves at that choice point
+//! ([`Saved`]): `lastmark` and `lastindex` always (`LASTMARK_SAVE`), the
+//! marks themselves (`MARK_PUSH`) where `sre` pushes them — at a branch, a
+//! single-character repeat or a negative look-around only inside a general
+//! repeat (`state->repeat`), at a repeat's extra iteration always.
 //!
 //! Atomic groups, possessive repeats and look-arounds push a barrier frame;
 //! reaching their end cuts the stack back to the barrier (the body's choice
@@ -35,15 +44,37 @@ pub struct Captures {
 
 const UNSET: i64 = -1;
 
+/// What a choice point restores of the marks (`LASTMARK_SAVE`, and
+/// `MARK_PUSH` when `marks` is kept).
+struct Saved {
+    lastmark: i64,
+    lastindex: i64,
+    marks: Option<Vec<i64>>,
+}
+
 enum Frame {
-    /// Another alternative, or the tail after a greedy repeat's body.
-    Alt { pc: usize, pos: usize, trail: usize },
+    /// Another alternative of a branch.
+    Alt {
+        pc: usize,
+        pos: usize,
+        trail: usize,
+        saved: Saved,
+    },
+    /// The tail after a greedy repeat's extra iteration failed.
+    GreedyTail {
+        id: usize,
+        pc: usize,
+        pos: usize,
+        trail: usize,
+        saved: Saved,
+    },
     /// A lazy `UNTIL` that may still run its body once more.
     LazyMore {
         pc: usize,
         n: i64,
         pos: usize,
         trail: usize,
+        saved: Saved,
     },
     /// A greedy single-character repeat that may give back a character.
     OneGreedy {
@@ -52,6 +83,7 @@ enum Frame {
         count: u32,
         min: u32,
         trail: usize,
+        saved: Saved,
     },
     /// A lazy single-character repeat that may take one more.
     OneLazy {
@@ -59,11 +91,13 @@ enum Frame {
         pos: usize,
         count: u32,
         trail: usize,
+        saved: Saved,
     },
     Barrier {
         kind: BarrierKind,
         pos: usize,
         trail: usize,
+        saved: Option<Saved>,
     },
 }
 
@@ -87,8 +121,13 @@ struct Machine<'a> {
     prog: &'a Program,
     s: &'a [u32],
     end: usize,
+    /// Trailed registers: per repeat its count, last position and
+    /// enclosing repeat; then the innermost active repeat.
     regs: Vec<i64>,
     trail: Vec<(u32, i64)>,
+    marks: Vec<i64>,
+    lastmark: i64,
+    lastindex: i64,
     stack: Vec<Frame>,
 }
 
@@ -112,7 +151,10 @@ pub fn search(
         prog,
         s,
         end,
-        regs: vec![UNSET; nmarks + 1 + prog.repeats * 2],
+        regs: vec![UNSET; prog.repeats * 3 + 1],
+        marks: vec![UNSET; nmarks],
+        lastmark: -1,
+        lastindex: -1,
         trail: Vec::new(),
         stack: Vec::new(),
     };
@@ -122,6 +164,9 @@ pub fn search(
         let skip = mode == Mode::Search && first.is_some_and(|c| s.get(start) != Some(&c));
         if !skip {
             m.regs.iter_mut().for_each(|r| *r = UNSET);
+            m.marks.iter_mut().for_each(|r| *r = UNSET);
+            m.lastmark = -1;
+            m.lastindex = -1;
             m.trail.clear();
             m.stack.clear();
             let adv = must_advance && start == pos;
@@ -272,12 +317,53 @@ impl Machine<'_> {
         }
     }
 
-    fn lastindex_reg(&self) -> usize {
-        self.prog.groups * 2
+    /// Registers of repeat `id`: count, then last position, then the
+    /// enclosing repeat.
+    fn count_reg(&self, id: usize) -> usize {
+        id * 3
     }
 
-    fn count_reg(&self, id: usize) -> usize {
-        self.prog.groups * 2 + 1 + id * 2
+    /// The register of the innermost active repeat (`state->repeat`).
+    fn cur_reg(&self) -> usize {
+        self.prog.repeats * 3
+    }
+
+    fn in_repeat(&self) -> bool {
+        self.regs[self.cur_reg()] >= 0
+    }
+
+    /// `LASTMARK_SAVE`, with `MARK_PUSH` if `push`.
+    fn save(&self, push: bool) -> Saved {
+        let n = (self.lastmark + 1).max(0) as usize;
+        Saved {
+            lastmark: self.lastmark,
+            lastindex: self.lastindex,
+            marks: push.then(|| self.marks[..n.min(self.marks.len())].to_vec()),
+        }
+    }
+
+    /// `MARK_POP` (if pushed) and `LASTMARK_RESTORE`.
+    fn restore(&mut self, saved: &Saved) {
+        if let Some(m) = &saved.marks {
+            self.marks[..m.len()].copy_from_slice(m);
+        }
+        self.lastmark = saved.lastmark;
+        self.lastindex = saved.lastindex;
+    }
+
+    /// Mirrors `SRE_OP_MARK`.
+    fn mark(&mut self, i: usize, pos: usize) {
+        if i & 1 == 1 {
+            self.lastindex = (i / 2 + 1) as i64;
+        }
+        if i as i64 > self.lastmark {
+            let from = (self.lastmark + 1) as usize;
+            for j in from..i {
+                self.marks[j] = UNSET;
+            }
+            self.lastmark = i as i64;
+        }
+        self.marks[i] = pos as i64;
     }
 
     /// Cuts the stack back to the innermost barrier, which it returns.
@@ -290,10 +376,15 @@ impl Machine<'_> {
         None
     }
 
+    /// Group `g + 1`'s span as `sre` sees it: both marks within
+    /// `lastmark`, set, and in order.
     fn group_span(&self, g: usize) -> Option<(usize, usize)> {
-        let a = *self.regs.get(g * 2)?;
-        let b = *self.regs.get(g * 2 + 1)?;
-        (a >= 0 && b >= 0).then_some((a as usize, b as usize))
+        if (g * 2 + 1) as i64 > self.lastmark {
+            return None;
+        }
+        let a = *self.marks.get(g * 2)?;
+        let b = *self.marks.get(g * 2 + 1)?;
+        (a >= 0 && b >= a).then_some((a as usize, b as usize))
     }
 
     fn captures(&self, start: usize, end: usize) -> Captures {
@@ -301,7 +392,7 @@ impl Machine<'_> {
         for g in 0..self.prog.groups {
             spans.push(self.group_span(g));
         }
-        let li = self.regs[self.lastindex_reg()];
+        let li = self.lastindex;
         Captures {
             spans,
             lastindex: (li > 0).then_some(li as usize),
@@ -331,19 +422,17 @@ impl Machine<'_> {
                     self.at(*k, pos)
                 }
                 Inst::Mark(i) => {
-                    self.set(*i, pos as i64);
-                    if i & 1 == 1 {
-                        let r = self.lastindex_reg();
-                        self.set(r, (i / 2 + 1) as i64);
-                    }
+                    self.mark(*i, pos);
                     pc += 1;
                     true
                 }
                 Inst::Split(alt) => {
+                    let saved = self.save(self.in_repeat());
                     self.stack.push(Frame::Alt {
                         pc: *alt,
                         pos,
                         trail: self.trail.len(),
+                        saved,
                     });
                     pc += 1;
                     true
@@ -354,8 +443,11 @@ impl Machine<'_> {
                 }
                 Inst::Repeat { id, until } => {
                     let r = self.count_reg(*id);
+                    let cur = self.cur_reg();
                     self.set(r, -1);
                     self.set(r + 1, UNSET);
+                    self.set(r + 2, self.regs[cur]);
+                    self.set(cur, *id as i64);
                     pc = *until;
                     true
                 }
@@ -375,25 +467,33 @@ impl Machine<'_> {
                     } else if *greedy {
                         let more = *max == UNBOUNDED || n < *max as i64;
                         if more && self.regs[r + 1] != pos as i64 {
-                            self.stack.push(Frame::Alt {
+                            let saved = self.save(true);
+                            self.stack.push(Frame::GreedyTail {
+                                id: *id,
                                 pc: pc + 1,
                                 pos,
                                 trail: self.trail.len(),
+                                saved,
                             });
                             self.set(r, n);
                             self.set(r + 1, pos as i64);
                             pc = *body;
                         } else {
+                            self.set(self.cur_reg(), self.regs[r + 2]);
                             pc += 1;
                         }
                         true
                     } else {
+                        // The tail runs in the enclosing repeat.
+                        let saved = self.save(self.regs[r + 2] >= 0);
                         self.stack.push(Frame::LazyMore {
                             pc,
                             n,
                             pos,
                             trail: self.trail.len(),
+                            saved,
                         });
+                        self.set(self.cur_reg(), self.regs[r + 2]);
                         pc += 1;
                         true
                     }
@@ -417,12 +517,14 @@ impl Machine<'_> {
                             false
                         } else {
                             if count > *min as usize {
+                                let saved = self.save(self.in_repeat());
                                 self.stack.push(Frame::OneGreedy {
                                     pc: pc + 1,
                                     pos: pos + count,
                                     count: count as u32,
                                     min: *min,
                                     trail: self.trail.len(),
+                                    saved,
                                 });
                             }
                             pos += count;
@@ -440,11 +542,13 @@ impl Machine<'_> {
                         if ok {
                             pos += *min as usize;
                             if *min < *max {
+                                let saved = self.save(self.in_repeat());
                                 self.stack.push(Frame::OneLazy {
                                     pc,
                                     pos,
                                     count: *min,
                                     trail: self.trail.len(),
+                                    saved,
                                 });
                             }
                             pc += 1;
@@ -482,16 +586,19 @@ impl Machine<'_> {
                             kind: BarrierKind::PossMin,
                             pos,
                             trail: self.trail.len(),
+                            saved: None,
                         });
                         pc += 1;
                     } else if (*max == UNBOUNDED || n < *max as i64)
                         && self.regs[r + 1] != pos as i64
                     {
                         self.set(r + 1, pos as i64);
+                        let saved = Some(self.save(true));
                         self.stack.push(Frame::Barrier {
                             kind: BarrierKind::PossMore { tail: *tail },
                             pos,
                             trail: self.trail.len(),
+                            saved,
                         });
                         pc += 1;
                     } else {
@@ -512,6 +619,7 @@ impl Machine<'_> {
                         kind: BarrierKind::Atomic,
                         pos,
                         trail: self.trail.len(),
+                        saved: None,
                     });
                     pc += 1;
                     true
@@ -535,6 +643,7 @@ impl Machine<'_> {
                             false
                         }
                     } else {
+                        let saved = negate.then(|| self.save(self.in_repeat()));
                         self.stack.push(Frame::Barrier {
                             kind: BarrierKind::Look {
                                 negate: *negate,
@@ -542,6 +651,7 @@ impl Machine<'_> {
                             },
                             pos,
                             trail: self.trail.len(),
+                            saved,
                         });
                         pos -= *behind;
                         pc += 1;
@@ -606,8 +716,25 @@ impl Machine<'_> {
                         pc: p,
                         pos: q,
                         trail,
+                        saved,
                     } => {
                         self.undo(trail);
+                        self.restore(&saved);
+                        pc = p;
+                        pos = q;
+                        continue 'run;
+                    }
+                    Frame::GreedyTail {
+                        id,
+                        pc: p,
+                        pos: q,
+                        trail,
+                        saved,
+                    } => {
+                        self.undo(trail);
+                        self.restore(&saved);
+                        let r = self.count_reg(id);
+                        self.set(self.cur_reg(), self.regs[r + 2]);
                         pc = p;
                         pos = q;
                         continue 'run;
@@ -617,8 +744,10 @@ impl Machine<'_> {
                         n,
                         pos: q,
                         trail,
+                        saved,
                     } => {
                         self.undo(trail);
+                        self.restore(&saved);
                         let Inst::Until { id, max, body, .. } = &prog.insts[p] else {
                             continue;
                         };
@@ -638,8 +767,10 @@ impl Machine<'_> {
                         count,
                         min,
                         trail,
+                        saved,
                     } => {
                         self.undo(trail);
+                        self.restore(&saved);
                         let (q, count) = (q - 1, count - 1);
                         if count > min {
                             self.stack.push(Frame::OneGreedy {
@@ -648,6 +779,7 @@ impl Machine<'_> {
                                 count,
                                 min,
                                 trail,
+                                saved,
                             });
                         }
                         pc = p;
@@ -659,8 +791,10 @@ impl Machine<'_> {
                         pos: q,
                         count,
                         trail,
+                        saved,
                     } => {
                         self.undo(trail);
+                        self.restore(&saved);
                         let Inst::RepeatOne { max, unit, .. } = &prog.insts[p] else {
                             continue;
                         };
@@ -674,6 +808,7 @@ impl Machine<'_> {
                                 pos: q + 1,
                                 count,
                                 trail,
+                                saved,
                             });
                         }
                         pc = p + 1;
@@ -684,8 +819,12 @@ impl Machine<'_> {
                         kind,
                         pos: q,
                         trail,
+                        saved,
                     } => {
                         self.undo(trail);
+                        if let Some(saved) = &saved {
+                            self.restore(saved);
+                        }
                         match kind {
                             BarrierKind::Atomic
                             | BarrierKind::PossMin
