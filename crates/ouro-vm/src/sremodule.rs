@@ -228,9 +228,6 @@ fn sre_search(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     };
     let codes = subj.codes();
     let found = with_code(vm, &args.pos[0], |c| {
-        if pos > endpos {
-            return None;
-        }
         sre::search(&c.compiled.program, &codes, pos, endpos, mode, false)
     })?;
     match found {

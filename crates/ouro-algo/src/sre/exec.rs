@@ -143,7 +143,10 @@ pub fn search(
     must_advance: bool,
 ) -> Option<Captures> {
     let end = endpos.min(s.len());
-    if pos > end {
+    let pos = pos.min(s.len());
+    // A match may start beyond `endpos` (then only empty patterns match,
+    // as in `sre`); a search may not.
+    if pos > end && mode == Mode::Search {
         return None;
     }
     let nmarks = prog.groups * 2;
@@ -205,7 +208,9 @@ pub fn is_space(c: u32, ascii: bool) -> bool {
     char::from_u32(c).is_some_and(crate::unicode::is_space)
 }
 
-/// The simple lowercase mapping (`sre_lower_unicode`), or ASCII's.
+/// The lowercase mapping (`sre_lower_unicode`: CPython's
+/// `_PyUnicode_ToLowercase`, which for a multi-character mapping gives its
+/// first character), or ASCII's.
 pub fn lower(c: u32, ascii: bool) -> u32 {
     if c < 128 || ascii {
         if (b'A' as u32..=b'Z' as u32).contains(&c) {
@@ -213,10 +218,10 @@ pub fn lower(c: u32, ascii: bool) -> u32 {
         }
         return c;
     }
-    single(char::from_u32(c).map(|ch| ch.to_lowercase())).unwrap_or(c)
+    first(char::from_u32(c).map(|ch| ch.to_lowercase())).unwrap_or(c)
 }
 
-/// The simple uppercase mapping, or ASCII's.
+/// The uppercase mapping (`_PyUnicode_ToUppercase`), or ASCII's.
 pub fn upper(c: u32, ascii: bool) -> u32 {
     if c < 128 || ascii {
         if (b'a' as u32..=b'z' as u32).contains(&c) {
@@ -224,16 +229,11 @@ pub fn upper(c: u32, ascii: bool) -> u32 {
         }
         return c;
     }
-    single(char::from_u32(c).map(|ch| ch.to_uppercase())).unwrap_or(c)
+    first(char::from_u32(c).map(|ch| ch.to_uppercase())).unwrap_or(c)
 }
 
-fn single<I: Iterator<Item = char>>(it: Option<I>) -> Option<u32> {
-    let mut it = it?;
-    let c = it.next()?;
-    if it.next().is_some() {
-        return None;
-    }
-    Some(c as u32)
+fn first<I: Iterator<Item = char>>(it: Option<I>) -> Option<u32> {
+    it?.next().map(|c| c as u32)
 }
 
 /// Whether case matters for `c` (`_sre.unicode_iscased`).
@@ -241,10 +241,45 @@ pub fn is_cased(c: u32, ascii: bool) -> bool {
     lower(c, ascii) != c || upper(c, ascii) != c
 }
 
-/// Case-insensitive equality of `c` with a lowered literal.
+/// Case-insensitive equality of `c` with a lowered literal
+/// (`LITERAL_UNI_IGNORE`, or the `IN_UNI_IGNORE` set CPython's compiler
+/// makes of a literal with case fixes).
 fn eq_ignore(c: u32, lowered: u32, ascii: bool) -> bool {
     let lc = lower(c, ascii);
-    lc == lowered || (!ascii && upper(lc, false) == upper(lowered, false))
+    lc == lowered || (!ascii && fixes(lowered).contains(&lc))
+}
+
+/// Characters whose lowercase may be `t`: itself, its uppercase, and the
+/// few others whose lowercase is a letter they are not the uppercase of
+/// (titlecase digraphs, KELVIN SIGN, ANGSTROM SIGN, OHM SIGN, ...).
+fn lower_preimages(t: u32) -> impl Iterator<Item = u32> {
+    const OTHERS: [u32; 10] = [
+        0x130, 0x1c5, 0x1c8, 0x1cb, 0x1f2, 0x3f4, 0x1e9e, 0x2126, 0x212a, 0x212b,
+    ];
+    [t, upper(t, false)]
+        .into_iter()
+        .chain(OTHERS.into_iter().filter(move |&x| lower(x, false) == t))
+}
+
+/// Whether the class holds a character equal to `c` ignoring case: as
+/// CPython's `IN_UNI_IGNORE`, whether `lower(c)` is in the set of the
+/// lowercases of the class's characters and their case fixes.
+fn set_contains_ignore(items: &[SetItem], c: u32, ascii: bool) -> bool {
+    let lc = lower(c, ascii);
+    let extra: &[u32] = if ascii { &[] } else { fixes(lc) };
+    let targets = std::iter::once(lc).chain(extra.iter().copied());
+    let targets: Vec<u32> = targets.collect();
+    items.iter().any(|it| match *it {
+        SetItem::Literal(v) => targets.contains(&lower(v, ascii)),
+        SetItem::Range(lo, hi) => targets.iter().any(|&t| {
+            if ascii {
+                [t, upper(t, true)].iter().any(|x| lo <= *x && *x <= hi)
+            } else {
+                lower_preimages(t).any(|x| lo <= x && x <= hi)
+            }
+        }),
+        SetItem::Category(cat) => cat.matches(lc, ascii),
+    })
 }
 
 fn set_contains(items: &[SetItem], c: u32, ascii: bool) -> bool {
@@ -268,14 +303,11 @@ impl Machine<'_> {
                 let Some(set) = self.prog.sets.get(i) else {
                     return false;
                 };
-                let mut hit = set_contains(&set.items, c, set.ascii);
-                if !hit && set.ignore {
-                    let lc = lower(c, set.ascii);
-                    let uc = upper(c, set.ascii);
-                    hit = set_contains(&set.items, lc, set.ascii)
-                        || set_contains(&set.items, uc, set.ascii)
-                        || set_contains(&set.items, upper(lc, set.ascii), set.ascii);
-                }
+                let hit = if set.ignore {
+                    set_contains_ignore(&set.items, c, set.ascii)
+                } else {
+                    set_contains(&set.items, c, set.ascii)
+                };
                 hit != set.negate
             }
         }
@@ -288,7 +320,7 @@ impl Machine<'_> {
             AtKind::Beginning | AtKind::BeginningString => pos == 0,
             AtKind::BeginningLine => pos == 0 || s.get(pos - 1) == Some(&nl),
             AtKind::End => pos == self.end || (pos + 1 == self.end && s.get(pos) == Some(&nl)),
-            AtKind::EndLine => pos == self.end || s.get(pos) == Some(&nl),
+            AtKind::EndLine => pos == self.end || (pos < self.end && s[pos] == nl),
             AtKind::EndString => pos == self.end,
             AtKind::Boundary { ascii } | AtKind::NonBoundary { ascii } => {
                 if self.end == 0 {
@@ -504,11 +536,11 @@ impl Machine<'_> {
                     greedy,
                     unit,
                 } => {
-                    let avail = end - pos;
-                    if *min as usize > avail {
+                    // `sre` compares signed: past the end, even `x*` fails.
+                    if *min as i64 > end as i64 - pos as i64 {
                         false
                     } else if *greedy {
-                        let limit = (*max as usize).min(avail);
+                        let limit = (*max as usize).min(end - pos);
                         let mut count = 0usize;
                         while count < limit && self.unit(unit, s[pos + count]) {
                             count += 1;
@@ -557,13 +589,12 @@ impl Machine<'_> {
                     }
                 }
                 Inst::PossOne { min, max, unit } => {
-                    let avail = end - pos;
-                    let limit = (*max as usize).min(avail);
+                    let limit = (*max as usize).min(end.saturating_sub(pos));
                     let mut count = 0usize;
                     while count < limit && self.unit(unit, s[pos + count]) {
                         count += 1;
                     }
-                    if count < *min as usize {
+                    if *min as i64 > end as i64 - pos as i64 || count < *min as usize {
                         false
                     } else {
                         pos += count;
@@ -847,5 +878,78 @@ impl Machine<'_> {
                 }
             }
         }
+    }
+}
+
+/// `sre`'s extra case equivalences (CPython's `Lib/re/_casefix.py`, generated
+/// from Unicode data): lowercase letters that match each other under
+/// IGNORECASE though neither is the other's lowercase. Each lowercase
+/// letter with its (up to two) equivalents, 0 for none; sorted.
+/// Generated with `sorted(re._casefix._EXTRA_CASES.items())`.
+const CASE_FIXES: [(u32, [u32; 2]); 50] = [
+    (0x0069, [0x0131, 0x0000]),
+    (0x0073, [0x017f, 0x0000]),
+    (0x00b5, [0x03bc, 0x0000]),
+    (0x0131, [0x0069, 0x0000]),
+    (0x017f, [0x0073, 0x0000]),
+    (0x0345, [0x03b9, 0x1fbe]),
+    (0x0390, [0x1fd3, 0x0000]),
+    (0x03b0, [0x1fe3, 0x0000]),
+    (0x03b2, [0x03d0, 0x0000]),
+    (0x03b5, [0x03f5, 0x0000]),
+    (0x03b8, [0x03d1, 0x0000]),
+    (0x03b9, [0x0345, 0x1fbe]),
+    (0x03ba, [0x03f0, 0x0000]),
+    (0x03bc, [0x00b5, 0x0000]),
+    (0x03c0, [0x03d6, 0x0000]),
+    (0x03c1, [0x03f1, 0x0000]),
+    (0x03c2, [0x03c3, 0x0000]),
+    (0x03c3, [0x03c2, 0x0000]),
+    (0x03c6, [0x03d5, 0x0000]),
+    (0x03d0, [0x03b2, 0x0000]),
+    (0x03d1, [0x03b8, 0x0000]),
+    (0x03d5, [0x03c6, 0x0000]),
+    (0x03d6, [0x03c0, 0x0000]),
+    (0x03f0, [0x03ba, 0x0000]),
+    (0x03f1, [0x03c1, 0x0000]),
+    (0x03f5, [0x03b5, 0x0000]),
+    (0x0432, [0x1c80, 0x0000]),
+    (0x0434, [0x1c81, 0x0000]),
+    (0x043e, [0x1c82, 0x0000]),
+    (0x0441, [0x1c83, 0x0000]),
+    (0x0442, [0x1c84, 0x1c85]),
+    (0x044a, [0x1c86, 0x0000]),
+    (0x0463, [0x1c87, 0x0000]),
+    (0x1c80, [0x0432, 0x0000]),
+    (0x1c81, [0x0434, 0x0000]),
+    (0x1c82, [0x043e, 0x0000]),
+    (0x1c83, [0x0441, 0x0000]),
+    (0x1c84, [0x0442, 0x1c85]),
+    (0x1c85, [0x0442, 0x1c84]),
+    (0x1c86, [0x044a, 0x0000]),
+    (0x1c87, [0x0463, 0x0000]),
+    (0x1c88, [0xa64b, 0x0000]),
+    (0x1e61, [0x1e9b, 0x0000]),
+    (0x1e9b, [0x1e61, 0x0000]),
+    (0x1fbe, [0x0345, 0x03b9]),
+    (0x1fd3, [0x0390, 0x0000]),
+    (0x1fe3, [0x03b0, 0x0000]),
+    (0xa64b, [0x1c88, 0x0000]),
+    (0xfb05, [0xfb06, 0x0000]),
+    (0xfb06, [0xfb05, 0x0000]),
+];
+
+/// The case equivalents of the lowercase letter `lc` (`_casefix`).
+fn fixes(lc: u32) -> &'static [u32] {
+    match CASE_FIXES.binary_search_by_key(&lc, |&(k, _)| k) {
+        Ok(i) => {
+            let v = &CASE_FIXES[i].1;
+            if v[1] == 0 {
+                &v[..1]
+            } else {
+                &v[..]
+            }
+        }
+        Err(_) => &[],
     }
 }
