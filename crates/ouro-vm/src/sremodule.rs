@@ -209,6 +209,7 @@ fn error_result(vm: &mut Vm, e: sre::Error) -> PyResult<ObjRef> {
         ErrorKind::Overflow => Err(vm.overflow_error(&e.msg)),
         ErrorKind::Value => Err(vm.value_error(&e.msg)),
         ErrorKind::Index => Err(vm.index_error(&e.msg)),
+        ErrorKind::Recursion => Err(vm.new_exc(T::RecursionError, &e.msg)),
     }
 }
 

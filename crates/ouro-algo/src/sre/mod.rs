@@ -58,6 +58,9 @@ pub enum ErrorKind {
     Value,
     /// `IndexError` (unknown group name in a template).
     Index,
+    /// `RecursionError`: groups nested deeper than CPython's recursive
+    /// parser can go (which also keeps this parser's recursion bounded).
+    Recursion,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

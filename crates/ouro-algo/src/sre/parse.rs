@@ -77,6 +77,11 @@ pub enum At {
     NonBoundary,
 }
 
+/// The deepest `nested` (two per level of groups) CPython 3.11's parser
+/// reaches under the default recursion limit: 495 levels of groups compile,
+/// 496 raise `RecursionError`.
+const MAX_NESTING: usize = 2 * 495 + 1;
+
 /// Repeat counts at least this large are "infinite" (CPython's MAXREPEAT).
 pub const INF: u32 = MAXREPEAT;
 
@@ -667,6 +672,13 @@ fn parse_seq(
     nested: usize,
     first: bool,
 ) -> Result<Vec<Item>, Error> {
+    if nested > MAX_NESTING {
+        return Err(Error {
+            kind: ErrorKind::Recursion,
+            msg: "maximum recursion depth exceeded".into(),
+            pos: None,
+        });
+    }
     let mut sub: Vec<Item> = Vec::new();
     while let Some(this) = src.next {
         if this == Tok::Ch('|') || this == Tok::Ch(')') {
