@@ -7,7 +7,7 @@ pattern cache, and the Pattern and Match classes. Loops over matches
 """
 
 import _sre
-from types import MappingProxyType as _mappingproxy
+from types import GenericAlias as _GenericAlias, MappingProxyType as _mappingproxy
 
 __all__ = [
     "match", "fullmatch", "search", "sub", "subn", "split",
@@ -170,6 +170,9 @@ class Pattern:
         return iter([_new_match(self, string, r)
                      for r in _sre.scan(self._code, string, pos, endpos)])
 
+    def scanner(self, string, pos=0, endpos=_MAXSIZE):
+        return _Scanner(self, string, pos, endpos)
+
     def split(self, string, maxsplit=0):
         return _sre.split(self._code, string, maxsplit)
 
@@ -314,8 +317,42 @@ class Match:
         return self
 
 
+class _Scanner:
+    """Successive matches of a pattern, as CPython's _sre.SRE_Scanner."""
+
+    def __init__(self, pattern, string, pos, endpos):
+        self.pattern = pattern
+        self._string = string
+        self._pos = pos
+        self._endpos = endpos
+        self._advance = False
+        self._done = False
+
+    def _next(self, mode):
+        if self._done:
+            return None
+        regs = _sre.search(self.pattern._code, self._string, self._pos,
+                           self._endpos, mode, self._advance)
+        if regs is None:
+            self._done = True
+            return None
+        self._advance = regs[3] == regs[4]
+        self._pos = regs[4]
+        return _new_match(self.pattern, self._string, regs)
+
+    def match(self):
+        return self._next(0)
+
+    def search(self):
+        return self._next(2)
+
+
+_Scanner.__name__ = _Scanner.__qualname__ = "SRE_Scanner"
+_Scanner.__module__ = "_sre"
+
 for _cls in (Pattern, Match):
     _cls.__module__ = "re"
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
 del _cls
 
 # --------------------------------------------------------------- the cache

@@ -213,10 +213,12 @@ fn error_result(vm: &mut Vm, e: sre::Error) -> PyResult<ObjRef> {
     }
 }
 
-/// `_sre.search(code, string, pos, endpos, mode)`: mode 0 match,
-/// 1 fullmatch, 2 search; the regs tuple or None.
+/// `_sre.search(code, string, pos, endpos, mode, must_advance=False)`:
+/// mode 0 match, 1 fullmatch, 2 search; the regs tuple or None.
+/// `must_advance` refuses an empty match at `pos` (the scanner's rule
+/// after an empty match).
 fn sre_search(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
-    args.check(vm, "search", 5, 5)?;
+    args.check(vm, "search", 5, 6)?;
     let istext = with_code(vm, &args.pos[0], |c| c.istext)?;
     let subj = subject_of(vm, &args.pos[1], istext)?;
     let len = subj.len();
@@ -227,9 +229,13 @@ fn sre_search(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         1 => Mode::FullMatch,
         _ => Mode::Search,
     };
+    let must_advance = match args.pos.get(5) {
+        Some(a) => vm.truthy(a)?,
+        None => false,
+    };
     let codes = subj.codes();
     let found = with_code(vm, &args.pos[0], |c| {
-        sre::search(&c.compiled.program, &codes, pos, endpos, mode, false)
+        sre::search(&c.compiled.program, &codes, pos, endpos, mode, must_advance)
     })?;
     match found {
         Some(m) => regs_tuple(vm, &m, pos, endpos),
