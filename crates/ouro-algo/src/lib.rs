@@ -34,6 +34,8 @@
 //! - [`format_spec`]: `format(value, spec)` for `int`, `float` and `str`.
 //! - [`percent`]: `printf`-style conversions (`'%5.2f' % x`).
 //! - [`sha512`]: the SHA-512 digest (string and bytes seeds of `random`).
+//! - [`sre`]: the regular-expression engine of `re`, with the semantics of
+//!   CPython's `sre` (parser, compiler, backtracking matcher, templates).
 //! - [`unicode`]: the whitespace and decimal-digit properties the parsers use.
 
 #![forbid(unsafe_code)]
@@ -47,6 +49,7 @@ pub mod int;
 pub mod libm;
 pub mod percent;
 pub mod sha512;
+pub mod sre;
 pub mod unicode;
 
 /// The result would not fit in memory: CPython raises `MemoryError` (for

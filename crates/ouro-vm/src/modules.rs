@@ -21,6 +21,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_random" => Some(crate::randommodule::make_module(vm)?),
         "posix" => Some(crate::osmodule::make_module(vm)?),
         "_io" => Some(crate::iomodule::make_module(vm)?),
+        "_sre" => Some(crate::sremodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -58,6 +59,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
             "<frozen json.decoder>",
         )),
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
+        "re" => Some((include_str!("../lib/re.py"), "<frozen re>")),
         "types" => Some((include_str!("../lib/types.py"), "<frozen types>")),
         "warnings" => Some((include_str!("../lib/warnings.py"), "<frozen warnings>")),
         "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),

@@ -93,6 +93,7 @@ builtin_types! {
     WeakProxy => "weakref.ProxyType", Object, WeakRef, N;
     WeakCallableProxy => "weakref.CallableProxyType", Object, WeakRef, N;
     Random => "_random.Random", Object, Native, B;
+    SreCode => "_sre.Code", Object, Native, N;
 
     BaseException => "BaseException", Object, Exception, BA;
     SystemExit => "SystemExit", BaseException, Exception, BA;

@@ -186,8 +186,20 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn object_format(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "__format__", 2, 2)?;
+    // int, float and str reach here as `int.__format__(x, spec)` (they
+    // have no `__format__` of their own in the type dict): their builtin
+    // formatting, as CPython's long__format__ and friends.
+    // An empty spec gives `str(x)` for them too.
     if vm.str_of(&args.pos[1]).is_empty() {
         return vm.str(&args.pos[0]);
+    }
+    if matches!(
+        args.pos[0].kind(),
+        Kind::Int | Kind::BigInt | Kind::Float | Kind::Str
+    ) {
+        let spec = vm.str_of(&args.pos[1]).to_string();
+        let s = vm.format_builtin(&args.pos[0], &spec)?;
+        return vm.new_str(&s);
     }
     let tn = vm.type_name_of(&args.pos[0]);
     Err(vm.type_error(format!(
