@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Compare ouro against python3 on the programs in bench/.
 
-    python3 bench/run.py [--ouro PATH] [--python PATH] [--runs N] [PROGRAM ...]
+    python3 bench/run.py [--ouro PATH] [--python PATH] [--runs N] [--min] [PROGRAM ...]
 
 Builds nothing: build ouro first (`cargo build --release -p ouro-cli`).
 For each program (default: every bench/*.py except this script) it runs
 python3 and ouro alternately N times, checks that every run exits with
 status 0 and prints the same stdout as python3's first run, and reports the
 median wall time, the ratio ouro/python3, and the peak RSS (max over runs,
-the child's VmHWM from /proc, polled every 2 ms while it runs). The last line gives the geometric means
+the child's VmHWM from /proc, polled every 2 ms while it runs); `--min` reports
+the fastest run instead of the median. The last line gives the geometric means
 of the ratios over the programs whose outputs matched.
 
 Exit status: 0 if every program matched, 1 if any output differed or any
@@ -124,6 +125,8 @@ def main():
                         help="ouro binary (default: target/release/ouro)")
     parser.add_argument("--python", default="python3", help="CPython to compare with")
     parser.add_argument("--runs", type=int, default=5, help="runs per program and interpreter")
+    parser.add_argument("--min", action="store_true",
+                        help="report the fastest run instead of the median (for loaded machines)")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds before a run is killed")
     parser.add_argument("programs", nargs="*", help="benchmark names (default: all)")
@@ -174,8 +177,9 @@ def main():
                     seen.append(p)
                     print("  " + p)
             print()
-        py_t = statistics.median(times["python3"])
-        ou_t = statistics.median(times["ouro"])
+        pick = min if args.min else statistics.median
+        py_t = pick(times["python3"])
+        ou_t = pick(times["ouro"])
         py_m = max(rss["python3"]) / 1024.0
         ou_m = max(rss["ouro"]) / 1024.0
         rows.append((program, py_t, ou_t, ou_t / py_t, py_m, ou_m,
