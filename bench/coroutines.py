@@ -1,11 +1,13 @@
 # Coroutines without asyncio: `async def` functions awaiting each other in
-# deep chains, suspended through a tiny awaitable and driven by `send` from
+# deep chains, suspended through two tiny awaitables (a class with
+# `__await__`, and a `types.coroutine` generator) and driven by `send` from
 # a round-robin loop of tasks that pass messages through channels. Prints
 # what each task computed.
 #
 #     python3 bench/coroutines.py [rounds]
 
 import sys
+import types
 
 
 class Suspend:
@@ -20,17 +22,23 @@ class Suspend:
         return reply
 
 
+@types.coroutine
+def switch():
+    """Give the other tasks a turn (a bare yield to the loop)."""
+    yield None
+
+
 class Channel:
     def __init__(self):
         self.items = []
 
     async def put(self, item):
         self.items.append(item)
-        await Suspend(None)
+        await switch()
 
     async def get(self):
         while not self.items:
-            await Suspend(None)
+            await switch()
         return self.items.pop(0)
 
 
