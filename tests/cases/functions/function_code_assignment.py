@@ -21,3 +21,26 @@ print(list(g()))
 plain.__code__ = other.__code__
 print(plain(), plain.__name__)
 print('__code__' in plain.__dict__)
+
+
+def make_closure():
+    y = 5
+
+    def uses_y():
+        return y
+    return uses_y
+
+
+for bad in (42, None):
+    try:
+        plain.__code__ = bad
+    except TypeError as e:
+        print('TypeError:', e)
+try:
+    del plain.__code__
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    plain.__code__ = make_closure().__code__
+except ValueError as e:
+    print('ValueError:', e)
