@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Compare ouro against python3 on the programs in bench/.
 
-    python3 bench/run.py [--ouro PATH] [--python PATH] [--runs N] [PROGRAM ...]
+    python3 bench/run.py [--ouro PATH] [--python PATH] [--runs N] [--min] [--cpu] [PROGRAM ...]
 
 Builds nothing: build ouro first (`cargo build --release -p ouro-cli`).
 For each program (default: every bench/*.py except this script) it runs
 python3 and ouro alternately N times, checks that every run exits with
 status 0 and prints the same stdout as python3's first run, and reports the
 median wall time, the ratio ouro/python3, and the peak RSS (max over runs,
-the child's VmHWM from /proc, polled every 2 ms while it runs). The last line gives the geometric means
+the child's VmHWM from /proc, polled every 2 ms while it runs); `--min` reports
+the fastest run instead of the median, `--cpu` the child's user + system CPU
+time instead of wall time. The last line gives the geometric means
 of the ratios over the programs whose outputs matched.
 
 Exit status: 0 if every program matched, 1 if any output differed or any
@@ -44,8 +46,11 @@ def programs(names):
     return out
 
 
-def run_once(cmd, program, timeout):
-    """Run `cmd bench/program`; return (seconds, peak_rss_kib, status, stdout, stderr)."""
+def run_once(cmd, program, timeout, cpu=False):
+    """Run `cmd bench/program`; return (seconds, peak_rss_kib, status, stdout, stderr).
+
+    Seconds are wall-clock time, or with `cpu` the child's user + system
+    CPU time (from wait4), which other load on the machine disturbs less."""
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -80,6 +85,8 @@ def run_once(cmd, program, timeout):
     # good here: Linux carries the parent's (this script's) peak across the
     # fork and exec, so every child seemed to use at least as much as we do.
     peak = hwm if hwm else usage.ru_maxrss
+    if cpu:
+        elapsed = usage.ru_utime + usage.ru_stime
     return elapsed, peak, status, stdout, stderr
 
 
@@ -124,6 +131,10 @@ def main():
                         help="ouro binary (default: target/release/ouro)")
     parser.add_argument("--python", default="python3", help="CPython to compare with")
     parser.add_argument("--runs", type=int, default=5, help="runs per program and interpreter")
+    parser.add_argument("--min", action="store_true",
+                        help="report the fastest run instead of the median (for loaded machines)")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time user + system CPU time instead of wall-clock time")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds before a run is killed")
     parser.add_argument("programs", nargs="*", help="benchmark names (default: all)")
@@ -145,7 +156,8 @@ def main():
         problems = []
         for i in range(args.runs):
             for label, cmd in interpreters:
-                elapsed, peak, status, stdout, stderr = run_once(cmd, program, args.timeout)
+                elapsed, peak, status, stdout, stderr = run_once(
+                    cmd, program, args.timeout, args.cpu)
                 times[label].append(elapsed)
                 rss[label].append(peak)
                 print("  %-16s %-7s run %d: %.3f s, %.1f MiB, exit %s"
@@ -174,8 +186,9 @@ def main():
                     seen.append(p)
                     print("  " + p)
             print()
-        py_t = statistics.median(times["python3"])
-        ou_t = statistics.median(times["ouro"])
+        pick = min if args.min else statistics.median
+        py_t = pick(times["python3"])
+        ou_t = pick(times["ouro"])
         py_m = max(rss["python3"]) / 1024.0
         ou_m = max(rss["ouro"]) / 1024.0
         rows.append((program, py_t, ou_t, ou_t / py_t, py_m, ou_m,

@@ -399,6 +399,8 @@ pub mod code_flags {
     pub const VARKEYWORDS: u32 = 0x0008;
     pub const NESTED: u32 = 0x0010;
     pub const GENERATOR: u32 = 0x0020;
+    /// Defined for completeness; CPython 3.11 no longer sets it, so
+    /// neither does ouro's compiler (`co_flags` must read as 3.11's).
     pub const NOFREE: u32 = 0x0040;
     pub const COROUTINE: u32 = 0x0080;
     pub const ITERABLE_COROUTINE: u32 = 0x0100;

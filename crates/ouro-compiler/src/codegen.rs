@@ -366,9 +366,6 @@ impl<'a> Compiler<'a> {
                 flags |= code_flags::COROUTINE;
             }
         }
-        if freevars.is_empty() && cellvars.is_empty() {
-            flags |= code_flags::NOFREE;
-        }
         if s.parent
             .is_some_and(|p| self.table.scopes[p].kind.is_function_like())
         {

@@ -397,12 +397,61 @@ def prepare_class(name, bases=(), kwds=None):
     return meta, ns, kwds
 
 
+_CO_GENERATOR = 0x20
+_CO_ITERABLE_COROUTINE = 0x100
+
+
 def coroutine(func):
-    """Convert a regular generator function into a coroutine (3.11 keeps
-    the function; ouro marks nothing)."""
+    """Convert a regular generator function into a coroutine: its
+    generators become awaitable (CO_ITERABLE_COROUTINE on the code)."""
     if not callable(func):
         raise TypeError("types.coroutine() expects a callable")
-    return func
+    if isinstance(func, FunctionType):
+        co = func.__code__
+        if co.co_flags & 0x180:
+            # Already a coroutine function or an iterable coroutine.
+            return func
+        if co.co_flags & _CO_GENERATOR:
+            func.__code__ = co.replace(co_flags=co.co_flags | _CO_ITERABLE_COROUTINE)
+            return func
+
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is CoroutineType or (
+            coro.__class__ is GeneratorType and coro.gi_code.co_flags & _CO_ITERABLE_COROUTINE
+        ):
+            return coro
+        return _GeneratorWrapper(coro)
+
+    wrapped.__name__ = getattr(func, "__name__", "wrapped")
+    wrapped.__qualname__ = getattr(func, "__qualname__", "wrapped")
+    wrapped.__wrapped__ = func
+    return wrapped
+
+
+class _GeneratorWrapper:
+    """An awaitable around a generator-like object a coroutine() wrapped
+    function returned."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, *args):
+        return self.__wrapped.throw(*args)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
 
 
 def get_original_bases(cls):

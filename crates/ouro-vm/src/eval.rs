@@ -163,6 +163,59 @@ impl Vm {
     }
 }
 
+/// `code.replace(**changes)`: a copy of the code object with some `co_*`
+/// fields changed. ouro's code objects are compiled data, so the fields that
+/// describe the instructions themselves (`co_code`, `co_consts`, ...) cannot
+/// be replaced.
+pub(crate) fn code_replace(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    if args.pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "replace() takes exactly 0 positional arguments ({} given)",
+            args.pos.len().saturating_sub(1)
+        )));
+    }
+    let Some(mut code) = args.pos[0].get::<CodeObj>().map(|c| (*c.code).clone()) else {
+        return Err(vm.type_error("descriptor 'replace' requires a 'code' object"));
+    };
+    for (k, v) in std::mem::take(&mut args.kw) {
+        let key = vm.str_of(&k).to_string();
+        let text = |vm: &mut Vm, v: &ObjRef| -> PyResult<std::rc::Rc<str>> {
+            if v.kind() != Kind::Str {
+                let tn = vm.type_name_of(v);
+                return Err(
+                    vm.type_error(format!("replace() argument '{key}' must be str, not {tn}"))
+                );
+            }
+            Ok(vm.str_of(v).into())
+        };
+        let number = |vm: &mut Vm, v: &ObjRef| -> PyResult<u32> {
+            let n = vm.index_isize(v)?;
+            u32::try_from(n)
+                .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))
+        };
+        match key.as_str() {
+            "co_flags" => code.flags = number(vm, &v)?,
+            "co_firstlineno" => code.firstlineno = number(vm, &v)?,
+            "co_name" => code.name = text(vm, &v)?,
+            "co_qualname" => code.qualname = text(vm, &v)?,
+            "co_filename" => code.filename = text(vm, &v)?,
+            "co_argcount" | "co_posonlyargcount" | "co_kwonlyargcount" | "co_nlocals"
+            | "co_stacksize" | "co_code" | "co_consts" | "co_names" | "co_varnames"
+            | "co_freevars" | "co_cellvars" | "co_linetable" | "co_exceptiontable" => {
+                return Err(vm.value_error(format!(
+                    "ouro cannot replace {key} of a code object (its instructions are compiled data)"
+                )));
+            }
+            _ => {
+                return Err(vm.type_error(format!(
+                    "replace() got an unexpected keyword argument '{key}'"
+                )));
+            }
+        }
+    }
+    vm.load_code(std::rc::Rc::new(code))
+}
+
 /// `compile(source, filename, mode, flags=0, dont_inherit=False,
 /// optimize=-1)`.
 pub(crate) fn builtin_compile(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {

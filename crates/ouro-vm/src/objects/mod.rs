@@ -41,6 +41,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     bytes::install(vm)?;
     complex::install(vm)?;
     numbers::install(vm)?;
+    vm.add_method(T::Code, "replace", crate::eval::code_replace)?;
     slots::install(vm)?;
     excgroup::install(vm)?;
     exception::install(vm)?;
@@ -1226,6 +1227,34 @@ impl Vm {
     }
 
     /// Settable layout attributes. `Some(())` when handled.
+    /// `function.__code__ = code`: CPython's `func_set_code`, with its
+    /// checks (a code object, as many free variables as the closure has).
+    fn set_function_code(&mut self, f: &ObjRef, value: Option<ObjRef>) -> PyResult<()> {
+        let Some(code) = value.filter(|v| v.kind() == Kind::Code) else {
+            return Err(self.type_error("__code__ must be set to a code object"));
+        };
+        let nfree = code.get::<CodeObj>().map_or(0, |c| c.code.freevars.len());
+        let (name, closure) = match f.borrow::<FunctionObj>() {
+            Some(func) => (func.name.clone(), func.closure.clone()),
+            None => return Err(self.internal_error("function without payload")),
+        };
+        let nclosure = closure
+            .as_ref()
+            .and_then(|c| c.get::<TupleObj>().map(|t| t.items().len()))
+            .unwrap_or(0);
+        if nclosure != nfree {
+            let name = self.str_of(&name).to_string();
+            return Err(self.value_error(format!(
+                "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+            )));
+        }
+        let old = f
+            .borrow_mut::<FunctionObj>()
+            .map(|mut func| std::mem::replace(&mut func.code, code));
+        drop(old);
+        Ok(())
+    }
+
     pub(crate) fn special_setattr(
         &mut self,
         o: &ObjRef,
@@ -1255,6 +1284,7 @@ impl Vm {
             return Ok(Some(()));
         }
         match o.kind() {
+            Kind::Function if n == "__code__" => self.set_function_code(o, value).map(Some),
             Kind::Function => {
                 // CPython's setters check the new value's type.
                 let none = self.none.clone();
