@@ -23,6 +23,7 @@ pub mod ops;
 pub mod osmodule;
 pub mod randommodule;
 pub mod snapshot;
+pub mod structmodule;
 pub mod sys;
 pub mod trace;
 pub mod tracemalloc;

@@ -21,6 +21,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_random" => Some(crate::randommodule::make_module(vm)?),
         "posix" => Some(crate::osmodule::make_module(vm)?),
         "_io" => Some(crate::iomodule::make_module(vm)?),
+        "_struct" => Some(crate::structmodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -70,6 +71,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "stat" => Some((include_str!("../lib/stat.py"), "<frozen stat>")),
         "tempfile" => Some((include_str!("../lib/tempfile.py"), "<frozen tempfile>")),
         "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
+        "struct" => Some((include_str!("../lib/struct.py"), "<frozen struct>")),
         _ => None,
     }
 }
