@@ -9,6 +9,7 @@
 //! operation (finalizers are queued by the heap and started by the loop).
 
 pub mod builtins;
+pub mod cmathmodule;
 pub mod error;
 pub mod eval;
 pub mod gcmodule;

@@ -18,6 +18,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_tracemalloc" => Some(crate::tracemalloc::make_module(vm)?),
         "time" => Some(make_time(vm)?),
         "math" => Some(crate::mathmodule::make_module(vm)?),
+        "cmath" => Some(crate::cmathmodule::make_module(vm)?),
         "_random" => Some(crate::randommodule::make_module(vm)?),
         "posix" => Some(crate::osmodule::make_module(vm)?),
         "_io" => Some(crate::iomodule::make_module(vm)?),
