@@ -73,6 +73,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "tempfile" => Some((include_str!("../lib/tempfile.py"), "<frozen tempfile>")),
         "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
         "struct" => Some((include_str!("../lib/struct.py"), "<frozen struct>")),
+        "array" => Some((include_str!("../lib/array.py"), "<frozen array>")),
         _ => None,
     }
 }
