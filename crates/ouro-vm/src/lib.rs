@@ -9,6 +9,7 @@
 //! operation (finalizers are queued by the heap and started by the loop).
 
 pub mod builtins;
+pub mod cmathmodule;
 pub mod error;
 pub mod eval;
 pub mod gcmodule;
@@ -24,6 +25,7 @@ pub mod osmodule;
 pub mod randommodule;
 pub mod snapshot;
 pub mod sremodule;
+pub mod structmodule;
 pub mod sys;
 pub mod trace;
 pub mod tracemalloc;

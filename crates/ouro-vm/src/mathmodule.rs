@@ -47,7 +47,7 @@ fn math_error(vm: &mut Vm, e: MathErr) -> PyErr {
 
 /// `PyFloat_AsDouble`: floats, ints, and objects with `__float__` or
 /// `__index__`.
-fn real(vm: &mut Vm, o: &ObjRef) -> PyResult<f64> {
+pub(crate) fn real(vm: &mut Vm, o: &ObjRef) -> PyResult<f64> {
     match o.kind() {
         Kind::Float => return Ok(vm.float_value(o).unwrap_or(0.0)),
         Kind::Int | Kind::BigInt => return int_to_f64(vm, o),

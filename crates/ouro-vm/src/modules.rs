@@ -18,10 +18,12 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_tracemalloc" => Some(crate::tracemalloc::make_module(vm)?),
         "time" => Some(make_time(vm)?),
         "math" => Some(crate::mathmodule::make_module(vm)?),
+        "cmath" => Some(crate::cmathmodule::make_module(vm)?),
         "_random" => Some(crate::randommodule::make_module(vm)?),
         "posix" => Some(crate::osmodule::make_module(vm)?),
         "_io" => Some(crate::iomodule::make_module(vm)?),
         "_sre" => Some(crate::sremodule::make_module(vm)?),
+        "_struct" => Some(crate::structmodule::make_module(vm)?),
         _ => None,
     })
 }
@@ -73,6 +75,8 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "stat" => Some((include_str!("../lib/stat.py"), "<frozen stat>")),
         "tempfile" => Some((include_str!("../lib/tempfile.py"), "<frozen tempfile>")),
         "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
+        "struct" => Some((include_str!("../lib/struct.py"), "<frozen struct>")),
+        "array" => Some((include_str!("../lib/array.py"), "<frozen array>")),
         _ => None,
     }
 }

@@ -177,7 +177,7 @@ impl Vm {
 
     /// The contents of an argument that must be bytes-like (CPython's buffer
     /// protocol, for the two buffer types ouro has).
-    fn buffer_arg(&mut self, o: &ObjRef) -> PyResult<Vec<u8>> {
+    pub(crate) fn buffer_arg(&mut self, o: &ObjRef) -> PyResult<Vec<u8>> {
         match self.bytes_data(o) {
             Some(d) => Ok(d),
             None => {
@@ -185,6 +185,32 @@ impl Vm {
                 Err(self.type_error(format!("a bytes-like object is required, not '{tn}'")))
             }
         }
+    }
+
+    /// The length of a writable buffer (bytearray, array, writable
+    /// memoryview); CPython's `w*` argument error for anything else.
+    pub(crate) fn writable_buffer_len(&mut self, o: &ObjRef) -> PyResult<usize> {
+        match o.kind() {
+            Kind::ByteArray => Ok(self.bytes_len(o)),
+            _ => {
+                let tn = self.type_name_of(o);
+                Err(self.type_error(format!(
+                    "argument must be read-write bytes-like object, not {tn}"
+                )))
+            }
+        }
+    }
+
+    /// Writes `data` at `offset` into a writable buffer whose length
+    /// [`Vm::writable_buffer_len`] checked.
+    pub(crate) fn buffer_write(&mut self, o: &ObjRef, offset: usize, data: &[u8]) -> PyResult<()> {
+        if let Some(mut b) = o.borrow_mut::<ByteArrayObj>() {
+            if let Some(dst) = b.data.get_mut(offset..offset + data.len()) {
+                dst.copy_from_slice(data);
+                return Ok(());
+            }
+        }
+        Err(self.internal_error("buffer write out of range"))
     }
 
     /// The byte at `i` of a bytes or bytearray object, without copying.

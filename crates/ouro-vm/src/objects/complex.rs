@@ -41,7 +41,7 @@ fn prod(a: C, b: C) -> C {
 
 /// `_Py_c_quot`: Smith's method, scaling by the larger part of `b`. None
 /// for division by zero.
-fn quot(a: C, b: C) -> Option<C> {
+pub(crate) fn quot(a: C, b: C) -> Option<C> {
     let abs_br = b.re.abs();
     let abs_bi = b.im.abs();
     if abs_br >= abs_bi {
@@ -355,6 +355,12 @@ impl Vm {
         self.new_float(r)
     }
 
+    /// Whether a constructor argument counts as complex in
+    /// `complex_new_impl` (a complex, or an object with `__complex__`).
+    fn is_complex_like(&mut self, o: &ObjRef) -> bool {
+        o.kind() == Kind::Complex || self.type_lookup_str(&o.class(), "__complex__").is_some()
+    }
+
     /// A constructor argument as a complex: a number, or an object with
     /// `__complex__`, `__float__` or `__index__`.
     fn complex_arg(&mut self, o: &ObjRef, first: bool) -> PyResult<C> {
@@ -438,10 +444,19 @@ impl Vm {
                     Some(i) => self.complex_arg(i, false)?,
                     None => C { re: 0.0, im: 0.0 },
                 };
-                // real + imag * 1j, as complex_new_impl.
+                // real + imag * 1j, as complex_new_impl: a part that was
+                // not complex adds nothing (so complex(1.0, -0.0) keeps -0.0).
+                let r_cplx = r.as_ref().is_some_and(|o| self.is_complex_like(o));
+                let i_cplx = i.as_ref().is_some_and(|o| self.is_complex_like(o));
                 C {
-                    re: a.re - b.im,
-                    im: a.im + b.re,
+                    re: if i_cplx { a.re - b.im } else { a.re },
+                    im: if r_cplx && i.is_some() {
+                        b.re + a.im
+                    } else if i.is_some() {
+                        b.re
+                    } else {
+                        a.im
+                    },
                 }
             }
         };

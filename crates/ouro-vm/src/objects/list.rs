@@ -809,6 +809,23 @@ fn tuple_count(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_int(c)
 }
 
+/// `slice.indices(length)`: CPython's `PySlice_GetIndicesEx` as a tuple.
+fn slice_indices_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "indices")?;
+    args.check(vm, "indices", 2, 2)?;
+    let len = vm.index_isize(&args.pos[1])?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let (start, step, stop, _) = vm.slice_indices(&args.pos[0], len as usize)?;
+    let items = vec![
+        vm.new_int(start as i64)?,
+        vm.new_int(stop as i64)?,
+        vm.new_int(step as i64)?,
+    ];
+    vm.new_tuple(items)
+}
+
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     let methods: &[(&'static str, NativeFn)] = &[
         ("append", list_append),
@@ -826,6 +843,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, f) in methods {
         vm.add_method(T::List, name, *f)?;
     }
+    vm.add_method(T::Slice, "indices", slice_indices_m)?;
     vm.add_method(T::Tuple, "index", tuple_index)?;
     vm.add_method(T::Tuple, "count", tuple_count)?;
     Ok(())

@@ -1,0 +1,27 @@
+# array: construction for every typecode, indexing, slicing and slice assignment, methods, operators, reprs
+from array import array, typecodes
+
+print(typecodes)
+for tc in typecodes:
+    a = array(tc, 'xyz' if tc == 'u' else [1, 2, 3])
+    print(tc, a.itemsize, a.typecode, a, len(a), a[0], a[-1], a.tobytes().hex())
+a = array('i', [5, 1, 4, 1])
+print(a[1:3], a[::-1], a[::2], array('d'), array('u', 'ab'), array('u'))
+a.append(9); a.extend([7, 8]); a.extend(array('i', [6])); a.insert(0, -1); a.insert(-100, -2); a.insert(100, 100)
+print(a, a.pop(), a.pop(0), a.pop(-2), a)
+a.remove(1); print(a, a.index(1), a.index(4, 1), a.count(1), 4 in a, 42 in a)
+a.reverse(); print(a, a.tolist(), list(a), [x * 2 for x in a])
+a[0] = 10; a[-1] = 20; a[1:3] = array('i', [0, 0, 0]); print(a)
+a[::2] = array('i', [7] * len(a[::2])); print(a)
+del a[0]; del a[1:3]; print(a)
+b = array('h', [1, -2, 3])
+print(b + array('h', [4]), b * 2, 2 * b, b == array('h', [1, -2, 3]), b != array('h', [1]), b < array('h', [1, 0]))
+print(array('i', [1, 2]) == array('d', [1.0, 2.0]), b == [1, -2, 3])
+b += array('h', [5]); b *= 2; print(b)
+c = array('H', [1, 256]); c.byteswap(); print(c)
+d = array('i'); d.frombytes(b'\x01\x00\x00\x00\x02\x00\x00\x00'); d.fromlist([3]); print(d, bytes(d))
+print(isinstance(d.buffer_info()[0], int), d.buffer_info()[1])
+print(array('f', [0.1, 1.5]), array('d', [0.1, 2]), array('b', b'\x01\xff'), array('i', array('b', [1, 2])))
+u = array('u', 'hé'); print(u, u.tounicode(), u[1], len(u)); u.fromunicode('!'); print(u)
+print(array('q', [2**63 - 1, -2**63]), array('Q', [2**64 - 1]), array('L', [2**64 - 1]), array('B', range(3)))
+print(type(a).__name__, repr(array('i', [1, 2])), str(array('i')))
