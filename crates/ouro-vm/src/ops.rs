@@ -341,9 +341,13 @@ impl Vm {
             };
             match &mut *attrs {
                 Attrs::Inline(pairs) => {
-                    let text = name.get::<StrObj>().map_or("", |s| s.as_str()).to_string();
-                    let pos = pairs.iter().position(|(k, _)| {
-                        k.is(&name) || k.get::<StrObj>().is_some_and(|s| s.as_str() == text)
+                    // Names are interned, so identity almost always decides;
+                    // the text comparison covers names interned apart.
+                    let pos = pairs.iter().position(|(k, _)| k.is(&name)).or_else(|| {
+                        let text = name.get::<StrObj>().map_or("", |s| s.as_str());
+                        pairs
+                            .iter()
+                            .position(|(k, _)| k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
                     });
                     let old = match pos {
                         Some(i) => Some(std::mem::replace(&mut pairs[i].1, value)),
@@ -852,8 +856,7 @@ impl Vm {
             }
             if a.kind() == Kind::ByteArray && matches!(plain, BinOp::Add | BinOp::Multiply) {
                 let own = heap_a && {
-                    let (_, _, iname) = op.dunders();
-                    let iname = self.intern(iname)?;
+                    let iname = self.binop_dunders(op)?.2;
                     self.type_lookup(&ta, &iname).is_some()
                 };
                 if !own {
@@ -868,8 +871,7 @@ impl Vm {
                 }
             }
             if heap_a {
-                let (_, _, iname) = op.dunders();
-                let iname = self.intern(iname)?;
+                let iname = self.binop_dunders(op)?.2;
                 if let Some(f) = self.type_lookup(&ta, &iname) {
                     let r = self.call_type_attr(&f, a, vec![b.clone()])?;
                     if !r.is(&self.not_implemented) {
@@ -966,6 +968,34 @@ impl Vm {
         Ok(r)
     }
 
+    /// The interned `__op__`, `__rop__` and `__iop__` names of `op`.
+    pub(crate) fn binop_dunders(&mut self, op: BinOp) -> PyResult<(ObjRef, ObjRef, ObjRef)> {
+        if self.binop_names.is_empty() {
+            use BinOp::*;
+            for plain in [
+                Add,
+                And,
+                FloorDivide,
+                Lshift,
+                MatrixMultiply,
+                Multiply,
+                Remainder,
+                Or,
+                Power,
+                Rshift,
+                Subtract,
+                TrueDivide,
+                Xor,
+            ] {
+                debug_assert_eq!(plain as usize, self.binop_names.len());
+                let (n, r, i) = plain.dunders();
+                let names = (self.intern(n)?, self.intern(r)?, self.intern(i)?);
+                self.binop_names.push(names);
+            }
+        }
+        Ok(self.binop_names[op.plain() as usize].clone())
+    }
+
     /// One side's slot: builtin implementation or the class's dunder.
     /// `who` is the operand whose type provides the slot; `reflected`
     /// selects `__radd__`-style calls (`who` is the right operand).
@@ -983,13 +1013,12 @@ impl Vm {
                 .builtin_binop(a, b, op)?
                 .unwrap_or_else(|| self.not_implemented.clone()));
         }
-        let (name, rname, _) = op.dunders();
+        let (name, rname, _) = self.binop_dunders(op)?;
         let (target, other, n) = if reflected {
             (b, a, rname)
         } else {
             (a, b, name)
         };
-        let n = self.intern(n)?;
         match self.type_lookup(&ty, &n) {
             Some(f) => self.call_type_attr(&f, target, vec![other.clone()]),
             None => {

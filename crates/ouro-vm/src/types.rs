@@ -243,7 +243,17 @@ impl Vm {
     #[inline]
     pub fn is_instance_of(&self, obj: &ObjRef, t: T) -> bool {
         let ty = &self.types[t as usize];
-        obj.class_is(ty) || self.is_subtype(&obj.class(), ty)
+        if obj.class_is(ty) {
+            return true;
+        }
+        // Among the builtin types only `object`, `int` (bool) and the
+        // exceptions have builtin subtypes; an object of any other builtin
+        // type is an instance of `t` only if its type is exactly `t`.
+        let cls = obj.class();
+        if !Vm::is_heap_type(&cls) && !matches!(t, T::Object | T::Int) && !t.is_exception() {
+            return false;
+        }
+        self.is_subtype(&cls, ty)
     }
 
     /// Looks `name` up along the MRO of `ty` (CPython's `_PyType_Lookup`),

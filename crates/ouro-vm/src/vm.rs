@@ -140,6 +140,9 @@ pub struct Vm {
     empty_tuple: ObjRef,
     latin1_chars: Vec<Option<ObjRef>>,
     interned: HashMap<Box<str>, ObjRef>,
+    /// The interned (`__op__`, `__rop__`, `__iop__`) names of each binary
+    /// operator, by `BinOp::plain() as usize`; filled on first use.
+    pub(crate) binop_names: Vec<(ObjRef, ObjRef, ObjRef)>,
     pub(crate) natives: Vec<NativeDef>,
     pub builtins: ObjRef,
     pub builtins_module: ObjRef,
@@ -294,6 +297,7 @@ impl Vm {
             empty_tuple,
             latin1_chars: vec![None; 256],
             interned: HashMap::new(),
+            binop_names: Vec::new(),
             natives: Vec::new(),
             builtins: builtins.clone(),
             builtins_module: null.clone(),
