@@ -325,15 +325,21 @@ impl Vm {
 
     /// Pops the top frame and hands over its slots and value stack instead of
     /// releasing them (a generator keeps them while it is suspended).
-    pub(crate) fn pop_frame_keep(&mut self) -> Option<(Frame, Vec<Option<ObjRef>>, Vec<ObjRef>)> {
+    /// The slots and stack are moved into `locals` and `stack` (empty
+    /// buffers whose capacity is reused from one suspension to the next).
+    pub(crate) fn pop_frame_keep(
+        &mut self,
+        locals: &mut Vec<Option<ObjRef>>,
+        stack: &mut Vec<ObjRef>,
+    ) -> Option<Frame> {
         if self.tracer.is_some() {
             self.trace_frame("frame_pop");
         }
         let frame = self.frames.pop()?;
-        let stack: Vec<ObjRef> = self.stack.drain(frame.stack_base..).collect();
-        let locals: Vec<Option<ObjRef>> = self.locals.drain(frame.locals_base..).collect();
+        stack.extend(self.stack.drain(frame.stack_base..));
+        locals.extend(self.locals.drain(frame.locals_base..));
         self.trace_back_in_caller();
-        Some((frame, locals, stack))
+        Some(frame)
     }
 
     /// Whether calling `f` (a function) makes a generator or coroutine.

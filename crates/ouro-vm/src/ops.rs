@@ -345,9 +345,9 @@ impl Vm {
                     // the text comparison covers names interned apart.
                     let pos = pairs.iter().position(|(k, _)| k.is(&name)).or_else(|| {
                         let text = name.get::<StrObj>().map_or("", |s| s.as_str());
-                        pairs
-                            .iter()
-                            .position(|(k, _)| k.get::<StrObj>().is_some_and(|s| s.as_str() == text))
+                        pairs.iter().position(|(k, _)| {
+                            k.get::<StrObj>().is_some_and(|s| s.as_str() == text)
+                        })
                     });
                     let old = match pos {
                         Some(i) => Some(std::mem::replace(&mut pairs[i].1, value)),

@@ -167,7 +167,8 @@ impl Vm {
             None => return Err(self.internal_error("not a function")),
         };
         self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
-        let Some((frame, locals, stack)) = self.pop_frame_keep() else {
+        let (mut locals, mut stack) = (Vec::new(), Vec::new());
+        let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
             return Err(self.internal_error("generator without frame"));
         };
         let coro = frame.code.flags & code_flags::COROUTINE != 0;
@@ -206,7 +207,12 @@ impl Vm {
             Some(FrameKind::Generator(g)) => g.clone(),
             _ => return Err(self.internal_error("yield outside a generator frame")),
         };
-        let Some((frame, locals, stack)) = self.pop_frame_keep() else {
+        // The generator's (empty) buffers keep their capacity across yields.
+        let (mut locals, mut stack) = Vm::with_native_mut::<GenObj, _>(&gen, |g| {
+            (std::mem::take(&mut g.locals), std::mem::take(&mut g.stack))
+        })
+        .unwrap_or_default();
+        let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
             return Err(self.internal_error("yield without frame"));
         };
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
@@ -264,24 +270,27 @@ impl Vm {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
         let started = Vm::gen_state(gen) == GenState::Suspended;
+        let locals_base = self.locals.len();
+        let stack_base = self.stack.len();
+        // The slots and stack move back onto the VM's stacks; the buffers
+        // stay with the generator, empty, for the next suspension.
+        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
         let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
             g.state = GenState::Running;
+            vm_locals.extend(g.locals.drain(..));
+            vm_stack.extend(g.stack.drain(..));
             (
                 g.code_obj.clone(),
                 g.func.clone(),
                 g.globals.clone(),
                 g.builtins.clone(),
-                std::mem::take(&mut g.locals),
-                std::mem::take(&mut g.stack),
                 g.ip,
                 g.lasti,
                 g.exc.take(),
                 g.frame_obj.take(),
             )
         });
-        let Some((code_obj, func, globals, builtins, locals, stack, ip, lasti, own_exc, frame_obj)) =
-            saved
-        else {
+        let Some((code_obj, func, globals, builtins, ip, lasti, own_exc, frame_obj)) = saved else {
             return Err(self.internal_error("not a generator"));
         };
         let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
@@ -291,10 +300,6 @@ impl Vm {
         // current one; the caller's joins the chain behind it.
         let caller_exc = std::mem::replace(&mut self.handled, own_exc);
         self.exc_chain.push(caller_exc);
-        let locals_base = self.locals.len();
-        self.locals.extend(locals);
-        let stack_base = self.stack.len();
-        self.stack.extend(stack);
         self.frames.push(Frame {
             code,
             code_obj,
