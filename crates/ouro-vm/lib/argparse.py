@@ -9,7 +9,6 @@ deferred items and lays them out like CPython's HelpFormatter (help column at
 most 24, width from COLUMNS or 80, minus 2).
 """
 
-import os as _os
 import re as _re
 import sys as _sys
 
@@ -29,6 +28,21 @@ ONE_OR_MORE = "+"
 PARSER = "A..."
 REMAINDER = "..."
 _UNRECOGNIZED_ARGS_ATTR = "_unrecognized_args"
+
+
+def _terminal_columns():
+    """shutil.get_terminal_size().columns without importing os (whose
+    import is most of a small program's run): COLUMNS, else 80. A shutil
+    already imported is asked, so replacing its function still works."""
+    shutil = _sys.modules.get("shutil")
+    if shutil is not None:
+        return shutil.get_terminal_size().columns
+    import posix
+    try:
+        columns = int(posix._environ()["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    return columns if columns > 0 else 80
 
 
 def _wrap(text, width, initial="", subsequent=""):
@@ -102,8 +116,7 @@ class HelpFormatter(object):
     def __init__(self, prog, indent_increment=2, max_help_position=24,
                  width=None):
         if width is None:
-            import shutil
-            width = shutil.get_terminal_size().columns - 2
+            width = _terminal_columns() - 2
         self._prog = prog
         self._indent_increment = indent_increment
         self._max_help_position = min(max_help_position,
@@ -1069,7 +1082,7 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
                          argument_default=argument_default,
                          conflict_handler=conflict_handler)
         if prog is None:
-            prog = _os.path.basename(_sys.argv[0])
+            prog = _sys.argv[0].rpartition("/")[2]  # os.path.basename
         self.prog = prog
         self.usage = usage
         self.epilog = epilog
