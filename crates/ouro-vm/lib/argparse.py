@@ -45,10 +45,24 @@ def _terminal_columns():
     return columns if columns > 0 else 80
 
 
+# textwrap's chunks: runs of spaces, em-dashes, and words that may break
+# after a hyphen between letters ("long-winded" -> "long-", "winded").
+_WORDSEP = r"""
+    ( [ ]+
+    | (?<=[\w!"'&.,?]) -{2,} (?=\w)
+    | [^ ]+? (?: -(?: (?<=[^\d\W]{2}-) | (?<=[^\d\W]-[^\d\W]-))
+                 (?= [^\d\W] -? [^\d\W])
+             | (?=[ ]|\Z)
+             | (?<=[\w!"'&.,?]) (?=-{2,}\w)
+             )
+    )"""
+
+
 def _wrap(text, width, initial="", subsequent=""):
     """textwrap.wrap for text whose whitespace is already single spaces:
-    greedy filling, words longer than a line are cut."""
-    chunks = [c for c in _re.split(r"( )", text) if c]
+    greedy filling, breaks at spaces and after hyphens, words longer than a
+    line are cut."""
+    chunks = [c for c in _re.split(_WORDSEP, text, flags=_re.VERBOSE) if c]
     chunks.reverse()
     lines = []
     while chunks:
@@ -66,9 +80,14 @@ def _wrap(text, width, initial="", subsequent=""):
             else:
                 break
         if chunks and len(chunks[-1]) > room:
+            chunk = chunks[-1]
             left = 1 if room < 1 else room - size
-            line.append(chunks[-1][:left])
-            chunks[-1] = chunks[-1][left:]
+            if len(chunk) > left:
+                hyphen = chunk.rfind("-", 0, left)
+                if hyphen > 0 and chunk[:hyphen].strip("-"):
+                    left = hyphen + 1
+            line.append(chunk[:left])
+            chunks[-1] = chunk[left:]
         if line and line[-1] == " ":
             line.pop()
         if line:
