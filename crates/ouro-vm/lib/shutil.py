@@ -1,5 +1,5 @@
 """A few of shutil's file operations: copyfileobj, copyfile, copy, rmtree,
-move, copytree."""
+move, copytree; and get_terminal_size."""
 
 import os
 
@@ -96,3 +96,34 @@ def move(src, dst):
             raise Error("Destination path '%s' already exists" % real_dst)
     os.rename(src, real_dst)
     return real_dst
+
+
+class terminal_size(tuple):
+    """os.terminal_size's shape: a pair with named fields."""
+
+    def __new__(cls, size):
+        return tuple.__new__(cls, size)
+
+    columns = property(lambda self: self[0])
+    lines = property(lambda self: self[1])
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%d, lines=%d)" % (self[0], self[1])
+
+
+def get_terminal_size(fallback=(80, 24)):
+    """COLUMNS and LINES from the environment, else the fallback (ouro has
+    no os.get_terminal_size yet, so a terminal's own size is not asked)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    try:
+        lines = int(os.environ["LINES"])
+    except (KeyError, ValueError):
+        lines = 0
+    if columns <= 0:
+        columns = fallback[0]
+    if lines <= 0:
+        lines = fallback[1]
+    return terminal_size((columns, lines))

@@ -77,6 +77,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
         "struct" => Some((include_str!("../lib/struct.py"), "<frozen struct>")),
         "array" => Some((include_str!("../lib/array.py"), "<frozen array>")),
+        "argparse" => Some((include_str!("../lib/argparse.py"), "<frozen argparse>")),
         _ => None,
     }
 }

@@ -1,0 +1,21 @@
+# argparse usage lines wrapped like CPython's HelpFormatter (long prog, many options)
+import argparse
+
+p = argparse.ArgumentParser(prog="wrapper")
+for name in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]:
+    p.add_argument("--" + name, metavar=name.upper())
+p.add_argument("source")
+p.add_argument("dest", nargs="*")
+print(p.format_usage(), end="")
+print("---")
+long = argparse.ArgumentParser(prog="a-program-name-that-is-quite-long-indeed-and-more-and-more")
+long.add_argument("--first-option", metavar="F")
+long.add_argument("--second-option", metavar="S")
+long.add_argument("positional_one")
+long.add_argument("positional_two")
+print(long.format_usage(), end="")
+print("---")
+w = argparse.ArgumentParser(prog="w", formatter_class=lambda prog: argparse.HelpFormatter(prog, width=40))
+w.add_argument("--a-long-option", help="help that needs several lines at width forty")
+w.add_argument("b", help="short")
+print(w.format_help(), end="")
