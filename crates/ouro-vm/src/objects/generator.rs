@@ -277,8 +277,8 @@ impl Vm {
         let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
         let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
             g.state = GenState::Running;
-            vm_locals.extend(g.locals.drain(..));
-            vm_stack.extend(g.stack.drain(..));
+            vm_locals.append(&mut g.locals);
+            vm_stack.append(&mut g.stack);
             (
                 g.code_obj.clone(),
                 g.func.clone(),
