@@ -1009,36 +1009,34 @@ fn escape_char(c: char) -> String {
 
 /// The first index of `sub` in `hay[start..end]`.
 fn find(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> {
-    if start > end || end > hay.len() {
-        return None;
-    }
-    let h = &hay[start..end];
-    if sub.is_empty() {
-        return Some(start);
-    }
-    if sub.len() > h.len() {
-        return None;
-    }
-    h.windows(sub.len())
-        .position(|w| w == sub)
-        .map(|p| p + start)
+    search_in(hay, sub, start, end, false)
 }
 
 /// The last index of `sub` in `hay[start..end]`.
 fn rfind(hay: &[u8], sub: &[u8], start: usize, end: usize) -> Option<usize> {
+    search_in(hay, sub, start, end, true)
+}
+
+/// The first (or, `last`, the last) index of `sub` in `hay[start..end]`;
+/// an empty `sub` is found at the start (or the end).
+fn search_in(hay: &[u8], sub: &[u8], start: usize, end: usize, last: bool) -> Option<usize> {
     if start > end || end > hay.len() {
         return None;
     }
     let h = &hay[start..end];
     if sub.is_empty() {
-        return Some(end);
+        return Some(if last { end } else { start });
     }
     if sub.len() > h.len() {
         return None;
     }
-    h.windows(sub.len())
-        .rposition(|w| w == sub)
-        .map(|p| p + start)
+    let mut windows = h.windows(sub.len());
+    let at = if last {
+        windows.rposition(|w| w == sub)
+    } else {
+        windows.position(|w| w == sub)
+    };
+    at.map(|p| p + start)
 }
 
 /// Non-overlapping occurrences of `sub` in `hay`.
