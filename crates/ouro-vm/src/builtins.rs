@@ -1199,11 +1199,28 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
                     return Ok(r);
                 }
             }
-            if seq.kind() == Kind::Dict
-                || !matches!(
-                    seq.kind(),
-                    Kind::List | Kind::Tuple | Kind::Str | Kind::Range
-                ) && !Vm::is_heap_type(&seq.class())
+            if seq.kind() == Kind::Dict && !Vm::is_heap_type(&seq.class()) {
+                // dict_reversekeyiterator: the keys, last inserted first (a
+                // snapshot of the keys; CPython iterates the table itself).
+                let keys: Vec<ObjRef> = vm
+                    .dict_items_vec(&seq)?
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect();
+                let l = vm.new_list(keys)?;
+                let n = keys_len(&l);
+                return vm.new_native(
+                    T::ListReverseIterator,
+                    LazyIter::Reversed {
+                        seq: Some(l),
+                        index: n as isize - 1,
+                    },
+                );
+            }
+            if !matches!(
+                seq.kind(),
+                Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes | Kind::ByteArray
+            ) && !Vm::is_heap_type(&seq.class())
             {
                 let tn = vm.type_name_of(&seq);
                 return Err(vm.type_error(format!("'{tn}' object is not reversible")));
@@ -1224,6 +1241,11 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
         }
     };
     vm.new_native(t, state)
+}
+
+fn keys_len(l: &ObjRef) -> usize {
+    l.borrow::<ouro_heap::ListObj>()
+        .map_or(0, |l| l.items.len())
 }
 
 trait OrTn {

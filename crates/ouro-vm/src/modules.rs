@@ -63,6 +63,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "random" => Some((include_str!("../lib/random.py"), "<frozen random>")),
         "re" => Some((include_str!("../lib/re.py"), "<frozen re>")),
         "types" => Some((include_str!("../lib/types.py"), "<frozen types>")),
+        "platform" => Some((include_str!("../lib/platform.py"), "<frozen platform>")),
         "warnings" => Some((include_str!("../lib/warnings.py"), "<frozen warnings>")),
         "typing" => Some((include_str!("../lib/typing.py"), "<frozen typing>")),
         "dataclasses" => Some((

@@ -256,6 +256,18 @@ impl Vm {
                 if let Some(v) = self.dict_get_str(&d, name) {
                     return Ok(Some(v));
                 }
+                if descr.is_none() {
+                    if obj.is(&self.sys) {
+                        if let Some(v) = self.sys_lazy_attr(name)? {
+                            return Ok(Some(v));
+                        }
+                    }
+                    // PEP 562: a module's own __getattr__ for missing names.
+                    let ga = self.names.getattr.clone();
+                    if let Some(f) = self.dict_get_str(&d, &ga) {
+                        return self.call(&f, vec![name.clone()]).map(Some);
+                    }
+                }
             }
         }
         if obj.kind() == Kind::Function {

@@ -256,6 +256,29 @@ fn getpid(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_int(std::process::id() as i64)
 }
 
+/// `uname()` as a plain 5-tuple (sysname, nodename, release, version,
+/// machine), read from `/proc/sys/kernel` (Linux) and the build target.
+fn uname(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.none(vm, "uname")?;
+    let read = |f: &str, dflt: &str| -> String {
+        std::fs::read_to_string(format!("/proc/sys/kernel/{f}"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_else(|_| dflt.to_string())
+    };
+    let fields = [
+        read("ostype", "Linux"),
+        read("hostname", ""),
+        read("osrelease", ""),
+        read("version", ""),
+        std::env::consts::ARCH.to_string(),
+    ];
+    let mut items = Vec::with_capacity(5);
+    for f in &fields {
+        items.push(vm.new_str(f)?);
+    }
+    vm.new_tuple(items)
+}
+
 fn urandom(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "urandom", 1, 1)?;
     let n = vm.index_isize(&args.pos[0])?;
@@ -369,6 +392,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> PyResult<ObjRef> {
         ("stat", stat),
         ("lstat", lstat),
         ("getpid", getpid),
+        ("uname", uname),
         ("urandom", urandom),
         ("cpu_count", cpu_count),
         ("strerror", strerror_fn),

@@ -78,6 +78,31 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_int(l)
 }
 
+impl Vm {
+    /// Attributes of `sys` made on first use because they need a frozen
+    /// module: `sys.implementation` is a `types.SimpleNamespace`.
+    pub(crate) fn sys_lazy_attr(&mut self, name: &ObjRef) -> PyResult<Option<ObjRef>> {
+        if self.str_of(name) != "implementation" {
+            return Ok(None);
+        }
+        let ns = self.call_module_function("types", "SimpleNamespace", Vec::new())?;
+        let vi = self.intern("version_info")?;
+        let sys = self.sys.clone();
+        let version = self.getattr(&sys, &vi)?;
+        let n = self.new_str("ouro")?;
+        self.set_attr_str(&ns, "name", n)?;
+        let none = self.none.clone();
+        self.set_attr_str(&ns, "cache_tag", none)?;
+        self.set_attr_str(&ns, "version", version)?;
+        let hex = self.new_int(0x030b_00f0)?;
+        self.set_attr_str(&ns, "hexversion", hex)?;
+        if let Some(d) = Vm::module_dict(&sys) {
+            self.dict_set_str(&d, name, ns.clone())?;
+        }
+        Ok(Some(ns))
+    }
+}
+
 /// `sys._getframe(depth=0)`: the frame object `depth` calls below the
 /// caller. ouro's frame objects have no `f_back` chain, but `f_globals`
 /// serves what the standard modules need (namedtuple's `__module__`).

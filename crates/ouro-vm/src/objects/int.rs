@@ -327,6 +327,21 @@ impl Vm {
     }
 
     /// `int(x)` / `int(x, base)`.
+    /// `int(b'12', base)`: the bytes read as ASCII text.
+    fn int_from_bytes_text(&mut self, x: &ObjRef, base: u32) -> PyResult<ObjRef> {
+        let d = self.bytes_data(x).unwrap_or_default();
+        let text: String = d.iter().map(|&c| c as char).collect();
+        let s = self.new_str(&text)?;
+        self.int_from_str(&s, base).map_err(|e| {
+            if self.err_is(&e, T::ValueError) {
+                let r = self.bytes_repr_of(x);
+                self.value_error(format!("invalid literal for int() with base {base}: {r}"))
+            } else {
+                e
+            }
+        })
+    }
+
     pub(crate) fn int_new(&mut self, mut args: Args) -> PyResult<ObjRef> {
         let base_kw = args.take_kw(self, "base");
         args.no_more_kw(self, "int")?;
@@ -351,10 +366,16 @@ impl Vm {
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(self.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
+            if matches!(x.kind(), Kind::Bytes | Kind::ByteArray) {
+                return self.int_from_bytes_text(&x, b as u32);
+            }
             if x.kind() != Kind::Str {
                 return Err(self.type_error("int() can't convert non-string with explicit base"));
             }
             return self.int_from_str(&x, b as u32);
+        }
+        if matches!(x.kind(), Kind::Bytes | Kind::ByteArray) {
+            return self.int_from_bytes_text(&x, 10);
         }
         match x.kind() {
             Kind::Int | Kind::BigInt if self.is_exact(&x, T::Int) => Ok(x),

@@ -311,6 +311,45 @@ impl Vm {
             T::Str => self.str_new(args),
             T::Bytes => self.bytes_new(ty, args),
             T::Complex => self.complex_new(ty, args),
+            T::Module => {
+                // module(name, doc=None)
+                let name_kw = args.take_kw(self, "name");
+                let doc_kw = args.take_kw(self, "doc");
+                args.no_more_kw(self, "module")?;
+                if args.pos.len() > 2 {
+                    return Err(self.type_error(format!(
+                        "module() takes at most 2 arguments ({} given)",
+                        args.pos.len()
+                    )));
+                }
+                let Some(name) = args.pos.first().cloned().or(name_kw) else {
+                    return Err(
+                        self.type_error("module() missing required argument 'name' (pos 1)")
+                    );
+                };
+                if name.kind() != Kind::Str {
+                    let tn = self.type_name_of(&name);
+                    return Err(
+                        self.type_error(format!("module() argument 'name' must be str, not {tn}"))
+                    );
+                }
+                let n = self.str_of(&name).to_string();
+                let m = self.new_module(&n)?;
+                if let (Some(d), Some(doc)) =
+                    (Vm::module_dict(&m), args.pos.get(1).cloned().or(doc_kw))
+                {
+                    let k = self.names.doc.clone();
+                    self.dict_set_str(&d, &k, doc)?;
+                }
+                if let Some(d) = Vm::module_dict(&m) {
+                    for key in ["__package__", "__loader__", "__spec__"] {
+                        let k = self.intern(key)?;
+                        let none = self.none.clone();
+                        self.dict_set_str(&d, &k, none)?;
+                    }
+                }
+                Ok(m)
+            }
             T::ByteArray => self.bytearray_new(ty, args),
             T::List => self.list_new(args),
             T::Tuple => self.tuple_new(args),
