@@ -400,47 +400,41 @@ pub fn alloc_str(ty: &ObjRef, s: &str) -> Result<ObjRef, NoMemory> {
 /// Allocates a str holding `s`; with `attrs`, an instance of a str subclass
 /// (with the attribute tail).
 pub fn alloc_str_in(ty: &ObjRef, s: &str, attrs: bool) -> Result<ObjRef, NoMemory> {
-    let kind = Kind::Str;
-    let n = s.len();
-    let oflags = layout_flags(kind, attrs);
-    let block = alloc_block(kind, oflags, n)?;
-    let nchars = if s.is_ascii() { n } else { s.chars().count() };
-    // SAFETY: the block is sized for `n` bytes after the StrObj (KIND), plus
-    // the Attrs tail when `attrs` (LAYOUT), initialised below.
-    let hdr = unsafe {
-        let hdr = init_header(block, kind, oflags, ty.raw().as_ptr());
-        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
-        ptr::write(payload as *mut StrObj, StrObj::new_header(nchars, n));
-        ptr::copy_nonoverlapping(s.as_ptr(), payload.add(size_of::<StrObj>()), n);
-        if attrs {
-            init_attrs(hdr, kind, n);
-        }
-        hdr
+    let nchars = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     };
-    retain_type(ty);
-    // SAFETY: initialised above; the block has this size (LAYOUT).
-    unsafe { trace_alloc(hdr, block, block_size(kind, oflags, n)) };
-    if oflags & flags::F_GC != 0 {
-        // SAFETY: a fresh, initialised container, not yet tracked.
-        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
-    }
-    // SAFETY: initialised with count 1, owned by the handle.
-    Ok(unsafe { ObjRef::from_raw(hdr) })
+    alloc_inline_bytes(ty, StrObj::new_header(nchars, s.len()), s.as_bytes(), attrs)
 }
 
-/// Allocates a bytes object holding `b`.
+/// Allocates a bytes object holding `b` (with `attrs`, an instance of a
+/// bytes subclass).
 pub fn alloc_bytes(ty: &ObjRef, b: &[u8], attrs: bool) -> Result<ObjRef, NoMemory> {
-    let kind = Kind::Bytes;
-    let n = b.len();
+    alloc_inline_bytes(ty, BytesObj::new_header(b.len()), b, attrs)
+}
+
+/// Allocates an object whose fixed payload `header` is followed inline by
+/// `data` (a str's text, a bytes object's bytes), with the attribute tail
+/// and the collector link when `attrs`.
+fn alloc_inline_bytes<P: Payload>(
+    ty: &ObjRef,
+    header: P,
+    data: &[u8],
+    attrs: bool,
+) -> Result<ObjRef, NoMemory> {
+    let kind = P::KIND;
+    debug_assert_eq!(crate::object::item_size(kind), 1);
+    let n = data.len();
     let oflags = layout_flags(kind, attrs);
     let block = alloc_block(kind, oflags, n)?;
-    // SAFETY: the block is sized for `n` bytes after the BytesObj (KIND),
-    // plus the Attrs tail when `attrs` (LAYOUT), initialised below.
+    // SAFETY: the block is sized for a `P` followed by `n` one-byte items
+    // (KIND), plus the Attrs tail when `attrs` (LAYOUT), initialised below.
     let hdr = unsafe {
         let hdr = init_header(block, kind, oflags, ty.raw().as_ptr());
         let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
-        ptr::write(payload as *mut BytesObj, BytesObj::new_header(n));
-        ptr::copy_nonoverlapping(b.as_ptr(), payload.add(size_of::<BytesObj>()), n);
+        ptr::write(payload as *mut P, header);
+        ptr::copy_nonoverlapping(data.as_ptr(), payload.add(size_of::<P>()), n);
         if attrs {
             init_attrs(hdr, kind, n);
         }

@@ -1264,9 +1264,8 @@ impl Vm {
             }
             (Kind::Complex, _) | (_, Kind::Complex) => self.complex_compare(a, b, op),
             (Kind::Bytes | Kind::ByteArray, Kind::Bytes | Kind::ByteArray) => {
-                let x = self.bytes_data(a).unwrap_or_default();
-                let y = self.bytes_data(b).unwrap_or_default();
-                Ok(Some(ord_to(Some(x.cmp(&y)))))
+                let o = Vm::with_bytes(a, |x| Vm::with_bytes(b, |y| x.cmp(y))).flatten();
+                Ok(Some(ord_to(o)))
             }
             (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
                 if a.kind() == Kind::List

@@ -166,13 +166,19 @@ impl Vm {
         }
     }
 
-    /// The contents of a bytes or bytearray object (a copy); None for others.
-    pub(crate) fn bytes_data(&self, o: &ObjRef) -> Option<Vec<u8>> {
+    /// Runs `f` on the contents of a bytes or bytearray object, without
+    /// copying them; None for other objects.
+    pub(crate) fn with_bytes<R>(o: &ObjRef, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
         match o.kind() {
-            Kind::Bytes => o.get::<BytesObj>().map(|b| b.as_bytes().to_vec()),
-            Kind::ByteArray => o.borrow::<ByteArrayObj>().map(|b| b.data.to_vec()),
+            Kind::Bytes => o.get::<BytesObj>().map(|b| f(b.as_bytes())),
+            Kind::ByteArray => o.borrow::<ByteArrayObj>().map(|b| f(&b.data)),
             _ => None,
         }
+    }
+
+    /// The contents of a bytes or bytearray object (a copy); None for others.
+    pub(crate) fn bytes_data(&self, o: &ObjRef) -> Option<Vec<u8>> {
+        Vm::with_bytes(o, <[u8]>::to_vec)
     }
 
     /// The contents of an argument that must be bytes-like (CPython's buffer
@@ -215,23 +221,11 @@ impl Vm {
 
     /// The byte at `i` of a bytes or bytearray object, without copying.
     pub(crate) fn byte_at(o: &ObjRef, i: usize) -> Option<u8> {
-        match o.kind() {
-            Kind::Bytes => o
-                .get::<BytesObj>()
-                .and_then(|b| b.as_bytes().get(i).copied()),
-            Kind::ByteArray => o
-                .borrow::<ByteArrayObj>()
-                .and_then(|b| b.data.get(i).copied()),
-            _ => None,
-        }
+        Vm::with_bytes(o, |d| d.get(i).copied()).flatten()
     }
 
     pub(crate) fn bytes_len(&self, o: &ObjRef) -> usize {
-        match o.kind() {
-            Kind::Bytes => o.get::<BytesObj>().map_or(0, |b| b.len()),
-            Kind::ByteArray => o.borrow::<ByteArrayObj>().map_or(0, |b| b.data.len()),
-            _ => 0,
-        }
+        Vm::with_bytes(o, <[u8]>::len).unwrap_or(0)
     }
 
     pub(crate) fn bytes_hash(&self, o: &ObjRef) -> i64 {
@@ -261,15 +255,15 @@ impl Vm {
     }
 
     pub(crate) fn bytes_getitem(&mut self, o: &ObjRef, key: &ObjRef) -> PyResult<ObjRef> {
-        let d = self.bytes_data(o).unwrap_or_default();
+        let len = self.bytes_len(o);
         if key.kind() == Kind::Slice {
-            let (start, step, _, count) = self.slice_indices(key, d.len())?;
-            let mut out = Vec::with_capacity(count);
-            let mut i = start;
-            for _ in 0..count {
-                out.push(d[i as usize]);
-                i += step;
-            }
+            let (start, step, _, count) = self.slice_indices(key, len)?;
+            let out = Vm::with_bytes(o, |d| {
+                (0..count)
+                    .map(|k| d[(start + k as isize * step) as usize])
+                    .collect::<Vec<u8>>()
+            })
+            .unwrap_or_default();
             return self.bytes_like_new(o, &out);
         }
         if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
@@ -284,8 +278,8 @@ impl Vm {
             )));
         }
         let i = self.index_isize(key)?;
-        let idx = if i < 0 { i + d.len() as isize } else { i };
-        if idx < 0 || idx as usize >= d.len() {
+        let idx = if i < 0 { i + len as isize } else { i };
+        if idx < 0 || idx as usize >= len {
             let what = if o.kind() == Kind::ByteArray {
                 "bytearray index out of range"
             } else {
@@ -293,7 +287,8 @@ impl Vm {
             };
             return Err(self.index_error(what));
         }
-        self.new_int(i64::from(d[idx as usize]))
+        let b = Vm::byte_at(o, idx as usize).unwrap_or(0);
+        self.new_int(i64::from(b))
     }
 
     /// A value stored into a bytearray: an int in range(256).
