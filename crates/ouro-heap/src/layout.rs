@@ -297,6 +297,22 @@ pub struct GlobalCache {
     pub pos: u32,
 }
 
+/// An attribute instruction's cache (`LOAD_ATTR`/`LOAD_METHOD` or
+/// `STORE_ATTR`, one per name of a code object): what the last lookup of
+/// the name on an object of type `key` found, valid while the VM's type
+/// epoch (or, for a module, its dict's keys version) is `version`. It holds
+/// positions, not objects, so it owns no references. The VM's
+/// `attrcache` module gives the kinds their meaning.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttrCache {
+    /// The address of the type (or of the module) the entry is for.
+    pub key: usize,
+    pub version: u64,
+    pub kind: u8,
+    pub a: u32,
+    pub b: u32,
+}
+
 /// A code object: the compiled code plus its constants and names as objects.
 pub struct CodeObj {
     pub code: Rc<CodeObject>,
@@ -310,6 +326,10 @@ pub struct CodeObj {
     pub filename: ObjRef,
     /// One `LOAD_GLOBAL` cache per name.
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// One `LOAD_ATTR`/`LOAD_METHOD` cache per name.
+    pub load_cache: Box<[Cell<AttrCache>]>,
+    /// One `STORE_ATTR` cache per name.
+    pub store_cache: Box<[Cell<AttrCache>]>,
 }
 payload!(CodeObj, Kind::Code, frozen);
 

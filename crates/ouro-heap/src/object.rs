@@ -570,6 +570,7 @@ impl ObjRef {
     }
 
     /// The element count of a variable-size object (tuple items, str bytes).
+    #[inline]
     pub(crate) fn var_len(&self) -> usize {
         match self.kind() {
             Kind::Tuple => self.get::<crate::layout::TupleObj>().map_or(0, |t| t.len()),
@@ -709,6 +710,7 @@ impl<T> Drop for PMut<'_, T> {
 }
 
 /// Size of the fixed part of a kind's payload.
+#[inline(always)]
 pub(crate) const fn payload_size(kind: Kind) -> usize {
     use crate::layout::*;
     match kind {
@@ -744,6 +746,7 @@ pub(crate) const fn payload_size(kind: Kind) -> usize {
 }
 
 /// Size of one element of a variable-size payload.
+#[inline(always)]
 pub(crate) const fn item_size(kind: Kind) -> usize {
     match kind {
         Kind::Tuple => size_of::<ObjRef>(),
@@ -758,12 +761,14 @@ const fn round8(n: usize) -> usize {
 }
 
 /// Offset of the `Attrs` tail from the header.
+#[inline(always)]
 pub(crate) const fn attrs_offset(kind: Kind, var_len: usize) -> usize {
     round8(PAYLOAD_OFFSET + payload_size(kind) + item_size(kind) * var_len)
 }
 
 /// Bytes of the block holding an object. LAYOUT: a function of the kind,
 /// the layout flags and the variable length only.
+#[inline(always)]
 pub(crate) const fn block_size(kind: Kind, flags: u8, var_len: usize) -> usize {
     let gc = if flags & flags::F_GC != 0 {
         size_of::<GcLink>()

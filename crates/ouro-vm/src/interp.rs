@@ -22,6 +22,7 @@ use ouro_heap::{
     IntObj, Kind, ListObj, MethodObj, ObjRef, Pending, TracebackObj, TupleObj, TypeObj,
 };
 
+use crate::attrcache::{ways_of, Cached, WAYS};
 use crate::error::{PyErr, PyResult};
 use crate::natives::Args;
 use crate::types::T;
@@ -136,6 +137,8 @@ impl Vm {
         let filename = self.new_str(&code.filename)?;
         let ty = self.ty(T::Code).clone();
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
+        let load_cache = (0..names.len() * WAYS).map(|_| Default::default()).collect();
+        let store_cache = (0..names.len() * WAYS).map(|_| Default::default()).collect();
         self.alloc(
             &ty,
             CodeObj {
@@ -147,6 +150,8 @@ impl Vm {
                 qualname,
                 filename,
                 global_cache,
+                load_cache,
+                store_cache,
             },
             false,
         )
@@ -566,15 +571,40 @@ impl Vm {
                         Instr::LoadAttr(i) => {
                             let obj = tri!('err, self.pop());
                             let name = &cobj.names[i as usize];
-                            let v = tri!('err, self.getattr(&obj, name));
+                            let cache = ways_of(&cobj.load_cache, i);
+                            let c = cache;
+                            let v = match self.load_attr_cached(&obj, name, c) {
+                                Some(Cached::Value(v)) => v,
+                                Some(Cached::Method(f)) => {
+                                    let ty = obj.class();
+                                    tri!('err, self.bind_descriptor(f, Some(&obj), &ty))
+                                }
+                                None => {
+                                    let v = tri!('err, self.getattr(&obj, name));
+                                    if !self.attr_cache_generic(&obj, c) {
+                                        self.fill_load_cache(&obj, name, cache);
+                                    }
+                                    v
+                                }
+                            };
                             drop(obj);
                             self.stack.push(v);
                         }
                         Instr::StoreAttr(i) => {
                             let obj = tri!('err, self.pop());
                             let v = tri!('err, self.pop());
-                            let name = cobj.names[i as usize].clone();
-                            tri!('err, self.setattr(&obj, &name, v));
+                            let name = &cobj.names[i as usize];
+                            let cache = ways_of(&cobj.store_cache, i);
+                            let c = cache;
+                            if let Err(v) = self.store_attr_cached(&obj, name, v, c) {
+                                if self.store_cache_generic(&obj, c) {
+                                    tri!('err, self.setattr(&obj, name, v));
+                                } else {
+                                    let had = self.has_inline_attr(&obj, name);
+                                    tri!('err, self.setattr(&obj, name, v));
+                                    self.fill_store_cache(&obj, name, !had, cache);
+                                }
+                            }
                         }
                         Instr::DeleteAttr(i) => {
                             let obj = tri!('err, self.pop());
@@ -584,9 +614,29 @@ impl Vm {
                         Instr::LoadMethod(i) => {
                             let obj = tri!('err, self.pop());
                             let name = &cobj.names[i as usize];
-                            let (m, s) = tri!('err, self.load_method(obj, name));
-                            self.stack.push(m);
-                            self.stack.push(s);
+                            let cache = ways_of(&cobj.load_cache, i);
+                            let c = cache;
+                            match self.load_attr_cached(&obj, name, c) {
+                                Some(Cached::Method(f)) => {
+                                    self.stack.push(f);
+                                    self.stack.push(obj);
+                                }
+                                Some(Cached::Value(v)) => {
+                                    drop(obj);
+                                    self.stack.push(v);
+                                    self.stack.push(self.null.clone());
+                                }
+                                None => {
+                                    // Recorded before the lookup, which takes
+                                    // the object's only reference.
+                                    if !self.attr_cache_generic(&obj, c) {
+                                        self.fill_load_cache(&obj, name, cache);
+                                    }
+                                    let (m, s) = tri!('err, self.load_method(obj, name));
+                                    self.stack.push(m);
+                                    self.stack.push(s);
+                                }
+                            }
                         }
                         Instr::BinarySubscr => {
                             let key = tri!('err, self.pop());
@@ -1523,51 +1573,12 @@ impl Vm {
             },
             _ => return Ok(None),
         };
-        let (code_obj, globals, builtins, defaults, closure) = {
-            let Some(f) = func.borrow::<FunctionObj>() else {
-                return Ok(None);
-            };
-            (
-                f.code.clone(),
-                f.globals.clone(),
-                f.builtins.clone(),
-                if f.defaults.is_some() {
-                    f.defaults.clone()
-                } else {
-                    None
-                },
-                if f.closure.is_some() {
-                    f.closure.clone()
-                } else {
-                    None
-                },
-            )
-        };
-        let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
-            return Ok(None);
-        };
-        if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
-            || code.kwonlyargcount != 0
-            || code.is_generator_like()
-        {
-            return Ok(None);
-        }
         let given = nargs + self_arg.is_some() as usize;
-        let argcount = code.argcount as usize;
-        let ndefaults = defaults
-            .as_ref()
-            .and_then(|d| d.get::<TupleObj>())
-            .map_or(0, |t| t.len());
-        if given > argcount || given + ndefaults < argcount {
+        let Some(call) = simple_call(&func, given) else {
             return Ok(None);
-        }
-        if self.frames.len() >= self.recursion_limit {
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
-        }
-        let nvar = code.varnames.len();
-        let nlocals = nvar + code.cellvars.len() + code.freevars.len();
+        };
         let base = self.locals.len();
-        self.locals.resize(base + nlocals, None);
+        self.locals.resize(base + call.nlocals, None);
         let mut i = 0;
         if let Some(s) = self_arg {
             self.locals[base] = Some(s);
@@ -1577,42 +1588,98 @@ impl Vm {
             self.locals[base + i] = Some(v);
             i += 1;
         }
-        if i < argcount {
-            if let Some(d) = defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
-                let first_default = argcount - d.len();
-                for k in i..argcount {
-                    self.locals[base + k] = d.items().get(k - first_default).cloned();
-                }
-            }
-        }
         // The callable (and self or NULL) leave the caller's stack.
         while self.stack.len() > callable_pos {
             let v = self.stack.pop();
             drop(v);
         }
-        if let Err(e) = self.init_cells(&code, base, closure) {
-            self.locals.truncate(base);
-            return Err(e);
+        self.install_simple_frame(func, call, base, given, FrameKind::Normal)?;
+        Ok(Some(Called::Pushed))
+    }
+
+    /// Calls a Python function with positional arguments from Rust (`first`
+    /// then `rest`), binding them straight into the new frame's slots when
+    /// the function takes plain positional parameters. None if it does not
+    /// (the caller takes the general path).
+    pub(crate) fn call_simple(
+        &mut self,
+        func: &ObjRef,
+        first: &ObjRef,
+        rest: &[ObjRef],
+    ) -> Option<PyResult<ObjRef>> {
+        let given = 1 + rest.len();
+        let call = simple_call(func, given)?;
+        let base = self.locals.len();
+        self.locals.resize(base + call.nlocals, None);
+        self.locals[base] = Some(first.clone());
+        for (i, v) in rest.iter().enumerate() {
+            self.locals[base + 1 + i] = Some(v.clone());
+        }
+        if let Err(e) = self.install_simple_frame(func.clone(), call, base, given, FrameKind::Entry)
+        {
+            return Some(Err(e));
+        }
+        Some(self.run_entry())
+    }
+
+    /// Finishes a frame whose first `given` argument slots (from `base`) are
+    /// filled: defaults, cells, the frame itself. On an error the slots are
+    /// released.
+    fn install_simple_frame(
+        &mut self,
+        func: ObjRef,
+        call: SimpleCall,
+        base: usize,
+        given: usize,
+        kind: FrameKind,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            self.release_locals_from(base);
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        if given < call.argcount {
+            if let Some(d) = call.defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
+                let first_default = call.argcount - d.len();
+                for k in given..call.argcount {
+                    self.locals[base + k] = d.items().get(k - first_default).cloned();
+                }
+            }
+        }
+        if call.has_cells {
+            if let Err(e) = self.init_cells(&call.code, base, call.closure) {
+                self.release_locals_from(base);
+                return Err(e);
+            }
         }
         let stack_base = self.stack.len();
         self.frames.push(Frame {
-            code,
-            code_obj,
+            code: call.code,
+            code_obj: call.code_obj,
             ip: 0,
             lasti: 0,
             locals_base: base,
             stack_base,
-            globals,
-            builtins,
+            globals: call.globals,
+            builtins: call.builtins,
             namespace: None,
             func: Some(func),
             frame_obj: None,
-            kind: FrameKind::Normal,
+            kind,
         });
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
-        Ok(Some(Called::Pushed))
+        Ok(())
+    }
+
+    /// Releases local slots from `base` up, in slot order.
+    fn release_locals_from(&mut self, base: usize) {
+        let n = self.locals.len();
+        for i in base..n {
+            let v = self.locals[i].take();
+            drop(v);
+        }
+        self.locals.truncate(base);
     }
 
     /// Creates the cells of a new frame (cell variables, those that are
@@ -1793,6 +1860,40 @@ impl Vm {
             .type_lookup(&ty, &new_name)
             .map(|n| self.unwrap_staticmethod(&n))
             .filter(|f| f.kind() == Kind::Function);
+        let init_name = self.names.init.clone();
+        let init = self.type_lookup(&ty, &init_name);
+        if custom_new.is_none()
+            && kwnames.is_none()
+            && self.builtin_of(&ty) == T::Object
+            && init.as_ref().is_some_and(|f| f.kind() == Kind::Function)
+        {
+            // The common class: object.__new__ and a Python __init__.
+            let Some(init) = init.clone() else {
+                return Err(self.internal_error("init"));
+            };
+            if let Some(call) = simple_call(&init, args.len() + 1) {
+                let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
+                let base = self.locals.len();
+                let given = args.len() + 1;
+                self.locals.resize(base + call.nlocals, None);
+                self.locals[base] = Some(inst.clone());
+                for (i, v) in args.into_iter().enumerate() {
+                    self.locals[base + 1 + i] = Some(v);
+                }
+                if may_push {
+                    self.install_simple_frame(init, call, base, given, FrameKind::Init(inst))?;
+                    return Ok(Called::Pushed);
+                }
+                self.install_simple_frame(init, call, base, given, FrameKind::Entry)?;
+                let r = self.run_entry()?;
+                if !r.is(&self.none) {
+                    let tn = self.type_name_of(&r);
+                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                }
+                return Ok(Called::Value(inst));
+            }
+        }
+        let custom_new_ran = custom_new.is_some();
         let inst = match custom_new {
             Some(f) => {
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -1806,9 +1907,12 @@ impl Vm {
             }
             _ => self.object_new(&ty, &args, kwnames.as_ref())?,
         };
-        // __init__
-        let init_name = self.names.init.clone();
-        let init = self.type_lookup(&ty, &init_name);
+        // __init__ (looked up again after a __new__ of Python code)
+        let init = if custom_new_ran {
+            self.type_lookup(&ty, &init_name)
+        } else {
+            init
+        };
         match init {
             Some(f) if f.kind() == Kind::Function => {
                 let mut a = Vec::with_capacity(args.len() + 1);
@@ -2516,6 +2620,58 @@ fn release_event(obj: ObjRef) {
     heap::set_finalizer_floor(floor);
     drop(obj);
     heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+}
+
+/// What a call of a plain Python function needs, when `given` positional
+/// arguments are all it gets and all it takes (no `*args`, `**kwargs` or
+/// keyword-only parameters, not a generator, enough defaults).
+struct SimpleCall {
+    code: Rc<CodeObject>,
+    code_obj: ObjRef,
+    globals: ObjRef,
+    builtins: ObjRef,
+    defaults: Option<ObjRef>,
+    closure: Option<ObjRef>,
+    argcount: usize,
+    nlocals: usize,
+    has_cells: bool,
+}
+
+fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {
+    let f = func.borrow::<FunctionObj>()?;
+    let cobj = f.code.get::<CodeObj>()?;
+    let code = &cobj.code;
+    if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
+        || code.kwonlyargcount != 0
+        || code.is_generator_like()
+    {
+        return None;
+    }
+    let argcount = code.argcount as usize;
+    let ndefaults = f
+        .defaults
+        .as_ref()
+        .and_then(|d| d.get::<TupleObj>())
+        .map_or(0, |t| t.len());
+    if given > argcount || given + ndefaults < argcount {
+        return None;
+    }
+    let ncells = code.cellvars.len() + code.freevars.len();
+    Some(SimpleCall {
+        code: code.clone(),
+        code_obj: f.code.clone(),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        defaults: if given < argcount {
+            f.defaults.clone()
+        } else {
+            None
+        },
+        closure: f.closure.clone(),
+        argcount,
+        nlocals: code.varnames.len() + ncells,
+        has_cells: ncells != 0,
+    })
 }
 
 /// `LOAD_GLOBAL` through its cache: the value at the cached entry if the

@@ -8,6 +8,7 @@
 //! is why no object teardown ever runs Python code in the middle of an
 //! operation (finalizers are queued by the heap and started by the loop).
 
+pub mod attrcache;
 pub mod builtins;
 pub mod cmathmodule;
 pub mod error;

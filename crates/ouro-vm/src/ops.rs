@@ -698,6 +698,11 @@ impl Vm {
         obj: &ObjRef,
         args: Vec<ObjRef>,
     ) -> PyResult<ObjRef> {
+        if f.kind() == Kind::Function {
+            if let Some(r) = self.call_simple(f, obj, &args) {
+                return r;
+            }
+        }
         if matches!(f.kind(), Kind::Function | Kind::BuiltinFunction) {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(obj.clone());
@@ -707,6 +712,22 @@ impl Vm {
         let ty = obj.class();
         let bound = self.bind_descriptor(f.clone(), Some(obj), &ty)?;
         self.call(&bound, args)
+    }
+
+    /// `call_type_attr` with borrowed arguments: a plain Python method
+    /// gets them without an argument vector.
+    pub(crate) fn call_type_attr_with(
+        &mut self,
+        f: &ObjRef,
+        obj: &ObjRef,
+        args: &[ObjRef],
+    ) -> PyResult<ObjRef> {
+        if f.kind() == Kind::Function {
+            if let Some(r) = self.call_simple(f, obj, args) {
+                return r;
+            }
+        }
+        self.call_type_attr(f, obj, args.to_vec())
     }
 
     // ----------------------------------------------------------------- items
@@ -885,7 +906,7 @@ impl Vm {
             if heap_a {
                 let iname = self.binop_dunders(op)?.2;
                 if let Some(f) = self.type_lookup(&ta, &iname) {
-                    let r = self.call_type_attr(&f, a, vec![b.clone()])?;
+                    let r = self.call_type_attr_with(&f, a, std::slice::from_ref(b))?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
@@ -1032,7 +1053,7 @@ impl Vm {
             (a, b, name)
         };
         match self.type_lookup(&ty, &n) {
-            Some(f) => self.call_type_attr(&f, target, vec![other.clone()]),
+            Some(f) => self.call_type_attr_with(&f, target, std::slice::from_ref(other)),
             None => {
                 // A subclass of a builtin type without its own method.
                 let base = self.builtin_of(&ty);

@@ -448,6 +448,13 @@ impl MethodCache {
         t
     }
 
+    /// The current epoch: it moves whenever any type's namespace changes
+    /// or a class is created (see [`crate::attrcache`]).
+    #[inline(always)]
+    pub(crate) fn epoch(&self) -> u64 {
+        self.epoch.get()
+    }
+
     pub(crate) fn invalidate(&self) {
         self.epoch.set(self.epoch.get() + 1);
     }

@@ -478,6 +478,9 @@ impl Vm {
             tag: self.method_cache.next_tag(),
         };
         let cls = self.alloc(meta, payload, true)?;
+        // Attribute caches are keyed by type address: a new class may sit
+        // where a freed one was.
+        self.method_cache.invalidate();
         let mro = match c3_mro(&cls, &base_list, &base_mros) {
             Ok(m) => m,
             Err(heads) => {
