@@ -484,6 +484,9 @@ impl Vm {
             GenState::Closed => return Ok(()),
             GenState::Running | GenState::Suspended => {}
         }
+        if self.gen_close_unprotected(gen) {
+            return Ok(());
+        }
         let exit = self.new_exc_empty(T::GeneratorExit).0;
         match self.gen_throw(gen, exit) {
             Ok(GenOut::Yield(v)) => {
@@ -497,6 +500,45 @@ impl Vm {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Closes a generator suspended at a `yield` that no `try`, `with` or
+    /// `yield from` protects: GeneratorExit would leave its frame at once,
+    /// running no code, so the frame is released as that unwinding would
+    /// release it (value stack top first, then the slots in order) without
+    /// raising anything. False if the generator needs the real throw.
+    fn gen_close_unprotected(&mut self, gen: &ObjRef) -> bool {
+        let taken = Vm::with_native_mut::<GenObj, _>(gen, |g| {
+            if g.state != GenState::Suspended || g.frame_obj.is_some() || g.coro || g.asyncgen {
+                return None;
+            }
+            let code = g.code_obj.get::<CodeObj>()?;
+            let at = g.ip.checked_sub(1)?;
+            if !matches!(code.code.instructions.get(at), Some(Instr::YieldValue))
+                || code.code.handler_for(at).is_some()
+                || matches!(code.code.instructions.get(g.ip), Some(Instr::Jump(_)))
+            {
+                return None;
+            }
+            g.state = GenState::Closed;
+            Some((
+                std::mem::take(&mut g.stack),
+                std::mem::take(&mut g.locals),
+                g.exc.take(),
+            ))
+        })
+        .flatten();
+        let Some((mut stack, mut locals, exc)) = taken else {
+            return false;
+        };
+        while let Some(v) = stack.pop() {
+            drop(v);
+        }
+        for slot in locals.iter_mut() {
+            drop(slot.take());
+        }
+        drop(exc);
+        true
     }
 
     /// Closes any iterator: generators directly, others by their `close`.
