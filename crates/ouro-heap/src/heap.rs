@@ -632,7 +632,9 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         }
         return;
     }
-    if h.flags() & flags::F_FINALIZED == 0 && ty_flags & tflags::T_HAS_DEL != 0 {
+    if h.flags() & (flags::F_FINALIZED | flags::F_NO_FINALIZER) == 0
+        && ty_flags & tflags::T_HAS_DEL != 0
+    {
         h.set_refcnt(1);
         // SAFETY: we resurrected the object with one count, owned by the queue.
         let obj = Pending::Finalize(unsafe { ObjRef::from_raw(p) });

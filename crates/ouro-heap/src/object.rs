@@ -223,6 +223,12 @@ pub mod flags {
     pub const F_WEAKREFS: u8 = 0x08;
     /// A str in the interned table.
     pub const F_INTERNED: u8 = 0x10;
+    /// The object's type has a finalizer, but this object needs no call of
+    /// it when its count reaches zero (a generator that is not suspended:
+    /// CPython's `_PyGen_Finalize` does nothing for it), so it is freed at
+    /// once instead of going through the finalizer queue. The collector
+    /// still finalizes it as any object with a finalizer (PEP 442).
+    pub const F_NO_FINALIZER: u8 = 0x20;
 }
 
 /// Type flags (the `tflags` byte), meaningful on type objects only.
@@ -525,8 +531,15 @@ impl ObjRef {
         self.has_flag(flags::F_ATTRS)
     }
 
+    #[inline]
     fn attrs_ptr(&self) -> *mut Attrs {
-        let off = attrs_offset(self.kind(), self.var_len());
+        let kind = self.kind();
+        // Plain instances (the common case) have no payload and no items.
+        let off = if kind == Kind::Object {
+            attrs_offset(Kind::Object, 0)
+        } else {
+            attrs_offset(kind, self.var_len())
+        };
         // SAFETY: LAYOUT — with F_ATTRS set, an `Attrs` lives at this offset
         // inside the allocation.
         unsafe { (self.ptr.as_ptr() as *mut u8).add(off) as *mut Attrs }
@@ -534,6 +547,7 @@ impl ObjRef {
 
     /// Shared access to the instance attributes (shares the payload's
     /// borrow flag).
+    #[inline]
     pub fn attrs(&self) -> Option<PRef<'_, Attrs>> {
         if !self.has_attrs() {
             return None;
@@ -553,6 +567,7 @@ impl ObjRef {
     }
 
     /// Exclusive access to the instance attributes.
+    #[inline]
     pub fn attrs_mut(&self) -> Option<PMut<'_, Attrs>> {
         if !self.has_attrs() {
             return None;

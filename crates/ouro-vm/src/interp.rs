@@ -2625,25 +2625,31 @@ fn release_event(obj: ObjRef) {
 /// What a call of a plain Python function needs, when `given` positional
 /// arguments are all it gets and all it takes (no `*args`, `**kwargs` or
 /// keyword-only parameters, not a generator, enough defaults).
-struct SimpleCall {
-    code: Rc<CodeObject>,
-    code_obj: ObjRef,
-    globals: ObjRef,
-    builtins: ObjRef,
-    defaults: Option<ObjRef>,
+pub(crate) struct SimpleCall {
+    pub(crate) code: Rc<CodeObject>,
+    pub(crate) code_obj: ObjRef,
+    pub(crate) globals: ObjRef,
+    pub(crate) builtins: ObjRef,
+    pub(crate) defaults: Option<ObjRef>,
     closure: Option<ObjRef>,
-    argcount: usize,
-    nlocals: usize,
-    has_cells: bool,
+    pub(crate) argcount: usize,
+    pub(crate) nlocals: usize,
+    pub(crate) has_cells: bool,
 }
 
 fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {
+    simple_call_of(func, given, false)
+}
+
+/// [`simple_call`], generator code included when `generator` (for
+/// [`Vm::make_generator`]).
+pub(crate) fn simple_call_of(func: &ObjRef, given: usize, generator: bool) -> Option<SimpleCall> {
     let f = func.borrow::<FunctionObj>()?;
     let cobj = f.code.get::<CodeObj>()?;
     let code = &cobj.code;
     if code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) != 0
         || code.kwonlyargcount != 0
-        || code.is_generator_like()
+        || code.is_generator_like() != generator
     {
         return None;
     }

@@ -16,7 +16,9 @@
 use std::any::Any;
 
 use ouro_bytecode::{code_flags, Instr};
-use ouro_heap::{tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
+use ouro_heap::{
+    flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef, TupleObj,
+};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::{Frame, FrameKind};
@@ -152,6 +154,9 @@ impl Vm {
 
     fn set_gen_state(o: &ObjRef, s: GenState) {
         Vm::with_native_mut::<GenObj, _>(o, |g| g.state = s);
+        if s == GenState::Closed {
+            o.set_flag(flags::F_NO_FINALIZER, true);
+        }
     }
 
     /// Calls generator function `func`: binds the arguments in a frame and
@@ -166,30 +171,67 @@ impl Vm {
             Some(f) => (f.name.clone(), f.qualname.clone()),
             None => return Err(self.internal_error("not a function")),
         };
-        self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
-        let (mut locals, mut stack) = (Vec::new(), Vec::new());
-        let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
-            return Err(self.internal_error("generator without frame"));
+        let simple = match kwnames {
+            None => crate::interp::simple_call_of(func, args.len(), true).filter(|c| !c.has_cells),
+            Some(_) => None,
         };
-        let coro = frame.code.flags & code_flags::COROUTINE != 0;
-        let asyncgen = frame.code.flags & code_flags::ASYNC_GENERATOR != 0;
-        let g = GenObj {
-            coro,
-            asyncgen,
-            state: GenState::Created,
-            code_obj: frame.code_obj,
-            func: frame.func,
-            globals: frame.globals,
-            builtins: frame.builtins,
-            name,
-            qualname,
-            locals,
-            stack,
-            ip: 0,
-            lasti: 0,
-            exc: None,
-            frame_obj: frame.frame_obj,
+        let g = if let Some(call) = simple {
+            // Plain positional parameters: the arguments become the slots
+            // directly, with no frame pushed and popped to bind them.
+            let given = args.len();
+            let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
+            locals.extend(args.into_iter().map(Some));
+            if given < call.argcount {
+                if let Some(d) = call.defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
+                    let first_default = call.argcount - d.len();
+                    for k in given..call.argcount {
+                        locals.push(d.items().get(k - first_default).cloned());
+                    }
+                }
+            }
+            locals.resize(call.nlocals, None);
+            GenObj {
+                coro: call.code.flags & code_flags::COROUTINE != 0,
+                asyncgen: call.code.flags & code_flags::ASYNC_GENERATOR != 0,
+                state: GenState::Created,
+                code_obj: call.code_obj,
+                func: Some(func.clone()),
+                globals: call.globals,
+                builtins: call.builtins,
+                name,
+                qualname,
+                locals,
+                stack: Vec::new(),
+                ip: 0,
+                lasti: 0,
+                exc: None,
+                frame_obj: None,
+            }
+        } else {
+            self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
+            let (mut locals, mut stack) = (Vec::new(), Vec::new());
+            let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
+                return Err(self.internal_error("generator without frame"));
+            };
+            GenObj {
+                coro: frame.code.flags & code_flags::COROUTINE != 0,
+                asyncgen: frame.code.flags & code_flags::ASYNC_GENERATOR != 0,
+                state: GenState::Created,
+                code_obj: frame.code_obj,
+                func: frame.func,
+                globals: frame.globals,
+                builtins: frame.builtins,
+                name,
+                qualname,
+                locals,
+                stack,
+                ip: 0,
+                lasti: 0,
+                exc: None,
+                frame_obj: frame.frame_obj,
+            }
         };
+        let (coro, asyncgen) = (g.coro, g.asyncgen);
         let t = if coro {
             T::Coroutine
         } else if asyncgen {
@@ -197,7 +239,13 @@ impl Vm {
         } else {
             T::Generator
         };
-        self.new_native(t, g)
+        let g = self.new_native(t, g)?;
+        // An unstarted generator needs no finalizer call; an unstarted
+        // coroutine does (the "never awaited" warning).
+        if !coro {
+            g.set_flag(flags::F_NO_FINALIZER, true);
+        }
+        Ok(g)
     }
 
     /// `YIELD_VALUE` in the innermost frame, a generator's: its slots move
@@ -223,6 +271,8 @@ impl Vm {
             g.frame_obj = frame.frame_obj;
             g.state = GenState::Suspended;
         });
+        // Freed while suspended, it must be closed first.
+        gen.set_flag(flags::F_NO_FINALIZER, false);
         self.gen_yielded = true;
         Ok(())
     }
@@ -531,6 +581,7 @@ impl Vm {
         let Some((mut stack, mut locals, exc)) = taken else {
             return false;
         };
+        gen.set_flag(flags::F_NO_FINALIZER, true);
         while let Some(v) = stack.pop() {
             drop(v);
         }
