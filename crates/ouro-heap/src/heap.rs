@@ -454,18 +454,52 @@ fn alloc_inline_bytes<P: Payload>(
 /// Allocates a tuple (or an instance of a tuple subclass, with `attrs`) that
 /// takes ownership of `items`.
 pub fn alloc_tuple(ty: &ObjRef, items: Vec<ObjRef>, attrs: bool) -> Result<ObjRef, NoMemory> {
-    let kind = Kind::Tuple;
     let n = items.len();
+    // SAFETY: a vector's iterator yields exactly its length.
+    unsafe { alloc_tuple_exact(ty, n, items.into_iter(), attrs) }
+}
+
+/// [`alloc_tuple`] from the top of a value stack (`BUILD_TUPLE`).
+pub fn alloc_tuple_drain(
+    ty: &ObjRef,
+    items: std::vec::Drain<'_, ObjRef>,
+) -> Result<ObjRef, NoMemory> {
+    let n = items.len();
+    // SAFETY: a drain yields exactly its length.
+    unsafe { alloc_tuple_exact(ty, n, items, false) }
+}
+
+/// [`alloc_tuple`] from an array: a pair or triple is built with no
+/// intermediate vector.
+pub fn alloc_tuple_array<const N: usize>(
+    ty: &ObjRef,
+    items: [ObjRef; N],
+) -> Result<ObjRef, NoMemory> {
+    // SAFETY: an array's iterator yields exactly N items.
+    unsafe { alloc_tuple_exact(ty, N, items.into_iter(), false) }
+}
+
+/// # Safety
+/// `items` yields exactly `n` references (each slot of the new tuple is
+/// written once; a shorter iterator would leave slots uninitialised).
+unsafe fn alloc_tuple_exact(
+    ty: &ObjRef,
+    n: usize,
+    items: impl Iterator<Item = ObjRef>,
+    attrs: bool,
+) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::Tuple;
     let f = layout_flags(kind, attrs);
     let block = alloc_block(kind, f, n)?;
     // SAFETY: the block is sized for `n` references after the TupleObj
-    // (KIND); each item's count moves into the tuple.
+    // (KIND); each item's count moves into the tuple; the caller
+    // guarantees exactly `n` items.
     let hdr = unsafe {
         let hdr = init_header(block, kind, f, ty.raw().as_ptr());
         let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
         ptr::write(payload as *mut TupleObj, TupleObj::new_header(n));
         let dst = payload.add(size_of::<TupleObj>()) as *mut ObjRef;
-        for (i, item) in items.into_iter().enumerate() {
+        for (i, item) in items.take(n).enumerate() {
             ptr::write(dst.add(i), item);
         }
         if attrs {

@@ -206,7 +206,9 @@ impl Vm {
         let inline_index = || -> Option<u32> {
             let attrs = obj.attrs()?;
             match &*attrs {
-                Attrs::Inline(pairs) => pairs.iter().position(|(k, _)| k.is(name)).map(|i| i as u32),
+                Attrs::Inline(pairs) => {
+                    pairs.iter().position(|(k, _)| k.is(name)).map(|i| i as u32)
+                }
                 Attrs::Dict(_) => None,
             }
         };
@@ -238,8 +240,10 @@ impl Vm {
                         .is_some_and(|b| b.bound.is_none() && b.owner.is_some()),
                     _ => false,
                 };
-                let plain_value = !matches!(d.kind(), Kind::Native | Kind::Function | Kind::BuiltinFunction)
-                    && !Vm::is_heap_type(&d.class());
+                let plain_value = !matches!(
+                    d.kind(),
+                    Kind::Native | Kind::Function | Kind::BuiltinFunction
+                ) && !Vm::is_heap_type(&d.class());
                 if !(is_method || plain_value) {
                     return generic;
                 }

@@ -767,7 +767,7 @@ pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let (q, r) = num_integer::Integer::div_mod_floor(&x, &y);
         let q = vm.new_bigint(q)?;
         let r = vm.new_bigint(r)?;
-        return vm.new_tuple(vec![q, r]);
+        return vm.new_tuple_of([q, r]);
     }
     if matches!(a.kind(), Kind::Int | Kind::BigInt | Kind::Float)
         && matches!(b.kind(), Kind::Int | Kind::BigInt | Kind::Float)
@@ -778,7 +778,7 @@ pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             Some((q, r)) => {
                 let q = vm.new_float(q)?;
                 let r = vm.new_float(r)?;
-                vm.new_tuple(vec![q, r])
+                vm.new_tuple_of([q, r])
             }
             None => Err(vm.zero_division("float divmod()")),
         };

@@ -1116,7 +1116,7 @@ fn cmath_polar(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         h
     };
     let (r, phi) = (vm.new_float(r)?, vm.new_float(phi)?);
-    vm.new_tuple(vec![r, phi])
+    vm.new_tuple_of([r, phi])
 }
 
 fn cmath_rect(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

@@ -137,8 +137,12 @@ impl Vm {
         let filename = self.new_str(&code.filename)?;
         let ty = self.ty(T::Code).clone();
         let global_cache = (0..names.len()).map(|_| Default::default()).collect();
-        let load_cache = (0..names.len() * WAYS).map(|_| Default::default()).collect();
-        let store_cache = (0..names.len() * WAYS).map(|_| Default::default()).collect();
+        let load_cache = (0..names.len() * WAYS)
+            .map(|_| Default::default())
+            .collect();
+        let store_cache = (0..names.len() * WAYS)
+            .map(|_| Default::default())
+            .collect();
         self.alloc(
             &ty,
             CodeObj {
@@ -748,8 +752,19 @@ impl Vm {
                             self.stack.push(self.new_bool(r != (inv == 1)));
                         }
                         Instr::BuildTuple(n) => {
-                            let items = tri!('err, self.pop_n(n as usize));
-                            let t = tri!('err, self.new_tuple(items));
+                            let len = self.stack.len();
+                            let Some(start) = len.checked_sub(n as usize) else {
+                                break 'err self.internal_error("BUILD_TUPLE underflow");
+                            };
+                            let t = if n == 0 {
+                                self.empty_tuple()
+                            } else {
+                                let ty = self.types[T::Tuple as usize].clone();
+                                match heap::alloc_tuple_drain(&ty, self.stack.drain(start..)) {
+                                    Ok(t) => t,
+                                    Err(_) => break 'err self.memory_error(),
+                                }
+                            };
                             self.stack.push(t);
                         }
                         Instr::BuildList(n) => {
@@ -1888,7 +1903,9 @@ impl Vm {
                 let r = self.run_entry()?;
                 if !r.is(&self.none) {
                     let tn = self.type_name_of(&r);
-                    return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
                 }
                 return Ok(Called::Value(inst));
             }

@@ -675,7 +675,7 @@ fn math_frexp(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let (m, e) = libm::frexp(x);
     let m = vm.new_float(m)?;
     let e = vm.new_int(e as i64)?;
-    vm.new_tuple(vec![m, e])
+    vm.new_tuple_of([m, e])
 }
 
 fn math_modf(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -690,7 +690,7 @@ fn math_modf(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     };
     let a = vm.new_float(frac)?;
     let b = vm.new_float(int)?;
-    vm.new_tuple(vec![a, b])
+    vm.new_tuple_of([a, b])
 }
 
 fn math_ulp(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

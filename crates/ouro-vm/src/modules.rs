@@ -102,7 +102,7 @@ fn atexit_register(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         }
         d
     };
-    let entry = vm.new_tuple(vec![func.clone(), rest, kwargs])?;
+    let entry = vm.new_tuple_of([func.clone(), rest, kwargs])?;
     vm.atexit.push(entry);
     Ok(func)
 }

@@ -1818,25 +1818,34 @@ impl Vm {
             Kind::DictIter => self.dictiter_next(it),
             Kind::Native if Vm::is_generator(it) => self.gen_next(it),
             Kind::Native if crate::objects::set::is_set_iter(it) => self.setiter_next(it),
-            _ => {
-                let ty = it.class();
-                let n = self.names.next.clone();
-                match self.type_lookup(&ty, &n) {
-                    Some(f) => match self.call(&f, vec![it.clone()]) {
-                        Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_is(&e, T::StopIteration) => Ok(None),
-                        Err(e) => Err(e),
-                    },
-                    None => {
-                        if it.kind() == Kind::Native {
-                            if let Some(r) = self.native_next(it)? {
-                                return Ok(r);
-                            }
-                        }
-                        let tn = self.type_name_of(it);
-                        Err(self.type_error(format!("'{tn}' object is not an iterator")))
+            // The builtin lazy iterators (enumerate, zip, map, ...) step
+            // directly unless a subclass may override `__next__`.
+            Kind::Native if !Vm::is_heap_type(&it.class()) => match self.native_next(it)? {
+                Some(r) => Ok(r),
+                None => self.next_by_dunder(it),
+            },
+            _ => self.next_by_dunder(it),
+        }
+    }
+
+    /// `next(it)` through the type's `__next__`.
+    fn next_by_dunder(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
+        let ty = it.class();
+        let n = self.names.next.clone();
+        match self.type_lookup(&ty, &n) {
+            Some(f) => match self.call_type_attr_with(&f, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, T::StopIteration) => Ok(None),
+                Err(e) => Err(e),
+            },
+            None => {
+                if it.kind() == Kind::Native {
+                    if let Some(r) = self.native_next(it)? {
+                        return Ok(r);
                     }
                 }
+                let tn = self.type_name_of(it);
+                Err(self.type_error(format!("'{tn}' object is not an iterator")))
             }
         }
     }

@@ -187,12 +187,12 @@ fn sre_compile(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     for (n, g) in &compiled.names {
         let k = vm.new_str(n)?;
         let v = vm.new_int(*g as i64)?;
-        names.push(vm.new_tuple(vec![k, v])?);
+        names.push(vm.new_tuple_of([k, v])?);
     }
     let names = vm.new_list(names)?;
     let code = vm.new_native(T::SreCode, SreCode { compiled, istext })?;
     ouro_heap::gc::untrack(&code);
-    vm.new_tuple(vec![code, out_flags, groups, names])
+    vm.new_tuple_of([code, out_flags, groups, names])
 }
 
 /// A parser error: `(msg, pos)` for `re.error`, or the exception itself.
@@ -204,7 +204,7 @@ fn error_result(vm: &mut Vm, e: sre::Error) -> PyResult<ObjRef> {
                 Some(p) => vm.new_int(p as i64)?,
                 None => vm.none.clone(),
             };
-            vm.new_tuple(vec![msg, pos])
+            vm.new_tuple_of([msg, pos])
         }
         ErrorKind::Overflow => Err(vm.overflow_error(&e.msg)),
         ErrorKind::Value => Err(vm.value_error(&e.msg)),
@@ -478,7 +478,7 @@ fn sre_sub(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         && vm.is_exact_str_or_bytes(&string)
     {
         let k = vm.new_int(0)?;
-        return vm.new_tuple(vec![string, k]);
+        return vm.new_tuple_of([string, k]);
     }
     out.push_subject(&subj, last, len);
     let result = match out {
@@ -486,7 +486,7 @@ fn sre_sub(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         Out::Bytes(b) => vm.new_bytes(&b)?,
     };
     let k = vm.new_int(n as i64)?;
-    vm.new_tuple(vec![result, k])
+    vm.new_tuple_of([result, k])
 }
 
 /// The TypeError of joining a replacement of the wrong type (CPython's

@@ -752,7 +752,7 @@ pub(crate) fn make_module(vm: &mut Vm) -> PyResult<ObjRef> {
     // struct.error: a plain Exception subclass named as CPython's.
     let name = vm.new_str("error")?;
     let exc = vm.ty(crate::types::T::Exception).clone();
-    let bases = vm.new_tuple(vec![exc])?;
+    let bases = vm.new_tuple_of([exc])?;
     let ns = vm.new_dict()?;
     let modkey = vm.intern("__module__")?;
     let modname = vm.new_str("struct")?;

@@ -209,11 +209,11 @@ fn sys_exc_info(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                 .borrow::<ouro_heap::ExceptionObj>()
                 .and_then(|x| x.traceback.clone())
                 .unwrap_or_else(|| vm.none.clone());
-            vm.new_tuple(vec![ty, e, tb])
+            vm.new_tuple_of([ty, e, tb])
         }
         None => {
             let n = vm.none.clone();
-            vm.new_tuple(vec![n.clone(), n.clone(), n])
+            vm.new_tuple_of([n.clone(), n.clone(), n])
         }
     }
 }
@@ -287,7 +287,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         let c = vm.new_int(7)?;
         let r = vm.new_str("final")?;
         let s = vm.new_int(0)?;
-        vm.new_tuple(vec![a, b, c, r, s])?
+        vm.new_tuple_of([a, b, c, r, s])?
     };
     set(vm, "version_info", vi)?;
     let hv = vm.new_int(0x030b07f0)?;

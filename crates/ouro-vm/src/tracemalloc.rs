@@ -148,7 +148,7 @@ impl Vm {
         for (file, line) in tb.iter() {
             let f = self.new_str(file)?;
             let l = self.new_int(*line as i64)?;
-            frames.push(self.new_tuple(vec![f, l])?);
+            frames.push(self.new_tuple_of([f, l])?);
         }
         self.new_tuple(frames)
     }
@@ -209,7 +209,7 @@ fn tm_get_traced_memory(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         .map_or((0, 0), |t| (t.current, t.peak));
     let a = vm.new_int(cur as i64)?;
     let b = vm.new_int(peak as i64)?;
-    vm.new_tuple(vec![a, b])
+    vm.new_tuple_of([a, b])
 }
 
 fn tm_reset_peak(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -262,7 +262,7 @@ fn tm_get_traces(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         };
         let s = vm.new_int(size as i64)?;
         let n = vm.new_int(tb.len() as i64)?;
-        out.push(vm.new_tuple(vec![zero.clone(), s, tbo, n])?);
+        out.push(vm.new_tuple_of([zero.clone(), s, tbo, n])?);
     }
     let list = vm.new_list(out);
     // As CPython, which does not trace while building the list: the

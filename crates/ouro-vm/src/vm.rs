@@ -513,6 +513,16 @@ impl Vm {
         self.empty_tuple.clone()
     }
 
+    /// A tuple of a fixed, non-zero number of items (pairs from iterators),
+    /// with no intermediate vector.
+    pub fn new_tuple_of<const N: usize>(&mut self, items: [ObjRef; N]) -> PyResult<ObjRef> {
+        if N == 0 {
+            return Ok(self.empty_tuple.clone());
+        }
+        let ty = self.types[T::Tuple as usize].clone();
+        heap::alloc_tuple_array(&ty, items).map_err(|_| self.memory_error())
+    }
+
     pub fn new_tuple(&mut self, items: Vec<ObjRef>) -> PyResult<ObjRef> {
         if items.is_empty() {
             return Ok(self.empty_tuple.clone());

@@ -82,10 +82,15 @@ print("after with")
 
 
 def stubborn():
+    ignored = 0
     while True:
         try:
             yield 1
         except GeneratorExit:
+            if ignored:
+                print("giving up")
+                return
+            ignored += 1
             print("ignoring")
 
 

@@ -1971,7 +1971,7 @@ fn b_dunder_bytes(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn b_getnewargs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = this(vm, &args, "__getnewargs__")?;
     let b = vm.new_bytes(&d)?;
-    vm.new_tuple(vec![b])
+    vm.new_tuple_of([b])
 }
 
 fn b_dunder_getitem(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

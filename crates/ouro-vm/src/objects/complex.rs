@@ -535,7 +535,7 @@ fn c_getnewargs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let z = this(vm, &args, "__getnewargs__")?;
     let re = vm.new_float(z.re)?;
     let im = vm.new_float(z.im)?;
-    vm.new_tuple(vec![re, im])
+    vm.new_tuple_of([re, im])
 }
 
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {

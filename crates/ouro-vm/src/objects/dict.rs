@@ -421,7 +421,7 @@ impl Vm {
                 match io.what {
                     DictIterWhat::Keys => Ok(Some(k)),
                     DictIterWhat::Values => Ok(Some(v)),
-                    DictIterWhat::Items => self.new_tuple(vec![k, v]).map(Some),
+                    DictIterWhat::Items => self.new_tuple_of([k, v]).map(Some),
                 }
             }
         }
@@ -507,7 +507,7 @@ fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         .borrow_mut::<DictObj>()
         .and_then(|mut dobj| dobj.table.pop_last());
     match item {
-        Some((k, v)) => vm.new_tuple(vec![k, v]),
+        Some((k, v)) => vm.new_tuple_of([k, v]),
         None => {
             let e = vm.new_exc(T::KeyError, "popitem(): dictionary is empty");
             Err(e)

@@ -763,7 +763,7 @@ impl Vm {
             let end_lineno = vm.new_int(e.end_lineno as i64)?;
             let end_offset = vm.new_int(e.end_offset as i64)?;
             let details =
-                vm.new_tuple(vec![filename, lineno, offset, text, end_lineno, end_offset])?;
+                vm.new_tuple_of([filename, lineno, offset, text, end_lineno, end_offset])?;
             let ty = vm.ty(t).clone();
             let exc = vm.call(&ty, vec![msg, details])?;
             Ok(crate::error::PyErr(exc))

@@ -245,7 +245,7 @@ impl Vm {
                 .borrow::<ExceptionObj>()
                 .and_then(|x| x.traceback.clone());
             let msg = self.new_str("")?;
-            let list = self.new_tuple(vec![exc.clone()])?;
+            let list = self.new_tuple_of([exc.clone()])?;
             let eg_ty = if self.is_instance_of(exc, T::Exception) {
                 self.ty(T::ExceptionGroup).clone()
             } else {
@@ -399,7 +399,7 @@ fn eg_split(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let m = vm.matcher(&args.pos[1])?;
     let (a, b) = vm.split_rec(&g, &m, true, 0)?;
     let none = vm.none.clone();
-    vm.new_tuple(vec![a.unwrap_or_else(|| none.clone()), b.unwrap_or(none)])
+    vm.new_tuple_of([a.unwrap_or_else(|| none.clone()), b.unwrap_or(none)])
 }
 
 fn eg_subgroup(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {

@@ -421,7 +421,7 @@ impl Vm {
     pub(crate) fn native_next(&mut self, it: &ObjRef) -> PyResult<Option<Option<ObjRef>>> {
         enum Step {
             Enumerate(ObjRef, i64),
-            Zip(Vec<ObjRef>, bool),
+            Zip(usize, bool),
             Map(ObjRef, Vec<ObjRef>),
             Filter(ObjRef, ObjRef),
             Reversed(ObjRef, isize),
@@ -435,7 +435,7 @@ impl Vm {
                 *count += 1;
                 Step::Enumerate(it.clone(), c)
             }
-            LazyIter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
+            LazyIter::Zip { its, strict } => Step::Zip(its.len(), *strict),
             LazyIter::Map { func, its } => Step::Map(func.clone(), its.clone()),
             LazyIter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             LazyIter::Reversed {
@@ -474,11 +474,33 @@ impl Vm {
             Step::Enumerate(inner, c) => match self.next(&inner)? {
                 Some(v) => {
                     let n = self.new_int(c)?;
-                    Some(self.new_tuple(vec![n, v])?)
+                    Some(self.new_tuple_of([n, v])?)
                 }
                 None => None,
             },
-            Step::Zip(its, strict) => {
+            Step::Zip(n, strict) => {
+                // The iterators are fetched one at a time: no copy of the
+                // list per step.
+                let nth = |i: usize| {
+                    Vm::with_native::<LazyIter, _>(it, |l| match l {
+                        LazyIter::Zip { its, .. } => its.get(i).cloned(),
+                        _ => None,
+                    })
+                    .flatten()
+                };
+                if n == 2 && !strict {
+                    let (Some(a), Some(b)) = (nth(0), nth(1)) else {
+                        return Ok(Some(None));
+                    };
+                    let Some(x) = self.next(&a)? else {
+                        return Ok(Some(None));
+                    };
+                    let Some(y) = self.next(&b)? else {
+                        return Ok(Some(None));
+                    };
+                    return Ok(Some(Some(self.new_tuple_of([x, y])?)));
+                }
+                let its: Vec<ObjRef> = (0..n).filter_map(nth).collect();
                 let mut vals = Vec::with_capacity(its.len());
                 let mut exhausted_at = None;
                 for (i, inner) in its.iter().enumerate() {

@@ -93,7 +93,7 @@ fn int_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let v = vm.int_self(&args, "as_integer_ratio")?;
     let n = vm.new_bigint(v)?;
     let one = vm.new_int(1)?;
-    vm.new_tuple(vec![n, one])
+    vm.new_tuple_of([n, one])
 }
 
 fn int_float(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -286,7 +286,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let (n, d) = float_ratio(f);
     let n = vm.new_bigint(n)?;
     let d = vm.new_bigint(d)?;
-    vm.new_tuple(vec![n, d])
+    vm.new_tuple_of([n, d])
 }
 
 /// `float.hex()`, as CPython's `float_hex`.
