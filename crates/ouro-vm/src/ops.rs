@@ -1058,6 +1058,15 @@ impl Vm {
         b: &ObjRef,
         op: BinOp,
     ) -> PyResult<Option<ObjRef>> {
+        // A keys or items view takes `&|-^` with anything (CPython's
+        // `dictviews_and`... serve the reflected slot too): the builtin
+        // types that have these operators return NotImplemented for a view.
+        if (a.kind() == Kind::DictIter || b.kind() == Kind::DictIter)
+            && matches!(op, BinOp::And | BinOp::Or | BinOp::Subtract | BinOp::Xor)
+            && (self.is_setlike_view(a) || self.is_setlike_view(b))
+        {
+            return self.dictview_binop(a, b, op);
+        }
         match (a.kind(), b.kind()) {
             (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => {
                 self.int_binop(a, b, op).map(Some)
@@ -1301,6 +1310,9 @@ impl Vm {
             _ => {
                 if self.is_set_like(a) && self.is_set_like(b) {
                     return self.set_compare(a, b, op);
+                }
+                if self.is_setlike_view(a) {
+                    return self.dictview_compare(a, b, op);
                 }
                 match op {
                     CmpOp::Eq if a.is(b) => Ok(Some(true)),
@@ -1882,6 +1894,9 @@ impl Vm {
                 Ok(false)
             }
             Kind::Range => self.range_contains(container, item),
+            Kind::DictIter if self.is_setlike_view(container) => {
+                self.dictview_contains(container, item)
+            }
             _ => {
                 if self.is_set_like(container) {
                     return self.set_contains(container, item);
