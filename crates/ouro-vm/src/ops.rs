@@ -731,6 +731,9 @@ impl Vm {
             Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&obj.class()) => {
                 return self.bytes_getitem(obj, key)
             }
+            Kind::Native if crate::objects::memoryview::is_memoryview(obj) => {
+                return self.memoryview_getitem(obj, key)
+            }
             _ => {}
         }
         let gi = self.names.getitem.clone();
@@ -795,6 +798,9 @@ impl Vm {
                 Kind::List => return self.list_setitem(obj, &key, value),
                 Kind::Dict => return self.dict_setitem(obj, key, value),
                 Kind::ByteArray => return self.bytearray_setitem(obj, &key, value),
+                Kind::Native if crate::objects::memoryview::is_memoryview(obj) => {
+                    return self.memoryview_setitem(obj, &key, Some(value))
+                }
                 _ => {}
             }
         } else {
@@ -833,6 +839,9 @@ impl Vm {
             Kind::List => return self.list_delitem(obj, key),
             Kind::Dict => return self.dict_delitem(obj, key),
             Kind::ByteArray => return self.bytearray_delitem(obj, key),
+            Kind::Native if !heap && crate::objects::memoryview::is_memoryview(obj) => {
+                return self.memoryview_setitem(obj, key, None)
+            }
             _ => {}
         }
         let tn = self.type_name_of(obj);
@@ -1313,6 +1322,21 @@ impl Vm {
                 }
                 if self.is_setlike_view(a) {
                     return self.dictview_compare(a, b, op);
+                }
+                if crate::objects::memoryview::is_memoryview(a) {
+                    return match op {
+                        CmpOp::Eq => self.memoryview_compare(a, b, true),
+                        CmpOp::Ne => self.memoryview_compare(a, b, false),
+                        _ => Ok(None),
+                    };
+                }
+                // bytearray compares with any C-contiguous buffer.
+                if a.kind() == Kind::ByteArray && crate::objects::memoryview::is_memoryview(b) {
+                    let o = Vm::with_bytes(a, |x| {
+                        crate::objects::memoryview::with_contiguous_bytes(b, |y| x.cmp(y))
+                    })
+                    .flatten();
+                    return Ok(o.map(|o| ord_to(Some(o))));
                 }
                 match op {
                     CmpOp::Eq if a.is(b) => Ok(Some(true)),

@@ -154,7 +154,7 @@ impl Vm {
         let ty = self.ty(T::ByteArray).clone();
         let mut data = ouro_heap::hvec();
         data.extend_from_slice(b);
-        self.alloc(&ty, ByteArrayObj { data }, false)
+        self.alloc(&ty, ByteArrayObj::new(data), false)
     }
 
     /// A new object of `like`'s builtin kind (bytes or bytearray).
@@ -172,6 +172,8 @@ impl Vm {
         match o.kind() {
             Kind::Bytes => o.get::<BytesObj>().map(|b| f(b.as_bytes())),
             Kind::ByteArray => o.borrow::<ByteArrayObj>().map(|b| f(&b.data)),
+            // A live memoryview: its bytes in C order.
+            Kind::Native => crate::objects::memoryview::with_view_bytes(o, f),
             _ => None,
         }
     }
@@ -182,8 +184,12 @@ impl Vm {
     }
 
     /// The contents of an argument that must be bytes-like (CPython's buffer
-    /// protocol, for the two buffer types ouro has).
+    /// protocol with a simple buffer: bytes, bytearray, a C-contiguous
+    /// memoryview).
     pub(crate) fn buffer_arg(&mut self, o: &ObjRef) -> PyResult<Vec<u8>> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_buffer(o);
+        }
         match self.bytes_data(o) {
             Some(d) => Ok(d),
             None => {
@@ -198,6 +204,9 @@ impl Vm {
     pub(crate) fn writable_buffer_len(&mut self, o: &ObjRef) -> PyResult<usize> {
         match o.kind() {
             Kind::ByteArray => Ok(self.bytes_len(o)),
+            Kind::Native if self.memoryview_writable_len(o).is_some() => {
+                Ok(self.memoryview_writable_len(o).unwrap_or(0))
+            }
             _ => {
                 let tn = self.type_name_of(o);
                 Err(self.type_error(format!(
@@ -210,6 +219,9 @@ impl Vm {
     /// Writes `data` at `offset` into a writable buffer whose length
     /// [`Vm::writable_buffer_len`] checked.
     pub(crate) fn buffer_write(&mut self, o: &ObjRef, offset: usize, data: &[u8]) -> PyResult<()> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_write(o, offset, data);
+        }
         if let Some(mut b) = o.borrow_mut::<ByteArrayObj>() {
             if let Some(dst) = b.data.get_mut(offset..offset + data.len()) {
                 dst.copy_from_slice(data);
@@ -351,17 +363,17 @@ impl Vm {
                 None => self.bytes_from_iterable(&value)?,
             };
             let (start, step, stop, count) = self.slice_indices(key, len)?;
-            let mut b = self.bytearray_mut(o)?;
             if step == 1 {
                 let lo = start as usize;
                 let hi = (stop.max(start)) as usize;
+                self.bytearray_check_resize(o, len - (hi - lo) + new.len())?;
+                let mut b = self.bytearray_mut(o)?;
                 let tail: Vec<u8> = b.data[hi..].to_vec();
                 b.data.truncate(lo);
                 b.data.extend_from_slice(&new);
                 b.data.extend_from_slice(&tail);
                 return Ok(());
             }
-            drop(b);
             if new.len() != count {
                 return Err(self.value_error(format!(
                     "attempt to assign bytes of size {} to extended slice of size {count}",
@@ -387,6 +399,7 @@ impl Vm {
         let len = self.bytes_len(o);
         if key.kind() == Kind::Slice {
             let (start, step, _, count) = self.slice_indices(key, len)?;
+            self.bytearray_check_resize(o, len - count)?;
             let mut drop_at = vec![false; len];
             let mut i = start;
             for _ in 0..count {
@@ -402,6 +415,7 @@ impl Vm {
             return Ok(());
         }
         let i = self.bytearray_index(o, key)?;
+        self.bytearray_check_resize(o, len - 1)?;
         let mut b = self.bytearray_mut(o)?;
         b.data.remove(i);
         Ok(())
@@ -421,6 +435,21 @@ impl Vm {
             return Err(self.index_error("bytearray index out of range"));
         }
         Ok(idx as usize)
+    }
+
+    /// CPython's `_canresize`: a bytearray whose buffer is exported (a live
+    /// memoryview) keeps its size; a resize to the same length is allowed.
+    pub(crate) fn bytearray_check_resize(&mut self, o: &ObjRef, new_len: usize) -> PyResult<()> {
+        let (len, exports) = o
+            .borrow::<ByteArrayObj>()
+            .map_or((0, 0), |b| (b.data.len(), b.exports.get()));
+        if new_len != len && exports > 0 {
+            return Err(self.new_exc(
+                T::BufferError,
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+        Ok(())
     }
 
     fn bytearray_mut<'a>(&mut self, o: &'a ObjRef) -> PyResult<ouro_heap::PMut<'a, ByteArrayObj>> {
@@ -489,6 +518,8 @@ impl Vm {
                     let tn = self.type_name_of(b);
                     return Err(self.type_error(format!("can't concat {tn} to bytearray")));
                 };
+                let len = self.bytes_len(a);
+                self.bytearray_check_resize(a, len + y.len())?;
                 self.bytearray_mut(a)?.data.extend_from_slice(&y);
                 Ok(Some(a.clone()))
             }
@@ -503,6 +534,7 @@ impl Vm {
                     _ => return Err(self.memory_error()),
                 }
                 let out = d.repeat(count);
+                self.bytearray_check_resize(a, out.len())?;
                 let mut m = self.bytearray_mut(a)?;
                 m.data.clear();
                 m.data.extend_from_slice(&out);
@@ -631,7 +663,8 @@ impl Vm {
                 }
                 b'r' | b'a' => ('s', self.ascii(&arg)?),
                 b'c' => {
-                    let byte = match self.bytes_data(&arg) {
+                    let bytes_like = matches!(arg.kind(), Kind::Bytes | Kind::ByteArray);
+                    let byte = match self.bytes_data(&arg).filter(|_| bytes_like) {
                         Some(d) if d.len() == 1 => Some(d[0]),
                         Some(_) => None,
                         None if matches!(arg.kind(), Kind::Int | Kind::BigInt) => {
@@ -692,7 +725,7 @@ impl Vm {
         let mut data = ouro_heap::hvec();
         data.extend_from_slice(&d);
         let attrs = Vm::is_heap_type(ty);
-        self.alloc(ty, ByteArrayObj { data }, attrs)
+        self.alloc(ty, ByteArrayObj::new(data), attrs)
     }
 
     /// The contents for the constructors: `()`, `(int)`, `(str, encoding[,
@@ -1089,7 +1122,11 @@ fn replace(hay: &[u8], old: &[u8], new: &[u8], max: Option<usize>) -> Vec<u8> {
 /// The receiver's contents, checking its type (`bytes.upper(1)` is a
 /// TypeError naming the type, as CPython's descriptors do).
 fn this(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Vec<u8>> {
-    match args.pos.first().and_then(|s| vm.bytes_data(s)) {
+    let receiver = args
+        .pos
+        .first()
+        .filter(|s| matches!(s.kind(), Kind::Bytes | Kind::ByteArray));
+    match receiver.and_then(|s| vm.bytes_data(s)) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'bytes' object but received '{}'",
@@ -1509,7 +1546,13 @@ fn b_join(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match vm.bytes_data(it) {
+        // A simple buffer: a memoryview must be C-contiguous.
+        let d = if crate::objects::memoryview::is_memoryview(it) {
+            crate::objects::memoryview::with_contiguous_bytes(it, <[u8]>::to_vec)
+        } else {
+            vm.bytes_data(it)
+        };
+        match d {
             Some(d) => out.extend_from_slice(&d),
             None => {
                 let tn = vm.type_name_of(it);
@@ -1633,11 +1676,14 @@ fn partition(vm: &mut Vm, args: Args, name: &str, right: bool) -> PyResult<ObjRe
         None if right => (&[], &[], &d),
         None => (&d, &[], &[]),
     };
-    let items = vec![
-        result(vm, &args, a)?,
-        result(vm, &args, m)?,
-        result(vm, &args, b)?,
-    ];
+    // bytes.partition gives back the separator object itself when found
+    // (stringlib's partition); bytearray's makes a bytearray of it.
+    let middle = if at.is_some() && args.pos[0].kind() == Kind::Bytes {
+        args.pos[1].clone()
+    } else {
+        result(vm, &args, m)?
+    };
+    let items = vec![result(vm, &args, a)?, middle, result(vm, &args, b)?];
     vm.new_tuple(items)
 }
 
@@ -1799,7 +1845,7 @@ fn b_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     vm.new_str(&s)
 }
 
-fn b_hex(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+pub(crate) fn b_hex(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let sep_kw = args.take_kw(vm, "sep");
     let bps_kw = args.take_kw(vm, "bytes_per_sep");
     args.no_more_kw(vm, "hex")?;
@@ -2028,6 +2074,8 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one_after_self(vm, "append")?;
     let o = ba_this(vm, &args, "append")?;
     let v = vm.byte_value(&args.pos[1])?;
+    let len = vm.bytes_len(&o);
+    vm.bytearray_check_resize(&o, len + 1)?;
     vm.bytearray_mut(&o)?.data.push(v);
     Ok(vm.none.clone())
 }
@@ -2047,6 +2095,8 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             vm.bytes_from_iterable(&src)?
         }
     };
+    let len = vm.bytes_len(&o);
+    vm.bytearray_check_resize(&o, len + d.len())?;
     vm.bytearray_mut(&o)?.data.extend_from_slice(&d);
     Ok(vm.none.clone())
 }
@@ -2059,6 +2109,7 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let v = vm.byte_value(&args.pos[2])?;
     let n = vm.bytes_len(&o) as isize;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    vm.bytearray_check_resize(&o, n as usize + 1)?;
     vm.bytearray_mut(&o)?.data.insert(at, v);
     Ok(vm.none.clone())
 }
@@ -2079,6 +2130,7 @@ fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if at < 0 || at >= n {
         return Err(vm.index_error("pop index out of range"));
     }
+    vm.bytearray_check_resize(&o, n as usize - 1)?;
     let v = vm.bytearray_mut(&o)?.data.remove(at as usize);
     vm.new_int(i64::from(v))
 }
@@ -2091,6 +2143,7 @@ fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = vm.bytes_data(&o).unwrap_or_default();
     match d.iter().position(|&c| c == v) {
         Some(p) => {
+            vm.bytearray_check_resize(&o, d.len() - 1)?;
             vm.bytearray_mut(&o)?.data.remove(p);
             Ok(vm.none.clone())
         }
@@ -2108,6 +2161,7 @@ fn ba_reverse(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn ba_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "clear", 1, 1)?;
     let o = ba_this(vm, &args, "clear")?;
+    vm.bytearray_check_resize(&o, 0)?;
     let mut b = vm.bytearray_mut(&o)?;
     b.data = ouro_heap::hvec();
     drop(b);
@@ -2124,6 +2178,7 @@ fn ba_copy(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 /// `bytearray.__init__` for subclasses that call it explicitly.
 fn ba_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let o = ba_this(vm, &args, "__init__")?;
+    vm.bytearray_check_resize(&o, 0)?;
     let mut rest = Args {
         pos: args.pos[1..].to_vec(),
         kw: args.kw.clone(),
