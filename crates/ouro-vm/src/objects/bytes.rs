@@ -12,6 +12,7 @@ use ouro_heap::{ByteArrayObj, BytesObj, Kind, ObjRef};
 
 use crate::error::PyResult;
 use crate::natives::Args;
+use crate::objects::codecs::codec_args;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -46,99 +47,6 @@ pub(crate) fn bytes_repr(data: &[u8]) -> String {
 /// CPython's `Py_ISSPACE` on bytes: space, \t, \n, \v, \f, \r.
 fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// An encoding name, normalised as CPython's codec lookup does.
-fn codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let norm: String = name
-        .trim()
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
-    Ok(match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" => {
-            Codec::Latin1
-        }
-        _ => {
-            return Err(vm.new_exc(T::LookupError, format!("unknown encoding: {name}")));
-        }
-    })
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-impl Codec {
-    fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-        }
-    }
-}
-
-/// The error handlers ouro knows (CPython's builtin ones that make sense
-/// for text held as valid Unicode).
-#[derive(Clone, PartialEq, Eq)]
-enum Errors {
-    Strict,
-    Ignore,
-    Replace,
-    BackslashReplace,
-    XmlCharRefReplace,
-    /// A name CPython looks up only when an error happens.
-    Unknown(String),
-}
-
-fn error_handler(name: &str) -> Errors {
-    match name {
-        "strict" => Errors::Strict,
-        "ignore" => Errors::Ignore,
-        "replace" => Errors::Replace,
-        "backslashreplace" => Errors::BackslashReplace,
-        "xmlcharrefreplace" => Errors::XmlCharRefReplace,
-        _ => Errors::Unknown(name.to_string()),
-    }
-}
-
-/// The LookupError for an error handler name that does not exist.
-fn unknown_handler(vm: &mut Vm, name: &str) -> crate::error::PyErr {
-    vm.new_exc(
-        T::LookupError,
-        format!("unknown error handler name '{name}'"),
-    )
-}
-
-/// `encoding` and `errors` arguments at `args.pos[i]`, `[i+1]` or by keyword.
-fn codec_args(vm: &mut Vm, args: &mut Args, i: usize, fname: &str) -> PyResult<(Codec, Errors)> {
-    let enc_kw = args.take_kw(vm, "encoding");
-    let err_kw = args.take_kw(vm, "errors");
-    args.no_more_kw(vm, fname)?;
-    let enc = args.pos.get(i).cloned().or(enc_kw);
-    let err = args.pos.get(i + 1).cloned().or(err_kw);
-    let text = |vm: &mut Vm, o: Option<ObjRef>, what: &str, dflt: &str| -> PyResult<String> {
-        match o {
-            None => Ok(dflt.to_string()),
-            Some(o) if o.kind() == Kind::Str => Ok(vm.str_of(&o).to_string()),
-            Some(o) => {
-                let tn = vm.type_name_of(&o);
-                Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}")))
-            }
-        }
-    };
-    let e = text(vm, enc, "encoding", "utf-8")?;
-    let r = text(vm, err, "errors", "strict")?;
-    let c = codec(vm, &e)?;
-    let h = error_handler(&r);
-    Ok((c, h))
 }
 
 impl Vm {
@@ -834,142 +742,6 @@ impl Vm {
         }
     }
 
-    /// `str.encode` and `bytes(str, encoding)`.
-    fn encode_str(&mut self, s: &str, c: Codec, h: Errors) -> PyResult<Vec<u8>> {
-        let limit: u32 = match c {
-            Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-            Codec::Ascii => 0x80,
-            Codec::Latin1 => 0x100,
-        };
-        let mut out = Vec::with_capacity(s.len());
-        let chars: Vec<char> = s.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let cp = chars[i] as u32;
-            if cp < limit {
-                out.push(cp as u8);
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < chars.len() && chars[j] as u32 >= limit {
-                j += 1;
-            }
-            match &h {
-                Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                Errors::Strict => {
-                    let range = if j - i == 1 {
-                        format!("character '{}' in position {i}", escape_char(chars[i]))
-                    } else {
-                        format!("characters in position {i}-{}", j - 1)
-                    };
-                    return Err(self.new_exc(
-                        T::UnicodeEncodeError,
-                        format!(
-                            "'{}' codec can't encode {range}: ordinal not in range({limit})",
-                            c.name()
-                        ),
-                    ));
-                }
-                Errors::Ignore => {}
-                Errors::Replace => out.extend(std::iter::repeat_n(b'?', j - i)),
-                Errors::BackslashReplace => {
-                    for &ch in &chars[i..j] {
-                        out.extend_from_slice(escape_char(ch).as_bytes());
-                    }
-                }
-                Errors::XmlCharRefReplace => {
-                    for &ch in &chars[i..j] {
-                        out.extend_from_slice(format!("&#{};", ch as u32).as_bytes());
-                    }
-                }
-            }
-            i = j;
-        }
-        Ok(out)
-    }
-
-    /// `bytes.decode` and `str(bytes, encoding)`.
-    fn decode_bytes(&mut self, d: &[u8], c: Codec, h: Errors) -> PyResult<String> {
-        match c {
-            Codec::Latin1 => Ok(d.iter().map(|&b| b as char).collect()),
-            Codec::Ascii => {
-                let mut out = String::with_capacity(d.len());
-                for (i, &b) in d.iter().enumerate() {
-                    if b < 0x80 {
-                        out.push(b as char);
-                        continue;
-                    }
-                    match &h {
-                        Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                        Errors::Strict | Errors::XmlCharRefReplace => {
-                            return Err(self.new_exc(
-                                T::UnicodeDecodeError,
-                                format!(
-                                    "'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)"
-                                ),
-                            ))
-                        }
-                        Errors::Ignore => {}
-                        Errors::Replace => out.push('\u{fffd}'),
-                        Errors::BackslashReplace => out.push_str(&format!("\\x{b:02x}")),
-                    }
-                }
-                Ok(out)
-            }
-            Codec::Utf8 => {
-                let mut out = String::with_capacity(d.len());
-                let mut rest = d;
-                let mut pos = 0;
-                loop {
-                    match std::str::from_utf8(rest) {
-                        Ok(s) => {
-                            out.push_str(s);
-                            return Ok(out);
-                        }
-                        Err(e) => {
-                            let good = e.valid_up_to();
-                            out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                            let at = pos + good;
-                            let bad = e.error_len().unwrap_or(rest.len() - good);
-                            let first = rest[good];
-                            let reason = if e.error_len().is_none() {
-                                "unexpected end of data"
-                            } else if matches!(first, 0x80..=0xc1 | 0xf5..=0xff) {
-                                "invalid start byte"
-                            } else {
-                                "invalid continuation byte"
-                            };
-                            match &h {
-                                Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                                Errors::Strict | Errors::XmlCharRefReplace => {
-                                    let what = if bad == 1 {
-                                        format!("byte 0x{first:02x} in position {at}")
-                                    } else {
-                                        format!("bytes in position {at}-{}", at + bad - 1)
-                                    };
-                                    return Err(self.new_exc(
-                                        T::UnicodeDecodeError,
-                                        format!("'utf-8' codec can't decode {what}: {reason}"),
-                                    ));
-                                }
-                                Errors::Ignore => {}
-                                Errors::Replace => out.push('\u{fffd}'),
-                                Errors::BackslashReplace => {
-                                    for &b in &rest[good..good + bad] {
-                                        out.push_str(&format!("\\x{b:02x}"));
-                                    }
-                                }
-                            }
-                            rest = &rest[good + bad..];
-                            pos = at + bad;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// `str(b, encoding[, errors])`: the decoding form of the str constructor.
     pub(crate) fn str_decode_form(&mut self, mut args: Args) -> PyResult<ObjRef> {
         let src = args.pos.first().cloned();
@@ -1021,17 +793,6 @@ impl Vm {
     /// `sys.getsizeof` part: a bytearray's buffer.
     pub(crate) fn bytearray_capacity(o: &ObjRef) -> usize {
         o.borrow::<ByteArrayObj>().map_or(0, |b| b.data.capacity())
-    }
-}
-
-fn escape_char(c: char) -> String {
-    let cp = c as u32;
-    if cp < 0x100 {
-        format!("\\x{cp:02x}")
-    } else if cp < 0x10000 {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
     }
 }
 

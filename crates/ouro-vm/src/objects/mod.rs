@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod class;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exception;
