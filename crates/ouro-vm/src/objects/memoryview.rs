@@ -142,9 +142,13 @@ impl Geom {
         }
     }
 
-    /// CPython's `PyBuffer_IsContiguous(view, 'C')` (and the 1-D shortcut
-    /// of `init_flags`).
+    /// CPython's `init_flags`: one dimension is contiguous when its stride
+    /// is the item size (or it has one item); more use
+    /// `PyBuffer_IsContiguous(view, 'C')`.
     fn c_contiguous(&self) -> bool {
+        if self.ndim() == 1 {
+            return self.shape[0] == 1 || self.strides[0] == self.itemsize as isize;
+        }
         if self.nbytes() == 0 {
             return true;
         }
@@ -159,6 +163,9 @@ impl Geom {
     }
 
     fn f_contiguous(&self) -> bool {
+        if self.ndim() == 1 {
+            return self.c_contiguous();
+        }
         if self.nbytes() == 0 {
             return true;
         }
@@ -540,10 +547,12 @@ impl Vm {
         let v = self.mv_live(o)?;
         let g = &v.geom;
         if g.ndim() == 0 {
-            let empty_tuple = key.kind() == Kind::Tuple && self.seq_items(key).is_empty();
-            if key.is(&self.ellipsis) || empty_tuple {
+            if key.kind() == Kind::Tuple && self.seq_items(key).is_empty() {
                 let pos = g.offset;
                 return self.mv_unpack_at(&v, pos);
+            }
+            if key.is(&self.ellipsis) {
+                return Ok(o.clone());
             }
             return Err(self.type_error("invalid indexing of 0-dim memory"));
         }
@@ -678,7 +687,7 @@ impl Vm {
             let data = self.pack_single(&g, &value)?;
             return self.mv_write_at(&v, pos, &data);
         }
-        if self.is_multislice(key) {
+        if key.kind() == Kind::Slice || self.is_multislice(key) {
             return Err(self.new_exc(
                 T::NotImplementedError,
                 "memoryview slice assignments are currently restricted to ndim = 1",
