@@ -78,3 +78,18 @@ except LookupError as ex:
     print(type(ex).__name__, ex)
 os.remove(path)
 os.rmdir(d)
+
+# the stream decoders of utf-16 and utf-32 want a BOM
+d = tempfile.mkdtemp()
+path = os.path.join(d, 'nobom.txt')
+for enc, data in (('utf-16', 'hi'.encode('utf-16-le')), ('utf-32', 'hi'.encode('utf-32-le')),
+                  ('utf-16', b'h'), ('utf-8-sig', b'\xef\xbb')):
+    with open(path, 'wb') as f:
+        f.write(data)
+    try:
+        with open(path, encoding=enc) as f:
+            print(enc, repr(f.read()))
+    except UnicodeError as ex:
+        print(enc, type(ex).__name__, ex)
+os.remove(path)
+os.rmdir(d)

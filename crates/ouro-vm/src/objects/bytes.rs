@@ -677,9 +677,10 @@ impl Vm {
             if args.pos.len() < 2 && !has_codec {
                 return Err(self.type_error("string argument without an encoding"));
             }
-            let (c, h) = codec_args(self, args, 1, fname)?;
+            let call = codec_args(self, args, 1, fname, false)?;
             let s = self.str_of(&src).to_string();
-            return Ok((self.encode_str(&s, c, h)?, None));
+            let r = self.encode_str(&s, call.codec, call.errors.clone());
+            return Ok((self.wrap_codec_error(&call, "encoding", r)?, None));
         }
         if args.pos.len() > 1 || has_codec {
             args.no_more_kw(self, fname)?;
@@ -746,8 +747,9 @@ impl Vm {
     pub(crate) fn str_decode_form(&mut self, mut args: Args) -> PyResult<ObjRef> {
         let src = args.pos.first().cloned();
         let Some(src) = src.or_else(|| args.take_kw(self, "object")) else {
-            let (c, h) = codec_args(self, &mut args, 0, "str")?;
-            let s = self.decode_bytes(&[], c, h)?;
+            let call = codec_args(self, &mut args, 0, "str", true)?;
+            let r = self.decode_bytes(&[], call.codec, call.errors.clone());
+            let s = self.wrap_codec_error(&call, "decoding", r)?;
             return self.new_str(&s);
         };
         let Some(d) = self.bytes_data(&src) else {
@@ -759,8 +761,9 @@ impl Vm {
                 "decoding to str: need a bytes-like object, {tn} found"
             )));
         };
-        let (c, h) = codec_args(self, &mut args, 1, "str")?;
-        let s = self.decode_bytes(&d, c, h)?;
+        let call = codec_args(self, &mut args, 1, "str", true)?;
+        let r = self.decode_bytes(&d, call.codec, call.errors.clone());
+        let s = self.wrap_codec_error(&call, "decoding", r)?;
         self.new_str(&s)
     }
 
@@ -1601,8 +1604,9 @@ fn b_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len() - 1
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "decode")?;
-    let s = vm.decode_bytes(&d, c, h)?;
+    let call = codec_args(vm, &mut args, 1, "decode", true)?;
+    let r = vm.decode_bytes(&d, call.codec, call.errors.clone());
+    let s = vm.wrap_codec_error(&call, "decoding", r)?;
     vm.new_str(&s)
 }
 
@@ -2046,7 +2050,8 @@ pub(crate) fn str_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len() - 1
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "encode")?;
-    let d = vm.encode_str(&s, c, h)?;
+    let call = codec_args(vm, &mut args, 1, "encode", false)?;
+    let r = vm.encode_str(&s, call.codec, call.errors.clone());
+    let d = vm.wrap_codec_error(&call, "encoding", r)?;
     vm.new_bytes(&d)
 }

@@ -172,13 +172,40 @@ fn unknown_handler(vm: &mut Vm, name: &str) -> PyErr {
     )
 }
 
+/// A codec chosen by name for one call, with its error handler.
+pub(crate) struct CodecCall {
+    pub codec: Codec,
+    pub errors: Errors,
+    /// The name as given.
+    pub name: String,
+    /// Whether CPython reaches the codec through its registry
+    /// (`Objects/unicodeobject.c` has C shortcuts only for a few spellings
+    /// of utf-8, utf-16, utf-32, ascii and latin-1): there a TypeError,
+    /// ValueError or LookupError of the codec is wrapped as `decoding with
+    /// 'name' codec failed (...)`.
+    pub registry: bool,
+}
+
+/// Whether CPython's `PyUnicode_Decode`/`PyUnicode_AsEncodedString` take
+/// a C shortcut for this name (so errors are not wrapped).
+fn shortcut(name: &str, decoding: bool) -> bool {
+    let norm = normalize(name);
+    match norm.as_str() {
+        "utf8" | "utf_8" | "ascii" | "us_ascii" | "latin1" | "latin_1" | "iso_8859_1"
+        | "iso8859_1" => true,
+        "utf16" | "utf_16" | "utf32" | "utf_32" => decoding,
+        _ => false,
+    }
+}
+
 /// `encoding` and `errors` arguments at `args.pos[i]`, `[i+1]` or by keyword.
 pub(crate) fn codec_args(
     vm: &mut Vm,
     args: &mut Args,
     i: usize,
     fname: &str,
-) -> PyResult<(Codec, Errors)> {
+    decoding: bool,
+) -> PyResult<CodecCall> {
     let enc_kw = args.take_kw(vm, "encoding");
     let err_kw = args.take_kw(vm, "errors");
     args.no_more_kw(vm, fname)?;
@@ -186,9 +213,52 @@ pub(crate) fn codec_args(
     let err = args.pos.get(i + 1).cloned().or(err_kw);
     let e = text_arg(vm, enc, fname, "encoding", "utf-8")?;
     let r = text_arg(vm, err, fname, "errors", "strict")?;
-    let c = codec(vm, &e)?;
-    let h = error_handler(&r);
-    Ok((c, h))
+    let codec = codec(vm, &e)?;
+    Ok(CodecCall {
+        codec,
+        errors: error_handler(&r),
+        registry: !shortcut(&e, decoding),
+        name: e,
+    })
+}
+
+impl Vm {
+    /// CPython's `wrap_codec_error`: a plain TypeError, ValueError or
+    /// LookupError raised by a codec found through the registry becomes
+    /// `"<op> with '<name>' codec failed (<Type>: <message>)"`, chained
+    /// from the original.
+    pub(crate) fn wrap_codec_error<R>(
+        &mut self,
+        call: &CodecCall,
+        op: &str,
+        r: PyResult<R>,
+    ) -> PyResult<R> {
+        let Err(e) = &r else {
+            return r;
+        };
+        if !call.registry {
+            return r;
+        }
+        let t = [T::TypeError, T::ValueError, T::LookupError]
+            .into_iter()
+            .find(|&t| self.is_exact(&e.0, t));
+        let Some(t) = t else {
+            return r;
+        };
+        let msg = self.exception_str(&e.0)?;
+        let n = self.new_str(&call.name)?;
+        let n = self.repr(&n)?;
+        let text = format!(
+            "{op} with {} codec failed ({}: {msg})",
+            self.str_of(&n),
+            t.name()
+        );
+        let new = self.new_exc(t, text);
+        if let Some(mut x) = new.0.borrow_mut::<ouro_heap::ExceptionObj>() {
+            x.cause = Some(e.0.clone());
+        }
+        Err(new)
+    }
 }
 
 fn text_arg(
@@ -790,17 +860,36 @@ impl Vm {
                 b'u' => (4, "truncated \\uXXXX escape"),
                 b'U' => (8, "truncated \\UXXXXXXXX escape"),
                 b'N' => {
-                    // \N{name}: no names are known.
-                    let close = d[i..].iter().position(|&x| x == b'}');
-                    let (end, message) = match (d.get(i), close) {
-                        (Some(b'{'), Some(k)) if k > 1 => {
-                            (i + k + 1, "unknown Unicode character name")
+                    // \N{name}: no names are known, so a complete one is
+                    // an unknown name.
+                    let malformed = "malformed \\N character escape";
+                    let close = match d.get(i) {
+                        Some(b'{') => d[i + 1..]
+                            .iter()
+                            .position(|&x| x == b'}')
+                            .map(|k| i + 1 + k),
+                        Some(_) => {
+                            self.decode_error(&mut out, h, c, d, start, i, malformed)?;
+                            continue;
                         }
-                        _ if !fin && close.is_none() => return Ok((out, start)),
-                        _ => (i.min(d.len()), "malformed \\N character escape"),
+                        None => None,
                     };
-                    self.decode_error(&mut out, h, c, d, start, end, message)?;
-                    i = end;
+                    match close {
+                        None if !fin => return Ok((out, start)),
+                        None => {
+                            self.decode_error(&mut out, h, c, d, start, d.len(), malformed)?;
+                            i = d.len();
+                        }
+                        Some(j) if j == i + 1 => {
+                            self.decode_error(&mut out, h, c, d, start, j, malformed)?;
+                            i = j;
+                        }
+                        Some(j) => {
+                            let unknown = "unknown Unicode character name";
+                            self.decode_error(&mut out, h, c, d, start, j + 1, unknown)?;
+                            i = j + 1;
+                        }
+                    }
                     continue;
                 }
                 other => {
@@ -959,7 +1048,8 @@ fn codecs_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len()
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "encode")?;
+    let mut call = codec_args(vm, &mut args, 1, "encode", false)?;
+    let c = call.codec;
     let o = args.pos[0].clone();
     if o.kind() != Kind::Str {
         let tn = vm.type_name_of(&o);
@@ -970,7 +1060,10 @@ fn codecs_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         )));
     }
     let s = vm.str_of(&o).to_string();
-    let d = vm.encode_str(&s, c, h)?;
+    // codecs.encode always goes through the registry.
+    call.registry = true;
+    let r = vm.encode_str(&s, c, call.errors.clone());
+    let d = vm.wrap_codec_error(&call, "encoding", r)?;
     vm.new_bytes(&d)
 }
 
@@ -989,7 +1082,8 @@ fn codecs_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len()
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "decode")?;
+    let mut call = codec_args(vm, &mut args, 1, "decode", true)?;
+    let c = call.codec;
     let o = args.pos[0].clone();
     let d = match vm.bytes_data(&o) {
         Some(d) => d,
@@ -1001,7 +1095,9 @@ fn codecs_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             )));
         }
     };
-    let s = vm.decode_bytes(&d, c, h)?;
+    call.registry = true;
+    let r = vm.decode_bytes(&d, c, call.errors.clone());
+    let s = vm.wrap_codec_error(&call, "decoding", r)?;
     vm.new_str(&s)
 }
 
@@ -1015,7 +1111,49 @@ fn codecs_partial_decode(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let errors = text_arg(vm, Some(args.pos[2].clone()), "_decode", "errors", "")?;
     let fin = vm.truthy(&args.pos[3])?;
     let c = codec(vm, &name)?;
-    let r = vm.decode_partial(&d, c, &error_handler(&errors), fin)?;
+    // The incremental utf-8-sig decoder keeps (and at the end drops) a
+    // partial BOM, as `encodings.utf_8_sig` does.
+    if c == Codec::Utf8Sig && d.len() < 3 && [0xef, 0xbb, 0xbf].starts_with(&d) {
+        let text = vm.new_str("")?;
+        let n = vm.new_int(0)?;
+        let next = vm.new_str(c.name())?;
+        return vm.new_tuple(vec![text, n, next]);
+    }
+    let mut r = vm.decode_partial(&d, c, &error_handler(&errors), fin)?;
+    // The incremental BOM'd decoders insist on their BOM: without one they
+    // decode nothing for good (a short input waits for more).
+    let missing_bom = match c {
+        Codec::Utf16(Order::Bom) => {
+            r.consumed >= 2 && !d.starts_with(&[0xff, 0xfe]) && !d.starts_with(&[0xfe, 0xff])
+        }
+        Codec::Utf32(Order::Bom) => {
+            r.consumed >= 4
+                && !d.starts_with(&[0xff, 0xfe, 0, 0])
+                && !d.starts_with(&[0, 0, 0xfe, 0xff])
+        }
+        _ => false,
+    };
+    let bom_found = match c {
+        Codec::Utf16(Order::Bom) => d.starts_with(&[0xff, 0xfe]) || d.starts_with(&[0xfe, 0xff]),
+        Codec::Utf32(Order::Bom) => {
+            d.starts_with(&[0xff, 0xfe, 0, 0]) || d.starts_with(&[0, 0, 0xfe, 0xff])
+        }
+        _ => true,
+    };
+    if !bom_found {
+        r.next = c;
+    }
+    if missing_bom {
+        let what = if matches!(c, Codec::Utf16(_)) {
+            "UTF-16"
+        } else {
+            "UTF-32"
+        };
+        return Err(vm.new_exc(
+            T::UnicodeError,
+            format!("{what} stream does not start with BOM"),
+        ));
+    }
     let text = vm.new_str(&r.text)?;
     let n = vm.new_int(r.consumed as i64)?;
     let next = vm.new_str(r.next.name())?;
