@@ -207,6 +207,19 @@ impl BytesObj {
 /// `PyByteArrayObject` it holds no references and is not a container.
 pub struct ByteArrayObj {
     pub data: HVec<u8>,
+    /// Live buffer exports (CPython's `ob_exports`): managed buffers of
+    /// memoryviews. While it is non-zero the buffer must not be resized,
+    /// because views address it by offset.
+    pub exports: Cell<usize>,
+}
+
+impl ByteArrayObj {
+    pub fn new(data: HVec<u8>) -> ByteArrayObj {
+        ByteArrayObj {
+            data,
+            exports: Cell::new(0),
+        }
+    }
 }
 payload!(ByteArrayObj, Kind::ByteArray);
 

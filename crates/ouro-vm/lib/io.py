@@ -13,6 +13,7 @@ and the public ABCs (IOBase, RawIOBase, ...) have them registered.
 import abc
 import sys
 import _io
+import _codecs
 
 __all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase",
            "FileIO", "BytesIO", "StringIO", "BufferedIOBase",
@@ -59,9 +60,6 @@ def _closed_error():
     return ValueError("I/O operation on closed file.")
 
 
-_UTF8_NAMES = ("utf-8", "utf8", "u8", "utf", "utf_8", "cp65001")
-
-
 def _check_encoding(encoding):
     """LookupError for a codec ouro does not have (as an unknown one)."""
     try:
@@ -70,29 +68,8 @@ def _check_encoding(encoding):
         raise LookupError("unknown encoding: " + encoding) from None
 
 
-def _utf8_complete(data):
-    """Splits bytes into the longest prefix of whole UTF-8 sequences and the
-    incomplete sequence at the end (kept for the next chunk)."""
-    n = len(data)
-    i = n - 1
-    k = 0
-    while i >= 0 and k < 3 and (data[i] & 0xC0) == 0x80:
-        i -= 1
-        k += 1
-    if i < 0:
-        return data, b""
-    c = data[i]
-    if 0xC0 <= c < 0xE0:
-        need = 2
-    elif 0xE0 <= c < 0xF0:
-        need = 3
-    elif 0xF0 <= c < 0xF8:
-        need = 4
-    else:
-        need = 1
-    if n - i < need:
-        return data[:i], data[i:]
-    return data, b""
+# The codec a BOM-writing codec continues with once the BOM is out.
+_AFTER_BOM = {"utf-16": "utf-16-le", "utf-32": "utf-32-le", "utf-8-sig": "utf-8"}
 
 
 # ---------------------------------------------------------------- bases
@@ -659,8 +636,13 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
         _check_encoding(encoding)
         self._buffer = buffer
         self._encoding = encoding
-        self._utf8 = encoding.lower().replace("-", "_") in (
-            "utf_8", "utf8", "u8", "utf", "cp65001")
+        # The codec's own name; the decoder's and encoder's current codecs
+        # (a BOM'd codec continues in the byte order it read or wrote).
+        self._codec = _codecs.lookup_name(encoding)
+        self._dec_name = self._codec
+        self._enc_name = self._codec
+        if buffer.seekable() and buffer.writable():
+            self._reset_encoder(buffer.tell())
         self._errors = "strict" if errors is None else errors
         self._newline = newline
         self._line_buffering = line_buffering
@@ -763,11 +745,18 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
 
     def _decode(self, data, final):
         data = self._pending + data
-        if self._utf8 and not final:
-            data, self._pending = _utf8_complete(data)
+        text, used, self._dec_name = _codecs._decode(
+            data, self._dec_name, self._errors, final)
+        self._pending = data[used:]
+        return text
+
+    def _reset_encoder(self, position):
+        """A BOM is written only at the start of the stream (CPython's
+        _reset_encoder)."""
+        if position == 0:
+            self._enc_name = self._codec
         else:
-            self._pending = b""
-        return data.decode(self._encoding, self._errors)
+            self._enc_name = _AFTER_BOM.get(self._codec, self._codec)
 
     def _fill(self):
         """Appends the next chunk of decoded text; False at end of file."""
@@ -814,8 +803,12 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
         self._check_readable()
         size = -1 if size is None else _check_int(size)
         if size < 0:
-            while self._fill():
-                pass
+            # As CPython's: the rest of the file decoded in one final call.
+            if not self._eof:
+                data = self._buffer.read()
+                self._eof = True
+                self._text = self._text[self._tpos:] + self._decode(data or b"", True)
+                self._tpos = 0
             s = self._text[self._tpos:]
             self._text = ""
             self._tpos = 0
@@ -919,7 +912,8 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
         # the buffer back: text written after reading lands where the
         # buffer's reading stopped.
         self._reset_read()
-        self._buffer.write(s.encode(self._encoding, self._errors))
+        self._buffer.write(s.encode(self._enc_name, self._errors))
+        self._enc_name = _AFTER_BOM.get(self._enc_name, self._enc_name)
         return n
 
     # -- positioning
@@ -930,7 +924,8 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
             raise UnsupportedOperation("underlying stream is not seekable")
         if not self._telling:
             raise OSError("telling position disabled by next() call")
-        rest = self._text[self._tpos:].encode(self._encoding, self._errors)
+        rest = self._text[self._tpos:].encode(
+            _AFTER_BOM.get(self._dec_name, self._dec_name), self._errors)
         return self._buffer.tell() - len(rest) - len(self._pending)
 
     def seek(self, cookie, whence=0):
@@ -948,7 +943,9 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
                 raise UnsupportedOperation("can't do nonzero end-relative seeks")
             self._reset_read()
             self._telling = True
-            return self._buffer.seek(0, 2)
+            position = self._buffer.seek(0, 2)
+            self._reset_encoder(position)
+            return position
         if whence != 0:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         if isinstance(cookie, float):
@@ -959,6 +956,9 @@ class TextIOWrapper(_TextIOBase, metaclass=_StdTextIOWrapperMeta):
         self._reset_read()
         self._telling = True
         self._buffer.seek(cookie)
+        if cookie == 0:
+            self._dec_name = self._codec
+        self._reset_encoder(cookie)
         return cookie
 
     def truncate(self, pos=None):

@@ -272,7 +272,7 @@ class Match:
         if a < 0:
             return default
         s = self.string[a:self._regs[k + 1]]
-        return bytes(s) if type(s) is bytearray else s
+        return bytes(s) if type(s) is bytearray or type(s) is memoryview else s
 
     def group(self, *args):
         if not args:
@@ -303,6 +303,8 @@ class Match:
     def expand(self, template):
         pieces = _check_error(_sre.template(self.re._code, template), template)
         empty = self.string[:0]
+        if type(empty) is memoryview:
+            empty = b''
         return empty.join([p if not isinstance(p, int) else self._get(p, empty)
                            for p in pieces])
 

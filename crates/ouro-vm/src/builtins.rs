@@ -99,6 +99,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("frozenset", T::FrozenSet),
         ("bytes", T::Bytes),
         ("bytearray", T::ByteArray),
+        ("memoryview", T::MemoryView),
         ("complex", T::Complex),
         ("enumerate", T::Enumerate),
         ("zip", T::Zip),
@@ -649,7 +650,10 @@ fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
                 ))),
             }
         }
-        None => match vm.bytes_data(o) {
+        None => match vm
+            .bytes_data(o)
+            .filter(|_| matches!(o.kind(), Kind::Bytes | Kind::ByteArray))
+        {
             Some(d) if d.len() == 1 => vm.new_int(i64::from(d[0])),
             Some(d) => Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {} found",
@@ -1221,6 +1225,7 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
                 seq.kind(),
                 Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes | Kind::ByteArray
             ) && !Vm::is_heap_type(&seq.class())
+                && !crate::objects::memoryview::is_memoryview(&seq)
             {
                 let tn = vm.type_name_of(&seq);
                 return Err(vm.type_error(format!("'{tn}' object is not reversible")));

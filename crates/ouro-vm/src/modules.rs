@@ -24,6 +24,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_io" => Some(crate::iomodule::make_module(vm)?),
         "_sre" => Some(crate::sremodule::make_module(vm)?),
         "_struct" => Some(crate::structmodule::make_module(vm)?),
+        "_codecs" => Some(crate::objects::codecs::make_module(vm)?),
         _ => None,
     })
 }
@@ -77,6 +78,7 @@ pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> 
         "tempfile" => Some((include_str!("../lib/tempfile.py"), "<frozen tempfile>")),
         "shutil" => Some((include_str!("../lib/shutil.py"), "<frozen shutil>")),
         "struct" => Some((include_str!("../lib/struct.py"), "<frozen struct>")),
+        "codecs" => Some((include_str!("../lib/codecs.py"), "<frozen codecs>")),
         "array" => Some((include_str!("../lib/array.py"), "<frozen array>")),
         "argparse" => Some((include_str!("../lib/argparse.py"), "<frozen argparse>")),
         _ => None,

@@ -752,6 +752,9 @@ impl Vm {
             Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&obj.class()) => {
                 return self.bytes_getitem(obj, key)
             }
+            Kind::Native if crate::objects::memoryview::is_memoryview(obj) => {
+                return self.memoryview_getitem(obj, key)
+            }
             _ => {}
         }
         let gi = self.names.getitem.clone();
@@ -816,6 +819,9 @@ impl Vm {
                 Kind::List => return self.list_setitem(obj, &key, value),
                 Kind::Dict => return self.dict_setitem(obj, key, value),
                 Kind::ByteArray => return self.bytearray_setitem(obj, &key, value),
+                Kind::Native if crate::objects::memoryview::is_memoryview(obj) => {
+                    return self.memoryview_setitem(obj, &key, Some(value))
+                }
                 _ => {}
             }
         } else {
@@ -854,6 +860,9 @@ impl Vm {
             Kind::List => return self.list_delitem(obj, key),
             Kind::Dict => return self.dict_delitem(obj, key),
             Kind::ByteArray => return self.bytearray_delitem(obj, key),
+            Kind::Native if !heap && crate::objects::memoryview::is_memoryview(obj) => {
+                return self.memoryview_setitem(obj, key, None)
+            }
             _ => {}
         }
         let tn = self.type_name_of(obj);
@@ -1079,6 +1088,15 @@ impl Vm {
         b: &ObjRef,
         op: BinOp,
     ) -> PyResult<Option<ObjRef>> {
+        // A keys or items view takes `&|-^` with anything (CPython's
+        // `dictviews_and`... serve the reflected slot too): the builtin
+        // types that have these operators return NotImplemented for a view.
+        if (a.kind() == Kind::DictIter || b.kind() == Kind::DictIter)
+            && matches!(op, BinOp::And | BinOp::Or | BinOp::Subtract | BinOp::Xor)
+            && (self.is_setlike_view(a) || self.is_setlike_view(b))
+        {
+            return self.dictview_binop(a, b, op);
+        }
         match (a.kind(), b.kind()) {
             (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => {
                 self.int_binop(a, b, op).map(Some)
@@ -1322,6 +1340,24 @@ impl Vm {
             _ => {
                 if self.is_set_like(a) && self.is_set_like(b) {
                     return self.set_compare(a, b, op);
+                }
+                if self.is_setlike_view(a) {
+                    return self.dictview_compare(a, b, op);
+                }
+                if crate::objects::memoryview::is_memoryview(a) {
+                    return match op {
+                        CmpOp::Eq => self.memoryview_compare(a, b, true),
+                        CmpOp::Ne => self.memoryview_compare(a, b, false),
+                        _ => Ok(None),
+                    };
+                }
+                // bytearray compares with any C-contiguous buffer.
+                if a.kind() == Kind::ByteArray && crate::objects::memoryview::is_memoryview(b) {
+                    let o = Vm::with_bytes(a, |x| {
+                        crate::objects::memoryview::with_contiguous_bytes(b, |y| x.cmp(y))
+                    })
+                    .flatten();
+                    return Ok(o.map(|o| ord_to(Some(o))));
                 }
                 match op {
                     CmpOp::Eq if a.is(b) => Ok(Some(true)),
@@ -1912,6 +1948,9 @@ impl Vm {
                 Ok(false)
             }
             Kind::Range => self.range_contains(container, item),
+            Kind::DictIter if self.is_setlike_view(container) => {
+                self.dictview_contains(container, item)
+            }
             _ => {
                 if self.is_set_like(container) {
                     return self.set_contains(container, item);

@@ -443,6 +443,15 @@ fn pack_one(
     Ok(())
 }
 
+/// One item of native code `c` (`@` sizes and byte order) from `data`:
+/// memoryview's `unpack_single`.
+pub(crate) fn unpack_native(vm: &mut Vm, c: u8, data: &[u8]) -> PyResult<ObjRef> {
+    let Some((size, _)) = native_entry(c) else {
+        return Err(vm.internal_error("memoryview format"));
+    };
+    unpack_one(vm, Order::Native, c, size, data)
+}
+
 fn unpack_one(vm: &mut Vm, order: Order, c: u8, size: usize, data: &[u8]) -> PyResult<ObjRef> {
     let raw = get(data, order, size);
     match c {

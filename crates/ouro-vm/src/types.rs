@@ -94,6 +94,9 @@ builtin_types! {
     WeakCallableProxy => "weakref.CallableProxyType", Object, WeakRef, N;
     Random => "_random.Random", Object, Native, B;
     SreCode => "_sre.Code", Object, Native, N;
+    MemoryView => "memoryview", Object, Native, N;
+    ManagedBuffer => "managedbuffer", Object, Native, N;
+    MemoryIterator => "memory_iterator", Object, SeqIter, N;
 
     BaseException => "BaseException", Object, Exception, BA;
     SystemExit => "SystemExit", BaseException, Exception, BA;

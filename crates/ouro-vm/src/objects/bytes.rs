@@ -12,6 +12,7 @@ use ouro_heap::{ByteArrayObj, BytesObj, Kind, ObjRef};
 
 use crate::error::PyResult;
 use crate::natives::Args;
+use crate::objects::codecs::codec_args;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -48,99 +49,6 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// An encoding name, normalised as CPython's codec lookup does.
-fn codec(vm: &mut Vm, name: &str) -> PyResult<Codec> {
-    let norm: String = name
-        .trim()
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c == '-' || c == ' ' { '_' } else { c })
-        .collect();
-    Ok(match norm.as_str() {
-        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" => {
-            Codec::Latin1
-        }
-        _ => {
-            return Err(vm.new_exc(T::LookupError, format!("unknown encoding: {name}")));
-        }
-    })
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Codec {
-    Utf8,
-    Ascii,
-    Latin1,
-}
-
-impl Codec {
-    fn name(self) -> &'static str {
-        match self {
-            Codec::Utf8 => "utf-8",
-            Codec::Ascii => "ascii",
-            Codec::Latin1 => "latin-1",
-        }
-    }
-}
-
-/// The error handlers ouro knows (CPython's builtin ones that make sense
-/// for text held as valid Unicode).
-#[derive(Clone, PartialEq, Eq)]
-enum Errors {
-    Strict,
-    Ignore,
-    Replace,
-    BackslashReplace,
-    XmlCharRefReplace,
-    /// A name CPython looks up only when an error happens.
-    Unknown(String),
-}
-
-fn error_handler(name: &str) -> Errors {
-    match name {
-        "strict" => Errors::Strict,
-        "ignore" => Errors::Ignore,
-        "replace" => Errors::Replace,
-        "backslashreplace" => Errors::BackslashReplace,
-        "xmlcharrefreplace" => Errors::XmlCharRefReplace,
-        _ => Errors::Unknown(name.to_string()),
-    }
-}
-
-/// The LookupError for an error handler name that does not exist.
-fn unknown_handler(vm: &mut Vm, name: &str) -> crate::error::PyErr {
-    vm.new_exc(
-        T::LookupError,
-        format!("unknown error handler name '{name}'"),
-    )
-}
-
-/// `encoding` and `errors` arguments at `args.pos[i]`, `[i+1]` or by keyword.
-fn codec_args(vm: &mut Vm, args: &mut Args, i: usize, fname: &str) -> PyResult<(Codec, Errors)> {
-    let enc_kw = args.take_kw(vm, "encoding");
-    let err_kw = args.take_kw(vm, "errors");
-    args.no_more_kw(vm, fname)?;
-    let enc = args.pos.get(i).cloned().or(enc_kw);
-    let err = args.pos.get(i + 1).cloned().or(err_kw);
-    let text = |vm: &mut Vm, o: Option<ObjRef>, what: &str, dflt: &str| -> PyResult<String> {
-        match o {
-            None => Ok(dflt.to_string()),
-            Some(o) if o.kind() == Kind::Str => Ok(vm.str_of(&o).to_string()),
-            Some(o) => {
-                let tn = vm.type_name_of(&o);
-                Err(vm.type_error(format!("{fname}() argument '{what}' must be str, not {tn}")))
-            }
-        }
-    };
-    let e = text(vm, enc, "encoding", "utf-8")?;
-    let r = text(vm, err, "errors", "strict")?;
-    let c = codec(vm, &e)?;
-    let h = error_handler(&r);
-    Ok((c, h))
-}
-
 impl Vm {
     pub(crate) fn new_bytes(&mut self, b: &[u8]) -> PyResult<ObjRef> {
         let ty = self.ty(T::Bytes).clone();
@@ -154,7 +62,7 @@ impl Vm {
         let ty = self.ty(T::ByteArray).clone();
         let mut data = ouro_heap::hvec();
         data.extend_from_slice(b);
-        self.alloc(&ty, ByteArrayObj { data }, false)
+        self.alloc(&ty, ByteArrayObj::new(data), false)
     }
 
     /// A new object of `like`'s builtin kind (bytes or bytearray).
@@ -172,6 +80,8 @@ impl Vm {
         match o.kind() {
             Kind::Bytes => o.get::<BytesObj>().map(|b| f(b.as_bytes())),
             Kind::ByteArray => o.borrow::<ByteArrayObj>().map(|b| f(&b.data)),
+            // A live memoryview: its bytes in C order.
+            Kind::Native => crate::objects::memoryview::with_view_bytes(o, f),
             _ => None,
         }
     }
@@ -182,8 +92,12 @@ impl Vm {
     }
 
     /// The contents of an argument that must be bytes-like (CPython's buffer
-    /// protocol, for the two buffer types ouro has).
+    /// protocol with a simple buffer: bytes, bytearray, a C-contiguous
+    /// memoryview).
     pub(crate) fn buffer_arg(&mut self, o: &ObjRef) -> PyResult<Vec<u8>> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_buffer(o);
+        }
         match self.bytes_data(o) {
             Some(d) => Ok(d),
             None => {
@@ -198,6 +112,9 @@ impl Vm {
     pub(crate) fn writable_buffer_len(&mut self, o: &ObjRef) -> PyResult<usize> {
         match o.kind() {
             Kind::ByteArray => Ok(self.bytes_len(o)),
+            Kind::Native if self.memoryview_writable_len(o).is_some() => {
+                Ok(self.memoryview_writable_len(o).unwrap_or(0))
+            }
             _ => {
                 let tn = self.type_name_of(o);
                 Err(self.type_error(format!(
@@ -210,6 +127,9 @@ impl Vm {
     /// Writes `data` at `offset` into a writable buffer whose length
     /// [`Vm::writable_buffer_len`] checked.
     pub(crate) fn buffer_write(&mut self, o: &ObjRef, offset: usize, data: &[u8]) -> PyResult<()> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_write(o, offset, data);
+        }
         if let Some(mut b) = o.borrow_mut::<ByteArrayObj>() {
             if let Some(dst) = b.data.get_mut(offset..offset + data.len()) {
                 dst.copy_from_slice(data);
@@ -351,17 +271,17 @@ impl Vm {
                 None => self.bytes_from_iterable(&value)?,
             };
             let (start, step, stop, count) = self.slice_indices(key, len)?;
-            let mut b = self.bytearray_mut(o)?;
             if step == 1 {
                 let lo = start as usize;
                 let hi = (stop.max(start)) as usize;
+                self.bytearray_check_resize(o, len - (hi - lo) + new.len())?;
+                let mut b = self.bytearray_mut(o)?;
                 let tail: Vec<u8> = b.data[hi..].to_vec();
                 b.data.truncate(lo);
                 b.data.extend_from_slice(&new);
                 b.data.extend_from_slice(&tail);
                 return Ok(());
             }
-            drop(b);
             if new.len() != count {
                 return Err(self.value_error(format!(
                     "attempt to assign bytes of size {} to extended slice of size {count}",
@@ -387,6 +307,7 @@ impl Vm {
         let len = self.bytes_len(o);
         if key.kind() == Kind::Slice {
             let (start, step, _, count) = self.slice_indices(key, len)?;
+            self.bytearray_check_resize(o, len - count)?;
             let mut drop_at = vec![false; len];
             let mut i = start;
             for _ in 0..count {
@@ -402,6 +323,7 @@ impl Vm {
             return Ok(());
         }
         let i = self.bytearray_index(o, key)?;
+        self.bytearray_check_resize(o, len - 1)?;
         let mut b = self.bytearray_mut(o)?;
         b.data.remove(i);
         Ok(())
@@ -421,6 +343,21 @@ impl Vm {
             return Err(self.index_error("bytearray index out of range"));
         }
         Ok(idx as usize)
+    }
+
+    /// CPython's `_canresize`: a bytearray whose buffer is exported (a live
+    /// memoryview) keeps its size; a resize to the same length is allowed.
+    pub(crate) fn bytearray_check_resize(&mut self, o: &ObjRef, new_len: usize) -> PyResult<()> {
+        let (len, exports) = o
+            .borrow::<ByteArrayObj>()
+            .map_or((0, 0), |b| (b.data.len(), b.exports.get()));
+        if new_len != len && exports > 0 {
+            return Err(self.new_exc(
+                T::BufferError,
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+        Ok(())
     }
 
     fn bytearray_mut<'a>(&mut self, o: &'a ObjRef) -> PyResult<ouro_heap::PMut<'a, ByteArrayObj>> {
@@ -489,6 +426,8 @@ impl Vm {
                     let tn = self.type_name_of(b);
                     return Err(self.type_error(format!("can't concat {tn} to bytearray")));
                 };
+                let len = self.bytes_len(a);
+                self.bytearray_check_resize(a, len + y.len())?;
                 self.bytearray_mut(a)?.data.extend_from_slice(&y);
                 Ok(Some(a.clone()))
             }
@@ -503,6 +442,7 @@ impl Vm {
                     _ => return Err(self.memory_error()),
                 }
                 let out = d.repeat(count);
+                self.bytearray_check_resize(a, out.len())?;
                 let mut m = self.bytearray_mut(a)?;
                 m.data.clear();
                 m.data.extend_from_slice(&out);
@@ -631,7 +571,8 @@ impl Vm {
                 }
                 b'r' | b'a' => ('s', self.ascii(&arg)?),
                 b'c' => {
-                    let byte = match self.bytes_data(&arg) {
+                    let bytes_like = matches!(arg.kind(), Kind::Bytes | Kind::ByteArray);
+                    let byte = match self.bytes_data(&arg).filter(|_| bytes_like) {
                         Some(d) if d.len() == 1 => Some(d[0]),
                         Some(_) => None,
                         None if matches!(arg.kind(), Kind::Int | Kind::BigInt) => {
@@ -692,7 +633,7 @@ impl Vm {
         let mut data = ouro_heap::hvec();
         data.extend_from_slice(&d);
         let attrs = Vm::is_heap_type(ty);
-        self.alloc(ty, ByteArrayObj { data }, attrs)
+        self.alloc(ty, ByteArrayObj::new(data), attrs)
     }
 
     /// The contents for the constructors: `()`, `(int)`, `(str, encoding[,
@@ -736,9 +677,10 @@ impl Vm {
             if args.pos.len() < 2 && !has_codec {
                 return Err(self.type_error("string argument without an encoding"));
             }
-            let (c, h) = codec_args(self, args, 1, fname)?;
+            let call = codec_args(self, args, 1, fname, false)?;
             let s = self.str_of(&src).to_string();
-            return Ok((self.encode_str(&s, c, h)?, None));
+            let r = self.encode_str(&s, call.codec, call.errors.clone());
+            return Ok((self.wrap_codec_error(&call, "encoding", r)?, None));
         }
         if args.pos.len() > 1 || has_codec {
             args.no_more_kw(self, fname)?;
@@ -801,148 +743,13 @@ impl Vm {
         }
     }
 
-    /// `str.encode` and `bytes(str, encoding)`.
-    fn encode_str(&mut self, s: &str, c: Codec, h: Errors) -> PyResult<Vec<u8>> {
-        let limit: u32 = match c {
-            Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-            Codec::Ascii => 0x80,
-            Codec::Latin1 => 0x100,
-        };
-        let mut out = Vec::with_capacity(s.len());
-        let chars: Vec<char> = s.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let cp = chars[i] as u32;
-            if cp < limit {
-                out.push(cp as u8);
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            while j < chars.len() && chars[j] as u32 >= limit {
-                j += 1;
-            }
-            match &h {
-                Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                Errors::Strict => {
-                    let range = if j - i == 1 {
-                        format!("character '{}' in position {i}", escape_char(chars[i]))
-                    } else {
-                        format!("characters in position {i}-{}", j - 1)
-                    };
-                    return Err(self.new_exc(
-                        T::UnicodeEncodeError,
-                        format!(
-                            "'{}' codec can't encode {range}: ordinal not in range({limit})",
-                            c.name()
-                        ),
-                    ));
-                }
-                Errors::Ignore => {}
-                Errors::Replace => out.extend(std::iter::repeat_n(b'?', j - i)),
-                Errors::BackslashReplace => {
-                    for &ch in &chars[i..j] {
-                        out.extend_from_slice(escape_char(ch).as_bytes());
-                    }
-                }
-                Errors::XmlCharRefReplace => {
-                    for &ch in &chars[i..j] {
-                        out.extend_from_slice(format!("&#{};", ch as u32).as_bytes());
-                    }
-                }
-            }
-            i = j;
-        }
-        Ok(out)
-    }
-
-    /// `bytes.decode` and `str(bytes, encoding)`.
-    fn decode_bytes(&mut self, d: &[u8], c: Codec, h: Errors) -> PyResult<String> {
-        match c {
-            Codec::Latin1 => Ok(d.iter().map(|&b| b as char).collect()),
-            Codec::Ascii => {
-                let mut out = String::with_capacity(d.len());
-                for (i, &b) in d.iter().enumerate() {
-                    if b < 0x80 {
-                        out.push(b as char);
-                        continue;
-                    }
-                    match &h {
-                        Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                        Errors::Strict | Errors::XmlCharRefReplace => {
-                            return Err(self.new_exc(
-                                T::UnicodeDecodeError,
-                                format!(
-                                    "'ascii' codec can't decode byte 0x{b:02x} in position {i}: ordinal not in range(128)"
-                                ),
-                            ))
-                        }
-                        Errors::Ignore => {}
-                        Errors::Replace => out.push('\u{fffd}'),
-                        Errors::BackslashReplace => out.push_str(&format!("\\x{b:02x}")),
-                    }
-                }
-                Ok(out)
-            }
-            Codec::Utf8 => {
-                let mut out = String::with_capacity(d.len());
-                let mut rest = d;
-                let mut pos = 0;
-                loop {
-                    match std::str::from_utf8(rest) {
-                        Ok(s) => {
-                            out.push_str(s);
-                            return Ok(out);
-                        }
-                        Err(e) => {
-                            let good = e.valid_up_to();
-                            out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
-                            let at = pos + good;
-                            let bad = e.error_len().unwrap_or(rest.len() - good);
-                            let first = rest[good];
-                            let reason = if e.error_len().is_none() {
-                                "unexpected end of data"
-                            } else if matches!(first, 0x80..=0xc1 | 0xf5..=0xff) {
-                                "invalid start byte"
-                            } else {
-                                "invalid continuation byte"
-                            };
-                            match &h {
-                                Errors::Unknown(name) => return Err(unknown_handler(self, name)),
-                                Errors::Strict | Errors::XmlCharRefReplace => {
-                                    let what = if bad == 1 {
-                                        format!("byte 0x{first:02x} in position {at}")
-                                    } else {
-                                        format!("bytes in position {at}-{}", at + bad - 1)
-                                    };
-                                    return Err(self.new_exc(
-                                        T::UnicodeDecodeError,
-                                        format!("'utf-8' codec can't decode {what}: {reason}"),
-                                    ));
-                                }
-                                Errors::Ignore => {}
-                                Errors::Replace => out.push('\u{fffd}'),
-                                Errors::BackslashReplace => {
-                                    for &b in &rest[good..good + bad] {
-                                        out.push_str(&format!("\\x{b:02x}"));
-                                    }
-                                }
-                            }
-                            rest = &rest[good + bad..];
-                            pos = at + bad;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
     /// `str(b, encoding[, errors])`: the decoding form of the str constructor.
     pub(crate) fn str_decode_form(&mut self, mut args: Args) -> PyResult<ObjRef> {
         let src = args.pos.first().cloned();
         let Some(src) = src.or_else(|| args.take_kw(self, "object")) else {
-            let (c, h) = codec_args(self, &mut args, 0, "str")?;
-            let s = self.decode_bytes(&[], c, h)?;
+            let call = codec_args(self, &mut args, 0, "str", true)?;
+            let r = self.decode_bytes(&[], call.codec, call.errors.clone());
+            let s = self.wrap_codec_error(&call, "decoding", r)?;
             return self.new_str(&s);
         };
         let Some(d) = self.bytes_data(&src) else {
@@ -954,8 +761,9 @@ impl Vm {
                 "decoding to str: need a bytes-like object, {tn} found"
             )));
         };
-        let (c, h) = codec_args(self, &mut args, 1, "str")?;
-        let s = self.decode_bytes(&d, c, h)?;
+        let call = codec_args(self, &mut args, 1, "str", true)?;
+        let r = self.decode_bytes(&d, call.codec, call.errors.clone());
+        let s = self.wrap_codec_error(&call, "decoding", r)?;
         self.new_str(&s)
     }
 
@@ -988,17 +796,6 @@ impl Vm {
     /// `sys.getsizeof` part: a bytearray's buffer.
     pub(crate) fn bytearray_capacity(o: &ObjRef) -> usize {
         o.borrow::<ByteArrayObj>().map_or(0, |b| b.data.capacity())
-    }
-}
-
-fn escape_char(c: char) -> String {
-    let cp = c as u32;
-    if cp < 0x100 {
-        format!("\\x{cp:02x}")
-    } else if cp < 0x10000 {
-        format!("\\u{cp:04x}")
-    } else {
-        format!("\\U{cp:08x}")
     }
 }
 
@@ -1089,7 +886,11 @@ fn replace(hay: &[u8], old: &[u8], new: &[u8], max: Option<usize>) -> Vec<u8> {
 /// The receiver's contents, checking its type (`bytes.upper(1)` is a
 /// TypeError naming the type, as CPython's descriptors do).
 fn this(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Vec<u8>> {
-    match args.pos.first().and_then(|s| vm.bytes_data(s)) {
+    let receiver = args
+        .pos
+        .first()
+        .filter(|s| matches!(s.kind(), Kind::Bytes | Kind::ByteArray));
+    match receiver.and_then(|s| vm.bytes_data(s)) {
         Some(d) => Ok(d),
         None => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'bytes' object but received '{}'",
@@ -1509,7 +1310,13 @@ fn b_join(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match vm.bytes_data(it) {
+        // A simple buffer: a memoryview must be C-contiguous.
+        let d = if crate::objects::memoryview::is_memoryview(it) {
+            crate::objects::memoryview::with_contiguous_bytes(it, <[u8]>::to_vec)
+        } else {
+            vm.bytes_data(it)
+        };
+        match d {
             Some(d) => out.extend_from_slice(&d),
             None => {
                 let tn = vm.type_name_of(it);
@@ -1633,11 +1440,14 @@ fn partition(vm: &mut Vm, args: Args, name: &str, right: bool) -> PyResult<ObjRe
         None if right => (&[], &[], &d),
         None => (&d, &[], &[]),
     };
-    let items = vec![
-        result(vm, &args, a)?,
-        result(vm, &args, m)?,
-        result(vm, &args, b)?,
-    ];
+    // bytes.partition gives back the separator object itself when found
+    // (stringlib's partition); bytearray's makes a bytearray of it.
+    let middle = if at.is_some() && args.pos[0].kind() == Kind::Bytes {
+        args.pos[1].clone()
+    } else {
+        result(vm, &args, m)?
+    };
+    let items = vec![result(vm, &args, a)?, middle, result(vm, &args, b)?];
     vm.new_tuple(items)
 }
 
@@ -1794,12 +1604,13 @@ fn b_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len() - 1
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "decode")?;
-    let s = vm.decode_bytes(&d, c, h)?;
+    let call = codec_args(vm, &mut args, 1, "decode", true)?;
+    let r = vm.decode_bytes(&d, call.codec, call.errors.clone());
+    let s = vm.wrap_codec_error(&call, "decoding", r)?;
     vm.new_str(&s)
 }
 
-fn b_hex(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+pub(crate) fn b_hex(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     let sep_kw = args.take_kw(vm, "sep");
     let bps_kw = args.take_kw(vm, "bytes_per_sep");
     args.no_more_kw(vm, "hex")?;
@@ -2028,6 +1839,8 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one_after_self(vm, "append")?;
     let o = ba_this(vm, &args, "append")?;
     let v = vm.byte_value(&args.pos[1])?;
+    let len = vm.bytes_len(&o);
+    vm.bytearray_check_resize(&o, len + 1)?;
     vm.bytearray_mut(&o)?.data.push(v);
     Ok(vm.none.clone())
 }
@@ -2047,6 +1860,8 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             vm.bytes_from_iterable(&src)?
         }
     };
+    let len = vm.bytes_len(&o);
+    vm.bytearray_check_resize(&o, len + d.len())?;
     vm.bytearray_mut(&o)?.data.extend_from_slice(&d);
     Ok(vm.none.clone())
 }
@@ -2059,6 +1874,7 @@ fn ba_insert(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let v = vm.byte_value(&args.pos[2])?;
     let n = vm.bytes_len(&o) as isize;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    vm.bytearray_check_resize(&o, n as usize + 1)?;
     vm.bytearray_mut(&o)?.data.insert(at, v);
     Ok(vm.none.clone())
 }
@@ -2079,6 +1895,7 @@ fn ba_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     if at < 0 || at >= n {
         return Err(vm.index_error("pop index out of range"));
     }
+    vm.bytearray_check_resize(&o, n as usize - 1)?;
     let v = vm.bytearray_mut(&o)?.data.remove(at as usize);
     vm.new_int(i64::from(v))
 }
@@ -2091,6 +1908,7 @@ fn ba_remove(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = vm.bytes_data(&o).unwrap_or_default();
     match d.iter().position(|&c| c == v) {
         Some(p) => {
+            vm.bytearray_check_resize(&o, d.len() - 1)?;
             vm.bytearray_mut(&o)?.data.remove(p);
             Ok(vm.none.clone())
         }
@@ -2108,6 +1926,7 @@ fn ba_reverse(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn ba_clear(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "clear", 1, 1)?;
     let o = ba_this(vm, &args, "clear")?;
+    vm.bytearray_check_resize(&o, 0)?;
     let mut b = vm.bytearray_mut(&o)?;
     b.data = ouro_heap::hvec();
     drop(b);
@@ -2124,6 +1943,7 @@ fn ba_copy(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 /// `bytearray.__init__` for subclasses that call it explicitly.
 fn ba_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let o = ba_this(vm, &args, "__init__")?;
+    vm.bytearray_check_resize(&o, 0)?;
     let mut rest = Args {
         pos: args.pos[1..].to_vec(),
         kw: args.kw.clone(),
@@ -2230,7 +2050,8 @@ pub(crate) fn str_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             args.pos.len() - 1
         )));
     }
-    let (c, h) = codec_args(vm, &mut args, 1, "encode")?;
-    let d = vm.encode_str(&s, c, h)?;
+    let call = codec_args(vm, &mut args, 1, "encode", false)?;
+    let r = vm.encode_str(&s, call.codec, call.errors.clone());
+    let d = vm.wrap_codec_error(&call, "encoding", r)?;
     vm.new_bytes(&d)
 }

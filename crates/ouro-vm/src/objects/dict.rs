@@ -3,6 +3,7 @@
 //! mutate the dict; such comparisons happen with the table released, and the
 //! lookup is validated afterwards (CPython restarts the lookup likewise).
 
+use ouro_bytecode::{BinOp, CmpOp};
 use ouro_heap::{DictIterObj, DictIterWhat, DictObj, Kind, ObjRef, StrObj};
 
 use crate::error::PyResult;
@@ -368,6 +369,192 @@ impl Vm {
             || self.is_exact(o, T::DictItems)
     }
 
+    /// CPython's `PyDictViewSet_Check`: a keys or items view, the views
+    /// with set operations.
+    pub(crate) fn is_setlike_view(&self, o: &ObjRef) -> bool {
+        o.kind() == Kind::DictIter
+            && (self.is_exact(o, T::DictKeys) || self.is_exact(o, T::DictItems))
+    }
+
+    /// `item in view` for a keys or items view (CPython's
+    /// `dictkeys_contains` / `dictitems_contains`): a hash lookup, not a scan.
+    pub(crate) fn dictview_contains(&mut self, view: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        let Some(d) = Vm::view_dict(view) else {
+            return Ok(false);
+        };
+        if self.is_exact(view, T::DictKeys) {
+            return Ok(self.dict_getitem_opt(&d, item)?.is_some());
+        }
+        let pair = match item.get::<ouro_heap::TupleObj>() {
+            Some(t) if item.kind() == Kind::Tuple && t.len() == 2 => {
+                (t.items()[0].clone(), t.items()[1].clone())
+            }
+            _ => return Ok(false),
+        };
+        match self.dict_getitem_opt(&d, &pair.0)? {
+            Some(found) => Ok(found.is(&pair.1) || self.eq(&found, &pair.1)?),
+            None => Ok(false),
+        }
+    }
+
+    /// CPython's `dictviews_to_set`: `set(view)`, from the dict itself for
+    /// the keys of a plain dict.
+    fn dictviews_to_set(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
+        if self.is_exact(o, T::DictKeys) {
+            if let Some(d) = Vm::view_dict(o) {
+                if self.is_exact(&d, T::Dict) {
+                    return self.new_set_of(Some(&d));
+                }
+            }
+        }
+        self.new_set_of(Some(o))
+    }
+
+    /// `a & b`, `a | b`, `a - b`, `a ^ b` where one side is a keys or items
+    /// view; None means NotImplemented. Mirrors CPython's `dictviews_and`
+    /// and friends, which serve both the view's slot and the reflected one.
+    pub(crate) fn dictview_binop(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: BinOp,
+    ) -> PyResult<Option<ObjRef>> {
+        if !self.is_setlike_view(a) && !self.is_setlike_view(b) {
+            return Ok(None);
+        }
+        let r = match op {
+            BinOp::And => self.dictview_intersect(a, b)?,
+            BinOp::Or => {
+                let result = self.dictviews_to_set(a)?;
+                self.set_update_internal(&result, b)?;
+                result
+            }
+            BinOp::Subtract => {
+                let result = self.dictviews_to_set(a)?;
+                self.set_difference_update_internal(&result, b)?;
+                result
+            }
+            BinOp::Xor => {
+                if self.is_exact(a, T::DictItems) && self.is_exact(b, T::DictItems) {
+                    self.dictitems_xor(a, b)?
+                } else {
+                    let result = self.dictviews_to_set(a)?;
+                    self.set_symmetric_difference_update(&result, b)?;
+                    result
+                }
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(r))
+    }
+
+    /// CPython's `_PyDictView_Intersect`.
+    fn dictview_intersect(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<ObjRef> {
+        // The interpreter swaps the operands when the view is on the right.
+        let (mut view, mut other) = if self.is_setlike_view(a) {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        let len_self = self.dict_view_len(&view)?;
+        if self.is_exact(&other, T::Set) && len_self <= self.set_size(&other)? {
+            return self.set_intersection(&other, &view);
+        }
+        if self.is_setlike_view(&other) && self.dict_view_len(&other)? > len_self {
+            std::mem::swap(&mut view, &mut other);
+        }
+        let result = self.new_set_of(None)?;
+        let it = self.iter(&other)?;
+        while let Some(key) = self.next(&it)? {
+            if self.dictview_contains(&view, &key)? {
+                self.set_add(&result, key)?;
+            }
+        }
+        Ok(result)
+    }
+
+    /// CPython's `dictitems_xor`: the pairs of either dict whose key is not
+    /// in the other with an equal value.
+    fn dictitems_xor(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<ObjRef> {
+        let (Some(d1), Some(d2)) = (Vm::view_dict(a), Vm::view_dict(b)) else {
+            return Err(self.internal_error("dict view without a dict"));
+        };
+        let temp = self.new_dict()?;
+        self.dict_update(&temp, &d1)?;
+        let result = self.new_set_of(None)?;
+        for (key, val2) in self.dict_items_vec(&d2)? {
+            let to_delete = match self.dict_getitem_opt(&temp, &key)? {
+                Some(val1) => val1.is(&val2) || self.eq(&val1, &val2)?,
+                None => false,
+            };
+            if to_delete {
+                self.dict_delitem(&temp, &key)?;
+            } else {
+                let pair = self.new_tuple(vec![key, val2])?;
+                self.set_add(&result, pair)?;
+            }
+        }
+        let remaining = self.new_dict_iter(&temp, DictIterWhat::Items, true)?;
+        self.set_update_internal(&result, &remaining)?;
+        Ok(result)
+    }
+
+    /// `view op other` for a keys or items view; None means NotImplemented
+    /// (CPython's `dictview_richcompare`).
+    pub(crate) fn dictview_compare(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        op: CmpOp,
+    ) -> PyResult<Option<bool>> {
+        if !self.is_setlike_view(a) || !(self.is_set_like(b) || self.is_setlike_view(b)) {
+            return Ok(None);
+        }
+        let len_a = self.len(a)?;
+        let len_b = self.len(b)?;
+        let r = match op {
+            CmpOp::Eq => len_a == len_b && self.all_contained_in(a, b)?,
+            CmpOp::Ne => !(len_a == len_b && self.all_contained_in(a, b)?),
+            CmpOp::Lt => len_a < len_b && self.all_contained_in(a, b)?,
+            CmpOp::Le => len_a <= len_b && self.all_contained_in(a, b)?,
+            CmpOp::Gt => len_a > len_b && self.all_contained_in(b, a)?,
+            CmpOp::Ge => len_a >= len_b && self.all_contained_in(b, a)?,
+        };
+        Ok(Some(r))
+    }
+
+    /// Whether every item of `a` is in `b`.
+    fn all_contained_in(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let it = self.iter(a)?;
+        while let Some(x) = self.next(&it)? {
+            if !self.contains(b, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// CPython's `dictviews_isdisjoint`.
+    fn dictview_isdisjoint(&mut self, view: &ObjRef, other: &ObjRef) -> PyResult<bool> {
+        if view.is(other) {
+            return Ok(self.dict_view_len(view)? == 0);
+        }
+        let (mut big, mut small) = (view.clone(), other.clone());
+        if self.is_set_like(other) || self.is_setlike_view(other) {
+            // Iterate over the shorter one.
+            if self.len(other)? > self.dict_view_len(view)? {
+                std::mem::swap(&mut big, &mut small);
+            }
+        }
+        let it = self.iter(&small)?;
+        while let Some(x) = self.next(&it)? {
+            if self.contains(&big, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
     /// The dict a view or dict iterator refers to.
     pub(crate) fn view_dict(o: &ObjRef) -> Option<ObjRef> {
         let it = o.get::<DictIterObj>()?;
@@ -459,6 +646,21 @@ fn dict_values(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn dict_items(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let d = this_dict(vm, &args, "items")?;
     vm.new_dict_iter(&d, DictIterWhat::Items, true)
+}
+
+fn dictview_isdisjoint_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "isdisjoint")?;
+    match args.pos.as_slice() {
+        [view, other] if vm.is_setlike_view(view) => {
+            let r = vm.dictview_isdisjoint(view, other)?;
+            Ok(vm.new_bool(r))
+        }
+        [_, _] => Err(vm.type_error("descriptor 'isdisjoint' requires a dict view")),
+        _ => Err(vm.type_error(format!(
+            "isdisjoint() takes exactly one argument ({} given)",
+            args.pos.len().saturating_sub(1)
+        ))),
+    }
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -594,6 +796,9 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     ];
     for (name, f) in methods {
         vm.add_method(T::Dict, name, *f)?;
+    }
+    for t in [T::DictKeys, T::DictItems] {
+        vm.add_method(t, "isdisjoint", dictview_isdisjoint_m)?;
     }
     // dict.fromkeys is a classmethod: bound to the class when looked up.
     let f = vm.new_builtin_function("fromkeys", dict_fromkeys)?;

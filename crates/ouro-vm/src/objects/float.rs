@@ -118,6 +118,20 @@ impl Vm {
                         return self.new_float(v);
                     }
                 }
+                // PyFloat_FromString of a bytes-like object: its bytes as
+                // ASCII text.
+                if let Some(d) = self.bytes_data(&x) {
+                    let s: Option<String> = d
+                        .iter()
+                        .map(|&c| c.is_ascii().then_some(c as char))
+                        .collect();
+                    if let Some(v) = s.as_deref().and_then(ouro_algo::float::parse) {
+                        return self.new_float(v);
+                    }
+                    let r = self.repr(&x)?;
+                    let r = self.str_of(&r).to_string();
+                    return Err(self.value_error(format!("could not convert string to float: {r}")));
+                }
                 let tn = self.type_name_of(&x);
                 Err(self.type_error(format!(
                     "float() argument must be a string or a real number, not '{tn}'"

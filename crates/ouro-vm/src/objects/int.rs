@@ -377,6 +377,12 @@ impl Vm {
         if matches!(x.kind(), Kind::Bytes | Kind::ByteArray) {
             return self.int_from_bytes_text(&x, 10);
         }
+        if crate::objects::memoryview::is_memoryview(&x) {
+            // PyNumber_Long reads a buffer's bytes as a bytes object.
+            let d = self.buffer_arg(&x)?;
+            let b = self.new_bytes(&d)?;
+            return self.int_from_bytes_text(&b, 10);
+        }
         match x.kind() {
             Kind::Int | Kind::BigInt if self.is_exact(&x, T::Int) => Ok(x),
             Kind::Int | Kind::BigInt => {

@@ -95,6 +95,7 @@ impl Vm {
                 Ok(o.clone())
             }
             Kind::Native if self.is_set_like(o) => self.set_iter(o),
+            Kind::Native if crate::objects::memoryview::is_memoryview(o) => self.memoryview_iter(o),
             Kind::Native if crate::objects::set::is_set_iter(o) => Ok(o.clone()),
             _ => {
                 let ty = o.class();
@@ -112,7 +113,7 @@ impl Vm {
         Vm::with_native::<LazyIter, _>(o, |_| ()).is_some()
     }
 
-    fn new_seq_iter(&mut self, o: &ObjRef, t: T) -> PyResult<ObjRef> {
+    pub(crate) fn new_seq_iter(&mut self, o: &ObjRef, t: T) -> PyResult<ObjRef> {
         let ty = self.ty(t).clone();
         self.alloc(
             &ty,

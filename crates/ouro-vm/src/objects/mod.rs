@@ -3,6 +3,7 @@
 
 pub mod bytes;
 pub mod class;
+pub mod codecs;
 pub mod complex;
 pub mod dict;
 pub mod exception;
@@ -12,6 +13,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod native;
 pub mod numbers;
 pub mod pattern;
@@ -39,6 +41,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     generator::install(vm)?;
     set::install(vm)?;
     bytes::install(vm)?;
+    memoryview::install(vm)?;
     complex::install(vm)?;
     numbers::install(vm)?;
     vm.add_method(T::Code, "replace", crate::eval::code_replace)?;
@@ -351,6 +354,7 @@ impl Vm {
                 Ok(m)
             }
             T::ByteArray => self.bytearray_new(ty, args),
+            T::MemoryView => self.memoryview_new(args),
             T::List => self.list_new(args),
             T::Tuple => self.tuple_new(args),
             T::Dict => self.dict_new(args),
@@ -540,13 +544,7 @@ impl Vm {
                 self.type_new(ty, &args[0], &args[1], &args[2], &kw)
             }
             T::Random => self.random_object_new(ty),
-            T::ByteArray => self.alloc(
-                ty,
-                ouro_heap::ByteArrayObj {
-                    data: ouro_heap::hvec(),
-                },
-                attrs,
-            ),
+            T::ByteArray => self.alloc(ty, ouro_heap::ByteArrayObj::new(ouro_heap::hvec()), attrs),
             T::Complex => {
                 let nkw = kwnames
                     .and_then(|k| k.get::<TupleObj>())
@@ -873,6 +871,8 @@ impl Vm {
                     r
                 } else if self.is_set_like(o) {
                     self.set_repr(o)?
+                } else if memoryview::is_memoryview(o) {
+                    self.memoryview_repr(o)
                 } else if self.is_property(o) {
                     format!("<property object at {:#x}>", o.addr())
                 } else if let Some((ty, obj_ty)) = Vm::with_native::<native::SuperObj, _>(o, |s| {
@@ -1227,6 +1227,9 @@ impl Vm {
             }
             Kind::Native if Vm::is_generator(o) => {
                 return self.gen_getattr(o, &n);
+            }
+            Kind::Native if memoryview::is_memoryview(o) => {
+                return self.memoryview_getattr(o, &n);
             }
             Kind::Native if self.is_property(o) => {
                 let p = Vm::with_native::<native::Property, _>(o, |p| {

@@ -403,16 +403,25 @@ impl Vm {
     }
 
     pub(crate) fn native_truthy(&mut self, o: &ObjRef) -> PyResult<bool> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return Ok(self.memoryview_len(o)? > 0);
+        }
         Ok(crate::objects::set::set_len(o).is_none_or(|n| n > 0))
     }
 
     pub(crate) fn native_len(&mut self, o: &ObjRef) -> PyResult<Option<usize>> {
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_len(o).map(Some);
+        }
         Ok(crate::objects::set::set_len(o))
     }
 
     pub(crate) fn native_hash(&mut self, o: &ObjRef) -> PyResult<Option<i64>> {
         if let Some(h) = self.set_native_hash(o) {
             return Ok(h);
+        }
+        if crate::objects::memoryview::is_memoryview(o) {
+            return self.memoryview_hash(o).map(Some);
         }
         Ok(Some(crate::ops::pointer_hash(o)))
     }

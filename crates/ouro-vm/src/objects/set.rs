@@ -652,6 +652,12 @@ impl Vm {
         Ok(so)
     }
 
+    /// `set(iterable)`: CPython's `PySet_New`.
+    pub(crate) fn new_set_of(&mut self, iterable: Option<&ObjRef>) -> PyResult<ObjRef> {
+        let ty = self.ty(T::Set).clone();
+        self.make_new_set(&ty, iterable)
+    }
+
     /// `SET_ADD` and `set.add`.
     pub(crate) fn set_add(&mut self, so: &ObjRef, key: ObjRef) -> PyResult<()> {
         self.set_add_key(so, &key)
@@ -931,7 +937,7 @@ impl Vm {
         .unwrap_or_default()
     }
 
-    fn set_size(&mut self, so: &ObjRef) -> PyResult<usize> {
+    pub(crate) fn set_size(&mut self, so: &ObjRef) -> PyResult<usize> {
         match set_len(so) {
             Some(n) => Ok(n),
             None => Err(self.not_a_set()),
@@ -1020,7 +1026,7 @@ impl Vm {
     }
 
     /// CPython's `set_update_internal`.
-    fn set_update_internal(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<()> {
+    pub(crate) fn set_update_internal(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<()> {
         if self.is_set_like(other) {
             return self.set_merge(so, other);
         }
@@ -1116,7 +1122,7 @@ impl Vm {
         Ok(result)
     }
 
-    fn set_intersection(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<ObjRef> {
+    pub(crate) fn set_intersection(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<ObjRef> {
         if other.is(so) {
             return self.set_copy(so);
         }
@@ -1188,7 +1194,11 @@ impl Vm {
         Ok(true)
     }
 
-    fn set_difference_update_internal(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<()> {
+    pub(crate) fn set_difference_update_internal(
+        &mut self,
+        so: &ObjRef,
+        other: &ObjRef,
+    ) -> PyResult<()> {
         if other.is(so) {
             self.set_clear_internal(so);
             return Ok(());
@@ -1267,7 +1277,11 @@ impl Vm {
         Ok(result)
     }
 
-    fn set_symmetric_difference_update(&mut self, so: &ObjRef, other: &ObjRef) -> PyResult<()> {
+    pub(crate) fn set_symmetric_difference_update(
+        &mut self,
+        so: &ObjRef,
+        other: &ObjRef,
+    ) -> PyResult<()> {
         if other.is(so) {
             self.set_clear_internal(so);
             return Ok(());

@@ -422,6 +422,29 @@ fn s_list_imul(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     }
 }
 
+/// `bytearray += x` and `bytearray *= n` as methods.
+fn s_bytearray_iadd(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let (a, b) = two(vm, &args, "__iadd__")?;
+    if a.kind() != Kind::ByteArray {
+        return Ok(vm.not_implemented.clone());
+    }
+    match vm.bytearray_inplace(&a, &b, BinOp::Add)? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
+fn s_bytearray_imul(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let (a, b) = two(vm, &args, "__imul__")?;
+    if a.kind() != Kind::ByteArray {
+        return Ok(vm.not_implemented.clone());
+    }
+    match vm.bytearray_inplace(&a, &b, BinOp::Multiply)? {
+        Some(r) => Ok(r),
+        None => Ok(vm.not_implemented.clone()),
+    }
+}
+
 /// Installs the special methods each builtin type implements, leaving any
 /// the type's own module already installed.
 pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
@@ -513,6 +536,8 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     add(vm, T::Str, "__str__", s_str_str)?;
     add(vm, T::List, "__init__", s_list_init)?;
     add(vm, T::List, "__iadd__", s_list_iadd)?;
+    add(vm, T::ByteArray, "__iadd__", s_bytearray_iadd)?;
+    add(vm, T::ByteArray, "__imul__", s_bytearray_imul)?;
     add(vm, T::List, "__imul__", s_list_imul)?;
     Ok(())
 }
