@@ -645,6 +645,37 @@ impl Vm {
                         Instr::BinarySubscr => {
                             let key = tri!('err, self.pop());
                             let obj = tri!('err, self.pop());
+                            // list[int] and tuple[int] in range, as CPython's
+                            // BINARY_SUBSCR_LIST_INT / _TUPLE_INT.
+                            let fast = match (obj.kind(), key.get::<IntObj>()) {
+                                (Kind::List, Some(k))
+                                    if obj.class_is(&self.types[T::List as usize])
+                                        && self.plain_int(&key) =>
+                                {
+                                    obj.borrow::<ListObj>().and_then(|l| {
+                                        usize::try_from(k.value)
+                                            .ok()
+                                            .and_then(|i| l.items.get(i).cloned())
+                                    })
+                                }
+                                (Kind::Tuple, Some(k))
+                                    if obj.class_is(&self.types[T::Tuple as usize])
+                                        && self.plain_int(&key) =>
+                                {
+                                    obj.get::<TupleObj>().and_then(|t| {
+                                        usize::try_from(k.value)
+                                            .ok()
+                                            .and_then(|i| t.items().get(i).cloned())
+                                    })
+                                }
+                                _ => None,
+                            };
+                            if let Some(v) = fast {
+                                drop(obj);
+                                drop(key);
+                                self.stack.push(v);
+                                continue 'instrs;
+                            }
                             let v = tri!('err, self.getitem(&obj, &key));
                             drop(obj);
                             drop(key);
@@ -712,9 +743,19 @@ impl Vm {
                         Instr::CompareOp(op) => {
                             let b = tri!('err, self.pop());
                             let a = tri!('err, self.pop());
-                            let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
+                            let exact = match (a.get::<IntObj>(), b.get::<IntObj>()) {
                                 (Some(x), Some(y)) if self.plain_int(&a) && self.plain_int(&b) => {
-                                    let t = cmp_i64(op, x.value, y.value);
+                                    Some(cmp_i64(op, x.value, y.value))
+                                }
+                                _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                                    (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
+                                        Some(cmp_f64(op, x.value, y.value))
+                                    }
+                                    _ => None,
+                                },
+                            };
+                            let r = match exact {
+                                Some(t) => {
                                     // Fused with a following conditional jump,
                                     // as CPython's COMPARE_OP_INT_JUMP.
                                     match instrs.get(ip) {
@@ -2854,6 +2895,20 @@ fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
 
 #[inline(always)]
 fn cmp_i64(op: ouro_bytecode::CmpOp, a: i64, b: i64) -> bool {
+    use ouro_bytecode::CmpOp::*;
+    match op {
+        Lt => a < b,
+        Le => a <= b,
+        Eq => a == b,
+        Ne => a != b,
+        Gt => a > b,
+        Ge => a >= b,
+    }
+}
+
+/// IEEE comparison, as CPython's `float_richcompare` for two floats (every
+/// comparison with a NaN is false, except `!=`).
+fn cmp_f64(op: ouro_bytecode::CmpOp, a: f64, b: f64) -> bool {
     use ouro_bytecode::CmpOp::*;
     match op {
         Lt => a < b,
