@@ -301,6 +301,7 @@ impl Vm {
 
     /// When tracing, after a frame went: what follows belongs to the
     /// caller's instruction.
+    #[inline]
     fn trace_back_in_caller(&mut self) {
         if self.tracer.is_none() {
             return;

@@ -285,9 +285,17 @@ impl Vm {
         value: Option<ObjRef>,
         exc: Option<ObjRef>,
     ) -> PyResult<GenOut> {
-        let coro = Vm::gen_is_coro(gen);
-        let what = Vm::gen_what(gen);
-        match Vm::gen_state(gen) {
+        let Some((coro, asyncgen, state)) =
+            Vm::with_native::<GenObj, _>(gen, |g| (g.coro, g.asyncgen, g.state))
+        else {
+            return Err(self.internal_error("not a generator"));
+        };
+        let what = match (coro, asyncgen) {
+            (true, _) => "coroutine",
+            (_, true) => "async generator",
+            _ => "generator",
+        };
+        match state {
             GenState::Running => {
                 return Err(self.value_error(format!("{what} already executing")));
             }
@@ -319,7 +327,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
-        let started = Vm::gen_state(gen) == GenState::Suspended;
+        let started = state == GenState::Suspended;
         let locals_base = self.locals.len();
         let stack_base = self.stack.len();
         // The slots and stack move back onto the VM's stacks; the buffers
@@ -397,7 +405,7 @@ impl Vm {
                 Vm::set_gen_state(gen, GenState::Closed);
                 // PEP 479: a StopIteration leaving a generator's frame would
                 // end the loop consuming it silently; it becomes this.
-                let stop_async = Vm::gen_is_async(gen) && self.err_is(&e, T::StopAsyncIteration);
+                let stop_async = asyncgen && self.err_is(&e, T::StopAsyncIteration);
                 if self.err_is(&e, T::StopIteration) || stop_async {
                     let which = if stop_async {
                         "StopAsyncIteration"
