@@ -1972,6 +1972,23 @@ impl Vm {
 
     /// `UNPACK_SEQUENCE`: pushes the items in reverse (the first on top).
     pub(crate) fn unpack_sequence(&mut self, seq: &ObjRef, n: usize) -> PyResult<()> {
+        // A tuple or list of the right length: straight onto the stack, last
+        // item first (CPython's UNPACK_SEQUENCE_TUPLE / _LIST).
+        if seq.class_is(self.ty(T::Tuple)) {
+            if let Some(t) = seq.get::<TupleObj>() {
+                if t.len() == n {
+                    self.stack.extend(t.items().iter().rev().cloned());
+                    return Ok(());
+                }
+            }
+        } else if seq.class_is(self.ty(T::List)) {
+            if let Some(l) = seq.borrow::<ListObj>() {
+                if l.items.len() == n {
+                    self.stack.extend(l.items.iter().rev().cloned());
+                    return Ok(());
+                }
+            }
+        }
         let items = match seq.kind() {
             Kind::Tuple | Kind::List if !Vm::is_heap_type(&seq.class()) => self.seq_items(seq),
             _ => {
