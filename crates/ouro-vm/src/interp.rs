@@ -2663,6 +2663,16 @@ impl Vm {
     /// callback, a `gc.callbacks` entry) the way CPython's
     /// `PyErr_WriteUnraisable(obj)` does.
     pub(crate) fn report_unraisable(&mut self, obj: &ObjRef, exc: &ObjRef) {
+        // An exception raised by the runtime itself (a generator ignoring
+        // GeneratorExit) has no traceback: CPython's default hook shows the
+        // running frame instead (`_PyTraceBack_FromFrame`).
+        let bare = exc
+            .borrow::<ExceptionObj>()
+            .is_some_and(|e| e.traceback.is_none());
+        if bare && !self.frames.is_empty() {
+            let fi = self.frames.len() - 1;
+            self.add_traceback(exc, fi);
+        }
         let what = self
             .repr_string(obj)
             .unwrap_or_else(|_| "<object repr() failed>".into());
