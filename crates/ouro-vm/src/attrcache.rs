@@ -57,6 +57,11 @@ const MODULE: u8 = 5;
 /// Store only: the instance has no attribute of that name yet and will
 /// get it appended at index `a` (the position it would be appended at).
 const APPEND: u8 = 6;
+/// `LOAD_METHOD` only: as `METHOD`, for objects whose attribute lookup has
+/// special cases of its own (sets, generators and the other native
+/// objects, ints, floats...) that `LOAD_METHOD`, like CPython's
+/// `_PyObject_GetMethod`, does not consult for a method found on the type.
+const METHOD_ONLY: u8 = 7;
 
 /// What a cached load produced.
 pub(crate) enum Cached {
@@ -77,9 +82,19 @@ impl Vm {
         obj: &ObjRef,
         name: &ObjRef,
         ways: &[Cell<AttrCache>],
+        method: bool,
     ) -> Option<Cached> {
         let c = way_for(ways, obj);
         match c.kind {
+            METHOD_ONLY if method => {
+                if obj.class_addr() != c.key || c.version != self.type_epoch() {
+                    return None;
+                }
+                if obj.has_attrs() && !unshadowed(obj, name) {
+                    return None;
+                }
+                type_entry(&obj.class(), c.a, c.b, name).map(Cached::Method)
+            }
             INSTANCE => {
                 if obj.class_addr() != c.key || c.version != self.type_epoch() {
                     return None;
@@ -132,11 +147,17 @@ impl Vm {
 
     /// After a generic load of `name` from `obj`, records what a later load
     /// from an object of the same type can reuse.
-    pub(crate) fn fill_load_cache(&self, obj: &ObjRef, name: &ObjRef, ways: &[Cell<AttrCache>]) {
-        record(ways, self.load_entry(obj, name));
+    pub(crate) fn fill_load_cache(
+        &self,
+        obj: &ObjRef,
+        name: &ObjRef,
+        ways: &[Cell<AttrCache>],
+        method: bool,
+    ) {
+        record(ways, self.load_entry(obj, name, method));
     }
 
-    fn load_entry(&self, obj: &ObjRef, name: &ObjRef) -> AttrCache {
+    fn load_entry(&self, obj: &ObjRef, name: &ObjRef, method: bool) -> AttrCache {
         let generic = AttrCache {
             key: obj.class_addr(),
             version: self.type_epoch(),
@@ -172,6 +193,12 @@ impl Vm {
                 a: pos as u32,
                 b: 0,
             };
+        }
+        let is_super = obj.kind() == Kind::Native && self.is_exact(obj, T::Super);
+        if method && !special && !is_super && !matches!(obj.kind(), Kind::Type | Kind::WeakRef) {
+            if let Some(e) = self.method_only_entry(obj, name, generic) {
+                return e;
+            }
         }
         // The kinds whose lookups have special cases of their own.
         if special
@@ -265,6 +292,57 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// A `METHOD_ONLY` entry for an object of a kind with a special
+    /// attribute lookup, when `LOAD_METHOD` would take the method from its
+    /// type (see `Vm::load_method`).
+    fn method_only_entry(
+        &self,
+        obj: &ObjRef,
+        name: &ObjRef,
+        generic: AttrCache,
+    ) -> Option<AttrCache> {
+        let special_kind = matches!(
+            obj.kind(),
+            Kind::Native
+                | Kind::Exception
+                | Kind::Slice
+                | Kind::Code
+                | Kind::Frame
+                | Kind::Traceback
+                | Kind::Cell
+                | Kind::Range
+                | Kind::Int
+                | Kind::BigInt
+                | Kind::Float
+                | Kind::Complex
+                | Kind::Function
+        );
+        if !special_kind {
+            return None;
+        }
+        let ty = obj.class();
+        if Vm::is_heap_type(&ty) && self.may_hook(&ty, tflags::T_GETATTRIBUTE) {
+            return None;
+        }
+        let (mi, pos, d) = self.type_lookup_at(&ty, name)?;
+        let is_method = match d.kind() {
+            Kind::Function => true,
+            Kind::BuiltinFunction => d
+                .get::<ouro_heap::BuiltinFunctionObj>()
+                .is_some_and(|b| b.bound.is_none() && b.owner.is_some()),
+            _ => false,
+        };
+        if !is_method || (obj.has_attrs() && !unshadowed(obj, name)) {
+            return None;
+        }
+        Some(AttrCache {
+            kind: METHOD_ONLY,
+            a: mi,
+            b: pos,
+            ..generic
+        })
     }
 
     fn attrs_are_dict(&self, obj: &ObjRef) -> bool {

@@ -578,7 +578,7 @@ impl Vm {
                             let name = &cobj.names[i as usize];
                             let cache = ways_of(&cobj.load_cache, i);
                             let c = cache;
-                            let v = match self.load_attr_cached(&obj, name, c) {
+                            let v = match self.load_attr_cached(&obj, name, c, false) {
                                 Some(Cached::Value(v)) => v,
                                 Some(Cached::Method(f)) => {
                                     let ty = obj.class();
@@ -587,7 +587,7 @@ impl Vm {
                                 None => {
                                     let v = tri!('err, self.getattr(&obj, name));
                                     if !self.attr_cache_generic(&obj, c) {
-                                        self.fill_load_cache(&obj, name, cache);
+                                        self.fill_load_cache(&obj, name, cache, false);
                                     }
                                     v
                                 }
@@ -621,7 +621,7 @@ impl Vm {
                             let name = &cobj.names[i as usize];
                             let cache = ways_of(&cobj.load_cache, i);
                             let c = cache;
-                            match self.load_attr_cached(&obj, name, c) {
+                            match self.load_attr_cached(&obj, name, c, true) {
                                 Some(Cached::Method(f)) => {
                                     self.stack.push(f);
                                     self.stack.push(obj);
@@ -635,7 +635,7 @@ impl Vm {
                                     // Recorded before the lookup, which takes
                                     // the object's only reference.
                                     if !self.attr_cache_generic(&obj, c) {
-                                        self.fill_load_cache(&obj, name, cache);
+                                        self.fill_load_cache(&obj, name, cache, true);
                                     }
                                     let (m, s) = tri!('err, self.load_method(obj, name));
                                     self.stack.push(m);

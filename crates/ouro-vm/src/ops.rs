@@ -1939,13 +1939,41 @@ impl Vm {
             Kind::Dict => Ok(self.dict_getitem_opt(container, item)?.is_some()),
             Kind::Bytes | Kind::ByteArray => self.bytes_contains(container, item),
             Kind::List | Kind::Tuple => {
-                let items = self.seq_items(container);
-                for x in &items {
-                    if x.is(item) || self.eq(x, item)? {
+                // Item by item, the length read again each time (an `__eq__`
+                // may change the list), as CPython's list_contains.
+                let int_ty = self.ty(T::Int).clone();
+                let plain_item = item.class_is(&int_ty);
+                let mut i = 0;
+                loop {
+                    let x = if container.kind() == Kind::Tuple {
+                        container
+                            .get::<TupleObj>()
+                            .and_then(|t| t.items().get(i).cloned())
+                    } else {
+                        container
+                            .borrow::<ListObj>()
+                            .and_then(|l| l.items.get(i).cloned())
+                    };
+                    let Some(x) = x else {
+                        return Ok(false);
+                    };
+                    if x.is(item) {
                         return Ok(true);
                     }
+                    let equal = match (
+                        x.get::<ouro_heap::IntObj>(),
+                        item.get::<ouro_heap::IntObj>(),
+                    ) {
+                        (Some(a), Some(b)) if plain_item && x.class_is(&int_ty) => {
+                            a.value == b.value
+                        }
+                        _ => self.eq(&x, item)?,
+                    };
+                    if equal {
+                        return Ok(true);
+                    }
+                    i += 1;
                 }
-                Ok(false)
             }
             Kind::Range => self.range_contains(container, item),
             Kind::DictIter if self.is_setlike_view(container) => {
