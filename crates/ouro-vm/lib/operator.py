@@ -244,7 +244,12 @@ def length_hint(obj, default=0):
         hint = type(obj).__length_hint__
     except AttributeError:
         return default
-    val = hint(obj)
+    try:
+        val = hint(obj)
+    except TypeError:
+        # PyObject_LengthHint: a TypeError from __length_hint__ means "no
+        # hint".
+        return default
     if val is NotImplemented:
         return default
     if not isinstance(val, int):

@@ -17,6 +17,7 @@ pub mod gcmodule;
 pub mod import;
 pub mod interp;
 pub mod iomodule;
+pub mod itertoolsmodule;
 pub mod mathmodule;
 pub mod modules;
 pub mod natives;

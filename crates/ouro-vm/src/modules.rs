@@ -24,6 +24,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_io" => Some(crate::iomodule::make_module(vm)?),
         "_sre" => Some(crate::sremodule::make_module(vm)?),
         "_struct" => Some(crate::structmodule::make_module(vm)?),
+        "_itertools" => Some(crate::itertoolsmodule::make_module(vm)?),
         "_codecs" => Some(crate::objects::codecs::make_module(vm)?),
         _ => None,
     })

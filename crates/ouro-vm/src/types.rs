@@ -97,6 +97,23 @@ builtin_types! {
     MemoryView => "memoryview", Object, Native, N;
     ManagedBuffer => "managedbuffer", Object, Native, N;
     MemoryIterator => "memory_iterator", Object, SeqIter, N;
+    ItPermutations => "itertools.permutations", Object, Native, B;
+    ItCombinations => "itertools.combinations", Object, Native, B;
+    ItCwr => "itertools.combinations_with_replacement", Object, Native, B;
+    ItProduct => "itertools.product", Object, Native, B;
+    ItCount => "itertools.count", Object, Native, B;
+    ItRepeat => "itertools.repeat", Object, Native, B;
+    ItChain => "itertools.chain", Object, Native, B;
+    ItIslice => "itertools.islice", Object, Native, B;
+    ItAccumulate => "itertools.accumulate", Object, Native, B;
+    ItStarmap => "itertools.starmap", Object, Native, B;
+    ItCycle => "itertools.cycle", Object, Native, B;
+    ItPairwise => "itertools.pairwise", Object, Native, B;
+    ItZipLongest => "itertools.zip_longest", Object, Native, B;
+    ItCompress => "itertools.compress", Object, Native, B;
+    ItDropWhile => "itertools.dropwhile", Object, Native, B;
+    ItTakeWhile => "itertools.takewhile", Object, Native, B;
+    ItFilterFalse => "itertools.filterfalse", Object, Native, B;
 
     BaseException => "BaseException", Object, Exception, BA;
     SystemExit => "SystemExit", BaseException, Exception, BA;

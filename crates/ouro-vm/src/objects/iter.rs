@@ -110,7 +110,7 @@ impl Vm {
     }
 
     pub(crate) fn is_lazy_iter(&self, o: &ObjRef) -> bool {
-        Vm::with_native::<LazyIter, _>(o, |_| ()).is_some()
+        Vm::with_native::<LazyIter, _>(o, |_| ()).is_some() || Vm::is_itertools_iter(o)
     }
 
     pub(crate) fn new_seq_iter(&mut self, o: &ObjRef, t: T) -> PyResult<ObjRef> {

@@ -370,6 +370,9 @@ impl Vm {
             T::Set | T::FrozenSet => self.set_new(t, args),
             T::WeakRef => self.weakref_new(ty, args),
             T::Random => self.random_type_call(ty, args),
+            t if crate::itertoolsmodule::is_itertools_type(t) => {
+                crate::itertoolsmodule::new_iter(self, t, ty, args)
+            }
             T::Method => {
                 args.no_kw(self, "method")?;
                 args.check(self, "method", 2, 2)?;
@@ -544,6 +547,10 @@ impl Vm {
                 self.type_new(ty, &args[0], &args[1], &args[2], &kw)
             }
             T::Random => self.random_object_new(ty),
+            t if crate::itertoolsmodule::is_itertools_type(t) => {
+                let a = crate::natives::Args::from_call(args.to_vec(), kwnames);
+                crate::itertoolsmodule::new_iter(self, t, ty, a)
+            }
             T::ByteArray => self.alloc(ty, ouro_heap::ByteArrayObj::new(ouro_heap::hvec()), attrs),
             T::Complex => {
                 let nkw = kwnames
@@ -875,6 +882,8 @@ impl Vm {
                     self.memoryview_repr(o)
                 } else if self.is_property(o) {
                     format!("<property object at {:#x}>", o.addr())
+                } else if let Some(r) = self.itertools_repr(o)? {
+                    r
                 } else if let Some((ty, obj_ty)) = Vm::with_native::<native::SuperObj, _>(o, |s| {
                     (s.ty.clone(), s.obj_type.clone())
                 }) {

@@ -476,7 +476,9 @@ impl Vm {
             }
             _ => Step::Done,
         });
-        let Some(step) = step else { return Ok(None) };
+        let Some(step) = step else {
+            return self.itertools_next(it);
+        };
         let r = match step {
             Step::Done => None,
             Step::LongRange(v) => Some(self.new_bigint(v)?),
