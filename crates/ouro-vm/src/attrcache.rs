@@ -202,24 +202,8 @@ impl Vm {
         }
         // The kinds whose lookups have special cases of their own.
         if special
-            || matches!(
-                obj.kind(),
-                Kind::Type
-                    | Kind::WeakRef
-                    | Kind::Native
-                    | Kind::Exception
-                    | Kind::Slice
-                    | Kind::Code
-                    | Kind::Frame
-                    | Kind::Traceback
-                    | Kind::Cell
-                    | Kind::Range
-                    | Kind::Int
-                    | Kind::BigInt
-                    | Kind::Float
-                    | Kind::Complex
-                    | Kind::Function
-            )
+            || lookup_has_own_cases(obj.kind())
+            || matches!(obj.kind(), Kind::Type | Kind::WeakRef)
         {
             return generic;
         }
@@ -303,23 +287,7 @@ impl Vm {
         name: &ObjRef,
         generic: AttrCache,
     ) -> Option<AttrCache> {
-        let special_kind = matches!(
-            obj.kind(),
-            Kind::Native
-                | Kind::Exception
-                | Kind::Slice
-                | Kind::Code
-                | Kind::Frame
-                | Kind::Traceback
-                | Kind::Cell
-                | Kind::Range
-                | Kind::Int
-                | Kind::BigInt
-                | Kind::Float
-                | Kind::Complex
-                | Kind::Function
-        );
-        if !special_kind {
+        if !lookup_has_own_cases(obj.kind()) {
             return None;
         }
         let ty = obj.class();
@@ -480,6 +448,13 @@ impl Vm {
     pub(crate) fn store_cache_generic(&self, obj: &ObjRef, ways: &[Cell<AttrCache>]) -> bool {
         self.attr_cache_generic(obj, ways)
     }
+}
+
+/// Kinds whose attribute lookup is not only the type's and the instance's
+/// attributes: `special_getattr`'s kinds, and functions (their `__dict__`).
+/// Types, weak proxies and modules are excluded by the callers.
+fn lookup_has_own_cases(kind: Kind) -> bool {
+    crate::ops::special_getattr_kind(kind) || kind == Kind::Function
 }
 
 /// The entries kept per name and instruction kind: two, so that a name

@@ -746,11 +746,11 @@ impl Vm {
                             let a = tri!('err, self.pop());
                             let exact = match (a.get::<IntObj>(), b.get::<IntObj>()) {
                                 (Some(x), Some(y)) if self.plain_int(&a) && self.plain_int(&b) => {
-                                    Some(cmp_i64(op, x.value, y.value))
+                                    Some(compare(op, x.value, y.value))
                                 }
                                 _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
                                     (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
-                                        Some(cmp_f64(op, x.value, y.value))
+                                        Some(compare(op, x.value, y.value))
                                     }
                                     _ => None,
                                 },
@@ -2904,22 +2904,10 @@ fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
     }
 }
 
+/// A comparison of two ints or two floats (IEEE for floats, as CPython's
+/// `float_richcompare`: every comparison with a NaN is false except `!=`).
 #[inline(always)]
-fn cmp_i64(op: ouro_bytecode::CmpOp, a: i64, b: i64) -> bool {
-    use ouro_bytecode::CmpOp::*;
-    match op {
-        Lt => a < b,
-        Le => a <= b,
-        Eq => a == b,
-        Ne => a != b,
-        Gt => a > b,
-        Ge => a >= b,
-    }
-}
-
-/// IEEE comparison, as CPython's `float_richcompare` for two floats (every
-/// comparison with a NaN is false, except `!=`).
-fn cmp_f64(op: ouro_bytecode::CmpOp, a: f64, b: f64) -> bool {
+fn compare<N: PartialOrd>(op: ouro_bytecode::CmpOp, a: N, b: N) -> bool {
     use ouro_bytecode::CmpOp::*;
     match op {
         Lt => a < b,

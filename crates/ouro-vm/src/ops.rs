@@ -211,22 +211,7 @@ impl Vm {
         ty: &ObjRef,
         name: &ObjRef,
     ) -> PyResult<Option<ObjRef>> {
-        let special = self.str_of(name).starts_with("__")
-            || matches!(
-                obj.kind(),
-                Kind::Exception
-                    | Kind::Slice
-                    | Kind::Code
-                    | Kind::Frame
-                    | Kind::Traceback
-                    | Kind::Cell
-                    | Kind::Range
-                    | Kind::Int
-                    | Kind::BigInt
-                    | Kind::Float
-                    | Kind::Complex
-                    | Kind::Native
-            );
+        let special = self.str_of(name).starts_with("__") || special_getattr_kind(obj.kind());
         if special {
             if let Some(v) = self.special_getattr(obj, name)? {
                 return Ok(Some(v));
@@ -2199,4 +2184,25 @@ pub(crate) fn pointer_hash(o: &ObjRef) -> i64 {
     } else {
         h
     }
+}
+
+/// The kinds whose attribute lookup starts with their own attributes
+/// (`special_getattr`: exception, slice, code, frame, traceback, cell and
+/// range fields, the number types' `real`/`imag`/..., native objects' data).
+pub(crate) fn special_getattr_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Exception
+            | Kind::Slice
+            | Kind::Code
+            | Kind::Frame
+            | Kind::Traceback
+            | Kind::Cell
+            | Kind::Range
+            | Kind::Int
+            | Kind::BigInt
+            | Kind::Float
+            | Kind::Complex
+            | Kind::Native
+    )
 }

@@ -898,24 +898,7 @@ impl Vm {
                     continue;
                 }
             };
-            let mut v: u32 = 0;
-            let mut bad = None;
-            for _ in 0..count {
-                match d.get(i) {
-                    None => {
-                        bad = Some(d.len());
-                        break;
-                    }
-                    Some(&x) if is_hex(x) => {
-                        v = v * 16 + (x as char).to_digit(16).unwrap_or(0);
-                        i += 1;
-                    }
-                    Some(_) => {
-                        bad = Some(i);
-                        break;
-                    }
-                }
-            }
+            let (v, bad) = read_hex(d, &mut i, count);
             match bad {
                 Some(end) if end == d.len() && !fin => return Ok((out, start)),
                 Some(end) => {
@@ -981,24 +964,7 @@ impl Vm {
                 (8, "truncated \\UXXXXXXXX escape")
             };
             i += 1;
-            let mut v: u32 = 0;
-            let mut bad = None;
-            for _ in 0..count {
-                match d.get(i) {
-                    None => {
-                        bad = Some(d.len());
-                        break;
-                    }
-                    Some(&x) if is_hex(x) => {
-                        v = v * 16 + (x as char).to_digit(16).unwrap_or(0);
-                        i += 1;
-                    }
-                    Some(_) => {
-                        bad = Some(i);
-                        break;
-                    }
-                }
-            }
+            let (v, bad) = read_hex(d, &mut i, count);
             match bad {
                 Some(end) if end == d.len() && !fin => return Ok((out, start)),
                 Some(end) => {
@@ -1175,4 +1141,22 @@ pub(crate) fn make_module(vm: &mut Vm) -> PyResult<ObjRef> {
         vm.add_function(&d, name, *f)?;
     }
     Ok(m)
+}
+
+/// Reads up to `count` hex digits of an escape from `d` at `*i`: the value,
+/// and where the escape stopped short (the end of the data or the first
+/// byte that is not a hex digit), if it did.
+fn read_hex(d: &[u8], i: &mut usize, count: usize) -> (u32, Option<usize>) {
+    let mut v: u32 = 0;
+    for _ in 0..count {
+        match d.get(*i) {
+            None => return (v, Some(d.len())),
+            Some(&x) if is_hex(x) => {
+                v = v * 16 + (x as char).to_digit(16).unwrap_or(0);
+                *i += 1;
+            }
+            Some(_) => return (v, Some(*i)),
+        }
+    }
+    (v, None)
 }
