@@ -317,22 +317,6 @@ impl Vm {
         obj.attrs().is_some_and(|a| matches!(&*a, Attrs::Dict(_)))
     }
 
-    /// `_PyType_Lookup` that also says where: (index in the MRO, entry of
-    /// that type's dict, value).
-    fn type_lookup_at(&self, ty: &ObjRef, name: &ObjRef) -> Option<(u32, u32, ObjRef)> {
-        let mro = ty.borrow::<TypeObj>()?.mro.clone();
-        let items = mro.get::<TupleObj>()?;
-        for (i, t) in items.items().iter().enumerate() {
-            let Some(dict) = t.borrow::<TypeObj>().map(|tt| tt.dict.clone()) else {
-                continue;
-            };
-            if let Some((pos, v)) = self.dict_find_str(&dict, name) {
-                return Some((i as u32, pos as u32, v));
-            }
-        }
-        None
-    }
-
     /// `STORE_ATTR` through the cache. Gives the value back on a miss.
     #[inline]
     pub(crate) fn store_attr_cached(
@@ -457,10 +441,10 @@ fn lookup_has_own_cases(kind: Kind) -> bool {
     crate::ops::special_getattr_kind(kind) || kind == Kind::Function
 }
 
-/// The entries kept per name and instruction kind: two, so that a name
-/// used on objects of two types in one code object (`p.x` and `q.x`)
-/// keeps both.
-pub(crate) const WAYS: usize = 2;
+/// The entries kept per name and instruction kind: four, so that a name
+/// used on objects of a few types in one code object (`p.x` and `q.x`,
+/// `task.run()` over a class hierarchy) keeps them all.
+pub(crate) const WAYS: usize = 4;
 
 /// The entries of name `i` in a code object's cache array.
 #[inline(always)]
@@ -483,16 +467,16 @@ fn way_for(ways: &[Cell<AttrCache>], obj: &ObjRef) -> AttrCache {
 }
 
 /// Stores `e`, replacing the entry for the same key, else the least
-/// recently recorded one.
+/// recently recorded one (the others move down a place).
 fn record(ways: &[Cell<AttrCache>], e: AttrCache) {
     if let Some(w) = ways.iter().find(|w| w.get().key == e.key) {
         w.set(e);
         return;
     }
-    if let [first, second, ..] = ways {
-        second.set(first.get());
-        first.set(e);
-    } else if let Some(w) = ways.first() {
+    for k in (1..ways.len()).rev() {
+        ways[k].set(ways[k - 1].get());
+    }
+    if let Some(w) = ways.first() {
         w.set(e);
     }
 }

@@ -279,6 +279,12 @@ impl Vm {
     /// Looks `name` up along the MRO of `ty` (CPython's `_PyType_Lookup`),
     /// through the method cache.
     pub fn type_lookup(&self, ty: &ObjRef, name: &ObjRef) -> Option<ObjRef> {
+        self.type_lookup_at(ty, name).map(|(_, _, v)| v)
+    }
+
+    /// [`Vm::type_lookup`] that also says where the value is: its type's
+    /// index in the MRO and its entry in that type's dict.
+    pub(crate) fn type_lookup_at(&self, ty: &ObjRef, name: &ObjRef) -> Option<(u32, u32, ObjRef)> {
         let cacheable = name.has_flag(ouro_heap::flags::F_INTERNED);
         let (tag, mro) = {
             let t = ty.borrow::<TypeObj>()?;
@@ -295,7 +301,7 @@ impl Vm {
                                 let o = owner.borrow::<TypeObj>()?;
                                 let d = o.dict.borrow::<ouro_heap::DictObj>()?;
                                 let e = d.table.entry(pos as usize)?;
-                                e.key.is(name).then(|| e.value.clone())
+                                e.key.is(name).then(|| (i, pos, e.value.clone()))
                             });
                         if found.is_some() {
                             return found;
@@ -317,7 +323,7 @@ impl Vm {
                     self.method_cache
                         .put(tag, name.addr(), CacheHit::At(i as u32, pos as u32));
                 }
-                return Some(v);
+                return Some((i as u32, pos as u32, v));
             }
         }
         if cacheable {
