@@ -687,9 +687,19 @@ impl Vm {
                 if items.is_empty() {
                     return Ok("()".into());
                 }
-                self.enter_recursive(" while getting the repr of an object")?;
-                let r = self.join_reprs(&items);
-                self.leave_recursive();
+                // A tuple inside itself (through a list) is `(...)`, as
+                // CPython's tuplerepr guards with Py_ReprEnter.
+                if !self.repr_enter(o) {
+                    return Ok("(...)".into());
+                }
+                let r = self
+                    .enter_recursive(" while getting the repr of an object")
+                    .and_then(|_| {
+                        let r = self.join_reprs(&items);
+                        self.leave_recursive();
+                        r
+                    });
+                self.repr_leave(o);
                 let inner = r?;
                 if items.len() == 1 {
                     format!("({inner},)")
