@@ -251,10 +251,10 @@ impl Vm {
         mut args: Vec<ObjRef>,
         kwnames: Option<&ObjRef>,
     ) -> PyResult<ObjRef> {
-        let (id, name, bound, owner) = match f.get::<BuiltinFunctionObj>() {
-            Some(b) => (b.id, b.name, b.bound.clone(), b.owner.clone()),
-            None => return Err(self.internal_error("not a native function")),
+        let Some(b) = f.get::<BuiltinFunctionObj>() else {
+            return Err(self.internal_error("not a native function"));
         };
+        let (id, name) = (b.id, b.name);
         let mut kw = Vec::new();
         if let Some(names) = kwnames.and_then(|k| k.get::<TupleObj>()) {
             let n = names.len();
@@ -264,19 +264,19 @@ impl Vm {
             let vals = args.split_off(args.len() - n);
             kw = names.items().iter().cloned().zip(vals).collect();
         }
-        match (bound, owner) {
-            (Some(b), _) => args.insert(0, b),
+        match (&b.bound, &b.owner) {
+            (Some(bound), _) => args.insert(0, bound.clone()),
             (None, Some(owner)) => {
                 // An unbound method descriptor: the first argument is self.
                 match args.first() {
                     None => {
-                        let tn = self.type_name(&owner);
+                        let tn = self.type_name(owner);
                         return Err(self.type_error(format!(
                             "unbound method {tn}.{name}() needs an argument"
                         )));
                     }
-                    Some(s) if !self.isinstance(s, &owner) => {
-                        let tn = self.tp_name(&owner);
+                    Some(s) if !self.isinstance(s, owner) => {
+                        let tn = self.tp_name(owner);
                         let sn = self.tp_name(&s.class());
                         return Err(self.type_error(format!(
                             "descriptor '{name}' for '{tn}' objects doesn't apply to a '{sn}' object"
