@@ -226,7 +226,8 @@ pub enum BinOp {
 }
 
 impl BinOp {
-    const PLAIN: [BinOp; 13] = [
+    /// The plain operators, in `NB_*` order.
+    pub const PLAIN: [BinOp; 13] = [
         BinOp::Add,
         BinOp::And,
         BinOp::FloorDivide,

@@ -214,15 +214,7 @@ impl Vm {
             return generic;
         }
         let found = self.type_lookup_at(&ty, name);
-        let inline_index = || -> Option<u32> {
-            let attrs = obj.attrs()?;
-            match &*attrs {
-                Attrs::Inline(pairs) => {
-                    pairs.iter().position(|(k, _)| k.is(name)).map(|i| i as u32)
-                }
-                Attrs::Dict(_) => None,
-            }
-        };
+        let inline_index = || inline_index(obj, name).map(|i| i as u32);
         let instance = |i: u32| AttrCache {
             kind: INSTANCE,
             a: i,
@@ -421,16 +413,7 @@ impl Vm {
 
     /// Whether the instance has an inline attribute `name`.
     pub(crate) fn has_inline_attr(&self, obj: &ObjRef, name: &ObjRef) -> bool {
-        obj.attrs().is_some_and(|a| match &*a {
-            Attrs::Inline(pairs) => pairs.iter().any(|(k, _)| k.is(name)),
-            Attrs::Dict(_) => false,
-        })
-    }
-
-    /// Whether a store cache entry says to skip the cache for this object.
-    #[inline]
-    pub(crate) fn store_cache_generic(&self, obj: &ObjRef, ways: &[Cell<AttrCache>]) -> bool {
-        self.attr_cache_generic(obj, ways)
+        inline_index(obj, name).is_some()
     }
 }
 
@@ -478,6 +461,15 @@ fn record(ways: &[Cell<AttrCache>], e: AttrCache) {
     }
     if let Some(w) = ways.first() {
         w.set(e);
+    }
+}
+
+/// Where `name` is among the instance's inline attributes (None when it is
+/// not there, or the instance keeps a dict).
+fn inline_index(obj: &ObjRef, name: &ObjRef) -> Option<usize> {
+    match &*obj.attrs()? {
+        Attrs::Inline(pairs) => pairs.iter().position(|(k, _)| k.is(name)),
+        Attrs::Dict(_) => None,
     }
 }
 

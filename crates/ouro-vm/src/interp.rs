@@ -577,8 +577,7 @@ impl Vm {
                             let obj = tri!('err, self.pop());
                             let name = &cobj.names[i as usize];
                             let cache = ways_of(&cobj.load_cache, i);
-                            let c = cache;
-                            let v = match self.load_attr_cached(&obj, name, c, false) {
+                            let v = match self.load_attr_cached(&obj, name, cache, false) {
                                 Some(Cached::Value(v)) => v,
                                 Some(Cached::Method(f)) => {
                                     let ty = obj.class();
@@ -586,7 +585,7 @@ impl Vm {
                                 }
                                 None => {
                                     let v = tri!('err, self.getattr(&obj, name));
-                                    if !self.attr_cache_generic(&obj, c) {
+                                    if !self.attr_cache_generic(&obj, cache) {
                                         self.fill_load_cache(&obj, name, cache, false);
                                     }
                                     v
@@ -600,9 +599,8 @@ impl Vm {
                             let v = tri!('err, self.pop());
                             let name = &cobj.names[i as usize];
                             let cache = ways_of(&cobj.store_cache, i);
-                            let c = cache;
-                            if let Err(v) = self.store_attr_cached(&obj, name, v, c) {
-                                if self.store_cache_generic(&obj, c) {
+                            if let Err(v) = self.store_attr_cached(&obj, name, v, cache) {
+                                if self.attr_cache_generic(&obj, cache) {
                                     tri!('err, self.setattr(&obj, name, v));
                                 } else {
                                     let had = self.has_inline_attr(&obj, name);
@@ -620,8 +618,7 @@ impl Vm {
                             let obj = tri!('err, self.pop());
                             let name = &cobj.names[i as usize];
                             let cache = ways_of(&cobj.load_cache, i);
-                            let c = cache;
-                            match self.load_attr_cached(&obj, name, c, true) {
+                            match self.load_attr_cached(&obj, name, cache, true) {
                                 Some(Cached::Method(f)) => {
                                     self.stack.push(f);
                                     self.stack.push(obj);
@@ -634,7 +631,7 @@ impl Vm {
                                 None => {
                                     // Recorded before the lookup, which takes
                                     // the object's only reference.
-                                    if !self.attr_cache_generic(&obj, c) {
+                                    if !self.attr_cache_generic(&obj, cache) {
                                         self.fill_load_cache(&obj, name, cache, true);
                                     }
                                     let (m, s) = tri!('err, self.load_method(obj, name));
@@ -1694,13 +1691,8 @@ impl Vm {
             self.release_locals_from(base);
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
-        if given < call.argcount {
-            if let Some(d) = call.defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
-                let first_default = call.argcount - d.len();
-                for k in given..call.argcount {
-                    self.locals[base + k] = d.items().get(k - first_default).cloned();
-                }
-            }
+        for k in given..call.argcount {
+            self.locals[base + k] = call.default_arg(k);
         }
         if call.has_cells {
             if let Err(e) = self.init_cells(&call.code, base, call.closure) {
@@ -2699,11 +2691,20 @@ pub(crate) struct SimpleCall {
     pub(crate) code_obj: ObjRef,
     pub(crate) globals: ObjRef,
     pub(crate) builtins: ObjRef,
-    pub(crate) defaults: Option<ObjRef>,
+    defaults: Option<ObjRef>,
     closure: Option<ObjRef>,
     pub(crate) argcount: usize,
     pub(crate) nlocals: usize,
     pub(crate) has_cells: bool,
+}
+
+impl SimpleCall {
+    /// The default value of positional parameter `k` (one that has one).
+    pub(crate) fn default_arg(&self, k: usize) -> Option<ObjRef> {
+        let d = self.defaults.as_ref()?.get::<TupleObj>()?;
+        let first_default = self.argcount.checked_sub(d.len())?;
+        d.items().get(k.checked_sub(first_default)?).cloned()
+    }
 }
 
 fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {

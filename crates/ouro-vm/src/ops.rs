@@ -998,22 +998,7 @@ impl Vm {
     /// The interned `__op__`, `__rop__` and `__iop__` names of `op`.
     pub(crate) fn binop_dunders(&mut self, op: BinOp) -> PyResult<(ObjRef, ObjRef, ObjRef)> {
         if self.binop_names.is_empty() {
-            use BinOp::*;
-            for plain in [
-                Add,
-                And,
-                FloorDivide,
-                Lshift,
-                MatrixMultiply,
-                Multiply,
-                Remainder,
-                Or,
-                Power,
-                Rshift,
-                Subtract,
-                TrueDivide,
-                Xor,
-            ] {
+            for plain in BinOp::PLAIN {
                 debug_assert_eq!(plain as usize, self.binop_names.len());
                 let (n, r, i) = plain.dunders();
                 let names = (self.intern(n)?, self.intern(r)?, self.intern(i)?);

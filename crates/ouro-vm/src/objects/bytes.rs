@@ -1116,26 +1116,15 @@ fn b_isupper(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn b_istitle(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     pred(vm, args, "istitle", |d| {
-        let mut cased = false;
-        let mut prev_cased = false;
-        for &c in d {
+        crate::objects::str::is_title(d.iter().map(|&c| {
             if c.is_ascii_uppercase() {
-                if prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                cased = true;
+                Some(true)
             } else if c.is_ascii_lowercase() {
-                if !prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                cased = true;
+                Some(false)
             } else {
-                prev_cased = false;
+                None
             }
-        }
-        cased
+        }))
     })
 }
 

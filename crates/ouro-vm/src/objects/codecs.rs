@@ -999,21 +999,27 @@ fn codecs_lookup_name(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     vm.new_str(c.name())
 }
 
-/// `_codecs.encode(obj, encoding='utf-8', errors='strict')`.
-fn codecs_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
-    let obj = args.take_kw(vm, "obj");
-    if let Some(o) = obj {
+/// Puts `codecs.encode`/`decode`'s `obj` (positional or keyword) first in
+/// the positional arguments and checks their count.
+fn obj_first(vm: &mut Vm, args: &mut Args, fname: &str) -> PyResult<()> {
+    if let Some(o) = args.take_kw(vm, "obj") {
         args.pos.insert(0, o);
     }
     if args.pos.is_empty() {
-        return Err(vm.type_error("encode() missing required argument 'obj' (pos 1)"));
+        return Err(vm.type_error(format!("{fname}() missing required argument 'obj' (pos 1)")));
     }
     if args.pos.len() > 3 {
         return Err(vm.type_error(format!(
-            "encode() takes at most 3 arguments ({} given)",
+            "{fname}() takes at most 3 arguments ({} given)",
             args.pos.len()
         )));
     }
+    Ok(())
+}
+
+/// `_codecs.encode(obj, encoding='utf-8', errors='strict')`.
+fn codecs_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
+    obj_first(vm, &mut args, "encode")?;
     let mut call = codec_args(vm, &mut args, 1, "encode", false)?;
     let c = call.codec;
     let o = args.pos[0].clone();
@@ -1035,19 +1041,7 @@ fn codecs_encode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
 
 /// `_codecs.decode(obj, encoding='utf-8', errors='strict')`.
 fn codecs_decode(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
-    let obj = args.take_kw(vm, "obj");
-    if let Some(o) = obj {
-        args.pos.insert(0, o);
-    }
-    if args.pos.is_empty() {
-        return Err(vm.type_error("decode() missing required argument 'obj' (pos 1)"));
-    }
-    if args.pos.len() > 3 {
-        return Err(vm.type_error(format!(
-            "decode() takes at most 3 arguments ({} given)",
-            args.pos.len()
-        )));
-    }
+    obj_first(vm, &mut args, "decode")?;
     let mut call = codec_args(vm, &mut args, 1, "decode", true)?;
     let c = call.codec;
     let o = args.pos[0].clone();

@@ -16,9 +16,7 @@
 use std::any::Any;
 
 use ouro_bytecode::{code_flags, Instr};
-use ouro_heap::{
-    flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef, TupleObj,
-};
+use ouro_heap::{flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
 
 use crate::error::{PyErr, PyResult};
 use crate::interp::{Frame, FrameKind};
@@ -175,61 +173,62 @@ impl Vm {
             None => crate::interp::simple_call_of(func, args.len(), true).filter(|c| !c.has_cells),
             Some(_) => None,
         };
-        let g = if let Some(call) = simple {
-            // Plain positional parameters: the arguments become the slots
-            // directly, with no frame pushed and popped to bind them.
-            let given = args.len();
-            let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
-            locals.extend(args.into_iter().map(Some));
-            if given < call.argcount {
-                if let Some(d) = call.defaults.as_ref().and_then(|d| d.get::<TupleObj>()) {
-                    let first_default = call.argcount - d.len();
-                    for k in given..call.argcount {
-                        locals.push(d.items().get(k - first_default).cloned());
-                    }
-                }
-            }
-            locals.resize(call.nlocals, None);
-            GenObj {
-                coro: call.code.flags & code_flags::COROUTINE != 0,
-                asyncgen: call.code.flags & code_flags::ASYNC_GENERATOR != 0,
-                state: GenState::Created,
-                code_obj: call.code_obj,
-                func: Some(func.clone()),
-                globals: call.globals,
-                builtins: call.builtins,
-                name,
-                qualname,
-                locals,
-                stack: Vec::new(),
-                ip: 0,
-                lasti: 0,
-                exc: None,
-                frame_obj: None,
-            }
-        } else {
-            self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
-            let (mut locals, mut stack) = (Vec::new(), Vec::new());
-            let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
-                return Err(self.internal_error("generator without frame"));
+        let (flags, code_obj, func, globals, builtins, locals, stack, frame_obj) =
+            if let Some(call) = simple {
+                // Plain positional parameters: the arguments become the
+                // slots directly, with no frame pushed and popped to bind
+                // them.
+                let given = args.len();
+                let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
+                locals.extend(args.into_iter().map(Some));
+                locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
+                locals.resize(call.nlocals, None);
+                let flags = call.code.flags;
+                let func = Some(func.clone());
+                (
+                    flags,
+                    call.code_obj,
+                    func,
+                    call.globals,
+                    call.builtins,
+                    locals,
+                    Vec::new(),
+                    None,
+                )
+            } else {
+                self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
+                let (mut locals, mut stack) = (Vec::new(), Vec::new());
+                let Some(f) = self.pop_frame_keep(&mut locals, &mut stack) else {
+                    return Err(self.internal_error("generator without frame"));
+                };
+                let flags = f.code.flags;
+                (
+                    flags,
+                    f.code_obj,
+                    f.func,
+                    f.globals,
+                    f.builtins,
+                    locals,
+                    stack,
+                    f.frame_obj,
+                )
             };
-            GenObj {
-                coro: frame.code.flags & code_flags::COROUTINE != 0,
-                asyncgen: frame.code.flags & code_flags::ASYNC_GENERATOR != 0,
-                state: GenState::Created,
-                code_obj: frame.code_obj,
-                func: frame.func,
-                globals: frame.globals,
-                builtins: frame.builtins,
-                name,
-                qualname,
-                locals,
-                stack,
-                ip: 0,
-                lasti: 0,
-                exc: None,
-                frame_obj: frame.frame_obj,
-            }
+        let g = GenObj {
+            coro: flags & code_flags::COROUTINE != 0,
+            asyncgen: flags & code_flags::ASYNC_GENERATOR != 0,
+            state: GenState::Created,
+            code_obj,
+            func,
+            globals,
+            builtins,
+            name,
+            qualname,
+            locals,
+            stack,
+            ip: 0,
+            lasti: 0,
+            exc: None,
+            frame_obj,
         };
         let (coro, asyncgen) = (g.coro, g.asyncgen);
         let t = if coro {

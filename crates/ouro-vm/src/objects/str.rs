@@ -1174,27 +1174,38 @@ fn str_format_map(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn str_istitle(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     pred_method(vm, args, "istitle", |s| {
-        let mut cased = false;
-        let mut prev_cased = false;
-        for c in s.chars() {
+        is_title(s.chars().map(|c| {
             if c.is_uppercase() || is_titlecase(c) {
-                if prev_cased {
-                    return false;
-                }
-                prev_cased = true;
-                cased = true;
+                Some(true)
             } else if c.is_lowercase() {
-                if !prev_cased {
+                Some(false)
+            } else {
+                None
+            }
+        }))
+    })
+}
+
+/// `istitle` over a text's characters, each given as Some(true) for an
+/// upper- or titlecase letter, Some(false) for a lowercase one, None for
+/// an uncased character: every cased run starts upper and goes on lower,
+/// and there is at least one cased character (str and bytes alike).
+pub(crate) fn is_title(cases: impl Iterator<Item = Option<bool>>) -> bool {
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in cases {
+        match c {
+            Some(upper) => {
+                if upper == prev_cased {
                     return false;
                 }
                 prev_cased = true;
                 cased = true;
-            } else {
-                prev_cased = false;
             }
+            None => prev_cased = false,
         }
-        cased
-    })
+    }
+    cased
 }
 
 /// The titlecase letters (category Lt), which `str.istitle` treats like
