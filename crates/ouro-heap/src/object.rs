@@ -229,6 +229,12 @@ pub mod flags {
     /// once instead of going through the finalizer queue. The collector
     /// still finalizes it as any object with a finalizer (PEP 442).
     pub const F_NO_FINALIZER: u8 = 0x20;
+    /// An exception on its way out of a nested run of the interpreter
+    /// loop (to the Rust code that called back into Python), already
+    /// chained to the exception handled where it was raised: the loop it
+    /// returns to does not chain it again (CPython chains once, when the
+    /// exception is set).
+    pub const F_RAISED: u8 = 0x40;
 }
 
 /// Type flags (the `tflags` byte), meaningful on type objects only.

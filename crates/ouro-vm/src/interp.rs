@@ -25,6 +25,7 @@ use ouro_heap::{
 use crate::attrcache::{ways_of, Cached, WAYS};
 use crate::error::{PyErr, PyResult};
 use crate::natives::Args;
+use crate::objects::generator::GenState;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -41,6 +42,15 @@ pub(crate) enum FrameKind {
     /// A generator's or coroutine's frame, run by `gen_resume` (the loop
     /// returns to it at a `yield` or when the frame ends).
     Generator(ObjRef),
+    /// A generator's or coroutine's frame resumed by `FOR_ITER` or `SEND`
+    /// in the frame below, in the same run of the loop (as CPython 3.12's
+    /// `FOR_ITER_GEN` and `SEND_GEN`; 3.11 calls the evaluator nested, which
+    /// is what `Generator` frames do, with the same results). At a `yield`
+    /// the value goes on the caller's stack and the caller continues after
+    /// its instruction; when the frame ends, the caller goes on at `exit`
+    /// (`FOR_ITER`: with the iterator popped; `SEND`, `send`: with the
+    /// receiver replaced by the returned value).
+    GenInline { gen: ObjRef, exit: u32, send: bool },
 }
 
 pub(crate) struct Frame {
@@ -258,6 +268,9 @@ impl Vm {
         self.native_depth += 1;
         let r = self.run_frames();
         self.native_depth -= 1;
+        if let Err(e) = &r {
+            e.0.set_flag(flags::F_RAISED, true);
+        }
         r
     }
 
@@ -346,8 +359,8 @@ impl Vm {
             self.trace_frame("frame_pop");
         }
         let frame = self.frames.pop()?;
-        stack.extend(self.stack.drain(frame.stack_base..));
-        locals.extend(self.locals.drain(frame.locals_base..));
+        move_tail(&mut self.stack, frame.stack_base, stack);
+        move_tail(&mut self.locals, frame.locals_base, locals);
         self.trace_back_in_caller();
         Some(frame)
     }
@@ -940,6 +953,24 @@ impl Vm {
                         }
                         Instr::ForIter(target) => {
                             let it = tri!('err, self.top_cloned("FOR_ITER"));
+                            if it.class_is(self.ty(T::Generator)) {
+                                let state = Vm::gen_state(&it);
+                                if matches!(state, GenState::Created | GenState::Suspended) {
+                                    // Resumed here, in this run of the loop.
+                                    self.frames[fi].ip = ip;
+                                    self.frames[fi].lasti = ip - 1;
+                                    let kind = FrameKind::GenInline {
+                                        gen: it.clone(),
+                                        exit: target,
+                                        send: false,
+                                    };
+                                    tri!('err, self.gen_enter(&it, kind));
+                                    if state == GenState::Suspended {
+                                        self.stack.push(self.none.clone());
+                                    }
+                                    continue 'frames;
+                                }
+                            }
                             match tri!('err, self.next(&it)) {
                                 Some(v) => self.stack.push(v),
                                 None => {
@@ -1114,6 +1145,23 @@ impl Vm {
                                     self.gen_yielded = false;
                                     return Ok(v);
                                 }
+                                FrameKind::GenInline { gen, exit, send } => {
+                                    self.gen_leave(&gen, false);
+                                    if send {
+                                        // The receiver's place takes the value.
+                                        let r = self.stack.pop();
+                                        drop(r);
+                                        self.stack.push(v);
+                                    } else {
+                                        drop(v);
+                                        let it = self.stack.pop();
+                                        drop(it);
+                                    }
+                                    if let Some(caller) = self.frames.last_mut() {
+                                        caller.ip = exit as usize;
+                                    }
+                                    continue 'frames;
+                                }
                             }
                         }
                         Instr::LoadBuildClass => {
@@ -1176,12 +1224,16 @@ impl Vm {
                                 1 => {
                                     let exc = tri!('err, self.pop());
                                     let e = tri!('err, self.make_raisable(exc, None));
+                                    // A new raise, chained again wherever
+                                    // the object was raised before.
+                                    e.0.set_flag(flags::F_RAISED, false);
                                     break 'err e;
                                 }
                                 _ => {
                                     let cause = tri!('err, self.pop());
                                     let exc = tri!('err, self.pop());
                                     let e = tri!('err, self.make_raisable(exc, Some(cause)));
+                                    e.0.set_flag(flags::F_RAISED, false);
                                     break 'err e;
                                 }
                             }
@@ -1328,14 +1380,43 @@ impl Vm {
                             if self.viz.is_some() {
                                 self.viz_return(fi, ip - 1);
                             }
+                            let inline = match &self.frames[fi].kind {
+                                FrameKind::GenInline { gen, .. } => Some(gen.clone()),
+                                _ => None,
+                            };
                             tri!('err, self.suspend_generator());
-                            return Ok(v);
+                            let Some(gen) = inline else {
+                                return Ok(v);
+                            };
+                            self.gen_yielded = false;
+                            self.gen_leave(&gen, true);
+                            self.stack.push(v);
+                            continue 'frames;
                         }
                         Instr::Send(exit) => {
                             let v = tri!('err, self.pop());
                             let receiver = tri!('err, self.top_cloned("SEND"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
+                            if receiver.class_is(self.ty(T::Generator))
+                                || receiver.class_is(self.ty(T::Coroutine))
+                            {
+                                let state = Vm::gen_state(&receiver);
+                                let started = state == GenState::Suspended;
+                                if started || (state == GenState::Created && v.is(&self.none)) {
+                                    // Resumed here, in this run of the loop.
+                                    let kind = FrameKind::GenInline {
+                                        gen: receiver.clone(),
+                                        exit,
+                                        send: true,
+                                    };
+                                    tri!('err, self.gen_enter(&receiver, kind));
+                                    if started {
+                                        self.stack.push(v);
+                                    }
+                                    continue 'frames;
+                                }
+                            }
                             match tri!('err, self.send_to(&receiver, v)) {
                                 crate::objects::generator::GenOut::Yield(y) => self.stack.push(y),
                                 crate::objects::generator::GenOut::Return(r) => {
@@ -2403,8 +2484,13 @@ impl Vm {
         if self.viz.is_some() {
             self.viz_exception();
         }
-        let exc = err.0;
-        if new_raise {
+        let mut exc = err.0;
+        // Raised in a nested run of the loop, it was chained there.
+        let chained = exc.has_flag(flags::F_RAISED);
+        if chained {
+            exc.set_flag(flags::F_RAISED, false);
+        }
+        if new_raise && !chained {
             self.chain_context(&exc);
         }
         let mut add_tb = new_raise;
@@ -2458,6 +2544,12 @@ impl Vm {
                     return Ok(());
                 }
                 FrameKind::Init(_) | FrameKind::Normal => {
+                    add_tb = true;
+                }
+                FrameKind::GenInline { gen, .. } => {
+                    // Out of the generator into the frame that resumed it.
+                    self.gen_leave(&gen, false);
+                    exc = self.gen_raised(&gen, PyErr(exc)).0;
                     add_tb = true;
                 }
             }
@@ -2681,6 +2773,19 @@ fn release_event(obj: ObjRef) {
     heap::set_finalizer_floor(floor);
     drop(obj);
     heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+}
+
+/// Moves the items of `from` from index `base` on to the end of `to`, in
+/// order (a few items, one by one: cheaper than a drain for frames' slots).
+fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
+    let start = to.len();
+    while from.len() > base {
+        match from.pop() {
+            Some(v) => to.push(v),
+            None => break,
+        }
+    }
+    to[start..].reverse();
 }
 
 /// What a call of a plain Python function needs, when `given` positional

@@ -42,21 +42,26 @@ pub(crate) fn arg_vec(n: usize) -> Vec<ObjRef> {
     Vec::with_capacity(n.max(4))
 }
 
+/// Gives an argument vector back for reuse by [`arg_vec`] (its items are
+/// released first).
+pub(crate) fn recycle_arg_vec(mut v: Vec<ObjRef>) {
+    let cap = v.capacity();
+    if cap == 0 || cap > ARG_POOL_MAX_CAP {
+        return;
+    }
+    // Release the references first: freeing objects never makes Args.
+    v.clear();
+    ARG_VECS.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() < ARG_POOL_SIZE {
+            p.push(v);
+        }
+    });
+}
+
 impl Drop for Args {
     fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.pos);
-        let cap = v.capacity();
-        if cap == 0 || cap > ARG_POOL_MAX_CAP {
-            return;
-        }
-        // Release the references first: freeing objects never makes Args.
-        v.clear();
-        ARG_VECS.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < ARG_POOL_SIZE {
-                p.push(v);
-            }
-        });
+        recycle_arg_vec(std::mem::take(&mut self.pos));
     }
 }
 

@@ -43,28 +43,38 @@ pub struct GenObj {
     /// An async generator (`async def` with `yield`).
     pub asyncgen: bool,
     pub state: GenState,
+    /// `gi_code`.
     pub code_obj: ObjRef,
-    pub func: Option<ObjRef>,
-    pub globals: ObjRef,
-    pub builtins: ObjRef,
     pub name: ObjRef,
     pub qualname: ObjRef,
+    /// The frame (its code, globals, builtins, function, position and frame
+    /// object) while the generator is not running: moved onto the VM's
+    /// frame stack when it resumes and back when it yields, so a resume
+    /// changes no reference count. None while running and once the frame
+    /// has ended.
+    pub(crate) frame: Option<Frame>,
     /// The frame's slots (`co_varnames`, cells, free variables) and value
     /// stack while suspended; empty while running or closed.
     pub locals: Vec<Option<ObjRef>>,
     pub stack: Vec<ObjRef>,
-    pub ip: usize,
-    pub lasti: usize,
     /// The exception the generator's own code is handling (its
     /// `gi_exc_state`), kept across a yield inside an `except` block.
     pub exc: Option<ObjRef>,
-    /// The frame object, if a traceback made one.
-    pub frame_obj: Option<ObjRef>,
+}
+
+impl GenObj {
+    /// The next instruction of the saved frame.
+    fn ip(&self) -> Option<usize> {
+        self.frame.as_ref().map(|f| f.ip)
+    }
 }
 
 impl NativePayload for GenObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
-        out.extend(self.frame_obj.take());
+        let frame = self.frame.take();
+        if let Some(f) = &frame {
+            out.extend(f.frame_obj.clone());
+        }
         out.extend(self.exc.take());
         while let Some(v) = self.stack.pop() {
             out.push(v);
@@ -74,19 +84,29 @@ impl NativePayload for GenObj {
         }
         out.push(self.qualname.clone());
         out.push(self.name.clone());
-        out.push(self.builtins.clone());
-        out.push(self.globals.clone());
-        out.extend(self.func.take());
+        if let Some(f) = frame {
+            out.push(f.builtins);
+            out.push(f.globals);
+            out.extend(f.func);
+            out.extend(f.namespace);
+            out.push(f.code_obj);
+        }
         out.push(self.code_obj.clone());
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code_obj);
-        if let Some(f) = &self.func {
-            visit(f);
+        if let Some(f) = &self.frame {
+            visit(&f.code_obj);
+            if let Some(func) = &f.func {
+                visit(func);
+            }
+            visit(&f.globals);
+            visit(&f.builtins);
+            if let Some(ns) = &f.namespace {
+                visit(ns);
+            }
         }
-        visit(&self.globals);
-        visit(&self.builtins);
         visit(&self.name);
         visit(&self.qualname);
         for v in self.locals.iter().flatten() {
@@ -98,8 +118,8 @@ impl NativePayload for GenObj {
         if let Some(e) = &self.exc {
             visit(e);
         }
-        if let Some(f) = &self.frame_obj {
-            visit(f);
+        if let Some(fo) = self.frame.as_ref().and_then(|f| f.frame_obj.as_ref()) {
+            visit(fo);
         }
     }
 
@@ -146,7 +166,7 @@ impl Vm {
         }
     }
 
-    fn gen_state(o: &ObjRef) -> GenState {
+    pub(crate) fn gen_state(o: &ObjRef) -> GenState {
         Vm::with_native::<GenObj, _>(o, |g| g.state).unwrap_or(GenState::Closed)
     }
 
@@ -162,7 +182,7 @@ impl Vm {
     pub(crate) fn make_generator(
         &mut self,
         func: &ObjRef,
-        args: Vec<ObjRef>,
+        mut args: Vec<ObjRef>,
         kwnames: Option<&ObjRef>,
     ) -> PyResult<ObjRef> {
         let (name, qualname) = match func.borrow::<FunctionObj>() {
@@ -173,62 +193,51 @@ impl Vm {
             None => crate::interp::simple_call_of(func, args.len(), true).filter(|c| !c.has_cells),
             Some(_) => None,
         };
-        let (flags, code_obj, func, globals, builtins, locals, stack, frame_obj) =
-            if let Some(call) = simple {
-                // Plain positional parameters: the arguments become the
-                // slots directly, with no frame pushed and popped to bind
-                // them.
-                let given = args.len();
-                let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
-                locals.extend(args.into_iter().map(Some));
-                locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
-                locals.resize(call.nlocals, None);
-                let flags = call.code.flags;
-                let func = Some(func.clone());
-                (
-                    flags,
-                    call.code_obj,
-                    func,
-                    call.globals,
-                    call.builtins,
-                    locals,
-                    Vec::new(),
-                    None,
-                )
-            } else {
-                self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
-                let (mut locals, mut stack) = (Vec::new(), Vec::new());
-                let Some(f) = self.pop_frame_keep(&mut locals, &mut stack) else {
-                    return Err(self.internal_error("generator without frame"));
-                };
-                let flags = f.code.flags;
-                (
-                    flags,
-                    f.code_obj,
-                    f.func,
-                    f.globals,
-                    f.builtins,
-                    locals,
-                    stack,
-                    f.frame_obj,
-                )
+        let (frame, locals, stack) = if let Some(call) = simple {
+            // Plain positional parameters: the arguments become the
+            // slots directly, with no frame pushed and popped to bind
+            // them.
+            let given = args.len();
+            let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
+            locals.extend(args.drain(..).map(Some));
+            crate::natives::recycle_arg_vec(args);
+            locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
+            locals.resize(call.nlocals, None);
+            let frame = Frame {
+                code: call.code,
+                code_obj: call.code_obj,
+                ip: 0,
+                lasti: 0,
+                locals_base: 0,
+                stack_base: 0,
+                globals: call.globals,
+                builtins: call.builtins,
+                namespace: None,
+                func: Some(func.clone()),
+                frame_obj: None,
+                kind: FrameKind::Normal,
             };
+            (frame, locals, Vec::new())
+        } else {
+            self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
+            let (mut locals, mut stack) = (Vec::new(), Vec::new());
+            let Some(f) = self.pop_frame_keep(&mut locals, &mut stack) else {
+                return Err(self.internal_error("generator without frame"));
+            };
+            (f, locals, stack)
+        };
+        let flags = frame.code.flags;
         let g = GenObj {
             coro: flags & code_flags::COROUTINE != 0,
             asyncgen: flags & code_flags::ASYNC_GENERATOR != 0,
             state: GenState::Created,
-            code_obj,
-            func,
-            globals,
-            builtins,
+            code_obj: frame.code_obj.clone(),
             name,
             qualname,
+            frame: Some(frame),
             locals,
             stack,
-            ip: 0,
-            lasti: 0,
             exc: None,
-            frame_obj,
         };
         let (coro, asyncgen) = (g.coro, g.asyncgen);
         let t = if coro {
@@ -251,7 +260,7 @@ impl Vm {
     /// into the generator, which is suspended, and the frame goes.
     pub(crate) fn suspend_generator(&mut self) -> PyResult<()> {
         let gen = match self.frames.last().map(|f| &f.kind) {
-            Some(FrameKind::Generator(g)) => g.clone(),
+            Some(FrameKind::Generator(g) | FrameKind::GenInline { gen: g, .. }) => g.clone(),
             _ => return Err(self.internal_error("yield outside a generator frame")),
         };
         // The generator's (empty) buffers keep their capacity across yields.
@@ -259,15 +268,15 @@ impl Vm {
             (std::mem::take(&mut g.locals), std::mem::take(&mut g.stack))
         })
         .unwrap_or_default();
-        let Some(frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
+        let Some(mut frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
             return Err(self.internal_error("yield without frame"));
         };
+        // The saved frame must not own its generator.
+        frame.kind = FrameKind::Normal;
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
             g.locals = locals;
             g.stack = stack;
-            g.ip = frame.ip;
-            g.lasti = frame.lasti;
-            g.frame_obj = frame.frame_obj;
+            g.frame = Some(frame);
             g.state = GenState::Suspended;
         });
         // Freed while suspended, it must be closed first.
@@ -323,57 +332,8 @@ impl Vm {
             }
             GenState::Suspended => {}
         }
-        if self.frames.len() >= self.recursion_limit {
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
-        }
         let started = state == GenState::Suspended;
-        let locals_base = self.locals.len();
-        let stack_base = self.stack.len();
-        // The slots and stack move back onto the VM's stacks; the buffers
-        // stay with the generator, empty, for the next suspension.
-        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
-        let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
-            g.state = GenState::Running;
-            vm_locals.append(&mut g.locals);
-            vm_stack.append(&mut g.stack);
-            (
-                g.code_obj.clone(),
-                g.func.clone(),
-                g.globals.clone(),
-                g.builtins.clone(),
-                g.ip,
-                g.lasti,
-                g.exc.take(),
-                g.frame_obj.take(),
-            )
-        });
-        let Some((code_obj, func, globals, builtins, ip, lasti, own_exc, frame_obj)) = saved else {
-            return Err(self.internal_error("not a generator"));
-        };
-        let Some(code) = code_obj.get::<CodeObj>().map(|c| c.code.clone()) else {
-            return Err(self.internal_error("generator without code"));
-        };
-        // While it runs, the generator's own handled exception is the
-        // current one; the caller's joins the chain behind it.
-        let caller_exc = std::mem::replace(&mut self.handled, own_exc);
-        self.exc_chain.push(caller_exc);
-        self.frames.push(Frame {
-            code,
-            code_obj,
-            ip,
-            lasti,
-            locals_base,
-            stack_base,
-            globals,
-            builtins,
-            namespace: None,
-            func,
-            frame_obj,
-            kind: FrameKind::Generator(gen.clone()),
-        });
-        if self.tracer.is_some() {
-            self.trace_frame("frame_push");
-        }
+        self.gen_enter(gen, FrameKind::Generator(gen.clone()))?;
         let r = match exc {
             Some(e) => match self.handle_error(PyErr(e), true) {
                 // Caught inside: the generator runs on from its handler.
@@ -388,41 +348,100 @@ impl Vm {
             }
         };
         let yielded = std::mem::take(&mut self.gen_yielded);
-        // Back to the caller's handled exception; the generator keeps its own.
-        let caller_exc = self.exc_chain.pop().flatten();
-        let own = std::mem::replace(&mut self.handled, caller_exc);
         match r {
             Ok(v) if yielded => {
-                Vm::with_native_mut::<GenObj, _>(gen, |g| g.exc = own);
+                self.gen_leave(gen, true);
                 Ok(GenOut::Yield(v))
             }
             Ok(v) => {
-                Vm::set_gen_state(gen, GenState::Closed);
+                self.gen_leave(gen, false);
                 Ok(GenOut::Return(v))
             }
             Err(e) => {
-                Vm::set_gen_state(gen, GenState::Closed);
-                // PEP 479: a StopIteration leaving a generator's frame would
-                // end the loop consuming it silently; it becomes this.
-                let stop_async = asyncgen && self.err_is(&e, T::StopAsyncIteration);
-                if self.err_is(&e, T::StopIteration) || stop_async {
-                    let which = if stop_async {
-                        "StopAsyncIteration"
-                    } else {
-                        "StopIteration"
-                    };
-                    let msg = format!("{what} raised {which}");
-                    let new = self.new_exc(T::RuntimeError, msg);
-                    if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
-                        x.cause = Some(e.0.clone());
-                        x.context = Some(e.0.clone());
-                        x.suppress_context = true;
-                    }
-                    return Err(new);
-                }
+                self.gen_leave(gen, false);
+                let e = self.gen_raised(gen, e);
+                // Back in Rust, as if from a nested run of the loop.
+                e.0.set_flag(flags::F_RAISED, true);
                 Err(e)
             }
         }
+    }
+
+    /// Puts the frame of `gen` (new or suspended: the caller checked) on
+    /// the frame stack as a frame of `kind`, its slots and stack moved back
+    /// onto the VM's stacks. The generator is running from here until
+    /// [`Vm::gen_leave`].
+    pub(crate) fn gen_enter(&mut self, gen: &ObjRef, kind: FrameKind) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let locals_base = self.locals.len();
+        let stack_base = self.stack.len();
+        // The slots and stack move back onto the VM's stacks; the buffers
+        // stay with the generator, empty, for the next suspension.
+        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
+        let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
+            let frame = g.frame.take()?;
+            g.state = GenState::Running;
+            vm_locals.append(&mut g.locals);
+            vm_stack.append(&mut g.stack);
+            Some((frame, g.exc.take()))
+        })
+        .flatten();
+        let Some((mut frame, own_exc)) = saved else {
+            return Err(self.internal_error("generator without frame"));
+        };
+        frame.locals_base = locals_base;
+        frame.stack_base = stack_base;
+        frame.kind = kind;
+        // While it runs, the generator's own handled exception is the
+        // current one; the caller's joins the chain behind it.
+        let caller_exc = std::mem::replace(&mut self.handled, own_exc);
+        self.exc_chain.push(caller_exc);
+        self.frames.push(frame);
+        if self.tracer.is_some() {
+            self.trace_frame("frame_push");
+        }
+        Ok(())
+    }
+
+    /// After the frame of `gen` yielded (`yielded`) or ended: the caller's
+    /// handled exception is current again, and the generator keeps its own
+    /// while suspended, or is closed.
+    pub(crate) fn gen_leave(&mut self, gen: &ObjRef, yielded: bool) {
+        let caller_exc = self.exc_chain.pop().flatten();
+        let own = std::mem::replace(&mut self.handled, caller_exc);
+        if yielded {
+            Vm::with_native_mut::<GenObj, _>(gen, |g| g.exc = own);
+        } else {
+            Vm::set_gen_state(gen, GenState::Closed);
+            drop(own);
+        }
+    }
+
+    /// The exception that leaves the frame of `gen` (after
+    /// [`Vm::gen_leave`]): PEP 479 turns a `StopIteration` (in an async
+    /// generator, a `StopAsyncIteration` too) into a `RuntimeError`, as
+    /// it would otherwise end the loop consuming the generator silently.
+    pub(crate) fn gen_raised(&mut self, gen: &ObjRef, e: PyErr) -> PyErr {
+        let asyncgen = Vm::gen_is_async(gen);
+        let stop_async = asyncgen && self.err_is(&e, T::StopAsyncIteration);
+        if !(self.err_is(&e, T::StopIteration) || stop_async) {
+            return e;
+        }
+        let which = if stop_async {
+            "StopAsyncIteration"
+        } else {
+            "StopIteration"
+        };
+        let msg = format!("{} raised {which}", Vm::gen_what(gen));
+        let new = self.new_exc(T::RuntimeError, msg);
+        if let Some(mut x) = new.0.borrow_mut::<ExceptionObj>() {
+            x.cause = Some(e.0.clone());
+            x.context = Some(e.0.clone());
+            x.suppress_context = true;
+        }
+        new
     }
 
     /// `next(gen)` for the loop: None when it returns.
@@ -465,7 +484,7 @@ impl Vm {
                 return None;
             }
             let code = g.code_obj.get::<CodeObj>()?;
-            let Some(Instr::Jump(t)) = code.code.instructions.get(g.ip).copied() else {
+            let Some(Instr::Jump(t)) = code.code.instructions.get(g.ip()?).copied() else {
                 return None;
             };
             let Some(Instr::Send(exit)) = code.code.instructions.get(t as usize).copied() else {
@@ -521,7 +540,9 @@ impl Vm {
                     Vm::with_native_mut::<GenObj, _>(gen, |g| {
                         let recv = g.stack.pop();
                         drop(recv);
-                        g.ip = exit;
+                        if let Some(f) = g.frame.as_mut() {
+                            f.ip = exit;
+                        }
                     });
                     self.gen_resume(gen, Some(v), None)
                 }
@@ -566,14 +587,16 @@ impl Vm {
     /// raising anything. False if the generator needs the real throw.
     fn gen_close_unprotected(&mut self, gen: &ObjRef) -> bool {
         let taken = Vm::with_native_mut::<GenObj, _>(gen, |g| {
-            if g.state != GenState::Suspended || g.frame_obj.is_some() || g.coro || g.asyncgen {
+            let ip = g.ip()?;
+            let has_frame_obj = g.frame.as_ref().is_some_and(|f| f.frame_obj.is_some());
+            if g.state != GenState::Suspended || has_frame_obj || g.coro || g.asyncgen {
                 return None;
             }
             let code = g.code_obj.get::<CodeObj>()?;
-            let at = g.ip.checked_sub(1)?;
+            let at = ip.checked_sub(1)?;
             if !matches!(code.code.instructions.get(at), Some(Instr::YieldValue))
                 || code.code.handler_for(at).is_some()
-                || matches!(code.code.instructions.get(g.ip), Some(Instr::Jump(_)))
+                || matches!(code.code.instructions.get(ip), Some(Instr::Jump(_)))
             {
                 return None;
             }
