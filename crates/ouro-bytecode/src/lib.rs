@@ -35,6 +35,19 @@ pub enum Instr {
     LoadFast(u32),
     StoreFast(u32),
     DeleteFast(u32),
+
+    // Superinstructions (CPython 3.11's `LOAD_FAST__LOAD_FAST` and kin):
+    // the first of two adjacent instructions on one line, replaced by one
+    // that does the work of both and then skips the second. The second
+    // stays in place, so a jump can still land on it and every instruction
+    // keeps its index (line table, exception table, tracebacks). The two
+    // operands are packed 16 bits each, the first's in the low half; see
+    // [`fuse_superinstructions`].
+    LoadFastLoadFast(u32),
+    LoadFastLoadConst(u32),
+    LoadConstLoadFast(u32),
+    StoreFastLoadFast(u32),
+    StoreFastStoreFast(u32),
     LoadName(u32),
     StoreName(u32),
     DeleteName(u32),
@@ -541,6 +554,31 @@ impl fmt::Display for CodeObject {
                 Instr::LoadFast(n) | Instr::StoreFast(n) | Instr::DeleteFast(n) => {
                     self.varnames.get(n as usize).map(|s| format!(" ({s})"))
                 }
+                Instr::LoadFastLoadFast(n)
+                | Instr::StoreFastLoadFast(n)
+                | Instr::StoreFastStoreFast(n) => {
+                    let (a, b) = unpack_pair(n);
+                    let name = |i: u32| self.varnames.get(i as usize).map_or("?", |s| &**s);
+                    Some(format!(" ({}, {})", name(a), name(b)))
+                }
+                Instr::LoadFastLoadConst(n) | Instr::LoadConstLoadFast(n) => {
+                    let (a, b) = unpack_pair(n);
+                    let (local, konst) = if matches!(*instr, Instr::LoadFastLoadConst(_)) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    let name = self.varnames.get(local as usize).map_or("?", |s| &**s);
+                    let c = self
+                        .constants
+                        .get(konst as usize)
+                        .map_or_else(|| "?".to_string(), constant_repr);
+                    Some(if matches!(*instr, Instr::LoadFastLoadConst(_)) {
+                        format!(" ({name}, {c})")
+                    } else {
+                        format!(" ({c}, {name})")
+                    })
+                }
                 Instr::LoadName(n)
                 | Instr::StoreName(n)
                 | Instr::DeleteName(n)
@@ -613,3 +651,94 @@ fn constant_repr(c: &Constant) -> String {
 
 // Instructions stay one machine word: the dispatch loop reads them by value.
 const _: () = assert!(std::mem::size_of::<Instr>() == 8);
+
+/// The two 16-bit operands of a superinstruction (first, second).
+#[inline(always)]
+pub fn unpack_pair(n: u32) -> (u32, u32) {
+    (n & 0xffff, n >> 16)
+}
+
+/// Replaces the first of each fusable pair of adjacent instructions by its
+/// superinstruction (see [`Instr::LoadFastLoadFast`]). A pair is fused only
+/// when both operands fit in 16 bits and both instructions are on the same
+/// line, so line events and tracebacks see what the plain pair would give;
+/// an instruction already used as the second of a pair does not start one.
+pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
+    let line = |i: usize| positions.get(i).map(|p| p.line);
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let pack = |a: u32, b: u32| (a < 0x10000 && b < 0x10000).then_some(a | (b << 16));
+        let fused = match (instrs[i], instrs[i + 1]) {
+            (Instr::LoadFast(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadFastLoadFast),
+            (Instr::LoadFast(a), Instr::LoadConst(b)) => pack(a, b).map(Instr::LoadFastLoadConst),
+            (Instr::LoadConst(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadConstLoadFast),
+            (Instr::StoreFast(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::StoreFastLoadFast),
+            (Instr::StoreFast(a), Instr::StoreFast(b)) => pack(a, b).map(Instr::StoreFastStoreFast),
+            _ => None,
+        };
+        match fused {
+            Some(f) if line(i) == line(i + 1) => {
+                instrs[i] = f;
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(line: u32) -> Position {
+        Position {
+            line,
+            end_line: line,
+            col: 0,
+            end_col: 0,
+        }
+    }
+
+    #[test]
+    fn fuses_pairs_on_one_line_and_keeps_the_second_in_place() {
+        use Instr::*;
+        let mut code = vec![
+            LoadFast(1),
+            LoadFast(2),
+            LoadFast(3),
+            StoreFast(4),
+            StoreFast(5),
+            LoadConst(6),
+            LoadFast(7),
+        ];
+        let lines: Vec<Position> = [1, 1, 1, 2, 2, 3, 3].map(at).to_vec();
+        fuse_superinstructions(&mut code, &lines);
+        assert_eq!(
+            code,
+            vec![
+                LoadFastLoadFast(1 | 2 << 16),
+                LoadFast(2),
+                // The second of a pair does not start another one; this
+                // LOAD_FAST is alone before a line change.
+                LoadFast(3),
+                StoreFastStoreFast(4 | 5 << 16),
+                StoreFast(5),
+                LoadConstLoadFast(6 | 7 << 16),
+                LoadFast(7),
+            ]
+        );
+        assert_eq!(unpack_pair(4 | 5 << 16), (4, 5));
+    }
+
+    #[test]
+    fn leaves_pairs_across_lines_and_wide_operands() {
+        use Instr::*;
+        let mut code = vec![StoreFast(0), LoadFast(0), LoadFast(70000), LoadConst(1)];
+        let lines: Vec<Position> = [1, 2, 2, 2].map(at).to_vec();
+        fuse_superinstructions(&mut code, &lines);
+        assert_eq!(
+            code,
+            vec![StoreFast(0), LoadFast(0), LoadFast(70000), LoadConst(1)]
+        );
+    }
+}

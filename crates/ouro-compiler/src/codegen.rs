@@ -163,6 +163,10 @@ fn with_target(i: Instr, t: u32) -> Instr {
 pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
     use Instr::*;
     match *i {
+        // Superinstructions are made after emission (the pair's effect).
+        LoadFastLoadFast(_) | LoadFastLoadConst(_) | LoadConstLoadFast(_) => 2,
+        StoreFastLoadFast(_) => 0,
+        StoreFastStoreFast(_) => -2,
         Nop | Swap(_) | DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => 0,
         PopTop => -1,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadName(_) | LoadGlobal(_)
@@ -452,6 +456,8 @@ impl<'a> Compiler<'a> {
                     .map(|p| p as u32)
             })
             .collect();
+        let mut instrs = instrs;
+        ouro_bytecode::fuse_superinstructions(&mut instrs, &u.positions);
         Ok(Rc::new(CodeObject {
             name: u.name,
             qualname: u.qualname,

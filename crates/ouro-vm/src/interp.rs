@@ -15,7 +15,7 @@
 use std::rc::Rc;
 
 use ouro_bytecode::{
-    code_flags, format_flags, make_function_flags as mff, BinOp, CodeObject, Instr,
+    code_flags, format_flags, make_function_flags as mff, unpack_pair, BinOp, CodeObject, Instr,
 };
 use ouro_heap::{
     self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj, FrameObj, FunctionObj,
@@ -301,10 +301,10 @@ impl Vm {
         } else {
             // Release in slot order; each drop may free objects (finalizers
             // are queued, not run, so this never re-enters the loop).
-            let n = self.locals.len();
-            for i in base..n {
-                let v = self.locals[i].take();
-                drop(v);
+            if let Some(slots) = self.locals.get_mut(base..) {
+                for slot in slots {
+                    drop(slot.take());
+                }
             }
             self.locals.truncate(base);
         }
@@ -314,11 +314,15 @@ impl Vm {
 
     /// When tracing, after a frame went: what follows belongs to the
     /// caller's instruction.
-    #[inline]
+    #[inline(always)]
     fn trace_back_in_caller(&mut self) {
-        if self.tracer.is_none() {
-            return;
+        if self.tracer.is_some() {
+            self.trace_back_in_caller_slow();
         }
+    }
+
+    #[cold]
+    fn trace_back_in_caller_slow(&mut self) {
         if let Some(caller) = self.frames.last() {
             let (code, at) = (caller.code.clone(), caller.lasti);
             self.drain_heap_events();
@@ -456,6 +460,90 @@ impl Vm {
                         Instr::StoreFast(i) => {
                             let v = tri!('err, self.pop());
                             let old = match self.locals.get_mut(lb + i as usize) {
+                                Some(slot) => slot.replace(v),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
+                        }
+                        // Superinstructions: the second half's index is
+                        // the current one once `ip` has moved past it, so
+                        // an unbound local there reports that instruction.
+                        Instr::LoadFastLoadFast(n) => {
+                            let (a, b) = unpack_pair(n);
+                            match self.locals.get(lb + a as usize) {
+                                Some(Some(v)) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                _ => break 'err self.unbound_local(code, a as usize),
+                            }
+                            ip += 1;
+                            match self.locals.get(lb + b as usize) {
+                                Some(Some(v)) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                _ => break 'err self.unbound_local(code, b as usize),
+                            }
+                        }
+                        Instr::LoadFastLoadConst(n) => {
+                            let (a, b) = unpack_pair(n);
+                            match self.locals.get(lb + a as usize) {
+                                Some(Some(v)) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                _ => break 'err self.unbound_local(code, a as usize),
+                            }
+                            ip += 1;
+                            match cobj.consts.get(b as usize) {
+                                Some(c) => self.stack.push(c.clone()),
+                                None => break 'err self.internal_error("bad constant index"),
+                            }
+                        }
+                        Instr::LoadConstLoadFast(n) => {
+                            let (a, b) = unpack_pair(n);
+                            match cobj.consts.get(a as usize) {
+                                Some(c) => self.stack.push(c.clone()),
+                                None => break 'err self.internal_error("bad constant index"),
+                            }
+                            ip += 1;
+                            match self.locals.get(lb + b as usize) {
+                                Some(Some(v)) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                _ => break 'err self.unbound_local(code, b as usize),
+                            }
+                        }
+                        Instr::StoreFastLoadFast(n) => {
+                            let (a, b) = unpack_pair(n);
+                            let v = tri!('err, self.pop());
+                            let old = match self.locals.get_mut(lb + a as usize) {
+                                Some(slot) => slot.replace(v),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
+                            ip += 1;
+                            match self.locals.get(lb + b as usize) {
+                                Some(Some(v)) => {
+                                    let v = v.clone();
+                                    self.stack.push(v);
+                                }
+                                _ => break 'err self.unbound_local(code, b as usize),
+                            }
+                        }
+                        Instr::StoreFastStoreFast(n) => {
+                            let (a, b) = unpack_pair(n);
+                            let v = tri!('err, self.pop());
+                            let old = match self.locals.get_mut(lb + a as usize) {
+                                Some(slot) => slot.replace(v),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
+                            ip += 1;
+                            let v = tri!('err, self.pop());
+                            let old = match self.locals.get_mut(lb + b as usize) {
                                 Some(slot) => slot.replace(v),
                                 None => break 'err self.internal_error("bad local index"),
                             };
@@ -1713,15 +1801,20 @@ impl Vm {
             return Ok(None);
         };
         let base = self.locals.len();
-        self.locals.resize(base + call.nlocals, None);
-        let mut i = 0;
+        self.locals.reserve(call.nlocals);
         if let Some(s) = self_arg {
-            self.locals[base] = Some(s);
-            i = 1;
+            self.locals.push(Some(s));
         }
-        for v in self.stack.drain(len - nargs..) {
-            self.locals[base + i] = Some(v);
-            i += 1;
+        // The arguments move from the caller's stack: popped last first,
+        // then put back in order.
+        let first = self.locals.len();
+        for _ in 0..nargs {
+            let v = self.stack.pop();
+            self.locals.push(v);
+        }
+        self.locals[first..].reverse();
+        while self.locals.len() < base + call.nlocals {
+            self.locals.push(None);
         }
         // The callable (and self or NULL) leave the caller's stack.
         while self.stack.len() > callable_pos {
@@ -1745,10 +1838,13 @@ impl Vm {
         let given = 1 + rest.len();
         let call = simple_call(func, given)?;
         let base = self.locals.len();
-        self.locals.resize(base + call.nlocals, None);
-        self.locals[base] = Some(first.clone());
-        for (i, v) in rest.iter().enumerate() {
-            self.locals[base + 1 + i] = Some(v.clone());
+        self.locals.reserve(call.nlocals);
+        self.locals.push(Some(first.clone()));
+        for v in rest {
+            self.locals.push(Some(v.clone()));
+        }
+        while self.locals.len() < base + call.nlocals {
+            self.locals.push(None);
         }
         if let Err(e) = self.install_simple_frame(func.clone(), call, base, given, FrameKind::Entry)
         {
@@ -1760,6 +1856,7 @@ impl Vm {
     /// Finishes a frame whose first `given` argument slots (from `base`) are
     /// filled: defaults, cells, the frame itself. On an error the slots are
     /// released.
+    #[inline]
     fn install_simple_frame(
         &mut self,
         func: ObjRef,
@@ -1976,7 +2073,7 @@ impl Vm {
     pub(crate) fn create_instance(
         &mut self,
         ty: ObjRef,
-        args: Vec<ObjRef>,
+        mut args: Vec<ObjRef>,
         kwnames: Option<ObjRef>,
         may_push: bool,
     ) -> PyResult<Called> {
@@ -2005,10 +2102,12 @@ impl Vm {
                 let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
                 let base = self.locals.len();
                 let given = args.len() + 1;
-                self.locals.resize(base + call.nlocals, None);
-                self.locals[base] = Some(inst.clone());
-                for (i, v) in args.into_iter().enumerate() {
-                    self.locals[base + 1 + i] = Some(v);
+                self.locals.reserve(call.nlocals);
+                self.locals.push(Some(inst.clone()));
+                self.locals.extend(args.drain(..).map(Some));
+                crate::natives::recycle_arg_vec(args);
+                while self.locals.len() < base + call.nlocals {
+                    self.locals.push(None);
                 }
                 if may_push {
                     self.install_simple_frame(init, call, base, given, FrameKind::Init(inst))?;
@@ -2818,6 +2917,7 @@ fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {
 
 /// [`simple_call`], generator code included when `generator` (for
 /// [`Vm::make_generator`]).
+#[inline]
 pub(crate) fn simple_call_of(func: &ObjRef, given: usize, generator: bool) -> Option<SimpleCall> {
     let f = func.borrow::<FunctionObj>()?;
     let cobj = f.code.get::<CodeObj>()?;
