@@ -456,7 +456,6 @@ impl<'a> Compiler<'a> {
                     .map(|p| p as u32)
             })
             .collect();
-        let mut instrs = instrs;
         ouro_bytecode::fuse_superinstructions(&mut instrs, &u.positions);
         Ok(Rc::new(CodeObject {
             name: u.name,
