@@ -277,6 +277,31 @@ impl Vm {
     /// Pops the top frame, releasing its locals in `co_varnames` order (or
     /// handing them to its frame object, if it has one).
     pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
+        self.release_top_frame()?;
+        let frame = self.frames.pop();
+        self.trace_back_in_caller();
+        frame
+    }
+
+    /// [`Vm::pop_frame`] for a frame that returned: the frame is dropped
+    /// where it is (not moved out), and only its kind is given back.
+    fn end_frame(&mut self) -> Option<FrameKind> {
+        if self.tracer.is_some() {
+            // What the frame itself releases belongs to the caller's
+            // instruction: popped first, as `pop_frame` does.
+            return self.pop_frame().map(|f| f.kind);
+        }
+        self.release_top_frame()?;
+        let top = self.frames.last_mut()?;
+        let kind = std::mem::replace(&mut top.kind, FrameKind::Normal);
+        self.frames.truncate(self.frames.len() - 1);
+        Some(kind)
+    }
+
+    /// The first half of ending the top frame: its value stack and slots
+    /// are released (the slots in `co_varnames` order), or the slots go to
+    /// its frame object if it has one. None if there is no frame.
+    fn release_top_frame(&mut self) -> Option<()> {
         if self.tracer.is_some() {
             self.trace_frame("frame_pop");
             if self.frames.len() == 1 {
@@ -284,19 +309,20 @@ impl Vm {
                 self.trace_outside_code();
             }
         }
-        let frame = self.frames.pop()?;
+        let top = self.frames.last()?;
+        let (stack_base, base) = (top.stack_base, top.locals_base);
         // Anything left on the frame's stack (after an exception).
-        while self.stack.len() > frame.stack_base {
+        while self.stack.len() > stack_base {
             let v = self.stack.pop();
             drop(v);
         }
-        let base = frame.locals_base;
-        if let Some(fo) = &frame.frame_obj {
+        if let Some(fo) = top.frame_obj.clone() {
+            let lasti = top.lasti as u32;
             let locals: Vec<Option<ObjRef>> = self.locals.drain(base..).collect();
             if let Some(mut f) = fo.borrow_mut::<FrameObj>() {
                 f.locals = locals;
                 f.live = false;
-                f.lasti = frame.lasti as u32;
+                f.lasti = lasti;
             }
         } else {
             // Release in slot order; each drop may free objects (finalizers
@@ -308,8 +334,7 @@ impl Vm {
             }
             self.locals.truncate(base);
         }
-        self.trace_back_in_caller();
-        Some(frame)
+        Some(())
     }
 
     /// When tracing, after a frame went: what follows belongs to the
@@ -1199,10 +1224,10 @@ impl Vm {
                                 // the stack, its last line done.
                                 self.viz_return(fi, ip - 1);
                             }
-                            let Some(frame) = self.pop_frame() else {
+                            let Some(kind) = self.end_frame() else {
                                 return Err(self.internal_error("return without frame"));
                             };
-                            match frame.kind {
+                            match kind {
                                 FrameKind::Entry => return Ok(v),
                                 FrameKind::Normal => {
                                     self.stack.push(v);
@@ -1856,7 +1881,7 @@ impl Vm {
     /// Finishes a frame whose first `given` argument slots (from `base`) are
     /// filled: defaults, cells, the frame itself. On an error the slots are
     /// released.
-    #[inline]
+    #[inline(always)]
     fn install_simple_frame(
         &mut self,
         func: ObjRef,
@@ -2917,7 +2942,7 @@ fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {
 
 /// [`simple_call`], generator code included when `generator` (for
 /// [`Vm::make_generator`]).
-#[inline]
+#[inline(always)]
 pub(crate) fn simple_call_of(func: &ObjRef, given: usize, generator: bool) -> Option<SimpleCall> {
     let f = func.borrow::<FunctionObj>()?;
     let cobj = f.code.get::<CodeObj>()?;
