@@ -446,6 +446,16 @@ impl ObjRef {
         }
     }
 
+    /// The type flags of the object's type, read without taking a handle
+    /// to the type.
+    #[inline(always)]
+    pub fn class_tflags(&self) -> u8 {
+        // SAFETY: TYPE_REF — `ty` is non-null and the type outlives its
+        // instances, so it is live while `self` is; the flags are read once
+        // and no reference to the type escapes.
+        unsafe { (*self.header().ty.get()).tflags.get() }
+    }
+
     /// Whether the object's type is exactly `ty` (no subclass check).
     #[inline(always)]
     pub fn class_is(&self, ty: &ObjRef) -> bool {

@@ -246,7 +246,7 @@ impl Vm {
                 let plain_value = !matches!(
                     d.kind(),
                     Kind::Native | Kind::Function | Kind::BuiltinFunction
-                ) && !Vm::is_heap_type(&d.class());
+                ) && !Vm::is_heap_class_of(&d);
                 if !(is_method || plain_value) {
                     return generic;
                 }

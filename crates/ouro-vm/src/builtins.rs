@@ -79,6 +79,14 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     for (name, f) in functions {
         vm.add_function(&b, name, *f)?;
     }
+    let positional: &[(&str, crate::natives::PosFn)] = &[
+        ("len", len_pos),
+        ("isinstance", isinstance_pos),
+        ("abs", abs_pos),
+    ];
+    for (name, f) in positional {
+        vm.set_pos_form(&b, name, *f)?;
+    }
     let types = [
         ("object", T::Object),
         ("type", T::Type),
@@ -222,8 +230,19 @@ fn builtin_id(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn builtin_len(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "len")?;
-    let n = vm.len(&args.pos[0])?;
+    len_of(vm, &args.pos[0])
+}
+
+fn len_of(vm: &mut Vm, o: &ObjRef) -> PyResult<ObjRef> {
+    let n = vm.len(o)?;
     vm.new_int(n as i64)
+}
+
+fn len_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [o] => Some(len_of(vm, o)),
+        _ => None,
+    }
 }
 
 fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -327,15 +346,26 @@ impl Vm {
 fn builtin_isinstance(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.no_kw(vm, "isinstance")?;
     args.check(vm, "isinstance", 2, 2)?;
-    let mut r = vm.isinstance_check(&args.pos[0], &args.pos[1])?;
+    isinstance_of(vm, &args.pos[0], &args.pos[1])
+}
+
+fn isinstance_of(vm: &mut Vm, o: &ObjRef, cls: &ObjRef) -> PyResult<ObjRef> {
+    let mut r = vm.isinstance_check(o, cls)?;
     if !r {
         // A proxy's __class__ is its referent's (object_isinstance falls
         // back on __class__).
-        if let Some(t) = vm.unproxy(&args.pos[0])? {
-            r = vm.isinstance_check(&t, &args.pos[1])?;
+        if let Some(t) = vm.unproxy(o)? {
+            r = vm.isinstance_check(&t, cls)?;
         }
     }
     Ok(vm.new_bool(r))
+}
+
+fn isinstance_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [o, cls] => Some(isinstance_of(vm, o, cls)),
+        _ => None,
+    }
 }
 
 fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -347,10 +377,20 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 
 fn builtin_abs(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.exactly_one(vm, "abs")?;
-    let x = &args.pos[0];
+    abs_of(vm, &args.pos[0])
+}
+
+fn abs_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [x] => Some(abs_of(vm, x)),
+        _ => None,
+    }
+}
+
+fn abs_of(vm: &mut Vm, x: &ObjRef) -> PyResult<ObjRef> {
     match x.kind() {
         Kind::Int | Kind::BigInt
-            if !Vm::is_heap_type(&x.class()) || vm.builtin_type_of(x) != T::Object =>
+            if !Vm::is_heap_class_of(x) || vm.builtin_type_of(x) != T::Object =>
         {
             let v = vm.to_bigint(x).unwrap_or_default();
             vm.new_bigint(v.abs())
@@ -821,7 +861,7 @@ fn builtin_pow(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
         Some(m) => {
             // A class's __pow__(exp, mod) (ternary pow is not reflected).
             let base = args.pos[0].clone();
-            if Vm::is_heap_type(&base.class()) {
+            if Vm::is_heap_class_of(&base) {
                 let n = vm.intern("__pow__")?;
                 if let Some(f) = vm.type_lookup(&base.class(), &n) {
                     let r = vm.call(&f, vec![base.clone(), args.pos[1].clone(), m.clone()])?;
@@ -1198,12 +1238,12 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             args.check(vm, "reversed", 1, 1)?;
             let seq = args.pos[0].clone();
             let rev = vm.intern("__reversed__")?;
-            if Vm::is_heap_type(&seq.class()) {
+            if Vm::is_heap_class_of(&seq) {
                 if let Some(r) = vm.call_dunder(&seq, &rev, Vec::new())? {
                     return Ok(r);
                 }
             }
-            if seq.kind() == Kind::Dict && !Vm::is_heap_type(&seq.class()) {
+            if seq.kind() == Kind::Dict && !Vm::is_heap_class_of(&seq) {
                 // dict_reversekeyiterator: the keys, last inserted first (a
                 // snapshot of the keys; CPython iterates the table itself).
                 let keys: Vec<ObjRef> = vm
@@ -1224,7 +1264,7 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             if !matches!(
                 seq.kind(),
                 Kind::List | Kind::Tuple | Kind::Str | Kind::Range | Kind::Bytes | Kind::ByteArray
-            ) && !Vm::is_heap_type(&seq.class())
+            ) && !Vm::is_heap_class_of(&seq)
                 && !crate::objects::memoryview::is_memoryview(&seq)
             {
                 let tn = vm.type_name_of(&seq);

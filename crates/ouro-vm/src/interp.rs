@@ -18,8 +18,9 @@ use ouro_bytecode::{
     code_flags, format_flags, make_function_flags as mff, unpack_pair, BinOp, CodeObject, Instr,
 };
 use ouro_heap::{
-    self as heap, flags, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj, FrameObj, FunctionObj,
-    IntObj, Kind, ListObj, MethodObj, ObjRef, Pending, TracebackObj, TupleObj, TypeObj,
+    self as heap, flags, BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj,
+    FrameObj, FunctionObj, IntObj, Kind, ListObj, MethodObj, ObjRef, Pending, TracebackObj,
+    TupleObj, TypeObj,
 };
 
 use crate::attrcache::{ways_of, Cached, WAYS};
@@ -1819,6 +1820,7 @@ impl Vm {
                 }
                 _ => return Ok(None),
             },
+            Kind::BuiltinFunction => return self.try_pos_native(nargs, method),
             _ => return Ok(None),
         };
         let given = nargs + self_arg.is_some() as usize;
@@ -1848,6 +1850,62 @@ impl Vm {
         }
         self.install_simple_frame(func, call, base, given, FrameKind::Normal)?;
         Ok(Some(Called::Pushed))
+    }
+
+    /// A native with a positional form ([`crate::natives::PosFn`]) called
+    /// from the value stack: the arguments (`self` first, for a method)
+    /// move into the VM's argument buffer and the form borrows them there.
+    /// A shape the form does not take goes to the general form with the
+    /// same arguments. None: not such a native (the caller's general path).
+    fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
+        let len = self.stack.len();
+        let callable_pos = len - nargs - 1 - method as usize;
+        let (pos, owner) = {
+            let Some(b) = self.stack[callable_pos].get::<BuiltinFunctionObj>() else {
+                return Ok(None);
+            };
+            let Some(pos) = self.natives.get(b.id as usize).and_then(|d| d.pos) else {
+                return Ok(None);
+            };
+            if b.bound.is_some() {
+                return Ok(None);
+            }
+            (pos, b.owner.clone())
+        };
+        let mut buf = std::mem::take(&mut self.arg_buf);
+        // Popped last first, then put back in order.
+        for _ in 0..nargs {
+            buf.extend(self.stack.pop());
+        }
+        if method {
+            if let Some(s) = self.stack.pop() {
+                if !s.is(&self.null) {
+                    buf.push(s);
+                }
+            }
+        }
+        buf.reverse();
+        let Some(callable) = self.stack.pop() else {
+            return Err(self.internal_error("call stack underflow"));
+        };
+        // A method descriptor applies to its own type here; a subclass
+        // instance (or anything else) takes the general form's checks.
+        let owner_ok = match &owner {
+            Some(t) => buf.first().is_some_and(|s| s.class_is(t)),
+            None => true,
+        };
+        let r = match if owner_ok { pos(self, &buf) } else { None } {
+            Some(r) => {
+                buf.clear();
+                if self.arg_buf.capacity() == 0 {
+                    self.arg_buf = buf;
+                }
+                r
+            }
+            None => self.call_native(&callable, buf, None),
+        };
+        drop(callable);
+        r.map(|v| Some(Called::Value(v)))
     }
 
     /// Calls a Python function with positional arguments from Rust (`first`

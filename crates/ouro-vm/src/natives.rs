@@ -10,9 +10,18 @@ use crate::vm::Vm;
 /// A native function. `args.pos[0]` is `self` for methods.
 pub type NativeFn = fn(&mut Vm, Args) -> PyResult<ObjRef>;
 
+/// The positional form of a native (CPython's `METH_FASTCALL` shape): its
+/// arguments borrowed, straight from the value stack, for a call from
+/// bytecode without keywords (so no argument vector is made). It handles
+/// the shapes it accepts and gives None for any other (a wrong count, an
+/// unexpected type), which then goes to the native's general form, so the
+/// two agree on every result and message.
+pub type PosFn = fn(&mut Vm, &[ObjRef]) -> Option<PyResult<ObjRef>>;
+
 pub struct NativeDef {
     pub name: &'static str,
     pub func: NativeFn,
+    pub pos: Option<PosFn>,
 }
 
 /// Arguments of a native call: positional values and keyword pairs.
@@ -189,8 +198,28 @@ impl Args {
 impl Vm {
     /// Registers a native function and returns its id.
     pub fn register_native(&mut self, name: &'static str, func: NativeFn) -> u32 {
-        self.natives.push(NativeDef { name, func });
+        self.natives.push(NativeDef {
+            name,
+            func,
+            pos: None,
+        });
         (self.natives.len() - 1) as u32
+    }
+
+    /// Gives the native function `name` of namespace `dict` (a module's or
+    /// a type's) its positional form.
+    pub(crate) fn set_pos_form(&mut self, dict: &ObjRef, name: &str, pos: PosFn) -> PyResult<()> {
+        let key = self.intern(name)?;
+        let id = self
+            .dict_get_str(dict, &key)
+            .and_then(|f| f.get::<BuiltinFunctionObj>().map(|b| b.id));
+        match id.and_then(|id| self.natives.get_mut(id as usize)) {
+            Some(def) => {
+                def.pos = Some(pos);
+                Ok(())
+            }
+            None => Err(self.internal_error("positional form of an unknown native")),
+        }
     }
 
     /// A builtin function object (`len`, module functions).

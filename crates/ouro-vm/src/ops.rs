@@ -724,17 +724,17 @@ impl Vm {
             }
         }
         match obj.kind() {
-            Kind::List if !Vm::is_heap_type(&obj.class()) => return self.list_getitem(obj, key),
-            Kind::Tuple if !Vm::is_heap_type(&obj.class()) => return self.tuple_getitem(obj, key),
-            Kind::Str if !Vm::is_heap_type(&obj.class()) => return self.str_getitem(obj, key),
-            Kind::Dict if !Vm::is_heap_type(&obj.class()) => {
+            Kind::List if !Vm::is_heap_class_of(obj) => return self.list_getitem(obj, key),
+            Kind::Tuple if !Vm::is_heap_class_of(obj) => return self.tuple_getitem(obj, key),
+            Kind::Str if !Vm::is_heap_class_of(obj) => return self.str_getitem(obj, key),
+            Kind::Dict if !Vm::is_heap_class_of(obj) => {
                 return match self.dict_getitem_opt(obj, key)? {
                     Some(v) => Ok(v),
                     None => Err(self.key_error(key.clone())),
                 }
             }
             Kind::Range => return self.range_getitem(obj, key),
-            Kind::Bytes | Kind::ByteArray if !Vm::is_heap_type(&obj.class()) => {
+            Kind::Bytes | Kind::ByteArray if !Vm::is_heap_class_of(obj) => {
                 return self.bytes_getitem(obj, key)
             }
             Kind::Native if crate::objects::memoryview::is_memoryview(obj) => {
@@ -798,7 +798,7 @@ impl Vm {
                 return self.setitem(&t, key, value);
             }
         }
-        let heap = Vm::is_heap_type(&obj.class());
+        let heap = Vm::is_heap_class_of(obj);
         if !heap {
             match obj.kind() {
                 Kind::List => return self.list_setitem(obj, &key, value),
@@ -834,7 +834,7 @@ impl Vm {
                 return self.delitem(&t, key);
             }
         }
-        let heap = Vm::is_heap_type(&obj.class());
+        let heap = Vm::is_heap_class_of(obj);
         if heap {
             let di = self.names.delitem.clone();
             if self.call_dunder(obj, &di, vec![key.clone()])?.is_some() {
@@ -1229,7 +1229,7 @@ impl Vm {
             return Ok(true);
         }
         if let (Some(x), Some(y)) = (a.get::<StrObj>(), b.get::<StrObj>()) {
-            if !Vm::is_heap_type(&a.class()) && !Vm::is_heap_type(&b.class()) {
+            if !Vm::is_heap_class_of(a) && !Vm::is_heap_class_of(b) {
                 return Ok(x.as_str() == y.as_str());
             }
         }
@@ -1277,9 +1277,7 @@ impl Vm {
                 Ok(Some(ord_to(o)))
             }
             (Kind::Tuple, Kind::Tuple) | (Kind::List, Kind::List) => {
-                if a.kind() == Kind::List
-                    && (Vm::is_heap_type(&a.class()) || Vm::is_heap_type(&b.class()))
-                {
+                if a.kind() == Kind::List && (Vm::is_heap_class_of(a) || Vm::is_heap_class_of(b)) {
                     // fall through to sequence compare anyway
                 }
                 self.seq_compare(a, b, op).map(Some)
@@ -1466,8 +1464,7 @@ impl Vm {
                 return self.len(&t);
             }
         }
-        let ty = o.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_class_of(o) {
             let l = self.names.len.clone();
             if let Some(r) = self.call_dunder(o, &l, Vec::new())? {
                 return self.len_result(&r);
@@ -1499,7 +1496,7 @@ impl Vm {
 
     /// `repr(o)` as a str object.
     pub fn repr(&mut self, o: &ObjRef) -> PyResult<ObjRef> {
-        if o.kind() == Kind::WeakRef && !Vm::is_heap_type(&o.class()) {
+        if o.kind() == Kind::WeakRef && !Vm::is_heap_class_of(o) {
             let r = self.weakref_repr(o)?;
             return self.new_str(&r);
         }
@@ -1672,12 +1669,12 @@ impl Vm {
 
     /// `hash(o)`.
     pub fn hash(&mut self, o: &ObjRef) -> PyResult<i64> {
-        if o.kind() == Kind::WeakRef && !Vm::is_heap_type(&o.class()) {
+        if o.kind() == Kind::WeakRef && !Vm::is_heap_class_of(o) {
             return self.weakref_hash(o);
         }
         match o.kind() {
-            Kind::Str if !Vm::is_heap_type(&o.class()) => return Ok(self.str_hash(o)),
-            Kind::Int if !Vm::is_heap_type(&o.class()) => {
+            Kind::Str if !Vm::is_heap_class_of(o) => return Ok(self.str_hash(o)),
+            Kind::Int if !Vm::is_heap_class_of(o) => {
                 return Ok(ouro_algo::hash::hash_i64(Vm::int_of(o).unwrap_or(0)))
             }
             // Key and item views are set-like, so unhashable (values views
@@ -1826,7 +1823,7 @@ impl Vm {
             Kind::Native if crate::objects::set::is_set_iter(it) => self.setiter_next(it),
             // The builtin lazy iterators (enumerate, zip, map, ...) step
             // directly unless a subclass may override `__next__`.
-            Kind::Native if !Vm::is_heap_type(&it.class()) => match self.native_next(it)? {
+            Kind::Native if !Vm::is_heap_class_of(it) => match self.native_next(it)? {
                 Some(r) => Ok(r),
                 None => self.next_by_dunder(it),
             },
@@ -1988,7 +1985,7 @@ impl Vm {
             }
         }
         let items = match seq.kind() {
-            Kind::Tuple | Kind::List if !Vm::is_heap_type(&seq.class()) => self.seq_items(seq),
+            Kind::Tuple | Kind::List if !Vm::is_heap_class_of(seq) => self.seq_items(seq),
             _ => {
                 if !self.has_iter(seq) {
                     let tn = self.type_name_of(seq);

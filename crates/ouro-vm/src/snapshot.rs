@@ -134,7 +134,7 @@ impl Builder<'_> {
     fn expand(&mut self, i: usize) {
         let o = self.objs[i].clone();
         let vm = &mut *self.vm;
-        let heap_type = Vm::is_heap_type(&o.class());
+        let heap_type = Vm::is_heap_class_of(&o);
         // Leaves: rendered by value, not followed.
         let value = match o.kind() {
             Kind::Int

@@ -178,7 +178,7 @@ fn sys_intern(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "getsizeof", 1, 2)?;
     let o = &args.pos[0];
-    if Vm::is_heap_type(&o.class()) {
+    if Vm::is_heap_class_of(o) {
         let so = vm.intern("__sizeof__")?;
         if let Some(f) = vm.type_lookup(&o.class(), &so) {
             if f.kind() == Kind::Function {

@@ -377,6 +377,12 @@ impl Vm {
     pub fn is_heap_type(ty: &ObjRef) -> bool {
         ty.tflags() & tflags::T_HEAP != 0
     }
+
+    /// Whether `o`'s type is a heap type (made by a `class` statement).
+    #[inline(always)]
+    pub fn is_heap_class_of(o: &ObjRef) -> bool {
+        o.class_tflags() & tflags::T_HEAP != 0
+    }
 }
 
 /// Computes the C3 linearisation of a class with `bases`. Mirrors CPython's

@@ -144,6 +144,9 @@ pub struct Vm {
     /// operator, by `BinOp::plain() as usize`; filled on first use.
     pub(crate) binop_names: Vec<(ObjRef, ObjRef, ObjRef)>,
     pub(crate) natives: Vec<NativeDef>,
+    /// The arguments of a native called in its positional form, moved off
+    /// the value stack (empty between calls; its capacity is reused).
+    pub(crate) arg_buf: Vec<ObjRef>,
     pub builtins: ObjRef,
     pub builtins_module: ObjRef,
     pub modules: ObjRef,
@@ -299,6 +302,7 @@ impl Vm {
             interned: HashMap::new(),
             binop_names: Vec::new(),
             natives: Vec::new(),
+            arg_buf: Vec::new(),
             builtins: builtins.clone(),
             builtins_module: null.clone(),
             modules,

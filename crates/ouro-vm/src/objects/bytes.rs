@@ -186,7 +186,7 @@ impl Vm {
             .unwrap_or_default();
             return self.bytes_like_new(o, &out);
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             let what = if o.kind() == Kind::ByteArray {
                 "bytearray"
@@ -213,7 +213,7 @@ impl Vm {
 
     /// A value stored into a bytearray: an int in range(256).
     fn byte_value(&mut self, v: &ObjRef) -> PyResult<u8> {
-        if !matches!(v.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&v.class()) {
+        if !matches!(v.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(v) {
             let tn = self.type_name_of(v);
             return Err(
                 self.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
@@ -330,7 +330,7 @@ impl Vm {
     }
 
     fn bytearray_index(&mut self, o: &ObjRef, key: &ObjRef) -> PyResult<usize> {
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(self.type_error(format!(
                 "bytearray indices must be integers or slices, not {tn}"
@@ -395,7 +395,7 @@ impl Vm {
                 } else {
                     (b, a)
                 };
-                if !matches!(n.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&n.class()) {
+                if !matches!(n.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(n) {
                     return Ok(None);
                 }
                 let count = self.repeat_count(n)?;
@@ -773,7 +773,7 @@ impl Vm {
         if let Some(sub) = self.bytes_data(item) {
             return Ok(find(&d, &sub, 0, d.len()).is_some());
         }
-        if matches!(item.kind(), Kind::Int | Kind::BigInt) || Vm::is_heap_type(&item.class()) {
+        if matches!(item.kind(), Kind::Int | Kind::BigInt) || Vm::is_heap_class_of(item) {
             let v = self.index_value(item).map_err(|_| ());
             let v = match v {
                 Ok(v) => v,

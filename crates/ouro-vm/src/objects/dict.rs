@@ -16,7 +16,7 @@ pub(crate) fn simple_eq(vm: &Vm, a: &ObjRef, b: &ObjRef) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
-    let builtin = |o: &ObjRef| !Vm::is_heap_type(&o.class());
+    let builtin = |o: &ObjRef| !Vm::is_heap_class_of(o);
     if !builtin(a) || !builtin(b) {
         return None;
     }
@@ -118,7 +118,7 @@ impl Vm {
         if let Some(v) = self.dict_getitem_opt(d, key)? {
             return Ok(v);
         }
-        if Vm::is_heap_type(&d.class()) {
+        if Vm::is_heap_class_of(d) {
             let missing = self.intern("__missing__")?;
             if let Some(r) = self.call_dunder(d, &missing, vec![key.clone()])? {
                 return Ok(r);

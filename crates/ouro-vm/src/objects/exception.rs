@@ -54,7 +54,7 @@ fn exc_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument")
         );
     };
-    if !args.kw.is_empty() && !Vm::is_heap_type(&this.class()) {
+    if !args.kw.is_empty() && !Vm::is_heap_class_of(&this) {
         let tn = vm.type_name_of(&this);
         return Err(vm.type_error(format!("{tn}() takes no keyword arguments")));
     }

@@ -328,7 +328,7 @@ impl Vm {
                 false,
             );
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(self.type_error(format!(
                 "range indices must be integers or slices, not {tn}"

@@ -118,7 +118,7 @@ impl Vm {
             Kind::Int => Vm::int_of(key).unwrap_or(0) as isize,
             Kind::BigInt => self.index_isize(key)?,
             _ => {
-                if Vm::is_heap_type(&key.class()) {
+                if Vm::is_heap_class_of(key) {
                     self.index_isize(key)?
                 } else {
                     let tn = self.type_name_of(key);
@@ -146,7 +146,7 @@ impl Vm {
         if key.kind() == Kind::Slice {
             return self.list_assign_slice(l, key, Some(value));
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(
                 self.type_error(format!("list indices must be integers or slices, not {tn}"))
@@ -178,7 +178,7 @@ impl Vm {
         if key.kind() == Kind::Slice {
             return self.list_assign_slice(l, key, None);
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(
                 self.type_error(format!("list indices must be integers or slices, not {tn}"))
@@ -418,7 +418,7 @@ impl Vm {
             };
             return self.new_tuple(items);
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(self.type_error(format!(
                 "tuple indices must be integers or slices, not {tn}"
@@ -513,9 +513,22 @@ fn this_list(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
 fn list_append(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.exactly_one_after_self(vm, "list.append")?;
     let l = this_list(vm, &args, "append")?;
-    let v = args.pos.pop();
-    let grown = match (l.borrow_mut::<ListObj>(), v) {
-        (Some(mut lo), Some(v)) => {
+    match args.pos.pop() {
+        Some(v) => append_to(vm, &l, v),
+        None => Ok(vm.none.clone()),
+    }
+}
+
+fn list_append_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [l, v] if l.kind() == Kind::List => Some(append_to(vm, l, v.clone())),
+        _ => None,
+    }
+}
+
+fn append_to(vm: &mut Vm, l: &ObjRef, v: ObjRef) -> PyResult<ObjRef> {
+    let grown = match l.borrow_mut::<ListObj>() {
+        Some(mut lo) => {
             let n = lo.items.len() + 1;
             let ok = list_resize(&mut lo.items, n);
             if ok {
@@ -523,7 +536,7 @@ fn list_append(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             }
             ok
         }
-        _ => true,
+        None => true,
     };
     if !grown {
         return Err(vm.memory_error());
@@ -534,7 +547,19 @@ fn list_append(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     args.check(vm, "pop", 1, 2)?;
     let l = this_list(vm, &args, "pop")?;
-    let i = match args.pos.get(1) {
+    pop_at(vm, &l, args.pos.get(1))
+}
+
+fn list_pop_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [l] if l.kind() == Kind::List => Some(pop_at(vm, l, None)),
+        [l, i] if l.kind() == Kind::List => Some(pop_at(vm, l, Some(i))),
+        _ => None,
+    }
+}
+
+fn pop_at(vm: &mut Vm, l: &ObjRef, i: Option<&ObjRef>) -> PyResult<ObjRef> {
+    let i = match i {
         Some(i) => vm.index_isize(i)?,
         None => -1,
     };
@@ -846,6 +871,9 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::Slice, "indices", slice_indices_m)?;
     vm.add_method(T::Tuple, "index", tuple_index)?;
     vm.add_method(T::Tuple, "count", tuple_count)?;
+    let dict = vm.type_dict(&vm.ty(T::List).clone())?;
+    vm.set_pos_form(&dict, "append", list_append_pos)?;
+    vm.set_pos_form(&dict, "pop", list_pop_pos)?;
     Ok(())
 }
 

@@ -504,7 +504,7 @@ impl Vm {
 
     fn is_index(&mut self, key: &ObjRef) -> bool {
         matches!(key.kind(), Kind::Int | Kind::BigInt)
-            || (Vm::is_heap_type(&key.class())
+            || (Vm::is_heap_class_of(key)
                 && self.type_lookup_str(&key.class(), "__index__").is_some())
     }
 

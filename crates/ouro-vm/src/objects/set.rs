@@ -626,7 +626,7 @@ impl Vm {
             return Ok(format!("{tn}()"));
         }
         // PySequence_List(so): a subclass's __iter__ counts.
-        let keys = if Vm::is_heap_type(&so.class()) {
+        let keys = if Vm::is_heap_class_of(so) {
             self.iterate(so)?
         } else {
             self.set_keys(so)

@@ -345,7 +345,7 @@ fn s_round(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
 fn range_search(vm: &mut Vm, args: Args, index: bool) -> PyResult<ObjRef> {
     let name = if index { "index" } else { "count" };
     let (r, x) = two(vm, &args, name)?;
-    if matches!(x.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&x.class()) {
+    if matches!(x.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(&x) {
         let found = vm.range_contains(&r, &x)?;
         if index {
             if !found {

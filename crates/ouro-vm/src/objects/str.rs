@@ -147,7 +147,7 @@ impl Vm {
             let owned = out;
             return self.new_str(&owned);
         }
-        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_type(&key.class()) {
+        if !matches!(key.kind(), Kind::Int | Kind::BigInt) && !Vm::is_heap_class_of(key) {
             let tn = self.type_name_of(key);
             return Err(self.type_error(format!("string indices must be integers, not '{tn}'")));
         }
@@ -228,7 +228,7 @@ impl Vm {
     /// `str % args`.
     pub(crate) fn str_percent(&mut self, fmt: &ObjRef, args: &ObjRef) -> PyResult<ObjRef> {
         let f = self.str_of(fmt).to_string();
-        let items: Vec<ObjRef> = if args.kind() == Kind::Tuple && !Vm::is_heap_type(&args.class()) {
+        let items: Vec<ObjRef> = if args.kind() == Kind::Tuple && !Vm::is_heap_class_of(args) {
             self.seq_items(args)
         } else {
             vec![args.clone()]
