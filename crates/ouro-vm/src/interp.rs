@@ -341,7 +341,7 @@ impl Vm {
     /// When tracing, after a frame went: what follows belongs to the
     /// caller's instruction.
     #[inline(always)]
-    fn trace_back_in_caller(&mut self) {
+    pub(crate) fn trace_back_in_caller(&mut self) {
         if self.tracer.is_some() {
             self.trace_back_in_caller_slow();
         }
@@ -1260,7 +1260,7 @@ impl Vm {
                                     return Ok(v);
                                 }
                                 FrameKind::GenInline { gen, exit, send } => {
-                                    self.gen_leave(&gen, false);
+                                    self.gen_ended(&gen);
                                     if send {
                                         // The receiver's place takes the value.
                                         let r = self.stack.pop();
@@ -1494,16 +1494,10 @@ impl Vm {
                             if self.viz.is_some() {
                                 self.viz_return(fi, ip - 1);
                             }
-                            let inline = match &self.frames[fi].kind {
-                                FrameKind::GenInline { gen, .. } => Some(gen.clone()),
-                                _ => None,
-                            };
-                            tri!('err, self.suspend_generator());
-                            let Some(gen) = inline else {
+                            if tri!('err, self.suspend_generator()).is_none() {
                                 return Ok(v);
-                            };
-                            self.gen_yielded = false;
-                            self.gen_leave(&gen, true);
+                            }
+                            // Resumed in this run: on in the caller.
                             self.stack.push(v);
                             continue 'frames;
                         }
@@ -2730,7 +2724,7 @@ impl Vm {
                 }
                 FrameKind::GenInline { gen, .. } => {
                     // Out of the generator into the frame that resumed it.
-                    self.gen_leave(&gen, false);
+                    self.gen_ended(&gen);
                     exc = self.gen_raised(&gen, PyErr(exc)).0;
                     add_tb = true;
                 }
@@ -2959,7 +2953,7 @@ fn release_event(obj: ObjRef) {
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in
 /// order (a few items, one by one: cheaper than a drain for frames' slots).
-fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
+pub(crate) fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
     let start = to.len();
     while from.len() > base {
         match from.pop() {

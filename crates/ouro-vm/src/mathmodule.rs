@@ -78,6 +78,9 @@ fn int_to_f64(vm: &mut Vm, o: &ObjRef) -> PyResult<f64> {
 
 /// The one argument of a `METH_O` function.
 fn one_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    if let ([o], true) = (&args.pos[..], args.kw.is_empty()) {
+        return Ok(o.clone());
+    }
     args.exactly_one(vm, &format!("math.{name}"))?;
     Ok(args.pos[0].clone())
 }
@@ -100,7 +103,11 @@ fn math_1(
     can_overflow: bool,
 ) -> PyResult<ObjRef> {
     let o = one_arg(vm, &args, name)?;
-    let x = real(vm, &o)?;
+    math_1_of(vm, &o, f, can_overflow)
+}
+
+fn math_1_of(vm: &mut Vm, o: &ObjRef, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<ObjRef> {
+    let x = real(vm, o)?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(math_error(vm, MathErr::Domain));
@@ -126,35 +133,43 @@ fn math_1a(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> MathResult) -> PyR
     }
 }
 
+/// A one-argument function in its general and positional forms.
 macro_rules! func1 {
-    ($rust:ident, $name:literal, $f:expr, $overflow:expr) => {
+    ($rust:ident, $pos:ident, $name:literal, $f:expr, $overflow:expr) => {
         fn $rust(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
             math_1(vm, args, $name, |x| $f(x), $overflow)
+        }
+
+        fn $pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+            match a {
+                [o] => Some(math_1_of(vm, o, |x| $f(x), $overflow)),
+                _ => None,
+            }
         }
     };
 }
 
-func1!(math_acos, "acos", f64::acos, false);
-func1!(math_acosh, "acosh", libm::acosh, false);
-func1!(math_asin, "asin", f64::asin, false);
-func1!(math_asinh, "asinh", libm::asinh, false);
-func1!(math_atan, "atan", f64::atan, false);
-func1!(math_atanh, "atanh", libm::atanh, false);
-func1!(math_cbrt, "cbrt", libm::cbrt, false);
-func1!(math_cos, "cos", f64::cos, false);
-func1!(math_cosh, "cosh", f64::cosh, true);
-func1!(math_erf, "erf", libm::erf, false);
-func1!(math_erfc, "erfc", libm::erfc, false);
-func1!(math_exp, "exp", f64::exp, true);
-func1!(math_exp2, "exp2", f64::exp2, true);
-func1!(math_expm1, "expm1", f64::exp_m1, true);
-func1!(math_fabs, "fabs", f64::abs, false);
-func1!(math_sin, "sin", f64::sin, false);
-func1!(math_sinh, "sinh", f64::sinh, true);
-func1!(math_sqrt, "sqrt", f64::sqrt, false);
-func1!(math_tan, "tan", f64::tan, false);
-func1!(math_tanh, "tanh", f64::tanh, false);
-func1!(math_log1p, "log1p", m_log1p, false);
+func1!(math_acos, math_acos_pos, "acos", f64::acos, false);
+func1!(math_acosh, math_acosh_pos, "acosh", libm::acosh, false);
+func1!(math_asin, math_asin_pos, "asin", f64::asin, false);
+func1!(math_asinh, math_asinh_pos, "asinh", libm::asinh, false);
+func1!(math_atan, math_atan_pos, "atan", f64::atan, false);
+func1!(math_atanh, math_atanh_pos, "atanh", libm::atanh, false);
+func1!(math_cbrt, math_cbrt_pos, "cbrt", libm::cbrt, false);
+func1!(math_cos, math_cos_pos, "cos", f64::cos, false);
+func1!(math_cosh, math_cosh_pos, "cosh", f64::cosh, true);
+func1!(math_erf, math_erf_pos, "erf", libm::erf, false);
+func1!(math_erfc, math_erfc_pos, "erfc", libm::erfc, false);
+func1!(math_exp, math_exp_pos, "exp", f64::exp, true);
+func1!(math_exp2, math_exp2_pos, "exp2", f64::exp2, true);
+func1!(math_expm1, math_expm1_pos, "expm1", f64::exp_m1, true);
+func1!(math_fabs, math_fabs_pos, "fabs", f64::abs, false);
+func1!(math_sin, math_sin_pos, "sin", f64::sin, false);
+func1!(math_sinh, math_sinh_pos, "sinh", f64::sinh, true);
+func1!(math_sqrt, math_sqrt_pos, "sqrt", f64::sqrt, false);
+func1!(math_tan, math_tan_pos, "tan", f64::tan, false);
+func1!(math_tanh, math_tanh_pos, "tanh", f64::tanh, false);
+func1!(math_log1p, math_log1p_pos, "log1p", m_log1p, false);
 
 fn math_gamma(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     math_1a(vm, args, "gamma", m_tgamma)
@@ -1282,6 +1297,32 @@ pub(crate) fn make_module(vm: &mut Vm) -> PyResult<ObjRef> {
     ];
     for (name, f) in functions {
         vm.add_function(&d, name, *f)?;
+    }
+    let positional: &[(&str, crate::natives::PosFn)] = &[
+        ("acos", math_acos_pos),
+        ("acosh", math_acosh_pos),
+        ("asin", math_asin_pos),
+        ("asinh", math_asinh_pos),
+        ("atan", math_atan_pos),
+        ("atanh", math_atanh_pos),
+        ("cbrt", math_cbrt_pos),
+        ("cos", math_cos_pos),
+        ("cosh", math_cosh_pos),
+        ("erf", math_erf_pos),
+        ("erfc", math_erfc_pos),
+        ("exp", math_exp_pos),
+        ("exp2", math_exp2_pos),
+        ("expm1", math_expm1_pos),
+        ("fabs", math_fabs_pos),
+        ("sin", math_sin_pos),
+        ("sinh", math_sinh_pos),
+        ("sqrt", math_sqrt_pos),
+        ("tan", math_tan_pos),
+        ("tanh", math_tanh_pos),
+        ("log1p", math_log1p_pos),
+    ];
+    for (name, f) in positional {
+        vm.set_pos_form(&d, name, *f)?;
     }
     let constants = [
         ("pi", std::f64::consts::PI),

@@ -19,7 +19,7 @@ use ouro_bytecode::{code_flags, Instr};
 use ouro_heap::{flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
 
 use crate::error::{PyErr, PyResult};
-use crate::interp::{Frame, FrameKind};
+use crate::interp::{move_tail, Frame, FrameKind};
 use crate::natives::{Args, NativeFn};
 use crate::types::T;
 use crate::vm::Vm;
@@ -256,33 +256,52 @@ impl Vm {
         Ok(g)
     }
 
-    /// `YIELD_VALUE` in the innermost frame, a generator's: its slots move
-    /// into the generator, which is suspended, and the frame goes.
-    pub(crate) fn suspend_generator(&mut self) -> PyResult<()> {
-        let gen = match self.frames.last().map(|f| &f.kind) {
-            Some(FrameKind::Generator(g) | FrameKind::GenInline { gen: g, .. }) => g.clone(),
-            _ => return Err(self.internal_error("yield outside a generator frame")),
-        };
-        // The generator's (empty) buffers keep their capacity across yields.
-        let (mut locals, mut stack) = Vm::with_native_mut::<GenObj, _>(&gen, |g| {
-            (std::mem::take(&mut g.locals), std::mem::take(&mut g.stack))
-        })
-        .unwrap_or_default();
-        let Some(mut frame) = self.pop_frame_keep(&mut locals, &mut stack) else {
+    /// `YIELD_VALUE` in the innermost frame, a generator's: its slots and
+    /// value stack move into the generator with the frame itself, the
+    /// generator is suspended, and the caller's handled exception is
+    /// current again (the generator keeps its own). Gives back the
+    /// generator if the frame was resumed in the same run of the loop
+    /// (`GenInline`), which then goes on in the caller.
+    pub(crate) fn suspend_generator(&mut self) -> PyResult<Option<ObjRef>> {
+        if !matches!(
+            self.frames.last().map(|f| &f.kind),
+            Some(FrameKind::Generator(_) | FrameKind::GenInline { .. })
+        ) {
+            return Err(self.internal_error("yield outside a generator frame"));
+        }
+        if self.tracer.is_some() {
+            self.trace_frame("frame_pop");
+        }
+        let Some(mut frame) = self.frames.pop() else {
             return Err(self.internal_error("yield without frame"));
         };
         // The saved frame must not own its generator.
-        frame.kind = FrameKind::Normal;
+        let (gen, inline) = match std::mem::replace(&mut frame.kind, FrameKind::Normal) {
+            FrameKind::GenInline { gen, .. } => (gen, true),
+            FrameKind::Generator(gen) => (gen, false),
+            _ => return Err(self.internal_error("yield outside a generator frame")),
+        };
+        let (stack_base, locals_base) = (frame.stack_base, frame.locals_base);
+        let caller_exc = self.exc_chain.pop().flatten();
+        let own = std::mem::replace(&mut self.handled, caller_exc);
+        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
+        // The generator's (empty) buffers keep their capacity across yields.
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
-            g.locals = locals;
-            g.stack = stack;
+            move_tail(vm_stack, stack_base, &mut g.stack);
+            move_tail(vm_locals, locals_base, &mut g.locals);
             g.frame = Some(frame);
+            g.exc = own;
             g.state = GenState::Suspended;
         });
+        self.trace_back_in_caller();
         // Freed while suspended, it must be closed first.
         gen.set_flag(flags::F_NO_FINALIZER, false);
-        self.gen_yielded = true;
-        Ok(())
+        if inline {
+            Ok(Some(gen))
+        } else {
+            self.gen_yielded = true;
+            Ok(None)
+        }
     }
 
     /// Resumes `gen` with `value` sent in (None for `__next__`), or with
@@ -349,16 +368,14 @@ impl Vm {
         };
         let yielded = std::mem::take(&mut self.gen_yielded);
         match r {
-            Ok(v) if yielded => {
-                self.gen_leave(gen, true);
-                Ok(GenOut::Yield(v))
-            }
+            // `suspend_generator` did the leaving.
+            Ok(v) if yielded => Ok(GenOut::Yield(v)),
             Ok(v) => {
-                self.gen_leave(gen, false);
+                self.gen_ended(gen);
                 Ok(GenOut::Return(v))
             }
             Err(e) => {
-                self.gen_leave(gen, false);
+                self.gen_ended(gen);
                 let e = self.gen_raised(gen, e);
                 // Back in Rust, as if from a nested run of the loop.
                 e.0.set_flag(flags::F_RAISED, true);
@@ -369,8 +386,8 @@ impl Vm {
 
     /// Puts the frame of `gen` (new or suspended: the caller checked) on
     /// the frame stack as a frame of `kind`, its slots and stack moved back
-    /// onto the VM's stacks. The generator is running from here until
-    /// [`Vm::gen_leave`].
+    /// onto the VM's stacks. The generator is running from here until it
+    /// yields ([`Vm::suspend_generator`]) or ends ([`Vm::gen_ended`]).
     pub(crate) fn gen_enter(&mut self, gen: &ObjRef, kind: FrameKind) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
@@ -405,22 +422,17 @@ impl Vm {
         Ok(())
     }
 
-    /// After the frame of `gen` yielded (`yielded`) or ended: the caller's
-    /// handled exception is current again, and the generator keeps its own
-    /// while suspended, or is closed.
-    pub(crate) fn gen_leave(&mut self, gen: &ObjRef, yielded: bool) {
+    /// After the frame of `gen` ended (returned or raised): the caller's
+    /// handled exception is current again, and the generator is closed.
+    pub(crate) fn gen_ended(&mut self, gen: &ObjRef) {
         let caller_exc = self.exc_chain.pop().flatten();
         let own = std::mem::replace(&mut self.handled, caller_exc);
-        if yielded {
-            Vm::with_native_mut::<GenObj, _>(gen, |g| g.exc = own);
-        } else {
-            Vm::set_gen_state(gen, GenState::Closed);
-            drop(own);
-        }
+        Vm::set_gen_state(gen, GenState::Closed);
+        drop(own);
     }
 
     /// The exception that leaves the frame of `gen` (after
-    /// [`Vm::gen_leave`]): PEP 479 turns a `StopIteration` (in an async
+    /// [`Vm::gen_ended`]): PEP 479 turns a `StopIteration` (in an async
     /// generator, a `StopAsyncIteration` too) into a `RuntimeError`, as
     /// it would otherwise end the loop consuming the generator silently.
     pub(crate) fn gen_raised(&mut self, gen: &ObjRef, e: PyErr) -> PyErr {
