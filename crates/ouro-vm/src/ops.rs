@@ -1019,12 +1019,12 @@ impl Vm {
         op: BinOp,
         reflected: bool,
     ) -> PyResult<ObjRef> {
-        let ty = who.class();
-        if !Vm::is_heap_type(&ty) {
+        if !Vm::is_heap_class_of(who) {
             return Ok(self
                 .builtin_binop(a, b, op)?
                 .unwrap_or_else(|| self.not_implemented.clone()));
         }
+        let ty = who.class();
         let (name, rname, _) = self.binop_dunders(op)?;
         let (target, other, n) = if reflected {
             (b, a, rname)
@@ -1102,8 +1102,7 @@ impl Vm {
                 return self.unary_op(&t, kind);
             }
         }
-        let ty = a.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_class_of(a) {
             let name = match kind {
                 UnaryKind::Neg => self.names.neg.clone(),
                 UnaryKind::Pos => self.names.pos.clone(),
@@ -1194,8 +1193,8 @@ impl Vm {
     }
 
     fn slot_richcompare(&mut self, a: &ObjRef, b: &ObjRef, op: CmpOp) -> PyResult<ObjRef> {
-        let ty = a.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_class_of(a) {
+            let ty = a.class();
             let name = self.intern(op.dunder())?;
             if let Some(f) = self.type_lookup(&ty, &name) {
                 if f.kind() == Kind::Function || f.kind() == Kind::Method {
@@ -1402,8 +1401,7 @@ impl Vm {
         if o.is(&self.false_) || o.is(&self.none) {
             return Ok(false);
         }
-        let ty = o.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_class_of(o) {
             let b = self.names.bool_.clone();
             if let Some(r) = self.call_dunder(o, &b, Vec::new())? {
                 if r.is(&self.true_) {
@@ -1819,8 +1817,16 @@ impl Vm {
             Kind::SeqIter => self.seqiter_next(it),
             Kind::RangeIter => self.rangeiter_next(it),
             Kind::DictIter => self.dictiter_next(it),
-            Kind::Native if Vm::is_generator(it) => self.gen_next(it),
-            Kind::Native if crate::objects::set::is_set_iter(it) => self.setiter_next(it),
+            // By exact type (none of these can be subclassed): cheaper
+            // than looking into the payload.
+            Kind::Native
+                if it.class_is(self.ty(T::Generator))
+                    || it.class_is(self.ty(T::Coroutine))
+                    || it.class_is(self.ty(T::AsyncGenerator)) =>
+            {
+                self.gen_next(it)
+            }
+            Kind::Native if it.class_is(self.ty(T::SetIterator)) => self.setiter_next(it),
             // The builtin lazy iterators (enumerate, zip, map, ...) step
             // directly unless a subclass may override `__next__`.
             Kind::Native if !Vm::is_heap_class_of(it) => match self.native_next(it)? {
@@ -1880,8 +1886,7 @@ impl Vm {
                 return self.contains(&t, item);
             }
         }
-        let ty = container.class();
-        if Vm::is_heap_type(&ty) {
+        if Vm::is_heap_class_of(container) {
             let c = self.names.contains.clone();
             if let Some(r) = self.call_dunder(container, &c, vec![item.clone()])? {
                 return self.truthy(&r);

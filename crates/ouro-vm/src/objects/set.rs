@@ -1556,6 +1556,13 @@ fn set_add_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
+fn set_add_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
+    match a {
+        [so, key] => Some(vm.set_add_key(so, key).map(|()| vm.none.clone())),
+        _ => None,
+    }
+}
+
 fn set_clear_m(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let so = noargs(vm, &args, "clear")?;
     vm.set_clear_internal(&so);
@@ -1929,5 +1936,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::SetIterator, "__next__", setiter_next_m)?;
     vm.add_method(T::SetIterator, "__iter__", setiter_iter_m)?;
     vm.add_method(T::SetIterator, "__length_hint__", setiter_length_hint_m)?;
+    let d = vm.type_dict(&vm.ty(T::Set).clone())?;
+    vm.set_pos_form(&d, "add", set_add_pos)?;
     Ok(())
 }
