@@ -536,14 +536,13 @@ impl Vm {
     }
 
     pub fn new_list(&mut self, items: Vec<ObjRef>) -> PyResult<ObjRef> {
+        self.new_list_of(ouro_heap::hvec_from(items))
+    }
+
+    /// A list owning `items`, a buffer already in the private heap.
+    pub fn new_list_of(&mut self, items: ouro_heap::HVec<ObjRef>) -> PyResult<ObjRef> {
         let ty = self.types[T::List as usize].clone();
-        self.alloc(
-            &ty,
-            ListObj {
-                items: ouro_heap::hvec_from(items),
-            },
-            false,
-        )
+        self.alloc(&ty, ListObj { items }, false)
     }
 
     pub fn new_dict(&mut self) -> PyResult<ObjRef> {

@@ -5,10 +5,13 @@
 //! then moves the frame's slots out of the VM's stacks into a [`GenObj`]:
 //! the generator owns its locals and its value stack while it is suspended
 //! (so the collector sees them through it, and dropping it releases them).
-//! Resuming moves them back onto the VM's stacks under a frame of kind
-//! `Generator`, and runs the loop nested (as 3.11's `gen_send_ex` calls the
-//! evaluator) until `YIELD_VALUE` moves them out again or the frame returns
-//! or raises.
+//! The frame itself moves with them, so resuming and suspending change no
+//! reference count. Resuming moves them back onto the VM's stacks: from
+//! `FOR_ITER` and `SEND` under a frame of kind `GenInline`, in the caller's
+//! run of the loop (as 3.12's `FOR_ITER_GEN`); from Rust (`next()`, `send`)
+//! under a frame of kind `Generator`, running the loop nested (as 3.11's
+//! `gen_send_ex` calls the evaluator); until `YIELD_VALUE` moves them out
+//! again or the frame returns or raises.
 //!
 //! Differences from CPython: the frame's slots are copied at each yield and
 //! resume (CPython keeps them in place); `gi_frame` is not exposed (None).

@@ -76,6 +76,11 @@ impl Vm {
             if o.is(&vm.none) {
                 return Ok(None);
             }
+            // An int (of any class: its value is used as it is, as
+            // CPython's `_PyEval_SliceIndex` does).
+            if let Some(v) = Vm::int_of(o) {
+                return Ok(Some(v as isize));
+            }
             match vm.index_value(o) {
                 Ok(v) => {
                     use num_traits::ToPrimitive;
@@ -106,13 +111,16 @@ impl Vm {
         if key.kind() == Kind::Slice {
             let len = l.borrow::<ListObj>().map_or(0, |l| l.items.len());
             let (start, step, _, count) = self.slice_indices(key, len)?;
-            let items: Vec<ObjRef> = match l.borrow::<ListObj>() {
-                Some(lo) => (0..count)
-                    .filter_map(|k| lo.items.get((start + k as isize * step) as usize).cloned())
-                    .collect(),
-                None => Vec::new(),
-            };
-            return self.new_list(items);
+            // Straight into the new list's buffer, sized exactly (as
+            // CPython's list_slice).
+            let items =
+                match l.borrow::<ListObj>() {
+                    Some(lo) => ouro_heap::hvec_from((0..count).filter_map(|k| {
+                        lo.items.get((start + k as isize * step) as usize).cloned()
+                    })),
+                    None => ouro_heap::hvec(),
+                };
+            return self.new_list_of(items);
         }
         let i = match key.kind() {
             Kind::Int => Vm::int_of(key).unwrap_or(0) as isize,
@@ -236,10 +244,22 @@ impl Vm {
             if step == 1 {
                 let start = start.max(0) as usize;
                 let end = (start + count).min(lo.items.len());
-                let new = new_items.unwrap_or_default();
-                let removed: Vec<ObjRef> = lo.items.splice(start..end, new).collect();
-                let n = lo.items.len();
-                let _ = list_resize(&mut lo.items, n);
+                let mut new = new_items.unwrap_or_default();
+                let mut removed = if new.len() == end - start {
+                    // As many in as out: swapped in place, so `new` then
+                    // holds the removed items.
+                    for (slot, v) in lo.items[start..end].iter_mut().zip(new.iter_mut()) {
+                        std::mem::swap(slot, v);
+                    }
+                    new
+                } else {
+                    let removed: Vec<ObjRef> = lo.items.splice(start..end, new).collect();
+                    let n = lo.items.len();
+                    let _ = list_resize(&mut lo.items, n);
+                    removed
+                };
+                // CPython's list_ass_slice releases them last first.
+                removed.reverse();
                 removed
             } else {
                 match new_items {
@@ -254,6 +274,9 @@ impl Vm {
                                 removed.push(lo.items.remove(i));
                             }
                         }
+                        // Released in index order, as CPython's
+                        // list_ass_subscript does.
+                        removed.reverse();
                         removed
                     }
                     Some(new) => {
