@@ -1977,14 +1977,20 @@ impl Vm {
         if seq.class_is(self.ty(T::Tuple)) {
             if let Some(t) = seq.get::<TupleObj>() {
                 if t.len() == n {
-                    self.stack.extend(t.items().iter().rev().cloned());
+                    self.stack.reserve(n);
+                    for v in t.items().iter().rev() {
+                        self.stack.push(v.clone());
+                    }
                     return Ok(());
                 }
             }
         } else if seq.class_is(self.ty(T::List)) {
             if let Some(l) = seq.borrow::<ListObj>() {
                 if l.items.len() == n {
-                    self.stack.extend(l.items.iter().rev().cloned());
+                    self.stack.reserve(n);
+                    for v in l.items.iter().rev() {
+                        self.stack.push(v.clone());
+                    }
                     return Ok(());
                 }
             }

@@ -204,6 +204,53 @@ impl Vm {
         if n > 3 {
             return Err(self.type_error(format!("range expected at most 3 arguments, got {n}")));
         }
+        // All small ints (the common case): no big-integer arithmetic.
+        let mut v = [0i64; 3];
+        let mut small = true;
+        for (slot, a) in v.iter_mut().zip(&args.pos) {
+            match Vm::int_of(a) {
+                Some(x) => *slot = x,
+                None => small = false,
+            }
+        }
+        if small {
+            let (start, stop, step) = match n {
+                1 => (0, v[0], 1),
+                2 => (v[0], v[1], 1),
+                _ => (v[0], v[1], v[2]),
+            };
+            if step == 0 {
+                return Err(self.value_error("range() arg 3 must not be zero"));
+            }
+            // Differences and the step's size fit in u64.
+            let (a, b, st) = (start as i128, stop as i128, step as i128);
+            let length = if st > 0 && a < b {
+                ((b - a - 1) as u64 / st as u64) as u128 + 1
+            } else if st < 0 && a > b {
+                ((a - b - 1) as u64 / (-st) as u64) as u128 + 1
+            } else {
+                0
+            };
+            let start = self.new_int(start)?;
+            let stop = self.new_int(stop)?;
+            let step = self.new_int(step)?;
+            // At most 2**64: beyond i64 only for the widest ranges.
+            let length = match i64::try_from(length) {
+                Ok(l) => self.new_int(l)?,
+                Err(_) => self.new_bigint(BigInt::from(length))?,
+            };
+            let ty = self.ty(T::Range).clone();
+            return self.alloc(
+                &ty,
+                RangeObj {
+                    start,
+                    stop,
+                    step,
+                    length,
+                },
+                false,
+            );
+        }
         let mut vals = Vec::with_capacity(3);
         for a in &args.pos {
             vals.push(self.index_value(a)?);
@@ -256,35 +303,47 @@ impl Vm {
     }
 
     fn range_iter(&mut self, r: &ObjRef) -> PyResult<ObjRef> {
+        // CPython's range_iter: a fast iterator when start, stop and step
+        // are C longs, the length is at most LONG_MAX and stepping past the
+        // end cannot overflow; a long-range iterator otherwise.
+        let fast = r.get::<RangeObj>().and_then(|ro| {
+            let (s, stop, st, n) = (
+                Vm::int_of(&ro.start)?,
+                Vm::int_of(&ro.stop)?,
+                Vm::int_of(&ro.step)?,
+                Vm::int_of(&ro.length)?,
+            );
+            let overflows = n > 0
+                && if st > 0 {
+                    stop > i64::MAX - (st - 1)
+                } else {
+                    stop < i64::MIN + (-1 - st)
+                };
+            (!overflows).then_some((s, st, n as u64))
+        });
+        if let Some((s, st, n)) = fast {
+            let ty = self.ty(T::RangeIterator).clone();
+            return self.alloc(
+                &ty,
+                RangeIterObj {
+                    next: Cell::new(s),
+                    step: st,
+                    remaining: Cell::new(n),
+                },
+                false,
+            );
+        }
         let Some((start, _, step, len)) = self.range_parts(r) else {
             return Err(self.internal_error("not a range"));
         };
-        match (start.to_i64(), step.to_i64(), len.to_u64()) {
-            (Some(s), Some(st), Some(n))
-                if (BigInt::from(s) + BigInt::from(st) * BigInt::from(n))
-                    .to_i64()
-                    .is_some() =>
-            {
-                let ty = self.ty(T::RangeIterator).clone();
-                self.alloc(
-                    &ty,
-                    RangeIterObj {
-                        next: Cell::new(s),
-                        step: st,
-                        remaining: Cell::new(n),
-                    },
-                    false,
-                )
-            }
-            _ => self.new_native(
-                T::LongRangeIterator,
-                LazyIter::LongRange {
-                    next: start,
-                    step,
-                    remaining: len,
-                },
-            ),
-        }
+        self.new_native(
+            T::LongRangeIterator,
+            LazyIter::LongRange {
+                next: start,
+                step,
+                remaining: len,
+            },
+        )
     }
 
     pub(crate) fn rangeiter_next(&mut self, it: &ObjRef) -> PyResult<Option<ObjRef>> {
