@@ -489,10 +489,18 @@ fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
 /// `ty`'s MRO, if its key is `name`.
 fn type_entry(ty: &ObjRef, mro_index: u32, pos: u32, name: &ObjRef) -> Option<ObjRef> {
     let t = ty.borrow::<TypeObj>()?;
+    let entry = |dict: &ObjRef| {
+        let d = dict.borrow::<DictObj>()?;
+        let e = d.table.entry(pos as usize)?;
+        e.key.is(name).then(|| e.value.clone())
+    };
+    if mro_index == 0 {
+        // The type itself: an MRO always starts with its type (`c3_mro`;
+        // a metaclass cannot replace `mro()` in ouro).
+        return entry(&t.dict);
+    }
     let items = t.mro.get::<TupleObj>()?;
     let owner = items.items().get(mro_index as usize)?;
     let o = owner.borrow::<TypeObj>()?;
-    let d = o.dict.borrow::<DictObj>()?;
-    let e = d.table.entry(pos as usize)?;
-    e.key.is(name).then(|| e.value.clone())
+    entry(&o.dict)
 }
