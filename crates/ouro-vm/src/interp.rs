@@ -108,6 +108,45 @@ impl Vm {
         self.stack.last()
     }
 
+    /// `LOAD_FAST`: a new reference to slot `i` of the frame whose slots
+    /// start at `lb`, pushed.
+    #[inline(always)]
+    fn load_fast(&mut self, lb: usize, i: u32, code: &CodeObject) -> PyResult<()> {
+        match self.locals.get(lb + i as usize) {
+            Some(Some(v)) => {
+                let v = v.clone();
+                self.stack.push(v);
+                Ok(())
+            }
+            _ => Err(self.unbound_local(code, i as usize)),
+        }
+    }
+
+    /// `STORE_FAST`: the top of the stack into slot `i`; the old value
+    /// is released.
+    #[inline(always)]
+    fn store_fast(&mut self, lb: usize, i: u32) -> PyResult<()> {
+        let v = self.pop()?;
+        let old = match self.locals.get_mut(lb + i as usize) {
+            Some(slot) => slot.replace(v),
+            None => return Err(self.internal_error("bad local index")),
+        };
+        drop(old);
+        Ok(())
+    }
+
+    /// `LOAD_CONST`.
+    #[inline(always)]
+    fn load_const(&mut self, consts: &[ObjRef], i: u32) -> PyResult<()> {
+        match consts.get(i as usize) {
+            Some(c) => {
+                self.stack.push(c.clone());
+                Ok(())
+            }
+            None => Err(self.internal_error("bad constant index")),
+        }
+    }
+
     /// Runs a module-level code object in `globals` (also its namespace).
     pub fn run_code(&mut self, code: Rc<CodeObject>, globals: &ObjRef) -> PyResult<ObjRef> {
         let code_obj = self.load_code(code)?;
@@ -472,108 +511,41 @@ impl Vm {
                             }
                             self.stack.swap(len - 1, len - n as usize);
                         }
-                        Instr::LoadConst(i) => match cobj.consts.get(i as usize) {
-                            Some(c) => self.stack.push(c.clone()),
-                            None => break 'err self.internal_error("bad constant index"),
-                        },
-                        Instr::LoadFast(i) => match self.locals.get(lb + i as usize) {
-                            Some(Some(v)) => {
-                                let v = v.clone();
-                                self.stack.push(v);
-                            }
-                            _ => break 'err self.unbound_local(code, i as usize),
-                        },
-                        Instr::StoreFast(i) => {
-                            let v = tri!('err, self.pop());
-                            let old = match self.locals.get_mut(lb + i as usize) {
-                                Some(slot) => slot.replace(v),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
-                        }
+                        Instr::LoadConst(i) => tri!('err, self.load_const(&cobj.consts, i)),
+                        Instr::LoadFast(i) => tri!('err, self.load_fast(lb, i, code)),
+                        Instr::StoreFast(i) => tri!('err, self.store_fast(lb, i)),
                         // Superinstructions: the second half's index is
                         // the current one once `ip` has moved past it, so
                         // an unbound local there reports that instruction.
                         Instr::LoadFastLoadFast(n) => {
                             let (a, b) = unpack_pair(n);
-                            match self.locals.get(lb + a as usize) {
-                                Some(Some(v)) => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                                _ => break 'err self.unbound_local(code, a as usize),
-                            }
+                            tri!('err, self.load_fast(lb, a, code));
                             ip += 1;
-                            match self.locals.get(lb + b as usize) {
-                                Some(Some(v)) => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                                _ => break 'err self.unbound_local(code, b as usize),
-                            }
+                            tri!('err, self.load_fast(lb, b, code));
                         }
                         Instr::LoadFastLoadConst(n) => {
                             let (a, b) = unpack_pair(n);
-                            match self.locals.get(lb + a as usize) {
-                                Some(Some(v)) => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                                _ => break 'err self.unbound_local(code, a as usize),
-                            }
+                            tri!('err, self.load_fast(lb, a, code));
                             ip += 1;
-                            match cobj.consts.get(b as usize) {
-                                Some(c) => self.stack.push(c.clone()),
-                                None => break 'err self.internal_error("bad constant index"),
-                            }
+                            tri!('err, self.load_const(&cobj.consts, b));
                         }
                         Instr::LoadConstLoadFast(n) => {
                             let (a, b) = unpack_pair(n);
-                            match cobj.consts.get(a as usize) {
-                                Some(c) => self.stack.push(c.clone()),
-                                None => break 'err self.internal_error("bad constant index"),
-                            }
+                            tri!('err, self.load_const(&cobj.consts, a));
                             ip += 1;
-                            match self.locals.get(lb + b as usize) {
-                                Some(Some(v)) => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                                _ => break 'err self.unbound_local(code, b as usize),
-                            }
+                            tri!('err, self.load_fast(lb, b, code));
                         }
                         Instr::StoreFastLoadFast(n) => {
                             let (a, b) = unpack_pair(n);
-                            let v = tri!('err, self.pop());
-                            let old = match self.locals.get_mut(lb + a as usize) {
-                                Some(slot) => slot.replace(v),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
+                            tri!('err, self.store_fast(lb, a));
                             ip += 1;
-                            match self.locals.get(lb + b as usize) {
-                                Some(Some(v)) => {
-                                    let v = v.clone();
-                                    self.stack.push(v);
-                                }
-                                _ => break 'err self.unbound_local(code, b as usize),
-                            }
+                            tri!('err, self.load_fast(lb, b, code));
                         }
                         Instr::StoreFastStoreFast(n) => {
                             let (a, b) = unpack_pair(n);
-                            let v = tri!('err, self.pop());
-                            let old = match self.locals.get_mut(lb + a as usize) {
-                                Some(slot) => slot.replace(v),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
+                            tri!('err, self.store_fast(lb, a));
                             ip += 1;
-                            let v = tri!('err, self.pop());
-                            let old = match self.locals.get_mut(lb + b as usize) {
-                                Some(slot) => slot.replace(v),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
+                            tri!('err, self.store_fast(lb, b));
                         }
                         Instr::DeleteFast(i) => {
                             let old = self.locals.get_mut(lb + i as usize).and_then(|s| s.take());

@@ -239,17 +239,7 @@ impl Vm {
                 Ok(l) => self.new_int(l)?,
                 Err(_) => self.new_bigint(BigInt::from(length))?,
             };
-            let ty = self.ty(T::Range).clone();
-            return self.alloc(
-                &ty,
-                RangeObj {
-                    start,
-                    stop,
-                    step,
-                    length,
-                },
-                false,
-            );
+            return self.alloc_range(start, stop, step, length);
         }
         let mut vals = Vec::with_capacity(3);
         for a in &args.pos {
@@ -268,6 +258,16 @@ impl Vm {
         let stop = self.new_bigint(stop)?;
         let step = self.new_bigint(step)?;
         let length = self.new_bigint(length)?;
+        self.alloc_range(start, stop, step, length)
+    }
+
+    fn alloc_range(
+        &mut self,
+        start: ObjRef,
+        stop: ObjRef,
+        step: ObjRef,
+        length: ObjRef,
+    ) -> PyResult<ObjRef> {
         let ty = self.ty(T::Range).clone();
         self.alloc(
             &ty,
