@@ -2925,6 +2925,7 @@ fn release_event(obj: ObjRef) {
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in
 /// order (a few items, one by one: cheaper than a drain for frames' slots).
+#[inline]
 pub(crate) fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
     let start = to.len();
     while from.len() > base {
@@ -2933,7 +2934,9 @@ pub(crate) fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
             None => break,
         }
     }
-    to[start..].reverse();
+    if to.len() - start > 1 {
+        to[start..].reverse();
+    }
 }
 
 /// What a call of a plain Python function needs, when `given` positional
