@@ -1038,6 +1038,35 @@ impl Vm {
                             self.stack.push(it);
                         }
                         Instr::ForIter(target) => {
+                            // A range iterator steps here, as CPython 3.12's
+                            // FOR_ITER_RANGE: no handle to the iterator.
+                            let ranged = self
+                                .stack
+                                .last()
+                                .and_then(|it| it.get::<ouro_heap::RangeIterObj>())
+                                .map(|ri| {
+                                    let rem = ri.remaining.get();
+                                    (rem != 0).then(|| {
+                                        let v = ri.next.get();
+                                        ri.remaining.set(rem - 1);
+                                        ri.next.set(v.wrapping_add(ri.step));
+                                        v
+                                    })
+                                });
+                            match ranged {
+                                Some(Some(v)) => {
+                                    let o = tri!('err, self.new_int(v));
+                                    self.stack.push(o);
+                                    continue 'instrs;
+                                }
+                                Some(None) => {
+                                    let it = self.stack.pop();
+                                    drop(it);
+                                    ip = target as usize;
+                                    continue 'instrs;
+                                }
+                                None => {}
+                            }
                             let it = tri!('err, self.top_cloned("FOR_ITER"));
                             if it.class_is(self.ty(T::Generator)) {
                                 let state = Vm::gen_state(&it);
