@@ -1038,24 +1038,15 @@ impl Vm {
                             self.stack.push(it);
                         }
                         Instr::ForIter(target) => {
-                            // A range iterator steps here, as CPython 3.12's
-                            // FOR_ITER_RANGE: no handle to the iterator.
-                            let ranged = self
-                                .stack
-                                .last()
-                                .and_then(|it| it.get::<ouro_heap::RangeIterObj>())
-                                .map(|ri| {
-                                    let rem = ri.remaining.get();
-                                    (rem != 0).then(|| {
-                                        let v = ri.next.get();
-                                        ri.remaining.set(rem - 1);
-                                        ri.next.set(v.wrapping_add(ri.step));
-                                        v
-                                    })
-                                });
-                            match ranged {
-                                Some(Some(v)) => {
+                            // Range, list and tuple iterators step here, as
+                            // CPython 3.12's FOR_ITER_RANGE / _LIST / _TUPLE.
+                            match self.stack.last().and_then(step_inline) {
+                                Some(Some(Stepped::Int(v))) => {
                                     let o = tri!('err, self.new_int(v));
+                                    self.stack.push(o);
+                                    continue 'instrs;
+                                }
+                                Some(Some(Stepped::Item(o))) => {
                                     self.stack.push(o);
                                     continue 'instrs;
                                 }
@@ -2950,6 +2941,56 @@ fn release_event(obj: ObjRef) {
     heap::set_finalizer_floor(floor);
     drop(obj);
     heap::set_finalizer_floor(FLOOR.with(|f| f.get()));
+}
+
+/// What an iterator that `FOR_ITER` steps itself gave.
+enum Stepped {
+    /// A range iterator's next value.
+    Int(i64),
+    /// A list's or tuple's next item.
+    Item(ObjRef),
+}
+
+/// `FOR_ITER`'s own step of a range, list or tuple iterator, with no handle
+/// to the iterator: Some(None) when it is exhausted (a sequence iterator
+/// then releases its sequence, as `seqiter_next` does), None for any other
+/// iterator.
+#[inline]
+fn step_inline(it: &ObjRef) -> Option<Option<Stepped>> {
+    if let Some(ri) = it.get::<ouro_heap::RangeIterObj>() {
+        let rem = ri.remaining.get();
+        return Some((rem != 0).then(|| {
+            let v = ri.next.get();
+            ri.remaining.set(rem - 1);
+            ri.next.set(v.wrapping_add(ri.step));
+            Stepped::Int(v)
+        }));
+    }
+    let io = it.get::<ouro_heap::SeqIterObj>()?;
+    let Some(seq) = io.seq.take() else {
+        return Some(None);
+    };
+    let i = io.index.get();
+    let item = match seq.kind() {
+        Kind::List => seq
+            .borrow::<ListObj>()
+            .and_then(|l| l.items.get(i).cloned()),
+        Kind::Tuple => seq
+            .get::<TupleObj>()
+            .and_then(|t| t.items().get(i).cloned()),
+        _ => {
+            io.seq.set(Some(seq));
+            return None;
+        }
+    };
+    match item {
+        Some(v) => {
+            io.index.set(i + 1);
+            io.seq.set(Some(seq));
+            Some(Some(Stepped::Item(v)))
+        }
+        None => Some(None),
+    }
 }
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in
