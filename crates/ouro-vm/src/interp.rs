@@ -2967,30 +2967,7 @@ fn step_inline(it: &ObjRef) -> Option<Option<Stepped>> {
         }));
     }
     let io = it.get::<ouro_heap::SeqIterObj>()?;
-    let Some(seq) = io.seq.take() else {
-        return Some(None);
-    };
-    let i = io.index.get();
-    let item = match seq.kind() {
-        Kind::List => seq
-            .borrow::<ListObj>()
-            .and_then(|l| l.items.get(i).cloned()),
-        Kind::Tuple => seq
-            .get::<TupleObj>()
-            .and_then(|t| t.items().get(i).cloned()),
-        _ => {
-            io.seq.set(Some(seq));
-            return None;
-        }
-    };
-    match item {
-        Some(v) => {
-            io.index.set(i + 1);
-            io.seq.set(Some(seq));
-            Some(Some(Stepped::Item(v)))
-        }
-        None => Some(None),
-    }
+    crate::objects::iter::step_list_or_tuple(io).map(|r| r.map(Stepped::Item))
 }
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in

@@ -129,17 +129,14 @@ impl Vm {
         let Some(io) = it.get::<SeqIterObj>() else {
             return Err(self.internal_error("not a sequence iterator"));
         };
+        if let Some(r) = step_list_or_tuple(io) {
+            return Ok(r);
+        }
         let Some(seq) = io.seq.take() else {
             return Ok(None);
         };
         let i = io.index.get();
         let item = match seq.kind() {
-            Kind::List => seq
-                .borrow::<ListObj>()
-                .and_then(|l| l.items.get(i).cloned()),
-            Kind::Tuple => seq
-                .get::<TupleObj>()
-                .and_then(|t| t.items().get(i).cloned()),
             Kind::Bytes | Kind::ByteArray => {
                 let b = Vm::byte_at(&seq, i);
                 match b {
@@ -529,5 +526,37 @@ fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
         (start - stop - 1) / (-step) + 1
     } else {
         BigInt::zero()
+    }
+}
+
+/// The next item of an iterator over a list or tuple: Some(None) when it is
+/// exhausted (the sequence is then released, as in CPython), None when the
+/// sequence is of another kind. Shared by `next()` and `FOR_ITER`, which
+/// steps these iterators itself.
+#[inline]
+pub(crate) fn step_list_or_tuple(io: &SeqIterObj) -> Option<Option<ObjRef>> {
+    let Some(seq) = io.seq.take() else {
+        return Some(None);
+    };
+    let i = io.index.get();
+    let item = match seq.kind() {
+        Kind::List => seq
+            .borrow::<ListObj>()
+            .and_then(|l| l.items.get(i).cloned()),
+        Kind::Tuple => seq
+            .get::<TupleObj>()
+            .and_then(|t| t.items().get(i).cloned()),
+        _ => {
+            io.seq.set(Some(seq));
+            return None;
+        }
+    };
+    match item {
+        Some(v) => {
+            io.index.set(i + 1);
+            io.seq.set(Some(seq));
+            Some(Some(v))
+        }
+        None => Some(None),
     }
 }
