@@ -596,7 +596,7 @@ fn builtin_next(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         let tn = vm.type_name_of(it);
         return Err(vm.type_error(format!("'{tn}' object is not an iterator")));
     }
-    if Vm::is_generator(it) {
+    if vm.is_generator(it) {
         // The value a generator returns rides on its StopIteration.
         return match vm.gen_resume(it, None, None)? {
             crate::objects::generator::GenOut::Yield(v) => Ok(v),

@@ -26,7 +26,6 @@ use ouro_heap::{
 use crate::attrcache::{ways_of, Cached, WAYS};
 use crate::error::{PyErr, PyResult};
 use crate::natives::Args;
-use crate::objects::generator::GenState;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -1059,23 +1058,19 @@ impl Vm {
                                 None => {}
                             }
                             let it = tri!('err, self.top_cloned("FOR_ITER"));
-                            if it.class_is(self.ty(T::Generator)) {
-                                let state = Vm::gen_state(&it);
-                                if matches!(state, GenState::Created | GenState::Suspended) {
-                                    // Resumed here, in this run of the loop.
-                                    self.frames[fi].ip = ip;
-                                    self.frames[fi].lasti = ip - 1;
-                                    let kind = FrameKind::GenInline {
-                                        gen: it.clone(),
-                                        exit: target,
-                                        send: false,
-                                    };
-                                    tri!('err, self.gen_enter(&it, kind));
-                                    if state == GenState::Suspended {
-                                        self.stack.push(self.none.clone());
-                                    }
-                                    continue 'frames;
+                            if let Some(started) = self.resumes_inline(&it, false, true) {
+                                self.frames[fi].ip = ip;
+                                self.frames[fi].lasti = ip - 1;
+                                let kind = FrameKind::GenInline {
+                                    gen: it.clone(),
+                                    exit: target,
+                                    send: false,
+                                };
+                                tri!('err, self.gen_enter(&it, kind));
+                                if started {
+                                    self.stack.push(self.none.clone());
                                 }
+                                continue 'frames;
                             }
                             match tri!('err, self.next(&it)) {
                                 Some(v) => self.stack.push(v),
@@ -1327,18 +1322,16 @@ impl Vm {
                                             .runtime_error("No active exception to reraise")
                                     }
                                 },
-                                1 => {
+                                _ => {
+                                    let cause = if n > 1 {
+                                        Some(tri!('err, self.pop()))
+                                    } else {
+                                        None
+                                    };
                                     let exc = tri!('err, self.pop());
-                                    let e = tri!('err, self.make_raisable(exc, None));
+                                    let e = tri!('err, self.make_raisable(exc, cause));
                                     // A new raise, chained again wherever
                                     // the object was raised before.
-                                    e.0.set_flag(flags::F_RAISED, false);
-                                    break 'err e;
-                                }
-                                _ => {
-                                    let cause = tri!('err, self.pop());
-                                    let exc = tri!('err, self.pop());
-                                    let e = tri!('err, self.make_raisable(exc, Some(cause)));
                                     e.0.set_flag(flags::F_RAISED, false);
                                     break 'err e;
                                 }
@@ -1498,24 +1491,19 @@ impl Vm {
                             let receiver = tri!('err, self.top_cloned("SEND"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
-                            if receiver.class_is(self.ty(T::Generator))
-                                || receiver.class_is(self.ty(T::Coroutine))
+                            if let Some(started) =
+                                self.resumes_inline(&receiver, true, v.is(&self.none))
                             {
-                                let state = Vm::gen_state(&receiver);
-                                let started = state == GenState::Suspended;
-                                if started || (state == GenState::Created && v.is(&self.none)) {
-                                    // Resumed here, in this run of the loop.
-                                    let kind = FrameKind::GenInline {
-                                        gen: receiver.clone(),
-                                        exit,
-                                        send: true,
-                                    };
-                                    tri!('err, self.gen_enter(&receiver, kind));
-                                    if started {
-                                        self.stack.push(v);
-                                    }
-                                    continue 'frames;
+                                let kind = FrameKind::GenInline {
+                                    gen: receiver.clone(),
+                                    exit,
+                                    send: true,
+                                };
+                                tri!('err, self.gen_enter(&receiver, kind));
+                                if started {
+                                    self.stack.push(v);
                                 }
+                                continue 'frames;
                             }
                             match tri!('err, self.send_to(&receiver, v)) {
                                 crate::objects::generator::GenOut::Yield(y) => self.stack.push(y),
@@ -1859,18 +1847,11 @@ impl Vm {
             (pos, b.owner.clone())
         };
         let mut buf = std::mem::take(&mut self.arg_buf);
-        // Popped last first, then put back in order.
-        for _ in 0..nargs {
-            buf.extend(self.stack.pop());
+        // Self (or NULL) and the arguments, in order.
+        move_tail(&mut self.stack, callable_pos + 1, &mut buf);
+        if method && buf.first().is_some_and(|s| s.is(&self.null)) {
+            drop(buf.remove(0));
         }
-        if method {
-            if let Some(s) = self.stack.pop() {
-                if !s.is(&self.null) {
-                    buf.push(s);
-                }
-            }
-        }
-        buf.reverse();
         let Some(callable) = self.stack.pop() else {
             return Err(self.internal_error("call stack underflow"));
         };
@@ -2809,7 +2790,7 @@ impl Vm {
             }
             // A Python `__del__` runs as a frame of the loop; every other
             // finalizer (native `__del__`, a generator's close) to completion.
-            let python_del = if Vm::is_generator(&obj) {
+            let python_del = if self.is_generator(&obj) {
                 None
             } else {
                 let del = self.names.del.clone();
@@ -2899,7 +2880,7 @@ impl Vm {
     /// (CPython's `tp_finalize`) or the type's `__del__`; what it raises is
     /// reported as unraisable.
     pub(crate) fn finalize_now(&mut self, obj: &ObjRef) {
-        if Vm::is_generator(obj) {
+        if self.is_generator(obj) {
             self.gen_finalize(obj);
             return;
         }
@@ -2957,17 +2938,12 @@ enum Stepped {
 /// iterator.
 #[inline]
 fn step_inline(it: &ObjRef) -> Option<Option<Stepped>> {
+    use crate::objects::iter::{step_list_or_tuple, step_range};
     if let Some(ri) = it.get::<ouro_heap::RangeIterObj>() {
-        let rem = ri.remaining.get();
-        return Some((rem != 0).then(|| {
-            let v = ri.next.get();
-            ri.remaining.set(rem - 1);
-            ri.next.set(v.wrapping_add(ri.step));
-            Stepped::Int(v)
-        }));
+        return Some(step_range(ri).map(Stepped::Int));
     }
     let io = it.get::<ouro_heap::SeqIterObj>()?;
-    crate::objects::iter::step_list_or_tuple(io).map(|r| r.map(Stepped::Item))
+    step_list_or_tuple(io).map(|r| r.map(Stepped::Item))
 }
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in

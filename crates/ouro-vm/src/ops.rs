@@ -1797,8 +1797,8 @@ impl Vm {
             Kind::Native
                 if self.is_lazy_iter(o)
                     || self.is_set_like(o)
-                    || crate::objects::set::is_set_iter(o)
-                    || (Vm::is_generator(o) && !Vm::gen_is_coro(o) && !Vm::gen_is_async(o)) =>
+                    || self.is_set_iter(o)
+                    || (self.is_generator(o) && !Vm::gen_is_coro(o) && !Vm::gen_is_async(o)) =>
             {
                 true
             }
@@ -1817,16 +1817,8 @@ impl Vm {
             Kind::SeqIter => self.seqiter_next(it),
             Kind::RangeIter => self.rangeiter_next(it),
             Kind::DictIter => self.dictiter_next(it),
-            // By exact type (none of these can be subclassed): cheaper
-            // than looking into the payload.
-            Kind::Native
-                if it.class_is(self.ty(T::Generator))
-                    || it.class_is(self.ty(T::Coroutine))
-                    || it.class_is(self.ty(T::AsyncGenerator)) =>
-            {
-                self.gen_next(it)
-            }
-            Kind::Native if it.class_is(self.ty(T::SetIterator)) => self.setiter_next(it),
+            Kind::Native if self.is_generator(it) => self.gen_next(it),
+            Kind::Native if self.is_set_iter(it) => self.setiter_next(it),
             // The builtin lazy iterators (enumerate, zip, map, ...) step
             // directly unless a subclass may override `__next__`.
             Kind::Native if !Vm::is_heap_class_of(it) => match self.native_next(it)? {
@@ -1977,20 +1969,14 @@ impl Vm {
         if seq.class_is(self.ty(T::Tuple)) {
             if let Some(t) = seq.get::<TupleObj>() {
                 if t.len() == n {
-                    self.stack.reserve(n);
-                    for v in t.items().iter().rev() {
-                        self.stack.push(v.clone());
-                    }
+                    push_reversed(&mut self.stack, t.items());
                     return Ok(());
                 }
             }
         } else if seq.class_is(self.ty(T::List)) {
             if let Some(l) = seq.borrow::<ListObj>() {
                 if l.items.len() == n {
-                    self.stack.reserve(n);
-                    for v in l.items.iter().rev() {
-                        self.stack.push(v.clone());
-                    }
+                    push_reversed(&mut self.stack, &l.items);
                     return Ok(());
                 }
             }
@@ -2176,6 +2162,14 @@ pub(crate) fn pointer_hash(o: &ObjRef) -> i64 {
         -2
     } else {
         h
+    }
+}
+
+/// New references to `items` on the value stack, last item first.
+fn push_reversed(stack: &mut Vec<ObjRef>, items: &[ObjRef]) {
+    stack.reserve(items.len());
+    for v in items.iter().rev() {
+        stack.push(v.clone());
     }
 }
 

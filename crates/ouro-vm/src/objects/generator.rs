@@ -148,8 +148,13 @@ pub(crate) enum GenOut {
 }
 
 impl Vm {
-    pub(crate) fn is_generator(o: &ObjRef) -> bool {
-        o.kind() == Kind::Native && Vm::with_native::<GenObj, _>(o, |_| ()).is_some()
+    /// A generator, coroutine or async generator (a `GenObj`): by its exact
+    /// type, as none of the three can be subclassed.
+    #[inline]
+    pub(crate) fn is_generator(&self, o: &ObjRef) -> bool {
+        o.class_is(self.ty(T::Generator))
+            || o.class_is(self.ty(T::Coroutine))
+            || o.class_is(self.ty(T::AsyncGenerator))
     }
 
     pub(crate) fn gen_is_coro(o: &ObjRef) -> bool {
@@ -169,6 +174,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     pub(crate) fn gen_state(o: &ObjRef) -> GenState {
         Vm::with_native::<GenObj, _>(o, |g| g.state).unwrap_or(GenState::Closed)
     }
@@ -425,6 +431,28 @@ impl Vm {
         Ok(())
     }
 
+    /// Whether `FOR_ITER` (`send` false) or `SEND` resumes `gen` in its own
+    /// run of the loop (under a `GenInline` frame): a generator (for `SEND`,
+    /// a coroutine too) that is new or suspended, where a new one can only
+    /// be sent None (`sending_none`). Some(true) if it is suspended (the
+    /// value sent in is then pushed for its `yield`), Some(false) if new.
+    #[inline]
+    pub(crate) fn resumes_inline(
+        &self,
+        gen: &ObjRef,
+        send: bool,
+        sending_none: bool,
+    ) -> Option<bool> {
+        if !(gen.class_is(self.ty(T::Generator)) || send && gen.class_is(self.ty(T::Coroutine))) {
+            return None;
+        }
+        match Vm::gen_state(gen) {
+            GenState::Suspended => Some(true),
+            GenState::Created if sending_none => Some(false),
+            _ => None,
+        }
+    }
+
     /// After the frame of `gen` ended (returned or raised): the caller's
     /// handled exception is current again, and the generator is closed.
     pub(crate) fn gen_ended(&mut self, gen: &ObjRef) {
@@ -527,7 +555,7 @@ impl Vm {
                 return self.gen_resume(gen, None, Some(exc));
             }
             Vm::set_gen_state(gen, GenState::Running);
-            let r = if Vm::is_generator(&yf) {
+            let r = if self.is_generator(&yf) {
                 self.gen_throw(&yf, exc.clone())
             } else {
                 match self.getattr_str(&yf, "throw") {
@@ -639,7 +667,7 @@ impl Vm {
 
     /// Closes any iterator: generators directly, others by their `close`.
     fn close_iter(&mut self, it: &ObjRef) -> PyResult<()> {
-        if Vm::is_generator(it) {
+        if self.is_generator(it) {
             return self.gen_close(it);
         }
         match self.getattr_str(it, "close") {
@@ -701,7 +729,7 @@ impl Vm {
 
     /// `SEND`: one step of `yield from` / `await` on `receiver`.
     pub(crate) fn send_to(&mut self, receiver: &ObjRef, v: ObjRef) -> PyResult<GenOut> {
-        if Vm::is_generator(receiver) {
+        if self.is_generator(receiver) {
             return self.gen_resume(receiver, Some(v), None);
         }
         if v.is(&self.none) {
@@ -736,7 +764,7 @@ impl Vm {
 
     /// `GET_YIELD_FROM_ITER`.
     pub(crate) fn yield_from_iter(&mut self, o: ObjRef, in_coro: bool) -> PyResult<ObjRef> {
-        if Vm::is_generator(&o) {
+        if self.is_generator(&o) {
             if Vm::gen_is_coro(&o) && !in_coro {
                 return Err(self.type_error(
                     "cannot 'yield from' a coroutine object in a non-coroutine generator",
@@ -749,7 +777,7 @@ impl Vm {
 
     /// `GET_AWAITABLE`: the iterator an `await` drives.
     pub(crate) fn awaitable(&mut self, o: ObjRef) -> PyResult<ObjRef> {
-        if Vm::is_generator(&o) {
+        if self.is_generator(&o) {
             if Vm::gen_is_coro(&o) {
                 if Vm::gen_yield_from(&o).is_some() {
                     return Err(self.new_exc(T::RuntimeError, "coroutine is being awaited already"));
@@ -772,11 +800,11 @@ impl Vm {
         let aw = self.intern("__await__")?;
         if let Some(f) = self.type_lookup(&ty, &aw) {
             let it = self.call(&f, vec![o])?;
-            if Vm::is_generator(&it) && Vm::gen_is_coro(&it) {
+            if self.is_generator(&it) && Vm::gen_is_coro(&it) {
                 return Err(self.type_error("__await__() returned a coroutine"));
             }
             let next = self.names.next.clone();
-            let is_iter = Vm::is_generator(&it)
+            let is_iter = self.is_generator(&it)
                 || self.type_lookup(&it.class(), &next).is_some()
                 || matches!(it.kind(), Kind::SeqIter | Kind::RangeIter | Kind::DictIter);
             if !is_iter {
@@ -846,7 +874,7 @@ impl Vm {
 
 fn this_gen(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     match args.pos.first() {
-        Some(g) if Vm::is_generator(g) => Ok(g.clone()),
+        Some(g) if vm.is_generator(g) => Ok(g.clone()),
         _ => Err(vm.type_error(format!("descriptor '{name}' requires a 'generator' object"))),
     }
 }
@@ -1195,7 +1223,7 @@ impl Vm {
 
 fn this_agen(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     match args.pos.first() {
-        Some(g) if Vm::is_generator(g) && Vm::gen_is_async(g) => Ok(g.clone()),
+        Some(g) if vm.is_generator(g) && Vm::gen_is_async(g) => Ok(g.clone()),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'async_generator' object"
         ))),

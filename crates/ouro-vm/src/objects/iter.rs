@@ -87,7 +87,7 @@ impl Vm {
             Kind::SeqIter | Kind::RangeIter => Ok(o.clone()),
             Kind::Range => self.range_iter(o),
             Kind::Native if self.is_lazy_iter(o) => Ok(o.clone()),
-            Kind::Native if Vm::is_generator(o) => {
+            Kind::Native if self.is_generator(o) => {
                 if Vm::gen_is_coro(o) || Vm::gen_is_async(o) {
                     let tn = self.type_name_of(o);
                     return Err(self.type_error(format!("'{tn}' object is not iterable")));
@@ -96,7 +96,7 @@ impl Vm {
             }
             Kind::Native if self.is_set_like(o) => self.set_iter(o),
             Kind::Native if crate::objects::memoryview::is_memoryview(o) => self.memoryview_iter(o),
-            Kind::Native if crate::objects::set::is_set_iter(o) => Ok(o.clone()),
+            Kind::Native if self.is_set_iter(o) => Ok(o.clone()),
             _ => {
                 let ty = o.class();
                 let gi = self.names.getitem.clone();
@@ -347,14 +347,10 @@ impl Vm {
         let Some(ri) = it.get::<RangeIterObj>() else {
             return Err(self.internal_error("not a range iterator"));
         };
-        let rem = ri.remaining.get();
-        if rem == 0 {
-            return Ok(None);
+        match step_range(ri) {
+            Some(v) => self.new_int(v).map(Some),
+            None => Ok(None),
         }
-        let v = ri.next.get();
-        ri.remaining.set(rem - 1);
-        ri.next.set(v.wrapping_add(ri.step));
-        self.new_int(v).map(Some)
     }
 
     pub(crate) fn range_getitem(&mut self, r: &ObjRef, key: &ObjRef) -> PyResult<ObjRef> {
@@ -527,6 +523,20 @@ fn range_length(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     } else {
         BigInt::zero()
     }
+}
+
+/// The next value of a range iterator, None once it is exhausted. Shared
+/// by `next()` and `FOR_ITER`.
+#[inline]
+pub(crate) fn step_range(ri: &RangeIterObj) -> Option<i64> {
+    let rem = ri.remaining.get();
+    if rem == 0 {
+        return None;
+    }
+    let v = ri.next.get();
+    ri.remaining.set(rem - 1);
+    ri.next.set(v.wrapping_add(ri.step));
+    Some(v)
 }
 
 /// The next item of an iterator over a list or tuple: Some(None) when it is

@@ -689,18 +689,9 @@ impl Vm {
                 }
                 // A tuple inside itself (through a list) is `(...)`, as
                 // CPython's tuplerepr guards with Py_ReprEnter.
-                if !self.repr_enter(o) {
+                let Some(inner) = self.join_reprs_guarded(o, &items)? else {
                     return Ok("(...)".into());
-                }
-                let r = self
-                    .enter_recursive(" while getting the repr of an object")
-                    .and_then(|_| {
-                        let r = self.join_reprs(&items);
-                        self.leave_recursive();
-                        r
-                    });
-                self.repr_leave(o);
-                let inner = r?;
+                };
                 if items.len() == 1 {
                     format!("({inner},)")
                 } else {
@@ -708,19 +699,11 @@ impl Vm {
                 }
             }
             Kind::List => {
-                if !self.repr_enter(o) {
-                    return Ok("[...]".into());
-                }
                 let items = self.seq_items(o);
-                let r = self
-                    .enter_recursive(" while getting the repr of an object")
-                    .and_then(|_| {
-                        let r = self.join_reprs(&items);
-                        self.leave_recursive();
-                        r
-                    });
-                self.repr_leave(o);
-                format!("[{}]", r?)
+                match self.join_reprs_guarded(o, &items)? {
+                    Some(inner) => format!("[{inner}]"),
+                    None => return Ok("[...]".into()),
+                }
             }
             Kind::Dict => {
                 if !self.repr_enter(o) {
@@ -923,6 +906,24 @@ impl Vm {
             out.push_str(&self.repr_string(it)?);
         }
         Ok(out)
+    }
+
+    /// [`Vm::join_reprs`] for the items of container `o`, under CPython's
+    /// `Py_ReprEnter` guard and the recursion limit; None when `o` is
+    /// already being repr'd further up (it contains itself).
+    fn join_reprs_guarded(&mut self, o: &ObjRef, items: &[ObjRef]) -> PyResult<Option<String>> {
+        if !self.repr_enter(o) {
+            return Ok(None);
+        }
+        let r = self
+            .enter_recursive(" while getting the repr of an object")
+            .and_then(|_| {
+                let r = self.join_reprs(items);
+                self.leave_recursive();
+                r
+            });
+        self.repr_leave(o);
+        r.map(Some)
     }
 
     fn dict_repr(&mut self, d: &ObjRef) -> PyResult<String> {
@@ -1244,7 +1245,7 @@ impl Vm {
                     _ => Ok(None),
                 };
             }
-            Kind::Native if Vm::is_generator(o) => {
+            Kind::Native if self.is_generator(o) => {
                 return self.gen_getattr(o, &n);
             }
             Kind::Native if memoryview::is_memoryview(o) => {

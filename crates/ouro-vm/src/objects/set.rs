@@ -553,9 +553,13 @@ pub(crate) fn set_len(o: &ObjRef) -> Option<usize> {
     read(o, SetObj::len)
 }
 
-/// Whether `o` is a `set_iterator`.
-pub(crate) fn is_set_iter(o: &ObjRef) -> bool {
-    o.kind() == Kind::Native && Vm::with_native::<SetIter, _>(o, |_| ()).is_some()
+impl Vm {
+    /// Whether `o` is a `set_iterator` (by its exact type: it cannot be
+    /// subclassed).
+    #[inline]
+    pub(crate) fn is_set_iter(&self, o: &ObjRef) -> bool {
+        o.class_is(self.ty(T::SetIterator))
+    }
 }
 
 impl Vm {
@@ -1822,7 +1826,7 @@ compare_wrappers! {
 
 fn this_iter(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     match args.pos.first() {
-        Some(o) if is_set_iter(o) => Ok(o.clone()),
+        Some(o) if vm.is_set_iter(o) => Ok(o.clone()),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'set_iterator' object"
         ))),
