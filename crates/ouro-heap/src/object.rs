@@ -684,6 +684,62 @@ impl Drop for ObjRef {
     }
 }
 
+/// A counted reference to an object whose kind was checked once, when the
+/// handle was made: its immutable payload is then reached with no further
+/// check (a frame's code object, read at every call and return).
+pub struct FrozenRef<T: Frozen> {
+    obj: ObjRef,
+    _payload: PhantomData<T>,
+}
+
+impl<T: Frozen> FrozenRef<T> {
+    /// The handle, if `obj` is of `T`'s kind; otherwise `obj` back.
+    #[inline]
+    pub fn new(obj: ObjRef) -> Result<FrozenRef<T>, ObjRef> {
+        if obj.kind() == T::KIND {
+            Ok(FrozenRef {
+                obj,
+                _payload: PhantomData,
+            })
+        } else {
+            Err(obj)
+        }
+    }
+
+    /// The object itself.
+    #[inline(always)]
+    pub fn obj(&self) -> &ObjRef {
+        &self.obj
+    }
+
+    /// The object itself, the handle's count with it.
+    #[inline]
+    pub fn into_obj(self) -> ObjRef {
+        self.obj
+    }
+}
+
+impl<T: Frozen> Deref for FrozenRef<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: KIND — checked in `new`, and a kind never changes, so the
+        // payload is a valid `T`; Frozen — nobody mutates it through `&mut`
+        // while the handle keeps the object alive (LIVE).
+        unsafe { &*self.obj.payload_ptr::<T>() }
+    }
+}
+
+impl<T: Frozen> Clone for FrozenRef<T> {
+    #[inline(always)]
+    fn clone(&self) -> FrozenRef<T> {
+        FrozenRef {
+            obj: self.obj.clone(),
+            _payload: PhantomData,
+        }
+    }
+}
+
 impl fmt::Debug for ObjRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "<{} object at {:#x}>", self.kind().name(), self.addr())

@@ -1031,7 +1031,7 @@ impl Vm {
             return Ok(ns.clone());
         }
         let fi = self.frames.len() - 1;
-        let code = self.frames[fi].code.clone();
+        let code = self.frames[fi].code().clone();
         let base = self.frames[fi].locals_base;
         let fo = self.frame_object(fi)?;
         let existing = fo

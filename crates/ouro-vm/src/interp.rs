@@ -19,8 +19,8 @@ use ouro_bytecode::{
 };
 use ouro_heap::{
     self as heap, flags, BuiltinFunctionObj, CellObj, CodeObj, DictObj, ExceptionObj, FloatObj,
-    FrameObj, FunctionObj, IntObj, Kind, ListObj, MethodObj, ObjRef, Pending, TracebackObj,
-    TupleObj, TypeObj,
+    FrameObj, FrozenRef, FunctionObj, IntObj, Kind, ListObj, MethodObj, ObjRef, Pending,
+    TracebackObj, TupleObj, TypeObj,
 };
 
 use crate::attrcache::{ways_of, Cached, WAYS};
@@ -54,8 +54,8 @@ pub(crate) enum FrameKind {
 }
 
 pub(crate) struct Frame {
-    pub code: Rc<CodeObject>,
-    pub code_obj: ObjRef,
+    /// The code object (its compiled code is [`Frame::code`]).
+    pub code_obj: FrozenRef<CodeObj>,
     /// Next instruction.
     pub ip: usize,
     /// Instruction being executed (for tracebacks).
@@ -70,6 +70,14 @@ pub(crate) struct Frame {
     /// The frame object, once something (a traceback) needed one.
     pub frame_obj: Option<ObjRef>,
     pub kind: FrameKind,
+}
+
+impl Frame {
+    /// The compiled code the frame runs.
+    #[inline(always)]
+    pub(crate) fn code(&self) -> &Rc<CodeObject> {
+        &self.code_obj.code
+    }
 }
 
 /// The result of starting a call.
@@ -254,16 +262,15 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
-        let code = match code_obj.get::<CodeObj>() {
-            Some(c) => c.code.clone(),
-            None => return Err(self.internal_error("frame without code")),
+        let Ok(code_obj) = FrozenRef::<CodeObj>::new(code_obj) else {
+            return Err(self.internal_error("frame without code"));
         };
+        let code = &code_obj.code;
         let nlocals = code.varnames.len() + code.cellvars.len() + code.freevars.len();
         let base = self.locals.len();
         self.locals.resize(base + nlocals, None);
         let stack_base = self.stack.len();
         self.frames.push(Frame {
-            code,
             code_obj,
             ip: 0,
             lasti: 0,
@@ -286,7 +293,7 @@ impl Vm {
     #[cold]
     pub(crate) fn trace_frame(&mut self, ev: &str) {
         let Some(f) = self.frames.last() else { return };
-        let name = f.code.qualname.clone();
+        let name = f.code().qualname.clone();
         let depth = self.frames.len() as i64;
         self.trace_event(
             ev,
@@ -364,13 +371,9 @@ impl Vm {
                 f.lasti = lasti;
             }
         } else {
-            // Release in slot order; each drop may free objects (finalizers
-            // are queued, not run, so this never re-enters the loop).
-            if let Some(slots) = self.locals.get_mut(base..) {
-                for slot in slots {
-                    drop(slot.take());
-                }
-            }
+            // Release in slot order (`truncate` drops the tail first to
+            // last); each drop may free objects (finalizers are queued, not
+            // run, so this never re-enters the loop).
             self.locals.truncate(base);
         }
         Some(())
@@ -388,7 +391,7 @@ impl Vm {
     #[cold]
     fn trace_back_in_caller_slow(&mut self) {
         if let Some(caller) = self.frames.last() {
-            let (code, at) = (caller.code.clone(), caller.lasti);
+            let (code, at) = (caller.code().clone(), caller.lasti);
             self.drain_heap_events();
             if let Some(t) = self.tracer.as_mut() {
                 t.set_location(&code, at);
@@ -448,9 +451,7 @@ impl Vm {
                 return Err(self.internal_error("no frame to run"));
             };
             let code_ref = frame.code_obj.clone();
-            let Some(cobj) = code_ref.get::<CodeObj>() else {
-                return Err(self.internal_error("frame without code"));
-            };
+            let cobj: &CodeObj = &code_ref;
             let code: &CodeObject = &cobj.code;
             let mut ip = frame.ip;
             let lb = frame.locals_base;
@@ -1923,14 +1924,13 @@ impl Vm {
             self.locals[base + k] = call.default_arg(k);
         }
         if call.has_cells {
-            if let Err(e) = self.init_cells(&call.code, base, call.closure) {
+            if let Err(e) = self.init_cells(&call.code_obj.code, base, call.closure) {
                 self.release_locals_from(base);
                 return Err(e);
             }
         }
         let stack_base = self.stack.len();
         self.frames.push(Frame {
-            code: call.code,
             code_obj: call.code_obj,
             ip: 0,
             lasti: 0,
@@ -2655,7 +2655,10 @@ impl Vm {
             // what tracebacks and the pushed `lasti` report).
             let (lasti, handler) = {
                 let f = &self.frames[fi];
-                (f.lasti, f.code.handler_for(f.ip.saturating_sub(1)).copied())
+                (
+                    f.lasti,
+                    f.code().handler_for(f.ip.saturating_sub(1)).copied(),
+                )
             };
             if let Some(h) = handler {
                 let base = self.frames[fi].stack_base + h.depth as usize;
@@ -2715,7 +2718,7 @@ impl Vm {
             let f = &self.frames[fi];
             (
                 f.lasti,
-                f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno),
+                f.code().line_of(f.lasti).unwrap_or(f.code().firstlineno),
             )
         };
         let next = exc
@@ -2747,11 +2750,11 @@ impl Vm {
         let (code, globals, ns, lasti, line) = {
             let f = &self.frames[fi];
             (
-                f.code_obj.clone(),
+                f.code_obj.obj().clone(),
                 f.globals.clone(),
                 f.namespace.clone(),
                 f.lasti,
-                f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno),
+                f.code().line_of(f.lasti).unwrap_or(f.code().firstlineno),
             )
         };
         let ty = self.ty(T::Frame).clone();
@@ -2966,11 +2969,11 @@ pub(crate) fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
 /// arguments are all it gets and all it takes (no `*args`, `**kwargs` or
 /// keyword-only parameters, not a generator, enough defaults).
 pub(crate) struct SimpleCall {
-    pub(crate) code: Rc<CodeObject>,
-    pub(crate) code_obj: ObjRef,
+    pub(crate) code_obj: FrozenRef<CodeObj>,
     pub(crate) globals: ObjRef,
     pub(crate) builtins: ObjRef,
     defaults: Option<ObjRef>,
+    /// The function's closure, taken only when the code has cells.
     closure: Option<ObjRef>,
     pub(crate) argcount: usize,
     pub(crate) nlocals: usize,
@@ -3014,8 +3017,7 @@ pub(crate) fn simple_call_of(func: &ObjRef, given: usize, generator: bool) -> Op
     }
     let ncells = code.cellvars.len() + code.freevars.len();
     Some(SimpleCall {
-        code: code.clone(),
-        code_obj: f.code.clone(),
+        code_obj: FrozenRef::new(f.code.clone()).ok()?,
         globals: f.globals.clone(),
         builtins: f.builtins.clone(),
         defaults: if given < argcount {
@@ -3023,7 +3025,7 @@ pub(crate) fn simple_call_of(func: &ObjRef, given: usize, generator: bool) -> Op
         } else {
             None
         },
-        closure: f.closure.clone(),
+        closure: if ncells != 0 { f.closure.clone() } else { None },
         argcount,
         nlocals: code.varnames.len() + ncells,
         has_cells: ncells != 0,

@@ -323,7 +323,10 @@ impl Vm {
         // referenced from outside.
         let garbage = gc::unreachable_now();
         let (file, line) = match self.frames.last() {
-            Some(f) => (Some(f.code.filename.to_string()), f.code.line_of(f.lasti)),
+            Some(f) => (
+                Some(f.code().filename.to_string()),
+                f.code().line_of(f.lasti),
+            ),
             None => (None, None),
         };
         // Roots: the frames (outermost first) and __main__'s globals.
@@ -336,7 +339,7 @@ impl Vm {
         };
         let mut globals_in_frame = false;
         for f in &self.frames {
-            let code = &f.code;
+            let code = &f.code();
             let mut names: Vec<(String, ObjRef)> = Vec::new();
             let nvar = code.varnames.len();
             let all = code

@@ -247,7 +247,7 @@ impl Vm {
             self.tracemalloc_location(fi, ip);
         }
         if self.tracer.is_some() {
-            let code = self.frames[fi].code.clone();
+            let code = self.frames[fi].code().clone();
             if let Some(t) = self.tracer.as_mut() {
                 t.set_location(&code, ip);
             }

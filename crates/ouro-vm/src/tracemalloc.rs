@@ -111,8 +111,8 @@ impl Vm {
                 break;
             }
             let at = if k == 0 { ip } else { f.lasti };
-            let line = f.code.line_of(at).unwrap_or(f.code.firstlineno);
-            tb.push((f.code.filename.clone(), line));
+            let line = f.code().line_of(at).unwrap_or(f.code().firstlineno);
+            tb.push((f.code().filename.clone(), line));
         }
         if let Some(tm) = self.tracemalloc.as_mut() {
             tm.current_tb = tm.intern(tb);

@@ -415,7 +415,7 @@ impl Vm {
     /// a jump within one line does not).
     pub(crate) fn viz_boundary(&mut self, fi: usize, ip: usize) {
         let depth = self.frames.len();
-        let code = self.frames[fi].code.clone();
+        let code = self.frames[fi].code().clone();
         let line = code.line_of(ip);
         let Some(rec) = self.viz.as_mut() else { return };
         let same_code = rec.last_code.as_ref().is_some_and(|c| Rc::ptr_eq(c, &code));
@@ -478,7 +478,7 @@ impl Vm {
         self.viz_step("return");
         let caller = fi.checked_sub(1).map(|c| {
             let f = &self.frames[c];
-            (f.code.clone(), f.code.line_of(f.lasti))
+            (f.code().clone(), f.code().line_of(f.lasti))
         });
         if let Some(rec) = self.viz.as_mut() {
             match caller {

@@ -585,7 +585,7 @@ impl Vm {
                 let Some(frame) = self.frames.last() else {
                     return Err(self.runtime_error("super(): no current frame"));
                 };
-                let code = frame.code.clone();
+                let code = frame.code().clone();
                 let base = frame.locals_base;
                 if code.argcount == 0 && code.flags & ouro_bytecode::code_flags::VARARGS == 0 {
                     return Err(self.runtime_error("super(): no arguments"));

@@ -92,7 +92,7 @@ impl NativePayload for GenObj {
             out.push(f.globals);
             out.extend(f.func);
             out.extend(f.namespace);
-            out.push(f.code_obj);
+            out.push(f.code_obj.into_obj());
         }
         out.push(self.code_obj.clone());
     }
@@ -100,7 +100,7 @@ impl NativePayload for GenObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.code_obj);
         if let Some(f) = &self.frame {
-            visit(&f.code_obj);
+            visit(f.code_obj.obj());
             if let Some(func) = &f.func {
                 visit(func);
             }
@@ -213,7 +213,6 @@ impl Vm {
             locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
             locals.resize(call.nlocals, None);
             let frame = Frame {
-                code: call.code,
                 code_obj: call.code_obj,
                 ip: 0,
                 lasti: 0,
@@ -235,12 +234,12 @@ impl Vm {
             };
             (f, locals, stack)
         };
-        let flags = frame.code.flags;
+        let flags = frame.code().flags;
         let g = GenObj {
             coro: flags & code_flags::COROUTINE != 0,
             asyncgen: flags & code_flags::ASYNC_GENERATOR != 0,
             state: GenState::Created,
-            code_obj: frame.code_obj.clone(),
+            code_obj: frame.code_obj.obj().clone(),
             name,
             qualname,
             frame: Some(frame),
@@ -703,8 +702,8 @@ impl Vm {
     /// tracemalloc; `sys:1:` when no Python code runs (at exit).
     fn warn_runtime(&mut self, msg: &str) {
         let at = self.frames.last().map(|f| {
-            let line = f.code.line_of(f.lasti).unwrap_or(f.code.firstlineno);
-            (f.code.filename.to_string(), line)
+            let line = f.code().line_of(f.lasti).unwrap_or(f.code().firstlineno);
+            (f.code().filename.to_string(), line)
         });
         let text = match at {
             Some((file, line)) => {

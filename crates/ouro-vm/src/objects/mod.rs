@@ -1166,7 +1166,7 @@ impl Vm {
                     ("f_back", None) => Ok(Some(opt(f.2))),
                     ("f_lineno", Some(i)) => {
                         let fr = &self.frames[i];
-                        let line = fr.code.line_of(fr.lasti).unwrap_or(fr.code.firstlineno);
+                        let line = fr.code().line_of(fr.lasti).unwrap_or(fr.code().firstlineno);
                         self.new_int(line as i64).map(Some)
                     }
                     ("f_lineno", None) => self.new_int(f.3 as i64).map(Some),
