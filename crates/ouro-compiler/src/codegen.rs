@@ -166,6 +166,9 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         // Superinstructions are made after emission (the pair's effect).
         LoadFastLoadFast(_) | LoadFastLoadConst(_) | LoadConstLoadFast(_) => 2,
         StoreFastLoadFast(_) => 0,
+        LoadFastLoadAttr(_) => 1,
+        LoadFastLoadMethod(_) => 2,
+        LoadFastStoreAttr(_) => -1,
         StoreFastStoreFast(_) => -2,
         Nop | Swap(_) | DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => 0,
         PopTop => -1,

@@ -129,6 +129,87 @@ impl Vm {
         }
     }
 
+    /// A new reference to slot `i` of the frame whose slots start at `lb`.
+    #[inline(always)]
+    fn local_at(&mut self, lb: usize, i: u32, code: &CodeObject) -> PyResult<ObjRef> {
+        match self.locals.get(lb + i as usize) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => Err(self.unbound_local(code, i as usize)),
+        }
+    }
+
+    /// `LOAD_ATTR` of name `i` of `cobj` on `obj`, through the
+    /// instruction's cache.
+    #[inline(always)]
+    fn load_attr_op(&mut self, cobj: &CodeObj, i: u32, obj: ObjRef) -> PyResult<ObjRef> {
+        let name = &cobj.names[i as usize];
+        let cache = ways_of(&cobj.load_cache, i);
+        let v = match self.load_attr_cached(&obj, name, cache, false) {
+            Some(Cached::Value(v)) => v,
+            Some(Cached::Method(f)) => {
+                let ty = obj.class();
+                self.bind_descriptor(f, Some(&obj), &ty)?
+            }
+            None => {
+                let v = self.getattr(&obj, name)?;
+                if !self.attr_cache_generic(&obj, cache) {
+                    self.fill_load_cache(&obj, name, cache, false);
+                }
+                v
+            }
+        };
+        drop(obj);
+        Ok(v)
+    }
+
+    /// `STORE_ATTR` of name `i` of `cobj` on `obj`, through the
+    /// instruction's cache.
+    #[inline(always)]
+    fn store_attr_op(&mut self, cobj: &CodeObj, i: u32, obj: &ObjRef, v: ObjRef) -> PyResult<()> {
+        let name = &cobj.names[i as usize];
+        let cache = ways_of(&cobj.store_cache, i);
+        if let Err(v) = self.store_attr_cached(obj, name, v, cache) {
+            if self.attr_cache_generic(obj, cache) {
+                self.setattr(obj, name, v)?;
+            } else {
+                let had = self.has_inline_attr(obj, name);
+                self.setattr(obj, name, v)?;
+                self.fill_store_cache(obj, name, !had, cache);
+            }
+        }
+        Ok(())
+    }
+
+    /// `LOAD_METHOD` of name `i` of `cobj` on `obj`: pushes the method and
+    /// `obj`, or the attribute and NULL.
+    #[inline(always)]
+    fn load_method_op(&mut self, cobj: &CodeObj, i: u32, obj: ObjRef) -> PyResult<()> {
+        let name = &cobj.names[i as usize];
+        let cache = ways_of(&cobj.load_cache, i);
+        match self.load_attr_cached(&obj, name, cache, true) {
+            Some(Cached::Method(f)) => {
+                self.stack.push(f);
+                self.stack.push(obj);
+            }
+            Some(Cached::Value(v)) => {
+                drop(obj);
+                self.stack.push(v);
+                self.stack.push(self.null.clone());
+            }
+            None => {
+                // Recorded before the lookup, which takes the object's
+                // only reference.
+                if !self.attr_cache_generic(&obj, cache) {
+                    self.fill_load_cache(&obj, name, cache, true);
+                }
+                let (m, s) = self.load_method(obj, name)?;
+                self.stack.push(m);
+                self.stack.push(s);
+            }
+        }
+        Ok(())
+    }
+
     /// `STORE_FAST`: the top of the stack into slot `i`; the old value
     /// is released.
     #[inline(always)]
@@ -674,39 +755,36 @@ impl Vm {
                         }
                         Instr::LoadAttr(i) => {
                             let obj = tri!('err, self.pop());
-                            let name = &cobj.names[i as usize];
-                            let cache = ways_of(&cobj.load_cache, i);
-                            let v = match self.load_attr_cached(&obj, name, cache, false) {
-                                Some(Cached::Value(v)) => v,
-                                Some(Cached::Method(f)) => {
-                                    let ty = obj.class();
-                                    tri!('err, self.bind_descriptor(f, Some(&obj), &ty))
-                                }
-                                None => {
-                                    let v = tri!('err, self.getattr(&obj, name));
-                                    if !self.attr_cache_generic(&obj, cache) {
-                                        self.fill_load_cache(&obj, name, cache, false);
-                                    }
-                                    v
-                                }
-                            };
-                            drop(obj);
+                            let v = tri!('err, self.load_attr_op(cobj, i, obj));
                             self.stack.push(v);
+                        }
+                        // The local stays on no stack: it goes straight to
+                        // the attribute load (with its own count, as the
+                        // stack's would be, for the duration of the load).
+                        Instr::LoadFastLoadAttr(n) => {
+                            let (a, b) = unpack_pair(n);
+                            let obj = tri!('err, self.local_at(lb, a, code));
+                            ip += 1;
+                            let v = tri!('err, self.load_attr_op(cobj, b, obj));
+                            self.stack.push(v);
+                        }
+                        Instr::LoadFastLoadMethod(n) => {
+                            let (a, b) = unpack_pair(n);
+                            let obj = tri!('err, self.local_at(lb, a, code));
+                            ip += 1;
+                            tri!('err, self.load_method_op(cobj, b, obj));
                         }
                         Instr::StoreAttr(i) => {
                             let obj = tri!('err, self.pop());
                             let v = tri!('err, self.pop());
-                            let name = &cobj.names[i as usize];
-                            let cache = ways_of(&cobj.store_cache, i);
-                            if let Err(v) = self.store_attr_cached(&obj, name, v, cache) {
-                                if self.attr_cache_generic(&obj, cache) {
-                                    tri!('err, self.setattr(&obj, name, v));
-                                } else {
-                                    let had = self.has_inline_attr(&obj, name);
-                                    tri!('err, self.setattr(&obj, name, v));
-                                    self.fill_store_cache(&obj, name, !had, cache);
-                                }
-                            }
+                            tri!('err, self.store_attr_op(cobj, i, &obj, v));
+                        }
+                        Instr::LoadFastStoreAttr(n) => {
+                            let (a, b) = unpack_pair(n);
+                            let obj = tri!('err, self.local_at(lb, a, code));
+                            ip += 1;
+                            let v = tri!('err, self.pop());
+                            tri!('err, self.store_attr_op(cobj, b, &obj, v));
                         }
                         Instr::DeleteAttr(i) => {
                             let obj = tri!('err, self.pop());
@@ -715,29 +793,7 @@ impl Vm {
                         }
                         Instr::LoadMethod(i) => {
                             let obj = tri!('err, self.pop());
-                            let name = &cobj.names[i as usize];
-                            let cache = ways_of(&cobj.load_cache, i);
-                            match self.load_attr_cached(&obj, name, cache, true) {
-                                Some(Cached::Method(f)) => {
-                                    self.stack.push(f);
-                                    self.stack.push(obj);
-                                }
-                                Some(Cached::Value(v)) => {
-                                    drop(obj);
-                                    self.stack.push(v);
-                                    self.stack.push(self.null.clone());
-                                }
-                                None => {
-                                    // Recorded before the lookup, which takes
-                                    // the object's only reference.
-                                    if !self.attr_cache_generic(&obj, cache) {
-                                        self.fill_load_cache(&obj, name, cache, true);
-                                    }
-                                    let (m, s) = tri!('err, self.load_method(obj, name));
-                                    self.stack.push(m);
-                                    self.stack.push(s);
-                                }
-                            }
+                            tri!('err, self.load_method_op(cobj, i, obj));
                         }
                         Instr::BinarySubscr => {
                             let key = tri!('err, self.pop());
