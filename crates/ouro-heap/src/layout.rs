@@ -361,8 +361,32 @@ pub struct TypeObj {
     /// A unique identity for the VM's method cache, never reused (an address
     /// can be, once a type is freed).
     pub tag: u64,
+    /// A fact the VM derived from the type's namespaces and keeps here
+    /// (positions, never references), valid while the VM's type epoch is
+    /// the one recorded.
+    pub vm_cache: Cell<TypeCache>,
 }
 payload!(TypeObj, Kind::Type);
+
+/// See [`TypeObj::vm_cache`]: an epoch and two positions whose meaning the
+/// VM gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypeCache {
+    pub epoch: u64,
+    pub a: u32,
+    pub b: u32,
+}
+
+impl Default for TypeCache {
+    /// Nothing recorded: an epoch the VM never reaches.
+    fn default() -> TypeCache {
+        TypeCache {
+            epoch: u64::MAX,
+            a: 0,
+            b: 0,
+        }
+    }
+}
 
 pub struct ModuleObj {
     pub name: ObjRef,

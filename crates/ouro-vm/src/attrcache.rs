@@ -487,7 +487,7 @@ fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
 
 /// The value at entry `pos` of the dict of the type at `mro_index` of
 /// `ty`'s MRO, if its key is `name`.
-fn type_entry(ty: &ObjRef, mro_index: u32, pos: u32, name: &ObjRef) -> Option<ObjRef> {
+pub(crate) fn type_entry(ty: &ObjRef, mro_index: u32, pos: u32, name: &ObjRef) -> Option<ObjRef> {
     let t = ty.borrow::<TypeObj>()?;
     let entry = |dict: &ObjRef| {
         let d = dict.borrow::<DictObj>()?;

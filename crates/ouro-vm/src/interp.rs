@@ -2187,23 +2187,12 @@ impl Vm {
             let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
             return Ok(Called::Value(r));
         }
-        // __new__
-        let new_name = self.names.new.clone();
-        let custom_new = self
-            .type_lookup(&ty, &new_name)
-            .map(|n| self.unwrap_staticmethod(&n))
-            .filter(|f| f.kind() == Kind::Function);
-        let init_name = self.names.init.clone();
-        let init = self.type_lookup(&ty, &init_name);
-        if custom_new.is_none()
-            && kwnames.is_none()
-            && self.builtin_of(&ty) == T::Object
-            && init.as_ref().is_some_and(|f| f.kind() == Kind::Function)
-        {
-            // The common class: object.__new__ and a Python __init__.
-            let Some(init) = init.clone() else {
-                return Err(self.internal_error("init"));
-            };
+        // The common class: object.__new__ and a Python __init__.
+        let plain_init = match kwnames {
+            None => self.plain_class_init(&ty),
+            Some(_) => None,
+        };
+        if let Some(init) = plain_init {
             if let Some(call) = simple_call(&init, args.len() + 1) {
                 let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
                 let base = self.locals.len();
@@ -2230,6 +2219,14 @@ impl Vm {
                 return Ok(Called::Value(inst));
             }
         }
+        // __new__
+        let new_name = self.names.new.clone();
+        let custom_new = self
+            .type_lookup(&ty, &new_name)
+            .map(|n| self.unwrap_staticmethod(&n))
+            .filter(|f| f.kind() == Kind::Function);
+        let init_name = self.names.init.clone();
+        let init = self.type_lookup(&ty, &init_name);
         let custom_new_ran = custom_new.is_some();
         let inst = match custom_new {
             Some(f) => {
@@ -2291,6 +2288,36 @@ impl Vm {
             }
             None => Ok(Called::Value(inst)),
         }
+    }
+
+    /// The `__init__` of a class (a heap type) whose instances are made by
+    /// `object.__new__` and set up by a Python `__init__`, or None. Where
+    /// the `__init__` was found is kept in the type's cache word until the
+    /// type epoch moves (any type namespace changed), so a class called
+    /// again skips both MRO lookups.
+    fn plain_class_init(&self, ty: &ObjRef) -> Option<ObjRef> {
+        let epoch = self.method_cache.epoch();
+        let c = ty.borrow::<TypeObj>()?.vm_cache.get();
+        if c.epoch == epoch {
+            if let Some(init) = crate::attrcache::type_entry(ty, c.a, c.b, &self.names.init) {
+                return Some(init);
+            }
+        }
+        let custom_new = self
+            .type_lookup(ty, &self.names.new)
+            .map(|n| self.unwrap_staticmethod(&n))
+            .is_some_and(|f| f.kind() == Kind::Function);
+        if custom_new || self.builtin_of(ty) != T::Object {
+            return None;
+        }
+        let (a, b, init) = self.type_lookup_at(ty, &self.names.init)?;
+        if init.kind() != Kind::Function {
+            return None;
+        }
+        ty.borrow::<TypeObj>()?
+            .vm_cache
+            .set(ouro_heap::TypeCache { epoch, a, b });
+        Some(init)
     }
 
     /// Pushes a frame for a Python function, binding arguments as CPython's

@@ -234,6 +234,7 @@ impl Vm {
             layout: kind,
             builtin: builtin as u16,
             tag: builtin as u64 + 1,
+            vm_cache: Default::default(),
         };
         let type_type = heap::alloc_self_typed(placeholder(Kind::Type, T::Type))?;
         let mut types: Vec<ObjRef> = Vec::with_capacity(BUILTIN_TYPES.len());

@@ -213,6 +213,7 @@ pub fn type_payload(filler: &ObjRef, layout: Kind) -> TypeObj {
         layout,
         builtin: 0,
         tag: 0,
+        vm_cache: Default::default(),
     }
 }
 

@@ -476,6 +476,7 @@ impl Vm {
             layout,
             builtin: builtin as u16,
             tag: self.method_cache.next_tag(),
+            vm_cache: Default::default(),
         };
         let cls = self.alloc(meta, payload, true)?;
         // Attribute caches are keyed by type address: a new class may sit
