@@ -1115,15 +1115,11 @@ impl Vm {
                                 None => {}
                             }
                             let it = tri!('err, self.top_cloned("FOR_ITER"));
-                            if let Some(started) = self.resumes_inline(&it, false, true) {
-                                self.frames[fi].ip = ip;
-                                self.frames[fi].lasti = ip - 1;
-                                let kind = FrameKind::GenInline {
-                                    gen: it.clone(),
-                                    exit: target,
-                                    send: false,
-                                };
-                                tri!('err, self.gen_enter(&it, kind));
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            if let Some(started) =
+                                tri!('err, self.enter_inline(&it, target, false, true))
+                            {
                                 if started {
                                     self.stack.push(self.none.clone());
                                 }
@@ -1548,15 +1544,10 @@ impl Vm {
                             let receiver = tri!('err, self.top_cloned("SEND"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
+                            let sending_none = v.is(&self.none);
                             if let Some(started) =
-                                self.resumes_inline(&receiver, true, v.is(&self.none))
+                                tri!('err, self.enter_inline(&receiver, exit, true, sending_none))
                             {
-                                let kind = FrameKind::GenInline {
-                                    gen: receiver.clone(),
-                                    exit,
-                                    send: true,
-                                };
-                                tri!('err, self.gen_enter(&receiver, kind));
                                 if started {
                                     self.stack.push(v);
                                 }
@@ -1852,34 +1843,77 @@ impl Vm {
                 _ => return Ok(None),
             },
             Kind::BuiltinFunction => return self.try_pos_native(nargs, method),
+            Kind::Type if !method || self.stack[callable_pos + 1].is(&self.null) => {
+                return self.try_fast_instance(nargs, callable_pos);
+            }
             _ => return Ok(None),
         };
         let given = nargs + self_arg.is_some() as usize;
         let Some(call) = simple_call(&func, given) else {
             return Ok(None);
         };
+        let base = self.slots_from_stack(self_arg, nargs, call.nlocals, callable_pos);
+        self.install_simple_frame(func, call, base, given, FrameKind::Normal)?;
+        Ok(Some(Called::Pushed))
+    }
+
+    /// The slots of a new frame, from the end of the slot array (returned):
+    /// `first` (a bound self, a new instance) if any, then the top `nargs`
+    /// values of the stack, moved in order, then empty slots up to
+    /// `nlocals`. The callable (and self or NULL) below the arguments, from
+    /// `callable_pos`, leave the stack.
+    #[inline(always)]
+    fn slots_from_stack(
+        &mut self,
+        first: Option<ObjRef>,
+        nargs: usize,
+        nlocals: usize,
+        callable_pos: usize,
+    ) -> usize {
         let base = self.locals.len();
-        self.locals.reserve(call.nlocals);
-        if let Some(s) = self_arg {
+        self.locals.reserve(nlocals);
+        if let Some(s) = first {
             self.locals.push(Some(s));
         }
-        // The arguments move from the caller's stack: popped last first,
-        // then put back in order.
-        let first = self.locals.len();
+        // Popped last first, then put back in order.
+        let args_at = self.locals.len();
         for _ in 0..nargs {
             let v = self.stack.pop();
             self.locals.push(v);
         }
-        self.locals[first..].reverse();
-        while self.locals.len() < base + call.nlocals {
+        self.locals[args_at..].reverse();
+        while self.locals.len() < base + nlocals {
             self.locals.push(None);
         }
-        // The callable (and self or NULL) leave the caller's stack.
         while self.stack.len() > callable_pos {
             let v = self.stack.pop();
             drop(v);
         }
-        self.install_simple_frame(func, call, base, given, FrameKind::Normal)?;
+        base
+    }
+
+    /// A plain class ([`Vm::plain_class_init`]) of the metaclass `type`
+    /// called with positional arguments its `__init__` takes as they are:
+    /// the new instance and the arguments move from the value stack into
+    /// the `__init__` frame's slots, as [`Vm::try_fast_call`] does for a
+    /// function. None: take the general path.
+    fn try_fast_instance(&mut self, nargs: usize, callable_pos: usize) -> PyResult<Option<Called>> {
+        let ty = &self.stack[callable_pos];
+        if !Vm::is_heap_type(ty) || !ty.class_is(self.ty(T::Type)) {
+            return Ok(None);
+        }
+        let ty = ty.clone();
+        let Some(init) = self.plain_class_init(&ty) else {
+            return Ok(None);
+        };
+        let given = nargs + 1;
+        let Some(call) = simple_call(&init, given) else {
+            return Ok(None);
+        };
+        let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
+        drop(ty);
+        let base = self.slots_from_stack(Some(inst.clone()), nargs, call.nlocals, callable_pos);
+        self.install_simple_frame(init, call, base, given, FrameKind::Init(inst))?;
         Ok(Some(Called::Pushed))
     }
 

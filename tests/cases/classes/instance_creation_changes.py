@@ -84,3 +84,34 @@ for _ in range(2):
         F()
     except TypeError as e:
         print(e)
+
+
+class G:
+    def __init__(self, a, b=10, *, c=20):
+        self.x = (a, b, c)
+
+
+class H:
+    pass
+
+
+class NS:
+    pass
+
+
+ns = NS()
+ns.G = G
+# Called as an attribute (a method call with no self), with defaults.
+for args in [(1,), (1, 2)]:
+    show(ns.G(*args))
+    show(ns.G(args[0]))
+show(G(1, c=3))
+show(H())
+try:
+    H(1)
+except TypeError as e:
+    print(e)
+try:
+    G()
+except TypeError as e:
+    print(e)

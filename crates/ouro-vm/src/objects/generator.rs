@@ -65,6 +65,17 @@ pub struct GenObj {
     pub exc: Option<ObjRef>,
 }
 
+/// What [`Vm::take_gen_frame`] found.
+enum Taken<R> {
+    /// The frame (its slots and stack already on the VM's stacks), the
+    /// generator's own handled exception, and what `accept` said.
+    Frame(Frame, Option<ObjRef>, R),
+    /// The frame stack is full (RecursionError); nothing was changed.
+    AtLimit,
+    /// Not in a state to be resumed here; nothing was changed.
+    Refused,
+}
+
 impl GenObj {
     /// The next instruction of the saved frame.
     fn ip(&self) -> Option<usize> {
@@ -397,59 +408,105 @@ impl Vm {
     /// onto the VM's stacks. The generator is running from here until it
     /// yields ([`Vm::suspend_generator`]) or ends ([`Vm::gen_ended`]).
     pub(crate) fn gen_enter(&mut self, gen: &ObjRef, kind: FrameKind) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        match self.take_gen_frame(gen, |_| Some(())) {
+            Taken::Frame(frame, own_exc, ()) => {
+                self.push_gen_frame(frame, own_exc, kind);
+                Ok(())
+            }
+            Taken::AtLimit => Err(self.recursion_error()),
+            Taken::Refused => Err(self.internal_error("generator without frame")),
         }
-        let locals_base = self.locals.len();
-        let stack_base = self.stack.len();
-        // The slots and stack move back onto the VM's stacks; the buffers
-        // stay with the generator, empty, for the next suspension.
+    }
+
+    /// `FOR_ITER` (`send` false) or `SEND` on `gen`: resumes it in this run
+    /// of the loop, under a `GenInline` frame that goes on at `exit` when
+    /// it ends, if it is a generator (for `SEND`, a coroutine too) that is
+    /// new or suspended, where a new one can only be sent None
+    /// (`sending_none`). Some(true) if it was suspended (the value sent in
+    /// is then to be pushed for its `yield`), Some(false) if new, None if
+    /// it is not resumed here (the caller's general path).
+    pub(crate) fn enter_inline(
+        &mut self,
+        gen: &ObjRef,
+        exit: u32,
+        send: bool,
+        sending_none: bool,
+    ) -> PyResult<Option<bool>> {
+        if !(gen.class_is(self.ty(T::Generator)) || send && gen.class_is(self.ty(T::Coroutine))) {
+            return Ok(None);
+        }
+        let taken = self.take_gen_frame(gen, |state| match state {
+            GenState::Suspended => Some(true),
+            GenState::Created if sending_none => Some(false),
+            _ => None,
+        });
+        match taken {
+            Taken::Frame(frame, own_exc, started) => {
+                let kind = FrameKind::GenInline {
+                    gen: gen.clone(),
+                    exit,
+                    send,
+                };
+                self.push_gen_frame(frame, own_exc, kind);
+                Ok(Some(started))
+            }
+            Taken::AtLimit => Err(self.recursion_error()),
+            Taken::Refused => Ok(None),
+        }
+    }
+
+    /// The saved frame and handled exception of `gen`, taken out (with its
+    /// slots and stack moved onto the VM's stacks, and the generator
+    /// running) if `accept` takes its state and the frame stack has room;
+    /// one access to the generator does it all.
+    #[inline(always)]
+    fn take_gen_frame<R>(
+        &mut self,
+        gen: &ObjRef,
+        accept: impl FnOnce(GenState) -> Option<R>,
+    ) -> Taken<R> {
+        let at_limit = self.frames.len() >= self.recursion_limit;
+        // The buffers stay with the generator, empty, for the next
+        // suspension.
         let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
-        let saved = Vm::with_native_mut::<GenObj, _>(gen, |g| {
-            let frame = g.frame.take()?;
+        let (locals_base, stack_base) = (vm_locals.len(), vm_stack.len());
+        let taken = Vm::with_native_mut::<GenObj, _>(gen, |g| {
+            let Some(r) = accept(g.state) else {
+                return Taken::Refused;
+            };
+            if at_limit {
+                return Taken::AtLimit;
+            }
+            let Some(mut frame) = g.frame.take() else {
+                return Taken::Refused;
+            };
             g.state = GenState::Running;
             vm_locals.append(&mut g.locals);
             vm_stack.append(&mut g.stack);
-            Some((frame, g.exc.take()))
-        })
-        .flatten();
-        let Some((mut frame, own_exc)) = saved else {
-            return Err(self.internal_error("generator without frame"));
-        };
-        frame.locals_base = locals_base;
-        frame.stack_base = stack_base;
+            frame.locals_base = locals_base;
+            frame.stack_base = stack_base;
+            Taken::Frame(frame, g.exc.take(), r)
+        });
+        taken.unwrap_or(Taken::Refused)
+    }
+
+    /// Pushes a generator's frame taken by [`Vm::take_gen_frame`], as a
+    /// frame of `kind`. While it runs, the generator's own handled
+    /// exception is the current one; the caller's joins the chain behind
+    /// it.
+    #[inline(always)]
+    fn push_gen_frame(&mut self, mut frame: Frame, own_exc: Option<ObjRef>, kind: FrameKind) {
         frame.kind = kind;
-        // While it runs, the generator's own handled exception is the
-        // current one; the caller's joins the chain behind it.
         let caller_exc = std::mem::replace(&mut self.handled, own_exc);
         self.exc_chain.push(caller_exc);
         self.frames.push(frame);
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
-        Ok(())
     }
 
-    /// Whether `FOR_ITER` (`send` false) or `SEND` resumes `gen` in its own
-    /// run of the loop (under a `GenInline` frame): a generator (for `SEND`,
-    /// a coroutine too) that is new or suspended, where a new one can only
-    /// be sent None (`sending_none`). Some(true) if it is suspended (the
-    /// value sent in is then pushed for its `yield`), Some(false) if new.
-    #[inline]
-    pub(crate) fn resumes_inline(
-        &self,
-        gen: &ObjRef,
-        send: bool,
-        sending_none: bool,
-    ) -> Option<bool> {
-        if !(gen.class_is(self.ty(T::Generator)) || send && gen.class_is(self.ty(T::Coroutine))) {
-            return None;
-        }
-        match Vm::gen_state(gen) {
-            GenState::Suspended => Some(true),
-            GenState::Created if sending_none => Some(false),
-            _ => None,
-        }
+    fn recursion_error(&mut self) -> PyErr {
+        self.new_exc(T::RecursionError, "maximum recursion depth exceeded")
     }
 
     /// After the frame of `gen` ended (returned or raised): the caller's
