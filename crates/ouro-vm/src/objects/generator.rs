@@ -833,13 +833,14 @@ impl Vm {
 
     /// `GET_AWAITABLE`: the iterator an `await` drives.
     pub(crate) fn awaitable(&mut self, o: ObjRef) -> PyResult<ObjRef> {
-        if self.is_generator(&o) {
-            if Vm::gen_is_coro(&o) {
-                if Vm::gen_yield_from(&o).is_some() {
-                    return Err(self.new_exc(T::RuntimeError, "coroutine is being awaited already"));
-                }
-                return Ok(o);
+        // (A coroutine object is exactly of the coroutine type.)
+        if o.class_is(self.ty(T::Coroutine)) {
+            if Vm::gen_yield_from(&o).is_some() {
+                return Err(self.new_exc(T::RuntimeError, "coroutine is being awaited already"));
             }
+            return Ok(o);
+        }
+        if o.class_is(self.ty(T::Generator)) {
             // A generator-based coroutine (types.coroutine) is awaitable
             // only if its code says so.
             let ok = Vm::with_native::<GenObj, _>(&o, |g| {
