@@ -67,9 +67,10 @@ pub struct GenObj {
 
 /// What [`Vm::take_gen_frame`] found.
 enum Taken<R> {
-    /// The frame (its slots and stack already on the VM's stacks), the
-    /// generator's own handled exception, and what `accept` said.
-    Frame(Frame, Option<ObjRef>, R),
+    /// The frame was moved onto the frame stack (its slots and stack onto
+    /// the VM's stacks); the generator's own handled exception, and what
+    /// `accept` said.
+    Frame(Option<ObjRef>, R),
     /// The frame stack is full (RecursionError); nothing was changed.
     AtLimit,
     /// Not in a state to be resumed here; nothing was changed.
@@ -291,24 +292,26 @@ impl Vm {
         if self.tracer.is_some() {
             self.trace_frame("frame_pop");
         }
-        let Some(mut frame) = self.frames.pop() else {
+        let Some(top) = self.frames.last_mut() else {
             return Err(self.internal_error("yield without frame"));
         };
         // The saved frame must not own its generator.
-        let (gen, inline) = match std::mem::replace(&mut frame.kind, FrameKind::Normal) {
+        let (gen, inline) = match std::mem::replace(&mut top.kind, FrameKind::Normal) {
             FrameKind::GenInline { gen, .. } => (gen, true),
             FrameKind::Generator(gen) => (gen, false),
             _ => return Err(self.internal_error("yield outside a generator frame")),
         };
-        let (stack_base, locals_base) = (frame.stack_base, frame.locals_base);
+        let (stack_base, locals_base) = (top.stack_base, top.locals_base);
         let caller_exc = self.exc_chain.pop().flatten();
         let own = std::mem::replace(&mut self.handled, caller_exc);
-        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
-        // The generator's (empty) buffers keep their capacity across yields.
+        let (vm_locals, vm_stack, vm_frames) =
+            (&mut self.locals, &mut self.stack, &mut self.frames);
+        // The generator's (empty) buffers keep their capacity across
+        // yields; the frame moves once, from the frame stack.
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
             move_tail(vm_stack, stack_base, &mut g.stack);
             move_tail(vm_locals, locals_base, &mut g.locals);
-            g.frame = Some(frame);
+            g.frame = vm_frames.pop();
             g.exc = own;
             g.state = GenState::Suspended;
         });
@@ -409,8 +412,8 @@ impl Vm {
     /// yields ([`Vm::suspend_generator`]) or ends ([`Vm::gen_ended`]).
     pub(crate) fn gen_enter(&mut self, gen: &ObjRef, kind: FrameKind) -> PyResult<()> {
         match self.take_gen_frame(gen, |_| Some(())) {
-            Taken::Frame(frame, own_exc, ()) => {
-                self.push_gen_frame(frame, own_exc, kind);
+            Taken::Frame(own_exc, ()) => {
+                self.enter_gen_frame(own_exc, kind);
                 Ok(())
             }
             Taken::AtLimit => Err(self.recursion_error()),
@@ -441,13 +444,13 @@ impl Vm {
             _ => None,
         });
         match taken {
-            Taken::Frame(frame, own_exc, started) => {
+            Taken::Frame(own_exc, started) => {
                 let kind = FrameKind::GenInline {
                     gen: gen.clone(),
                     exit,
                     send,
                 };
-                self.push_gen_frame(frame, own_exc, kind);
+                self.enter_gen_frame(own_exc, kind);
                 Ok(Some(started))
             }
             Taken::AtLimit => Err(self.recursion_error()),
@@ -455,10 +458,11 @@ impl Vm {
         }
     }
 
-    /// The saved frame and handled exception of `gen`, taken out (with its
-    /// slots and stack moved onto the VM's stacks, and the generator
-    /// running) if `accept` takes its state and the frame stack has room;
-    /// one access to the generator does it all.
+    /// The saved frame of `gen` moved onto the frame stack (its slots and
+    /// stack onto the VM's stacks, the generator running) and its handled
+    /// exception taken, if `accept` takes its state and the frame stack has
+    /// room; one access to the generator does it all, and the frame is
+    /// moved once. [`Vm::enter_gen_frame`] finishes the entry.
     #[inline(always)]
     fn take_gen_frame<R>(
         &mut self,
@@ -468,7 +472,8 @@ impl Vm {
         let at_limit = self.frames.len() >= self.recursion_limit;
         // The buffers stay with the generator, empty, for the next
         // suspension.
-        let (vm_locals, vm_stack) = (&mut self.locals, &mut self.stack);
+        let (vm_locals, vm_stack, vm_frames) =
+            (&mut self.locals, &mut self.stack, &mut self.frames);
         let (locals_base, stack_base) = (vm_locals.len(), vm_stack.len());
         let taken = Vm::with_native_mut::<GenObj, _>(gen, |g| {
             let Some(r) = accept(g.state) else {
@@ -477,29 +482,33 @@ impl Vm {
             if at_limit {
                 return Taken::AtLimit;
             }
-            let Some(mut frame) = g.frame.take() else {
+            let Some(frame) = g.frame.take() else {
                 return Taken::Refused;
             };
+            vm_frames.push(frame);
+            if let Some(f) = vm_frames.last_mut() {
+                f.locals_base = locals_base;
+                f.stack_base = stack_base;
+            }
             g.state = GenState::Running;
             vm_locals.append(&mut g.locals);
             vm_stack.append(&mut g.stack);
-            frame.locals_base = locals_base;
-            frame.stack_base = stack_base;
-            Taken::Frame(frame, g.exc.take(), r)
+            Taken::Frame(g.exc.take(), r)
         });
         taken.unwrap_or(Taken::Refused)
     }
 
-    /// Pushes a generator's frame taken by [`Vm::take_gen_frame`], as a
+    /// Makes the generator frame [`Vm::take_gen_frame`] put on top a
     /// frame of `kind`. While it runs, the generator's own handled
     /// exception is the current one; the caller's joins the chain behind
     /// it.
     #[inline(always)]
-    fn push_gen_frame(&mut self, mut frame: Frame, own_exc: Option<ObjRef>, kind: FrameKind) {
-        frame.kind = kind;
+    fn enter_gen_frame(&mut self, own_exc: Option<ObjRef>, kind: FrameKind) {
+        if let Some(f) = self.frames.last_mut() {
+            f.kind = kind;
+        }
         let caller_exc = std::mem::replace(&mut self.handled, own_exc);
         self.exc_chain.push(caller_exc);
-        self.frames.push(frame);
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
