@@ -334,47 +334,23 @@ impl Vm {
         value: Option<ObjRef>,
         exc: Option<ObjRef>,
     ) -> PyResult<GenOut> {
-        let Some((coro, asyncgen, state)) =
-            Vm::with_native::<GenObj, _>(gen, |g| (g.coro, g.asyncgen, g.state))
-        else {
-            return Err(self.internal_error("not a generator"));
+        // The common case, a generator that can run, is entered with one
+        // access to it; any other state answers in `gen_not_resumed`.
+        let sending_none = value.as_ref().is_none_or(|v| v.is(&self.none));
+        let throwing = exc.is_some();
+        let taken = self.take_gen_frame(gen, |state| match state {
+            GenState::Suspended => Some(true),
+            GenState::Created if sending_none && !throwing => Some(false),
+            _ => None,
+        });
+        let started = match taken {
+            Taken::Frame(own_exc, started) => {
+                self.enter_gen_frame(own_exc, FrameKind::Generator(gen.clone()));
+                started
+            }
+            Taken::AtLimit => return Err(self.recursion_error()),
+            Taken::Refused => return self.gen_not_resumed(gen, exc),
         };
-        let what = match (coro, asyncgen) {
-            (true, _) => "coroutine",
-            (_, true) => "async generator",
-            _ => "generator",
-        };
-        match state {
-            GenState::Running => {
-                return Err(self.value_error(format!("{what} already executing")));
-            }
-            GenState::Closed => {
-                if let Some(e) = exc {
-                    return Err(PyErr(e));
-                }
-                if coro {
-                    return Err(
-                        self.new_exc(T::RuntimeError, "cannot reuse already awaited coroutine")
-                    );
-                }
-                return Ok(GenOut::Return(self.none.clone()));
-            }
-            GenState::Created => {
-                if let Some(e) = exc {
-                    // Nothing ran yet: the exception leaves at once.
-                    Vm::set_gen_state(gen, GenState::Closed);
-                    return Err(PyErr(e));
-                }
-                if value.as_ref().is_some_and(|v| !v.is(&self.none)) {
-                    return Err(self.type_error(format!(
-                        "can't send non-None value to a just-started {what}"
-                    )));
-                }
-            }
-            GenState::Suspended => {}
-        }
-        let started = state == GenState::Suspended;
-        self.gen_enter(gen, FrameKind::Generator(gen.clone()))?;
         let r = match exc {
             Some(e) => match self.handle_error(PyErr(e), true) {
                 // Caught inside: the generator runs on from its handler.
@@ -406,18 +382,43 @@ impl Vm {
         }
     }
 
-    /// Puts the frame of `gen` (new or suspended: the caller checked) on
-    /// the frame stack as a frame of `kind`, its slots and stack moved back
-    /// onto the VM's stacks. The generator is running from here until it
-    /// yields ([`Vm::suspend_generator`]) or ends ([`Vm::gen_ended`]).
-    pub(crate) fn gen_enter(&mut self, gen: &ObjRef, kind: FrameKind) -> PyResult<()> {
-        match self.take_gen_frame(gen, |_| Some(())) {
-            Taken::Frame(own_exc, ()) => {
-                self.enter_gen_frame(own_exc, kind);
-                Ok(())
+    /// [`Vm::gen_resume`] of a generator that cannot run now: running,
+    /// closed, or new and thrown into or sent a value other than None.
+    fn gen_not_resumed(&mut self, gen: &ObjRef, exc: Option<ObjRef>) -> PyResult<GenOut> {
+        let Some((coro, asyncgen, state)) =
+            Vm::with_native::<GenObj, _>(gen, |g| (g.coro, g.asyncgen, g.state))
+        else {
+            return Err(self.internal_error("not a generator"));
+        };
+        let what = match (coro, asyncgen) {
+            (true, _) => "coroutine",
+            (_, true) => "async generator",
+            _ => "generator",
+        };
+        match state {
+            GenState::Running => Err(self.value_error(format!("{what} already executing"))),
+            GenState::Closed => {
+                if let Some(e) = exc {
+                    return Err(PyErr(e));
+                }
+                if coro {
+                    return Err(
+                        self.new_exc(T::RuntimeError, "cannot reuse already awaited coroutine")
+                    );
+                }
+                Ok(GenOut::Return(self.none.clone()))
             }
-            Taken::AtLimit => Err(self.recursion_error()),
-            Taken::Refused => Err(self.internal_error("generator without frame")),
+            GenState::Created => {
+                if let Some(e) = exc {
+                    // Nothing ran yet: the exception leaves at once.
+                    Vm::set_gen_state(gen, GenState::Closed);
+                    return Err(PyErr(e));
+                }
+                Err(self.type_error(format!(
+                    "can't send non-None value to a just-started {what}"
+                )))
+            }
+            GenState::Suspended => Err(self.internal_error("generator without frame")),
         }
     }
 
