@@ -2338,6 +2338,25 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
+            // `x is None` / `x is not None`: one jump on the value, as
+            // CPython 3.11's peephole pass makes of LOAD_CONST None, IS_OP
+            // and the conditional jump.
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
+                    && matches!(c.comparators.first(), Some(Expr::NoneLiteral(_))) =>
+            {
+                self.expr(&c.left)?;
+                let saved = self.set_loc(e.range());
+                let jump_if_none = cond == (c.ops[0] == ast::CmpOp::Is);
+                self.emit(if jump_if_none {
+                    Instr::PopJumpIfNone(target)
+                } else {
+                    Instr::PopJumpIfNotNone(target)
+                });
+                self.restore_loc(saved);
+                return Ok(());
+            }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 let saved = self.set_loc(e.range());
                 self.expr(&c.left)?;
