@@ -149,6 +149,9 @@ impl HeapState {
 
 impl Drop for HeapState {
     fn drop(&mut self) {
+        // From here on the state is reached only through `HEAP`, which
+        // refuses access while its destructor runs (see `HEAP_PTR`).
+        let _ = HEAP_PTR.try_with(|c| c.set(std::ptr::null_mut()));
         // At thread exit: queued objects and anything still alive keep their
         // memory (their handles may yet be dropped by other thread-local
         // destructors, which then find no heap and leak instead).
@@ -172,6 +175,11 @@ impl Drop for HeapState {
 
 thread_local! {
     static HEAP: UnsafeCell<HeapState> = UnsafeCell::new(HeapState::new());
+    /// The address of this thread's `HEAP` state once it was reached, until
+    /// its destructor starts; null otherwise. It spares every allocation
+    /// and free the lazy thread-local's initialisation and destruction
+    /// checks (the state never moves: it lives in the thread-local).
+    static HEAP_PTR: Cell<*mut HeapState> = const { Cell::new(std::ptr::null_mut()) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
     /// Allocations and frees are recorded (`crate::trace`).
     static TRACING: Cell<bool> = const { Cell::new(false) };
@@ -213,18 +221,35 @@ unsafe fn trace_alloc(hdr: NonNull<ObjHeader>, block: NonNull<u8>, size: usize) 
 ///
 /// `f` must not drop an `ObjRef` or otherwise re-enter the heap (the state is
 /// borrowed mutably for its duration); every caller below upholds this.
+#[inline]
 fn with_state<R>(f: impl FnOnce(&mut HeapState) -> R) -> Option<R> {
-    HEAP.try_with(|c| {
-        // SAFETY: single-threaded access to this thread's state; callers do
-        // not re-enter the heap inside `f`, so this is the only live
-        // reference to the state.
-        f(unsafe { &mut *c.get() })
-    })
-    .ok()
+    let p = state_ptr()?;
+    // SAFETY: `p` is this thread's live state (`state_ptr`); access is
+    // single-threaded and callers do not re-enter the heap inside `f`, so
+    // this is the only live reference to the state.
+    Some(f(unsafe { &mut *p }))
 }
 
+/// This thread's heap state, or None once its destructor has started.
+#[inline(always)]
 pub(crate) fn state_ptr() -> Option<*mut HeapState> {
-    HEAP.try_with(|c| c.get()).ok()
+    let p = HEAP_PTR.with(|c| c.get());
+    if p.is_null() {
+        state_ptr_slow()
+    } else {
+        Some(p)
+    }
+}
+
+/// [`state_ptr`] through `HEAP` itself (initialising it on first use),
+/// remembering the address in `HEAP_PTR`. `try_with` fails while the
+/// state's destructor runs and after, and the destructor clears
+/// `HEAP_PTR` first, so the address is only ever that of a live state.
+#[cold]
+fn state_ptr_slow() -> Option<*mut HeapState> {
+    let p = HEAP.try_with(|c| c.get()).ok()?;
+    HEAP_PTR.with(|c| c.set(p));
+    Some(p)
 }
 
 /// Allocates a zeroed block for an object; returns (block, header pointer).
