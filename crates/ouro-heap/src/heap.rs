@@ -7,7 +7,10 @@
 //! The heap is a thread-local singleton, like CPython's per-interpreter
 //! obmalloc state: `ObjRef::drop` takes no context, so teardown must find the
 //! allocator on its own. An interpreter uses the heap of the thread it runs
-//! on. Objects are `!Send`, so they never meet another thread's heap.
+//! on. Objects are `!Send`, so they never meet another thread's heap. The
+//! hot paths reach the state through `HEAP_PTR`, a plain pointer that is
+//! non-null exactly while the state is alive (set on first use, cleared
+//! when its destructor starts); after that, frees find no heap and leak.
 //!
 //! # Teardown without recursion
 //!
