@@ -119,14 +119,9 @@ impl Vm {
     /// start at `lb`, pushed.
     #[inline(always)]
     fn load_fast(&mut self, lb: usize, i: u32, code: &CodeObject) -> PyResult<()> {
-        match self.locals.get(lb + i as usize) {
-            Some(Some(v)) => {
-                let v = v.clone();
-                self.stack.push(v);
-                Ok(())
-            }
-            _ => Err(self.unbound_local(code, i as usize)),
-        }
+        let v = self.local_at(lb, i, code)?;
+        self.stack.push(v);
+        Ok(())
     }
 
     /// A new reference to slot `i` of the frame whose slots start at `lb`.
@@ -2325,14 +2320,25 @@ impl Vm {
     }
 
     /// The `__init__` of a class (a heap type) whose instances are made by
-    /// `object.__new__` and set up by a Python `__init__`, or None. Where
-    /// the `__init__` was found is kept in the type's cache word until the
-    /// type epoch moves (any type namespace changed), so a class called
-    /// again skips both MRO lookups.
+    /// `object.__new__` and set up by a Python `__init__`, or None. The
+    /// answer is kept in the type's cache word until the type epoch moves
+    /// (any type namespace changed): where the `__init__` was found, or
+    /// that the class is not such a class. A class called again skips the
+    /// MRO lookups, and one that takes the general path does them once.
     fn plain_class_init(&self, ty: &ObjRef) -> Option<ObjRef> {
+        /// The cache word's `a` for a class that is not a plain one.
+        const NOT_PLAIN: u32 = u32::MAX;
         let epoch = self.method_cache.epoch();
+        let cache = |a, b| {
+            if let Some(t) = ty.borrow::<TypeObj>() {
+                t.vm_cache.set(ouro_heap::TypeCache { epoch, a, b });
+            }
+        };
         let c = ty.borrow::<TypeObj>()?.vm_cache.get();
         if c.epoch == epoch {
+            if c.a == NOT_PLAIN {
+                return None;
+            }
             if let Some(init) = crate::attrcache::type_entry(ty, c.a, c.b, &self.names.init) {
                 return Some(init);
             }
@@ -2341,17 +2347,22 @@ impl Vm {
             .type_lookup(ty, &self.names.new)
             .map(|n| self.unwrap_staticmethod(&n))
             .is_some_and(|f| f.kind() == Kind::Function);
-        if custom_new || self.builtin_of(ty) != T::Object {
-            return None;
+        let found = if custom_new || self.builtin_of(ty) != T::Object {
+            None
+        } else {
+            self.type_lookup_at(ty, &self.names.init)
+                .filter(|(_, _, init)| init.kind() == Kind::Function)
+        };
+        match found {
+            Some((a, b, init)) => {
+                cache(a, b);
+                Some(init)
+            }
+            None => {
+                cache(NOT_PLAIN, 0);
+                None
+            }
         }
-        let (a, b, init) = self.type_lookup_at(ty, &self.names.init)?;
-        if init.kind() != Kind::Function {
-            return None;
-        }
-        ty.borrow::<TypeObj>()?
-            .vm_cache
-            .set(ouro_heap::TypeCache { epoch, a, b });
-        Some(init)
     }
 
     /// Pushes a frame for a Python function, binding arguments as CPython's

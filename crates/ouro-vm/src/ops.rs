@@ -1798,7 +1798,7 @@ impl Vm {
                 if self.is_lazy_iter(o)
                     || self.is_set_like(o)
                     || self.is_set_iter(o)
-                    || (self.is_generator(o) && !Vm::gen_is_coro(o) && !Vm::gen_is_async(o)) =>
+                    || o.class_is(self.ty(T::Generator)) =>
             {
                 true
             }

@@ -169,12 +169,17 @@ impl Vm {
             || o.class_is(self.ty(T::AsyncGenerator))
     }
 
-    pub(crate) fn gen_is_coro(o: &ObjRef) -> bool {
-        Vm::with_native::<GenObj, _>(o, |g| g.coro).unwrap_or(false)
+    /// A coroutine object: exactly of the coroutine type (`make_generator`
+    /// gives each kind of frame its own type).
+    #[inline]
+    pub(crate) fn gen_is_coro(&self, o: &ObjRef) -> bool {
+        o.class_is(self.ty(T::Coroutine))
     }
 
-    pub(crate) fn gen_is_async(o: &ObjRef) -> bool {
-        Vm::with_native::<GenObj, _>(o, |g| g.asyncgen).unwrap_or(false)
+    /// An async generator object, by its exact type.
+    #[inline]
+    pub(crate) fn gen_is_async(&self, o: &ObjRef) -> bool {
+        o.class_is(self.ty(T::AsyncGenerator))
     }
 
     /// "generator", "coroutine" or "async generator", for messages.
@@ -436,7 +441,7 @@ impl Vm {
         send: bool,
         sending_none: bool,
     ) -> PyResult<Option<bool>> {
-        if !(gen.class_is(self.ty(T::Generator)) || send && gen.class_is(self.ty(T::Coroutine))) {
+        if !(gen.class_is(self.ty(T::Generator)) || send && self.gen_is_coro(gen)) {
             return Ok(None);
         }
         let taken = self.take_gen_frame(gen, |state| match state {
@@ -533,7 +538,7 @@ impl Vm {
     /// generator, a `StopAsyncIteration` too) into a `RuntimeError`, as
     /// it would otherwise end the loop consuming the generator silently.
     pub(crate) fn gen_raised(&mut self, gen: &ObjRef, e: PyErr) -> PyErr {
-        let asyncgen = Vm::gen_is_async(gen);
+        let asyncgen = self.gen_is_async(gen);
         let stop_async = asyncgen && self.err_is(&e, T::StopAsyncIteration);
         if !(self.err_is(&e, T::StopIteration) || stop_async) {
             return e;
@@ -747,7 +752,7 @@ impl Vm {
     /// suspended (CPython's `_PyGen_Finalize`): it is closed, so its
     /// `finally` blocks run; what that raises is reported, not raised.
     pub(crate) fn gen_finalize(&mut self, gen: &ObjRef) {
-        if Vm::gen_state(gen) == GenState::Created && Vm::gen_is_coro(gen) {
+        if Vm::gen_state(gen) == GenState::Created && self.gen_is_coro(gen) {
             let q = Vm::with_native::<GenObj, _>(gen, |g| g.qualname.clone());
             if let Some(q) = q {
                 let msg = format!("coroutine '{}' was never awaited", self.str_of(&q));
@@ -831,7 +836,7 @@ impl Vm {
     /// `GET_YIELD_FROM_ITER`.
     pub(crate) fn yield_from_iter(&mut self, o: ObjRef, in_coro: bool) -> PyResult<ObjRef> {
         if self.is_generator(&o) {
-            if Vm::gen_is_coro(&o) && !in_coro {
+            if self.gen_is_coro(&o) && !in_coro {
                 return Err(self.type_error(
                     "cannot 'yield from' a coroutine object in a non-coroutine generator",
                 ));
@@ -843,8 +848,7 @@ impl Vm {
 
     /// `GET_AWAITABLE`: the iterator an `await` drives.
     pub(crate) fn awaitable(&mut self, o: ObjRef) -> PyResult<ObjRef> {
-        // (A coroutine object is exactly of the coroutine type.)
-        if o.class_is(self.ty(T::Coroutine)) {
+        if self.gen_is_coro(&o) {
             if Vm::gen_yield_from(&o).is_some() {
                 return Err(self.new_exc(T::RuntimeError, "coroutine is being awaited already"));
             }
@@ -867,7 +871,7 @@ impl Vm {
         let aw = self.intern("__await__")?;
         if let Some(f) = self.type_lookup(&ty, &aw) {
             let it = self.call(&f, vec![o])?;
-            if self.is_generator(&it) && Vm::gen_is_coro(&it) {
+            if self.gen_is_coro(&it) {
                 return Err(self.type_error("__await__() returned a coroutine"));
             }
             let next = self.names.next.clone();
@@ -1290,7 +1294,7 @@ impl Vm {
 
 fn this_agen(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
     match args.pos.first() {
-        Some(g) if vm.is_generator(g) && Vm::gen_is_async(g) => Ok(g.clone()),
+        Some(g) if vm.gen_is_async(g) => Ok(g.clone()),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'async_generator' object"
         ))),

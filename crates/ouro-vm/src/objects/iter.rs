@@ -88,7 +88,7 @@ impl Vm {
             Kind::Range => self.range_iter(o),
             Kind::Native if self.is_lazy_iter(o) => Ok(o.clone()),
             Kind::Native if self.is_generator(o) => {
-                if Vm::gen_is_coro(o) || Vm::gen_is_async(o) {
+                if self.gen_is_coro(o) || self.gen_is_async(o) {
                     let tn = self.type_name_of(o);
                     return Err(self.type_error(format!("'{tn}' object is not iterable")));
                 }
