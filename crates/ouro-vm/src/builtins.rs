@@ -402,7 +402,7 @@ fn abs_of(vm: &mut Vm, x: &ObjRef) -> PyResult<ObjRef> {
         Kind::Complex => vm.complex_abs(x),
         _ => {
             let a = vm.names.abs.clone();
-            match vm.call_dunder(x, &a, Vec::new())? {
+            match vm.call_dunder(x, &a, &[])? {
                 Some(r) => Ok(r),
                 None => {
                     let tn = vm.type_name_of(x);
@@ -417,46 +417,37 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
     let key = args.take_kw(vm, "key").filter(|k| !k.is(&vm.none));
     let default = args.take_kw(vm, "default");
     args.no_more_kw(vm, name)?;
-    let items = match args.len() {
+    // Items are taken one at a time and each is keyed as it comes, as
+    // CPython's min_max does (an iterator's and the key's side effects
+    // interleave).
+    let mut best: Option<(ObjRef, ObjRef)> = None;
+    // min and max are METH_VARARGS builtins in CPython 3.11: the caller's
+    // stack keeps its references while the builtin reads the arguments'
+    // tuple. These are the tuple's.
+    let _packed = args.pos.clone();
+    match args.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => {
             if !vm.has_iter(&args.pos[0]) {
                 let tn = vm.type_name_of(&args.pos[0]);
                 return Err(vm.type_error(format!("'{tn}' object is not iterable")));
             }
-            vm.iterate(&args.pos[0])?
+            let it = vm.iter(&args.pos[0])?;
+            while let Some(item) = vm.next(&it)? {
+                min_max_step(vm, item, key.as_ref(), want_less, &mut best)?;
+            }
         }
-        _ => {
+        n => {
             if default.is_some() {
                 return Err(vm.type_error(format!(
                     "Cannot specify a default for {name}() with multiple positional arguments"
                 )));
             }
-            args.pos.clone()
-        }
-    };
-    let mut best: Option<(ObjRef, ObjRef)> = None;
-    for it in items {
-        let k = match &key {
-            Some(f) => vm.call(f, vec![it.clone()])?,
-            None => it.clone(),
-        };
-        best = match best {
-            None => Some((it, k)),
-            Some((bi, bk)) => {
-                let op = if want_less {
-                    ouro_bytecode::CmpOp::Lt
-                } else {
-                    ouro_bytecode::CmpOp::Gt
-                };
-                let r = vm.richcompare(&k, &bk, op)?;
-                if vm.truthy(&r)? {
-                    Some((it, k))
-                } else {
-                    Some((bi, bk))
-                }
+            for i in 0..n {
+                let item = args.pos[i].clone();
+                min_max_step(vm, item, key.as_ref(), want_less, &mut best)?;
             }
-        };
+        }
     }
     match best {
         Some((v, _)) => Ok(v),
@@ -465,6 +456,37 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
             None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
         },
     }
+}
+
+/// One item of `min`/`max`: keyed (the key borrows the item, which this
+/// step owns), then kept if it beats the best so far.
+fn min_max_step(
+    vm: &mut Vm,
+    item: ObjRef,
+    key: Option<&ObjRef>,
+    want_less: bool,
+    best: &mut Option<(ObjRef, ObjRef)>,
+) -> PyResult<()> {
+    let k = match key {
+        Some(f) => vm.call_with(f, std::slice::from_ref(&item))?,
+        None => item.clone(),
+    };
+    let better = match best.as_ref() {
+        None => true,
+        Some((_, bk)) => {
+            let op = if want_less {
+                ouro_bytecode::CmpOp::Lt
+            } else {
+                ouro_bytecode::CmpOp::Gt
+            };
+            let r = vm.richcompare(&k, bk, op)?;
+            vm.truthy(&r)?
+        }
+    };
+    if better {
+        *best = Some((item, k));
+    }
+    Ok(())
 }
 
 fn builtin_min(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
@@ -554,10 +576,15 @@ fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     }
 }
 
-fn builtin_setattr(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+fn builtin_setattr(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     args.check(vm, "setattr", 3, 3)?;
     let n = attr_name(vm, &args.pos[1], "setattr")?;
-    vm.setattr(&args.pos[0], &n, args.pos[2].clone())?;
+    // The value moves on: the argument array's reference is the one a
+    // `__setattr__` call holds for its length.
+    let Some(value) = args.pos.pop() else {
+        return Err(vm.internal_error("setattr arguments"));
+    };
+    vm.setattr(&args.pos[0], &n, value)?;
     Ok(vm.none.clone())
 }
 
@@ -787,7 +814,7 @@ pub(crate) fn builtin_round(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
             if let Some(n) = nd {
                 a.push(n);
             }
-            match vm.call_dunder(x, &rn, a)? {
+            match vm.call_dunder(x, &rn, &a)? {
                 Some(r) => Ok(r),
                 None => {
                     let tn = vm.type_name_of(x);
@@ -828,13 +855,13 @@ pub(crate) fn builtin_divmod(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
         };
     }
     let dm = vm.intern("__divmod__")?;
-    if let Some(r) = vm.call_dunder(a, &dm, vec![b.clone()])? {
+    if let Some(r) = vm.call_dunder(a, &dm, std::slice::from_ref(b))? {
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
     }
     let rdm = vm.intern("__rdivmod__")?;
-    if let Some(r) = vm.call_dunder(b, &rdm, vec![a.clone()])? {
+    if let Some(r) = vm.call_dunder(b, &rdm, std::slice::from_ref(a))? {
         if !r.is(&vm.not_implemented) {
             return Ok(r);
         }
@@ -1239,7 +1266,7 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
             let seq = args.pos[0].clone();
             let rev = vm.intern("__reversed__")?;
             if Vm::is_heap_class_of(&seq) {
-                if let Some(r) = vm.call_dunder(&seq, &rev, Vec::new())? {
+                if let Some(r) = vm.call_dunder(&seq, &rev, &[])? {
                     return Ok(r);
                 }
             }

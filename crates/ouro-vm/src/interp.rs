@@ -31,12 +31,15 @@ use crate::vm::Vm;
 
 /// Why a frame exists, which decides what happens when it ends.
 pub(crate) enum FrameKind {
-    /// Called from Python: the result goes on the caller's stack.
-    Normal,
+    /// Called from Python: the result goes on the caller's stack, after the
+    /// `held` entries on top of it are released (CPython's call temporaries
+    /// that outlive the frame's start; see [`Vm::finish_held`]).
+    Normal { held: u32 },
     /// Called from Rust: the loop returns the result to its caller.
     Entry,
-    /// `__init__` of a new instance: the caller receives the instance.
-    Init(ObjRef),
+    /// `__init__` of a new instance: the caller receives the instance, after
+    /// the `held` entries on top of its stack are released.
+    Init { inst: ObjRef, held: u32 },
     /// `__del__` of an object being finalized (PEP 442).
     Finalizer(ObjRef),
     /// A generator's or coroutine's frame, run by `gen_resume` (the loop
@@ -415,7 +418,7 @@ impl Vm {
         }
         self.release_top_frame()?;
         let top = self.frames.last_mut()?;
-        let kind = std::mem::replace(&mut top.kind, FrameKind::Normal);
+        let kind = std::mem::replace(&mut top.kind, FrameKind::Normal { held: 0 });
         self.frames.truncate(self.frames.len() - 1);
         Some(kind)
     }
@@ -1208,42 +1211,10 @@ impl Vm {
                             }
                         }
                         Instr::CallFunctionEx(flag) => {
-                            let kwargs = if flag & 1 != 0 {
-                                Some(tri!('err, self.pop()))
-                            } else {
-                                None
-                            };
-                            let args = tri!('err, self.pop());
-                            let callable = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
-                            let mut argv: Vec<ObjRef> = match args.get::<TupleObj>() {
-                                Some(t) => t.items().to_vec(),
-                                // A lone `*x`: any iterable.
-                                None if self.has_iter(&args) => tri!('err, self.iterate(&args)),
-                                None => {
-                                    let f = self.function_str(&callable);
-                                    let tn = self.type_name_of(&args);
-                                    break 'err self.type_error(format!(
-                                        "{f} argument after * must be an iterable, not {tn}"
-                                    ));
-                                }
-                            };
-                            drop(args);
-                            let mut kwnames_v = Vec::new();
-                            if let Some(kw) = &kwargs {
-                                let pairs = tri!('err, self.dict_items_vec(kw));
-                                for (k, v) in pairs {
-                                    kwnames_v.push(k);
-                                    argv.push(v);
-                                }
-                            }
-                            let kwnames = if kwnames_v.is_empty() {
-                                None
-                            } else {
-                                Some(tri!('err, self.new_tuple(kwnames_v)))
-                            };
-                            match tri!('err, self.call_with_args(callable, argv, kwnames, true)) {
+                            let r = self.call_function_ex(flag & 1 != 0);
+                            match tri!('err, r) {
                                 Called::Pushed => continue 'frames,
                                 Called::Value(v) => self.stack.push(v),
                             }
@@ -1265,11 +1236,15 @@ impl Vm {
                             };
                             match kind {
                                 FrameKind::Entry => return Ok(v),
-                                FrameKind::Normal => {
+                                FrameKind::Normal { held } => {
+                                    if held != 0 {
+                                        self.release_held(held as usize);
+                                    }
                                     self.stack.push(v);
                                     continue 'frames;
                                 }
-                                FrameKind::Init(inst) => {
+                                FrameKind::Init { inst, held } => {
+                                    self.release_held(held as usize);
                                     if !v.is(&self.none) {
                                         let tn = self.type_name_of(&v);
                                         let e = self.type_error(format!(
@@ -1770,6 +1745,14 @@ impl Vm {
 
     /// Calls the callable on the stack with `nargs` arguments (the last
     /// `len(kwnames)` of them by keyword).
+    ///
+    /// CPython 3.11's `CALL` gives its stack references to the new frame
+    /// only when the callable is a Python function (a bound method is
+    /// unpacked first); a builtin gets them as its argument array. Any
+    /// other callable (a class, an instance with `__call__`) is called
+    /// through `_PyObject_MakeTpCall`, and the stack keeps the callable and
+    /// the arguments until the call returns: here they stay on the value
+    /// stack, with the call's own temporaries above them ([`Vm::finish_held`]).
     fn call_from_stack(
         &mut self,
         nargs: usize,
@@ -1786,6 +1769,7 @@ impl Vm {
         if len < nargs + extra {
             return Err(self.internal_error("call stack underflow"));
         }
+        let callable_pos = len - nargs - extra;
         // One allocation, with room for a bound self in front.
         let mut args = crate::natives::arg_vec(nargs + 1);
         if method {
@@ -1794,13 +1778,156 @@ impl Vm {
                 args.push(self_or_null.clone());
             }
         }
-        args.extend(self.stack.drain(len - nargs..));
-        if method {
-            let self_or_null = self.pop()?;
-            drop(self_or_null);
+        if !self.calls_through_tuple(&self.stack[callable_pos]) {
+            args.extend(self.stack.drain(len - nargs..));
+            if method {
+                let self_or_null = self.pop()?;
+                drop(self_or_null);
+            }
+            let callable = self.pop()?;
+            return self.call_with_args(callable, args, kwnames, true);
         }
-        let callable = self.pop()?;
-        self.call_with_args(callable, args, kwnames, true)
+        args.extend(self.stack[len - nargs..].iter().cloned());
+        let callable = self.stack[callable_pos].clone();
+        let r = match self.push_tp_call_temps(&args, kwnames.as_ref()) {
+            Ok(()) => self.call_with_args(callable, args, kwnames, true),
+            Err(e) => Err(e),
+        };
+        self.finish_held(callable_pos, r)
+    }
+
+    /// Whether CPython 3.11 calls `c` through `_PyObject_MakeTpCall`, with
+    /// its arguments packed into a tuple (and a dict for keywords): a
+    /// class, or an object whose type defines `__call__`. Functions, bound
+    /// methods, builtins and the builtin types are vectorcall callables.
+    fn calls_through_tuple(&self, c: &ObjRef) -> bool {
+        match c.kind() {
+            Kind::Function | Kind::Method | Kind::BuiltinFunction => false,
+            Kind::Type => Vm::is_heap_type(c),
+            _ => true,
+        }
+    }
+
+    /// `_PyObject_MakeTpCall`'s temporaries, held on the value stack for
+    /// the call: the references of the tuple of positional arguments and of
+    /// the dict of keyword arguments it makes. ouro holds the references
+    /// without making the two objects (CPython takes them from its free
+    /// lists, so they do not count for the collector either).
+    fn push_tp_call_temps(&mut self, args: &[ObjRef], kwnames: Option<&ObjRef>) -> PyResult<()> {
+        self.stack.extend(args.iter().cloned());
+        let _ = kwnames;
+        Ok(())
+    }
+
+    /// `_PyStack_UnpackDict`'s copy of the arguments (`first`, then `args`)
+    /// that a call through a type slot (`__init__`, `__new__`, `__call__`)
+    /// makes when there are keyword arguments, held on the value stack for
+    /// the length of the call. Returns the mark to release to.
+    fn push_unpacked(
+        &mut self,
+        first: &ObjRef,
+        args: &[ObjRef],
+        kwnames: Option<&ObjRef>,
+    ) -> usize {
+        let mark = self.stack.len();
+        let nkw = kwnames
+            .and_then(|k| k.get::<TupleObj>())
+            .map_or(0, |t| t.len());
+        if nkw > 0 {
+            self.stack.push(first.clone());
+            self.stack.extend(args.iter().cloned());
+        }
+        mark
+    }
+
+    /// Ends the start of a call that holds entries on the value stack from
+    /// `mark` up (the callable and arguments of [`Vm::hold_call`] and the
+    /// temporaries above them). A call that pushed a frame keeps them until
+    /// the frame returns (its kind counts them); a finished or failed call
+    /// releases them now.
+    fn finish_held(&mut self, mark: usize, r: PyResult<Called>) -> PyResult<Called> {
+        if let Ok(Called::Pushed) = r {
+            let Some(top) = self.frames.last_mut() else {
+                return Err(self.internal_error("held call without frame"));
+            };
+            let n = (top.stack_base - mark) as u32;
+            match &mut top.kind {
+                FrameKind::Normal { held } | FrameKind::Init { held, .. } => *held += n,
+                _ => return Err(self.internal_error("held call in a frame that cannot hold")),
+            }
+            return r;
+        }
+        let n = self.stack.len() - mark;
+        self.release_held(n);
+        r
+    }
+
+    /// `CALL_FUNCTION_EX`: calls the callable under the positional
+    /// arguments (a tuple, or any iterable, made a tuple first) and, with
+    /// `has_kwargs`, the keyword arguments' dict. As in CPython, the
+    /// callable, the tuple and the dict are held for the length of the
+    /// call (they are released in that order after it), and a call of a
+    /// function or bound method with keywords holds the unpacked copy of
+    /// all its arguments too ([`Vm::push_unpacked`]).
+    fn call_function_ex(&mut self, has_kwargs: bool) -> PyResult<Called> {
+        let len = self.stack.len();
+        let need = 2 + has_kwargs as usize;
+        if len < need {
+            return Err(self.internal_error("call stack underflow"));
+        }
+        let callable_pos = len - need;
+        let args_pos = callable_pos + 1;
+        let mut argv: Vec<ObjRef> = match self.stack[args_pos].get::<TupleObj>() {
+            Some(t) => t.items().to_vec(),
+            None => {
+                let args = self.stack[args_pos].clone();
+                if !self.has_iter(&args) {
+                    let f = self.function_str(&self.stack[callable_pos].clone());
+                    let tn = self.type_name_of(&args);
+                    return Err(self.type_error(format!(
+                        "{f} argument after * must be an iterable, not {tn}"
+                    )));
+                }
+                let items = self.iterate(&args)?;
+                let t = self.new_tuple(items.clone())?;
+                let old = std::mem::replace(&mut self.stack[args_pos], t);
+                drop(old);
+                items
+            }
+        };
+        let mut kwnames_v = Vec::new();
+        if has_kwargs {
+            let kw = self.stack[args_pos + 1].clone();
+            for (k, v) in self.dict_items_vec(&kw)? {
+                kwnames_v.push(k);
+                argv.push(v);
+            }
+        }
+        let kwnames = if kwnames_v.is_empty() {
+            None
+        } else {
+            Some(self.new_tuple(kwnames_v)?)
+        };
+        let callable = self.stack[callable_pos].clone();
+        if kwnames.is_some() && matches!(callable.kind(), Kind::Function | Kind::Method) {
+            // Below the tuple and the dict: released before them, so that
+            // the arguments are freed as the tuple and the dict free them.
+            let at = callable_pos + 1;
+            self.stack.splice(at..at, argv.iter().cloned());
+        }
+        let r = self.call_with_args(callable, argv, kwnames, true);
+        self.finish_held(callable_pos, r)
+    }
+
+    /// Releases the top `n` entries of the value stack, a call's held
+    /// entries, bottom first: the callable, then the arguments in order,
+    /// then the temporaries, whose copies of the arguments therefore hold
+    /// the last references and free them in argument order, as CPython
+    /// frees them when its `CALL` releases its stack after the call.
+    #[inline]
+    fn release_held(&mut self, n: usize) {
+        let len = self.stack.len();
+        self.stack.truncate(len - n);
     }
 
     /// The common call: a plain Python function (or bound method) with
@@ -1848,7 +1975,7 @@ impl Vm {
             return Ok(None);
         };
         let base = self.slots_from_stack(self_arg, nargs, call.nlocals, callable_pos);
-        self.install_simple_frame(func, call, base, given, FrameKind::Normal)?;
+        self.install_simple_frame(func, call, base, given, FrameKind::Normal { held: 0 })?;
         Ok(Some(Called::Pushed))
     }
 
@@ -1889,9 +2016,11 @@ impl Vm {
 
     /// A plain class ([`Vm::plain_class_init`]) of the metaclass `type`
     /// called with positional arguments its `__init__` takes as they are:
-    /// the new instance and the arguments move from the value stack into
-    /// the `__init__` frame's slots, as [`Vm::try_fast_call`] does for a
-    /// function. None: take the general path.
+    /// the `__init__` frame's slots get the new instance and copies of the
+    /// arguments, which stay on the value stack with the callable and the
+    /// arguments' tuple (what CPython's `CALL` and `_PyObject_MakeTpCall`
+    /// hold; see [`Vm::call_from_stack`]) until `__init__` returns. None:
+    /// take the general path.
     fn try_fast_instance(&mut self, nargs: usize, callable_pos: usize) -> PyResult<Option<Called>> {
         let ty = &self.stack[callable_pos];
         if !Vm::is_heap_type(ty) || !ty.class_is(self.ty(T::Type)) {
@@ -1905,11 +2034,34 @@ impl Vm {
         let Some(call) = simple_call(&init, given) else {
             return Ok(None);
         };
+        let args_at = self.stack.len() - nargs;
         let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
         drop(ty);
-        let base = self.slots_from_stack(Some(inst.clone()), nargs, call.nlocals, callable_pos);
-        self.install_simple_frame(init, call, base, given, FrameKind::Init(inst))?;
-        Ok(Some(Called::Pushed))
+        let base = self.locals.len();
+        self.locals.reserve(call.nlocals);
+        self.locals.push(Some(inst.clone()));
+        for i in args_at..args_at + nargs {
+            self.locals.push(Some(self.stack[i].clone()));
+        }
+        while self.locals.len() < base + call.nlocals {
+            self.locals.push(None);
+        }
+        // The references of `_PyObject_MakeTpCall`'s tuple of the arguments
+        // (see `push_tp_call_temps`).
+        self.stack.reserve(nargs);
+        for i in args_at..args_at + nargs {
+            let v = self.stack[i].clone();
+            self.stack.push(v);
+        }
+        let held = (self.stack.len() - callable_pos) as u32;
+        match self.install_simple_frame(init, call, base, given, FrameKind::Init { inst, held }) {
+            Ok(()) => Ok(Some(Called::Pushed)),
+            Err(e) => {
+                let n = self.stack.len() - callable_pos;
+                self.release_held(n);
+                Err(e)
+            }
+        }
     }
 
     /// A native with a positional form ([`crate::natives::PosFn`]) called
@@ -2095,7 +2247,7 @@ impl Vm {
                     &callable,
                     args,
                     kwnames.as_ref(),
-                    FrameKind::Normal,
+                    FrameKind::Normal { held: 0 },
                     None,
                 )?;
                 drop(callable);
@@ -2134,7 +2286,7 @@ impl Vm {
                 match self.type_lookup(&ty, &call) {
                     Some(f) => {
                         args.insert(0, callable);
-                        self.call_with_args(f, args, kwnames, may_push)
+                        self.call_slot_function(f, args, kwnames, may_push)
                     }
                     None => {
                         let tn = self.type_name_of(&callable);
@@ -2148,18 +2300,33 @@ impl Vm {
     fn set_top_frame_entry(&mut self) {
         if let Some(f) = self.frames.last_mut() {
             f.kind = match std::mem::replace(&mut f.kind, FrameKind::Entry) {
-                FrameKind::Normal => FrameKind::Entry,
+                FrameKind::Normal { held: 0 } => FrameKind::Entry,
                 other => other,
             };
         }
     }
 
-    /// Calls `callable(*args)` from Rust and returns its result.
-    pub fn call(&mut self, callable: &ObjRef, args: Vec<ObjRef>) -> PyResult<ObjRef> {
-        match self.call_with_args(callable.clone(), args, None, false)? {
-            Called::Value(v) => Ok(v),
-            Called::Pushed => Err(self.internal_error("unexpected frame push")),
+    /// Calls `callable(*args)` from Rust with borrowed arguments: the callee
+    /// gets its own references and the caller keeps its own for the call,
+    /// as CPython's C code does with an argument array it owns (`map`'s
+    /// items).
+    pub(crate) fn call_with(&mut self, callable: &ObjRef, args: &[ObjRef]) -> PyResult<ObjRef> {
+        if callable.kind() == Kind::Function {
+            if let Some((first, rest)) = args.split_first() {
+                if let Some(r) = self.call_simple(callable, first, rest) {
+                    return r;
+                }
+            }
         }
+        self.call(callable, args.to_vec())
+    }
+
+    /// Calls `callable(*args)` from Rust and returns its result. The
+    /// arguments move into the call, as a vectorcall's array is passed on
+    /// to the callee (a caller that keeps its own references, as CPython's
+    /// C code often does, passes copies).
+    pub fn call(&mut self, callable: &ObjRef, args: Vec<ObjRef>) -> PyResult<ObjRef> {
+        self.call_kw(callable, args, None)
     }
 
     /// Calls with keyword arguments (`kwnames` names the last values).
@@ -2169,10 +2336,59 @@ impl Vm {
         args: Vec<ObjRef>,
         kwnames: Option<ObjRef>,
     ) -> PyResult<ObjRef> {
-        match self.call_with_args(callable.clone(), args, kwnames, false)? {
+        let r = if self.calls_through_tuple(callable) {
+            self.call_through_tuple(args, kwnames, |vm, args, kwnames| {
+                vm.call_with_args(callable.clone(), args, kwnames, false)
+            })
+        } else {
+            self.call_with_args(callable.clone(), args, kwnames, false)
+        };
+        match r? {
             Called::Value(v) => Ok(v),
             Called::Pushed => Err(self.internal_error("unexpected frame push")),
         }
+    }
+
+    /// Runs `call` (from Rust, to completion) with `_PyObject_MakeTpCall`'s
+    /// temporaries held on the value stack ([`Vm::push_tp_call_temps`]).
+    pub(crate) fn call_through_tuple(
+        &mut self,
+        args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+        call: impl FnOnce(&mut Vm, Vec<ObjRef>, Option<ObjRef>) -> PyResult<Called>,
+    ) -> PyResult<Called> {
+        let mark = self.stack.len();
+        let r = match self.push_tp_call_temps(&args, kwnames.as_ref()) {
+            Ok(()) => call(self, args, kwnames),
+            Err(e) => Err(e),
+        };
+        let n = self.stack.len() - mark;
+        self.release_held(n);
+        r
+    }
+
+    /// Calls a Python function that a type slot found (`__call__`,
+    /// `__init__`, `__new__`), with its first argument prepended (CPython's
+    /// `_PyObject_Call_Prepend`): with keyword arguments, the copy of the
+    /// arguments that the slot makes ([`Vm::push_unpacked`]) is held for the
+    /// call, by the pushed frame or until the call finishes from Rust.
+    fn call_slot_function(
+        &mut self,
+        f: ObjRef,
+        args: Vec<ObjRef>,
+        kwnames: Option<ObjRef>,
+        may_push: bool,
+    ) -> PyResult<Called> {
+        let Some((first, rest)) = args.split_first() else {
+            return self.call_with_args(f, args, kwnames, may_push);
+        };
+        let mark = self.push_unpacked(first, rest, kwnames.as_ref());
+        let r = self.call_with_args(f, args, kwnames, may_push);
+        if !may_push {
+            let n = self.stack.len() - mark;
+            self.release_held(n);
+        }
+        r
     }
 
     /// Calling a type: `type(x)`, builtin constructors, or a class (object
@@ -2196,7 +2412,7 @@ impl Vm {
                 if f.kind() == Kind::Function {
                     let mut a = args;
                     a.insert(0, ty);
-                    return self.call_with_args(f, a, kwnames, may_push);
+                    return self.call_slot_function(f, a, kwnames, may_push);
                 }
             }
         }
@@ -2234,7 +2450,8 @@ impl Vm {
                     self.locals.push(None);
                 }
                 if may_push {
-                    self.install_simple_frame(init, call, base, given, FrameKind::Init(inst))?;
+                    let kind = FrameKind::Init { inst, held: 0 };
+                    self.install_simple_frame(init, call, base, given, kind)?;
                     return Ok(Called::Pushed);
                 }
                 self.install_simple_frame(init, call, base, given, FrameKind::Entry)?;
@@ -2262,7 +2479,10 @@ impl Vm {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(ty.clone());
                 a.extend(args.iter().cloned());
-                let obj = self.call_kw(&f, a, kwnames.clone())?;
+                let obj = match self.call_slot_function(f, a, kwnames.clone(), false)? {
+                    Called::Value(v) => v,
+                    Called::Pushed => return Err(self.internal_error("unexpected frame push")),
+                };
                 if !self.isinstance(&obj, &ty) {
                     return Ok(Called::Value(obj));
                 }
@@ -2281,7 +2501,13 @@ impl Vm {
                 let mut a = Vec::with_capacity(args.len() + 1);
                 a.push(inst.clone());
                 a.extend(args);
-                self.push_function_frame(&f, a, kwnames.as_ref(), FrameKind::Init(inst), None)?;
+                let mark = self.push_unpacked(&inst, &a[1..], kwnames.as_ref());
+                let kind = FrameKind::Init { inst, held: 0 };
+                if let Err(e) = self.push_function_frame(&f, a, kwnames.as_ref(), kind, None) {
+                    let n = self.stack.len() - mark;
+                    self.release_held(n);
+                    return Err(e);
+                }
                 if may_push {
                     Ok(Called::Pushed)
                 } else {
@@ -2289,10 +2515,13 @@ impl Vm {
                     let frame = self.frames.last_mut();
                     let inst = match frame.map(|f| std::mem::replace(&mut f.kind, FrameKind::Entry))
                     {
-                        Some(FrameKind::Init(i)) => i,
+                        Some(FrameKind::Init { inst, .. }) => inst,
                         _ => return Err(self.internal_error("init frame")),
                     };
-                    let r = self.run_entry()?;
+                    let r = self.run_entry();
+                    let n = self.stack.len() - mark;
+                    self.release_held(n);
+                    let r = r?;
                     if !r.is(&self.none) {
                         let tn = self.type_name_of(&r);
                         return Err(
@@ -2823,7 +3052,10 @@ impl Vm {
                     finish_finalizer(obj);
                     return Ok(());
                 }
-                FrameKind::Init(_) | FrameKind::Normal => {
+                // Entries the call held on the caller's stack go first, as
+                // at a return.
+                FrameKind::Init { held, .. } | FrameKind::Normal { held } => {
+                    self.release_held(held as usize);
                     add_tb = true;
                 }
                 FrameKind::GenInline { gen, .. } => {

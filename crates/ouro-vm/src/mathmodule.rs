@@ -54,7 +54,7 @@ pub(crate) fn real(vm: &mut Vm, o: &ObjRef) -> PyResult<f64> {
         _ => {}
     }
     let name = vm.names.float_.clone();
-    if let Some(r) = vm.call_dunder(o, &name, Vec::new())? {
+    if let Some(r) = vm.call_dunder(o, &name, &[])? {
         if r.kind() == Kind::Float {
             return Ok(vm.float_value(&r).unwrap_or(0.0));
         }

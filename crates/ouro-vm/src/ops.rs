@@ -441,7 +441,10 @@ impl Vm {
             let sa = self.names.setattr.clone();
             if let Some(f) = self.type_lookup(&ty, &sa) {
                 if f.kind() == Kind::Function {
-                    self.call(&f, vec![obj.clone(), name.clone(), value])?;
+                    // The value is held here for the call, as by CPython's
+                    // STORE_ATTR; the frame gets its own references.
+                    let a = [name.clone(), value];
+                    self.call_type_attr_with(&f, obj, &a)?;
                     return Ok(());
                 }
             }
@@ -460,7 +463,7 @@ impl Vm {
             let da = self.names.delattr.clone();
             if let Some(f) = self.type_lookup(&ty, &da) {
                 if f.kind() == Kind::Function {
-                    self.call(&f, vec![obj.clone(), name.clone()])?;
+                    self.call_type_attr_with(&f, obj, std::slice::from_ref(name))?;
                     return Ok(());
                 }
             }
@@ -660,18 +663,20 @@ impl Vm {
     }
 
     /// Looks up a dunder on the object's type and calls it with the object
-    /// first; None if the type has no such method.
+    /// first; None if the type has no such method. The arguments are
+    /// borrowed, as CPython's slots pass their operands to
+    /// `vectorcall_method`: the callee's frame holds its own references.
     pub(crate) fn call_dunder(
         &mut self,
         obj: &ObjRef,
         name: &ObjRef,
-        args: Vec<ObjRef>,
+        args: &[ObjRef],
     ) -> PyResult<Option<ObjRef>> {
         let ty = obj.class();
         let Some(f) = self.type_lookup(&ty, name) else {
             return Ok(None);
         };
-        self.call_type_attr(&f, obj, args).map(Some)
+        self.call_type_attr_with(&f, obj, args).map(Some)
     }
 
     /// Calls `f`, found on `obj`'s type, for `obj`: functions and method
@@ -743,7 +748,7 @@ impl Vm {
             _ => {}
         }
         let gi = self.names.getitem.clone();
-        if let Some(r) = self.call_dunder(obj, &gi, vec![key.clone()])? {
+        if let Some(r) = self.call_dunder(obj, &gi, std::slice::from_ref(key))? {
             return Ok(r);
         }
         // Subclasses of builtins without their own __getitem__.
@@ -811,12 +816,11 @@ impl Vm {
             }
         } else {
             let si = self.names.setitem.clone();
-            if self
-                .call_dunder(obj, &si, vec![key.clone(), value.clone()])?
-                .is_some()
-            {
+            let kv = [key, value];
+            if self.call_dunder(obj, &si, &kv)?.is_some() {
                 return Ok(());
             }
+            let [key, value] = kv;
             match obj.kind() {
                 Kind::List => return self.list_setitem(obj, &key, value),
                 Kind::Dict => return self.dict_setitem(obj, key, value),
@@ -837,7 +841,10 @@ impl Vm {
         let heap = Vm::is_heap_class_of(obj);
         if heap {
             let di = self.names.delitem.clone();
-            if self.call_dunder(obj, &di, vec![key.clone()])?.is_some() {
+            if self
+                .call_dunder(obj, &di, std::slice::from_ref(key))?
+                .is_some()
+            {
                 return Ok(());
             }
         }
@@ -1108,7 +1115,7 @@ impl Vm {
                 UnaryKind::Pos => self.names.pos.clone(),
                 UnaryKind::Invert => self.names.invert.clone(),
             };
-            if let Some(r) = self.call_dunder(a, &name, Vec::new())? {
+            if let Some(r) = self.call_dunder(a, &name, &[])? {
                 return Ok(r);
             }
         }
@@ -1403,7 +1410,7 @@ impl Vm {
         }
         if Vm::is_heap_class_of(o) {
             let b = self.names.bool_.clone();
-            if let Some(r) = self.call_dunder(o, &b, Vec::new())? {
+            if let Some(r) = self.call_dunder(o, &b, &[])? {
                 if r.is(&self.true_) {
                     return Ok(true);
                 }
@@ -1414,7 +1421,7 @@ impl Vm {
                 return Err(self.type_error(format!("__bool__ should return bool, returned {tn}")));
             }
             let l = self.names.len.clone();
-            if let Some(r) = self.call_dunder(o, &l, Vec::new())? {
+            if let Some(r) = self.call_dunder(o, &l, &[])? {
                 let n = self.len_result(&r)?;
                 return Ok(n > 0);
             }
@@ -1464,7 +1471,7 @@ impl Vm {
         }
         if Vm::is_heap_class_of(o) {
             let l = self.names.len.clone();
-            if let Some(r) = self.call_dunder(o, &l, Vec::new())? {
+            if let Some(r) = self.call_dunder(o, &l, &[])? {
                 return self.len_result(&r);
             }
         }
@@ -1880,7 +1887,7 @@ impl Vm {
         }
         if Vm::is_heap_class_of(container) {
             let c = self.names.contains.clone();
-            if let Some(r) = self.call_dunder(container, &c, vec![item.clone()])? {
+            if let Some(r) = self.call_dunder(container, &c, std::slice::from_ref(item))? {
                 return self.truthy(&r);
             }
         }

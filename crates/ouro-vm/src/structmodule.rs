@@ -310,7 +310,7 @@ fn get_float(vm: &mut Vm, v: &ObjRef) -> PyResult<f64> {
         Kind::Int | Kind::BigInt => vm.float_value(v).ok_or(()),
         _ => {
             let float_ = vm.names.float_.clone();
-            match vm.call_dunder(v, &float_, Vec::new()) {
+            match vm.call_dunder(v, &float_, &[]) {
                 Ok(Some(r)) if r.kind() == Kind::Float => vm.float_value(&r).ok_or(()),
                 Ok(Some(_)) | Err(_) => Err(()),
                 Ok(None) => {

@@ -120,7 +120,7 @@ impl Vm {
         }
         if Vm::is_heap_class_of(d) {
             let missing = self.intern("__missing__")?;
-            if let Some(r) = self.call_dunder(d, &missing, vec![key.clone()])? {
+            if let Some(r) = self.call_dunder(d, &missing, std::slice::from_ref(key))? {
                 return Ok(r);
             }
         }

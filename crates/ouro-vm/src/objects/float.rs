@@ -102,7 +102,7 @@ impl Vm {
             }
             _ => {
                 let f = self.names.float_.clone();
-                if let Some(r) = self.call_dunder(&x, &f, Vec::new())? {
+                if let Some(r) = self.call_dunder(&x, &f, &[])? {
                     if r.kind() == Kind::Float {
                         return Ok(r);
                     }
@@ -113,7 +113,7 @@ impl Vm {
                     );
                 }
                 let idx = self.names.index.clone();
-                if let Some(r) = self.call_dunder(&x, &idx, Vec::new())? {
+                if let Some(r) = self.call_dunder(&x, &idx, &[])? {
                     if let Some(v) = self.float_value(&r) {
                         return self.new_float(v);
                     }

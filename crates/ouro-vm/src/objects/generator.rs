@@ -240,11 +240,11 @@ impl Vm {
                 namespace: None,
                 func: Some(func.clone()),
                 frame_obj: None,
-                kind: FrameKind::Normal,
+                kind: FrameKind::Normal { held: 0 },
             };
             (frame, locals, Vec::new())
         } else {
-            self.push_function_frame_any(func, args, kwnames, FrameKind::Normal, None)?;
+            self.push_function_frame_any(func, args, kwnames, FrameKind::Normal { held: 0 }, None)?;
             let (mut locals, mut stack) = (Vec::new(), Vec::new());
             let Some(f) = self.pop_frame_keep(&mut locals, &mut stack) else {
                 return Err(self.internal_error("generator without frame"));
@@ -301,7 +301,7 @@ impl Vm {
             return Err(self.internal_error("yield without frame"));
         };
         // The saved frame must not own its generator.
-        let (gen, inline) = match std::mem::replace(&mut top.kind, FrameKind::Normal) {
+        let (gen, inline) = match std::mem::replace(&mut top.kind, FrameKind::Normal { held: 0 }) {
             FrameKind::GenInline { gen, .. } => (gen, true),
             FrameKind::Generator(gen) => (gen, false),
             _ => return Err(self.internal_error("yield outside a generator frame")),

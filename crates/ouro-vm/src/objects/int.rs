@@ -296,7 +296,7 @@ impl Vm {
         let ty = o.class();
         if Vm::is_heap_type(&ty) {
             let idx = self.names.index.clone();
-            if let Some(r) = self.call_dunder(o, &idx, Vec::new())? {
+            if let Some(r) = self.call_dunder(o, &idx, &[])? {
                 if let Some(v) = self.to_bigint(&r) {
                     return Ok(v);
                 }
@@ -399,7 +399,7 @@ impl Vm {
                 for name in ["__int__", "__index__", "__trunc__"] {
                     let n = self.intern(name)?;
                     if self.type_lookup(&ty, &n).is_some() {
-                        let r = self.call_dunder(&x, &n, Vec::new())?;
+                        let r = self.call_dunder(&x, &n, &[])?;
                         if let Some(r) = r {
                             if let Some(v) = self.to_bigint(&r) {
                                 return self.new_bigint(v);

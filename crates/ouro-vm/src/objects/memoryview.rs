@@ -793,7 +793,7 @@ impl Vm {
             _ => {}
         }
         let float_ = self.names.float_.clone();
-        match self.call_dunder(v, &float_, Vec::new()) {
+        match self.call_dunder(v, &float_, &[]) {
             Ok(Some(r)) if r.kind() == Kind::Float => self.float_value(&r).ok_or(FloatErr::Type),
             Ok(Some(_)) => Err(FloatErr::Type),
             Err(e) if self.err_is(&e, T::TypeError) => Err(FloatErr::Type),

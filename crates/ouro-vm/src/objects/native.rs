@@ -573,7 +573,8 @@ impl Vm {
                 if done {
                     None
                 } else {
-                    Some(self.call(&func, vals)?)
+                    // CPython's map_next owns the items for the call.
+                    Some(self.call_with(&func, &vals)?)
                 }
             }
             Step::Filter(func, inner) => loop {
