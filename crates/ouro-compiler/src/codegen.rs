@@ -909,8 +909,9 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Import(i) => {
+                // Every instruction has the statement's position, as in
+                // CPython 3.11 (a failed import shows the whole statement).
                 for alias in &i.names {
-                    let saved = self.set_loc(alias.range());
                     self.load_const(Constant::Int(0));
                     self.load_const(Constant::None);
                     let ni = self.add_name_raw(alias.name.as_str());
@@ -934,7 +935,6 @@ impl<'a> Compiler<'a> {
                             self.name_op(top, NameOp::Store)?;
                         }
                     }
-                    self.restore_loc(saved);
                 }
                 Ok(())
             }

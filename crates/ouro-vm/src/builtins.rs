@@ -1074,6 +1074,20 @@ impl Vm {
                 d
             }
         };
+        let slots: Vec<Option<ObjRef>> = self.locals[base..].to_vec();
+        self.fill_locals_dict(&d, &code, &slots)?;
+        Ok(d)
+    }
+
+    /// Brings the dict `d` up to date with a function frame's slots: each
+    /// bound local (a cell's content for cell and free variables) under its
+    /// name, unbound ones removed (CPython's `PyFrame_FastToLocals`).
+    fn fill_locals_dict(
+        &mut self,
+        d: &ObjRef,
+        code: &ouro_bytecode::CodeObject,
+        slots: &[Option<ObjRef>],
+    ) -> PyResult<()> {
         let nv = code.varnames.len();
         let cells = code.cellvars.iter().chain(code.freevars.iter());
         let names: Vec<(usize, &str, bool)> = code
@@ -1084,7 +1098,7 @@ impl Vm {
             .chain(cells.enumerate().map(|(i, n)| (nv + i, &**n, true)))
             .collect();
         for (slot, name, is_cell) in names {
-            let raw = self.locals.get(base + slot).cloned().flatten();
+            let raw = slots.get(slot).cloned().flatten();
             let v = if is_cell {
                 raw.and_then(|c| {
                     c.borrow::<ouro_heap::CellObj>()
@@ -1095,10 +1109,43 @@ impl Vm {
             };
             let k = self.intern(name)?;
             match v {
-                Some(v) => self.dict_set_str(&d, &k, v)?,
-                None => drop(self.dict_del_str(&d, &k)),
+                Some(v) => self.dict_set_str(d, &k, v)?,
+                None => drop(self.dict_del_str(d, &k)),
             }
         }
+        Ok(())
+    }
+
+    /// `f_locals` of a frame object whose frame has finished: its
+    /// namespace for module and class code; for a function, a dict of the
+    /// slots it kept, made once and refreshed on each read.
+    pub(crate) fn finished_frame_locals(&mut self, fo: &ObjRef) -> PyResult<ObjRef> {
+        let Some((code, ns, slots)) = fo
+            .borrow::<ouro_heap::FrameObj>()
+            .map(|f| (f.code.clone(), f.namespace.clone(), f.locals.clone()))
+        else {
+            return self.new_dict();
+        };
+        let Some(code) = code.get::<ouro_heap::CodeObj>().map(|c| c.code.clone()) else {
+            return self.new_dict();
+        };
+        if code.flags & ouro_bytecode::code_flags::OPTIMIZED == 0 {
+            return match ns {
+                Some(ns) => Ok(ns),
+                None => self.new_dict(),
+            };
+        }
+        let d = match ns {
+            Some(d) => d,
+            None => {
+                let d = self.new_dict()?;
+                if let Some(mut f) = fo.borrow_mut::<ouro_heap::FrameObj>() {
+                    f.namespace = Some(d.clone());
+                }
+                d
+            }
+        };
+        self.fill_locals_dict(&d, &code, &slots)?;
         Ok(d)
     }
 }

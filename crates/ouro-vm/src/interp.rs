@@ -329,6 +329,17 @@ impl Vm {
     }
 
     /// Pushes a frame for `code_obj` with empty locals.
+    /// Before a frame is pushed from Rust: the running frame (the caller)
+    /// records the instruction it is at, for its traceback entry and its
+    /// frame object's `f_lineno` while the callee runs.
+    #[inline(always)]
+    fn note_caller_position(&mut self) {
+        let at = self.cur_ip.saturating_sub(1);
+        if let Some(c) = self.frames.last_mut() {
+            c.lasti = at;
+        }
+    }
+
     pub(crate) fn push_frame_raw(
         &mut self,
         code_obj: ObjRef,
@@ -341,6 +352,7 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
+        self.note_caller_position();
         let Ok(code_obj) = FrozenRef::<CodeObj>::new(code_obj) else {
             return Err(self.internal_error("frame without code"));
         };
@@ -391,7 +403,10 @@ impl Vm {
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
         }
         self.native_depth += 1;
+        // The caller's instruction, for the rest of it.
+        let at = self.cur_ip;
         let r = self.run_frames();
+        self.cur_ip = at;
         self.native_depth -= 1;
         if let Err(e) = &r {
             e.0.set_flag(flags::F_RAISED, true);
@@ -443,11 +458,15 @@ impl Vm {
         }
         if let Some(fo) = top.frame_obj.clone() {
             let lasti = top.lasti as u32;
+            let line = top.code().line_of(top.lasti);
             let locals: Vec<Option<ObjRef>> = self.locals.drain(base..).collect();
             if let Some(mut f) = fo.borrow_mut::<FrameObj>() {
                 f.locals = locals;
                 f.live = false;
                 f.lasti = lasti;
+                if let Some(line) = line {
+                    f.lineno = line;
+                }
             }
         } else {
             // Release in slot order (`truncate` drops the tail first to
@@ -565,6 +584,7 @@ impl Vm {
                     return Err(self.internal_error("instruction pointer out of range"));
                 };
                 ip += 1;
+                self.cur_ip = ip;
                 let err: PyErr = 'err: {
                     match instr {
                         Instr::Nop => {}
@@ -1226,6 +1246,7 @@ impl Vm {
                         Instr::ReturnValue => {
                             let v = tri!('err, self.pop());
                             self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
                             if self.viz.is_some() {
                                 // A step with the returning frame still on
                                 // the stack, its last line done.
@@ -2156,6 +2177,10 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             self.release_locals_from(base);
             return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        if matches!(kind, FrameKind::Entry) {
+            // From bytecode, the call instruction has recorded it.
+            self.note_caller_position();
         }
         for k in given..call.argcount {
             self.locals[base + k] = call.default_arg(k);

@@ -26,6 +26,7 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
         "_struct" => Some(crate::structmodule::make_module(vm)?),
         "_itertools" => Some(crate::itertoolsmodule::make_module(vm)?),
         "_codecs" => Some(crate::objects::codecs::make_module(vm)?),
+        "_traceback" => Some(crate::objects::exception::make_traceback_module(vm)?),
         _ => None,
     })
 }
@@ -34,6 +35,8 @@ pub(crate) fn builtin_module(vm: &mut Vm, name: &str) -> PyResult<Option<ObjRef>
 pub(crate) fn frozen_source(name: &str) -> Option<(&'static str, &'static str)> {
     match name {
         "weakref" => Some((include_str!("../lib/weakref.py"), "<frozen weakref>")),
+        "traceback" => Some((include_str!("../lib/traceback.py"), "<frozen traceback>")),
+        "linecache" => Some((include_str!("../lib/linecache.py"), "<frozen linecache>")),
         "tracemalloc" => Some((
             include_str!("../lib/tracemalloc.py"),
             "<frozen tracemalloc>",

@@ -196,6 +196,11 @@ pub struct Vm {
     pub(crate) recursion_limit: usize,
     /// Rust-level re-entries of the interpreter loop.
     pub(crate) native_depth: usize,
+    /// The running frame's next instruction, stored by the loop at each
+    /// instruction (CPython's `frame->prev_instr`): a frame pushed from
+    /// Rust records its caller's position from it, and a running frame's
+    /// `f_lineno` reads it.
+    pub(crate) cur_ip: usize,
 
     pub stdout: Output,
     pub stderr: Output,
@@ -330,6 +335,7 @@ impl Vm {
             dunders_changed: false,
             recursion_limit: 1000,
             native_depth: 0,
+            cur_ip: 0,
             stdout: if config.capture_output {
                 Output::Buffer(Vec::new())
             } else {

@@ -367,7 +367,7 @@ impl Vm {
     }
 
     /// Formats one traceback entry (`tb_displayline`).
-    fn format_tb_entry(&mut self, tb: &ObjRef, out: &mut String) {
+    pub(crate) fn format_tb_entry(&mut self, tb: &ObjRef, out: &mut String) {
         let Some((frame, lasti, lineno)) = tb
             .borrow::<TracebackObj>()
             .map(|t| (t.frame.clone(), t.lasti, t.lineno))
@@ -481,7 +481,7 @@ impl Vm {
     }
 
     /// The last line of an exception display: `Type: message`.
-    fn format_exception_only(&mut self, exc: &ObjRef, out: &mut String) {
+    pub(crate) fn format_exception_only(&mut self, exc: &ObjRef, out: &mut String) {
         let ty = exc.class();
         let qn = self.type_qualname(&ty);
         let module = self.type_module_name(&ty);
@@ -587,10 +587,16 @@ impl Vm {
     /// The full display of an exception with its chain (CPython's
     /// `print_exception_recursive`).
     pub fn format_exception(&mut self, exc: &ObjRef) -> String {
+        self.format_exception_chain(exc, true)
+    }
+
+    /// [`Vm::format_exception`], or without the exception's own causes and
+    /// contexts when not `chain` (a group's sub-exceptions keep theirs).
+    pub(crate) fn format_exception_chain(&mut self, exc: &ObjRef, chain: bool) -> String {
         let mut out = String::new();
         let mut seen: Vec<ObjRef> = Vec::new();
         let mut ctx = GroupCtx::default();
-        self.format_exception_ctx(exc, &mut out, &mut seen, &mut ctx);
+        self.format_exception_ctx(exc, &mut out, &mut seen, &mut ctx, chain);
         out
     }
 
@@ -603,6 +609,7 @@ impl Vm {
         out: &mut String,
         seen: &mut Vec<ObjRef>,
         ctx: &mut GroupCtx,
+        chain_top: bool,
     ) {
         // (message, exception): the message of an exception with a cause or
         // context is printed between that one and it.
@@ -614,7 +621,7 @@ impl Vm {
                 Some(x) => (x.cause.clone(), x.context.clone(), x.suppress_context),
                 None => (None, None, false),
             };
-            let next = if chain.len() >= 200 {
+            let next = if chain.len() >= 200 || !chain_top {
                 None
             } else if let Some(c) = cause.filter(|c| !seen.iter().any(|s| s.is(c))) {
                 Some((CAUSE_MSG, c))
@@ -680,7 +687,7 @@ impl Vm {
                 out.push_str(&format!("+---------------- {title} ----------------\n"));
                 ctx.depth += 1;
                 if !truncated {
-                    self.format_exception_ctx(&subs[i], out, seen, ctx);
+                    self.format_exception_ctx(&subs[i], out, seen, ctx, true);
                 } else {
                     let remaining = subs.len() - MAX_GROUP_WIDTH;
                     let s = if remaining > 1 { "s" } else { "" };
@@ -780,4 +787,98 @@ fn repeated(out: &mut String, n: usize) {
         "  [Previous line repeated {n} more time{}]\n",
         if n > 1 { "s" } else { "" }
     ));
+}
+
+// ------------------------------------------------------------ _traceback
+
+/// The `_traceback` module: the interpreter's own exception display, for
+/// the `traceback` module (frozen Python) to build its API on, so that
+/// `traceback.print_exc()` prints what an uncaught exception prints.
+pub(crate) fn make_traceback_module(vm: &mut Vm) -> PyResult<ObjRef> {
+    let m = vm.new_module("_traceback")?;
+    let Some(d) = Vm::module_dict(&m) else {
+        return Err(vm.internal_error("module without dict"));
+    };
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("format_exception", tb_format_exception),
+        ("format_exception_only", tb_format_exception_only),
+        ("format_entry", tb_format_entry),
+        ("entry_position", tb_entry_position),
+    ];
+    for (name, f) in functions {
+        vm.add_function(&d, name, *f)?;
+    }
+    Ok(m)
+}
+
+fn tb_exception_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    let e = args.pos[0].clone();
+    if !vm.is_instance_of(&e, T::BaseException) {
+        let tn = vm.type_name_of(&e);
+        return Err(vm.type_error(format!("{name}() expects an exception, not '{tn}'")));
+    }
+    Ok(e)
+}
+
+/// `format_exception(exc, chain)`: the full display of `exc` (with its
+/// causes and contexts when `chain`), as `sys.excepthook` prints it.
+fn tb_format_exception(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "format_exception")?;
+    args.check(vm, "format_exception", 2, 2)?;
+    let e = tb_exception_arg(vm, &args, "format_exception")?;
+    let chain = vm.truthy(&args.pos[1])?;
+    let text = vm.format_exception_chain(&e, chain);
+    vm.new_str(&text)
+}
+
+/// `format_exception_only(exc)`: the `Type: message` line (the location
+/// lines of a `SyntaxError` before it, its notes after it).
+fn tb_format_exception_only(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    args.no_kw(vm, "format_exception_only")?;
+    args.check(vm, "format_exception_only", 1, 1)?;
+    let e = tb_exception_arg(vm, &args, "format_exception_only")?;
+    let mut out = String::new();
+    vm.format_exception_only(&e, &mut out);
+    vm.new_str(&out)
+}
+
+fn tb_arg(vm: &mut Vm, args: &Args, name: &str) -> PyResult<ObjRef> {
+    args.no_kw(vm, name)?;
+    args.check(vm, name, 1, 1)?;
+    let t = args.pos[0].clone();
+    if t.kind() != Kind::Traceback {
+        let tn = vm.type_name_of(&t);
+        return Err(vm.type_error(format!("{name}() expects a traceback, not '{tn}'")));
+    }
+    Ok(t)
+}
+
+/// `format_entry(tb)`: one traceback entry, with its source line and the
+/// carets under the failing expression.
+fn tb_format_entry(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let t = tb_arg(vm, &args, "format_entry")?;
+    let mut out = String::new();
+    vm.format_tb_entry(&t, &mut out);
+    vm.new_str(&out)
+}
+
+/// `entry_position(tb)`: `(end_lineno, colno, end_colno)` of the
+/// instruction the entry points at (UTF-8 byte columns, as CPython's
+/// `co_positions`), or Nones.
+fn tb_entry_position(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
+    let t = tb_arg(vm, &args, "entry_position")?;
+    let pos = t.borrow::<TracebackObj>().and_then(|x| {
+        let code = x.frame.borrow::<FrameObj>().map(|f| f.code.clone())?;
+        let c = code.get::<CodeObj>()?;
+        c.code.positions.get(x.lasti as usize).copied()
+    });
+    let items = match pos.filter(|p| p.line != 0) {
+        Some(p) => vec![
+            vm.new_int(p.end_line as i64)?,
+            vm.new_int(p.col as i64)?,
+            vm.new_int(p.end_col as i64)?,
+        ],
+        None => vec![vm.none.clone(), vm.none.clone(), vm.none.clone()],
+    };
+    vm.new_tuple(items)
 }

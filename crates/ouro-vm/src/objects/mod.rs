@@ -1166,7 +1166,13 @@ impl Vm {
                     ("f_back", None) => Ok(Some(opt(f.2))),
                     ("f_lineno", Some(i)) => {
                         let fr = &self.frames[i];
-                        let line = fr.code().line_of(fr.lasti).unwrap_or(fr.code().firstlineno);
+                        // The running frame is where the loop is.
+                        let at = if i + 1 == self.frames.len() {
+                            self.cur_ip.saturating_sub(1)
+                        } else {
+                            fr.lasti
+                        };
+                        let line = fr.code().line_of(at).unwrap_or(fr.code().firstlineno);
                         self.new_int(line as i64).map(Some)
                     }
                     ("f_lineno", None) => self.new_int(f.3 as i64).map(Some),
@@ -1175,6 +1181,7 @@ impl Vm {
                         None if i + 1 == self.frames.len() => self.current_locals().map(Some),
                         None => Ok(None),
                     },
+                    ("f_locals", None) => self.finished_frame_locals(o).map(Some),
                     _ => Ok(None),
                 };
             }
