@@ -1061,19 +1061,7 @@ impl Vm {
         let code = self.frames[fi].code().clone();
         let base = self.frames[fi].locals_base;
         let fo = self.frame_object(fi)?;
-        let existing = fo
-            .borrow::<ouro_heap::FrameObj>()
-            .and_then(|f| f.namespace.clone());
-        let d = match existing {
-            Some(d) => d,
-            None => {
-                let d = self.new_dict()?;
-                if let Some(mut f) = fo.borrow_mut::<ouro_heap::FrameObj>() {
-                    f.namespace = Some(d.clone());
-                }
-                d
-            }
-        };
+        let d = self.frame_locals_dict(&fo)?;
         let slots: Vec<Option<ObjRef>> = self.locals[base..].to_vec();
         self.fill_locals_dict(&d, &code, &slots)?;
         Ok(d)
@@ -1135,17 +1123,24 @@ impl Vm {
                 None => self.new_dict(),
             };
         }
-        let d = match ns {
-            Some(d) => d,
-            None => {
-                let d = self.new_dict()?;
-                if let Some(mut f) = fo.borrow_mut::<ouro_heap::FrameObj>() {
-                    f.namespace = Some(d.clone());
-                }
-                d
-            }
-        };
+        let d = self.frame_locals_dict(fo)?;
         self.fill_locals_dict(&d, &code, &slots)?;
+        Ok(d)
+    }
+
+    /// The dict a function frame's object shows as `f_locals` (made on
+    /// first need and kept, so each read returns the same dict).
+    fn frame_locals_dict(&mut self, fo: &ObjRef) -> PyResult<ObjRef> {
+        let existing = fo
+            .borrow::<ouro_heap::FrameObj>()
+            .and_then(|f| f.namespace.clone());
+        if let Some(d) = existing {
+            return Ok(d);
+        }
+        let d = self.new_dict()?;
+        if let Some(mut f) = fo.borrow_mut::<ouro_heap::FrameObj>() {
+            f.namespace = Some(d.clone());
+        }
         Ok(d)
     }
 }
