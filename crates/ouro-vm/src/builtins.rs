@@ -421,10 +421,15 @@ fn min_max(vm: &mut Vm, mut args: Args, name: &str, want_less: bool) -> PyResult
     // CPython's min_max does (an iterator's and the key's side effects
     // interleave).
     let mut best: Option<(ObjRef, ObjRef)> = None;
-    // min and max are METH_VARARGS builtins in CPython 3.11: the caller's
-    // stack keeps its references while the builtin reads the arguments'
-    // tuple. These are the tuple's.
-    let _packed = args.pos.clone();
+    // min and max are METH_VARARGS builtins in CPython 3.11: called from
+    // a `CALL`, the caller's stack keeps its references while the builtin
+    // reads the arguments' tuple. These are the tuple's (from `f(*args)`,
+    // the arguments are the tuple's already).
+    let _tuple = if args.packed {
+        Vec::new()
+    } else {
+        args.pos.clone()
+    };
     match args.len() {
         0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
         1 => {

@@ -1806,14 +1806,15 @@ impl Vm {
                 drop(self_or_null);
             }
             let callable = self.pop()?;
-            return self.call_with_args(callable, args, kwnames, true);
+            // A bound method of a callable object goes on to its type's
+            // `__call__`, which holds entries from here.
+            let mark = self.stack.len();
+            let r = self.call_with_args(callable, args, kwnames, true);
+            return self.finish_held(mark, r);
         }
         args.extend(self.stack[len - nargs..].iter().cloned());
         let callable = self.stack[callable_pos].clone();
-        let r = match self.push_tp_call_temps(&args, kwnames.as_ref()) {
-            Ok(()) => self.call_with_args(callable, args, kwnames, true),
-            Err(e) => Err(e),
-        };
+        let r = self.call_with_args(callable, args, kwnames, true);
         self.finish_held(callable_pos, r)
     }
 
@@ -1823,21 +1824,14 @@ impl Vm {
     /// methods, builtins and the builtin types are vectorcall callables.
     fn calls_through_tuple(&self, c: &ObjRef) -> bool {
         match c.kind() {
-            Kind::Function | Kind::Method | Kind::BuiltinFunction => false,
+            Kind::Function | Kind::BuiltinFunction => false,
+            // CPython's CALL unpacks a bound method and calls its function.
+            Kind::Method => c
+                .get::<MethodObj>()
+                .is_some_and(|m| self.calls_through_tuple(&m.func)),
             Kind::Type => Vm::is_heap_type(c),
             _ => true,
         }
-    }
-
-    /// `_PyObject_MakeTpCall`'s temporaries, held on the value stack for
-    /// the call: the references of the tuple of positional arguments and of
-    /// the dict of keyword arguments it makes. ouro holds the references
-    /// without making the two objects (CPython takes them from its free
-    /// lists, so they do not count for the collector either).
-    fn push_tp_call_temps(&mut self, args: &[ObjRef], kwnames: Option<&ObjRef>) -> PyResult<()> {
-        self.stack.extend(args.iter().cloned());
-        let _ = kwnames;
-        Ok(())
     }
 
     /// `_PyStack_UnpackDict`'s copy of the arguments (`first`, then `args`)
@@ -1874,6 +1868,7 @@ impl Vm {
             let n = (top.stack_base - mark) as u32;
             match &mut top.kind {
                 FrameKind::Normal { held } | FrameKind::Init { held, .. } => *held += n,
+                _ if n == 0 => {}
                 _ => return Err(self.internal_error("held call in a frame that cannot hold")),
             }
             return r;
@@ -1930,13 +1925,25 @@ impl Vm {
             Some(self.new_tuple(kwnames_v)?)
         };
         let callable = self.stack[callable_pos].clone();
+        if !matches!(callable.kind(), Kind::Function | Kind::Method) {
+            // A builtin or `tp_call` gets the tuple and the dict (or their
+            // items) themselves: the call holds their references as its
+            // arguments (a native's argument vector, `hold_tp_args`).
+            for i in args_pos..callable_pos + need {
+                let old = std::mem::replace(&mut self.stack[i], self.none.clone());
+                drop(old);
+            }
+        }
         if kwnames.is_some() && matches!(callable.kind(), Kind::Function | Kind::Method) {
             // Below the tuple and the dict: released before them, so that
             // the arguments are freed as the tuple and the dict free them.
             let at = callable_pos + 1;
             self.stack.splice(at..at, argv.iter().cloned());
         }
+        // A native gets the tuple's items as its arguments (`Args::packed`).
+        self.native_args_packed = callable.kind() == Kind::BuiltinFunction;
         let r = self.call_with_args(callable, argv, kwnames, true);
+        self.native_args_packed = false;
         self.finish_held(callable_pos, r)
     }
 
@@ -2068,7 +2075,7 @@ impl Vm {
             self.locals.push(None);
         }
         // The references of `_PyObject_MakeTpCall`'s tuple of the arguments
-        // (see `push_tp_call_temps`).
+        // (see `hold_tp_args`).
         self.stack.reserve(nargs);
         for i in args_at..args_at + nargs {
             let v = self.stack[i].clone();
@@ -2310,8 +2317,10 @@ impl Vm {
                 let call = self.names.call.clone();
                 match self.type_lookup(&ty, &call) {
                     Some(f) => {
-                        args.insert(0, callable);
-                        self.call_slot_function(f, args, kwnames, may_push)
+                        let at = self.hold_tp_args(args);
+                        let r = self.call_slot_from(f, callable, at, kwnames, may_push);
+                        self.end_tp_call(at, may_push);
+                        r
                     }
                     None => {
                         let tn = self.type_name_of(&callable);
@@ -2361,35 +2370,10 @@ impl Vm {
         args: Vec<ObjRef>,
         kwnames: Option<ObjRef>,
     ) -> PyResult<ObjRef> {
-        let r = if self.calls_through_tuple(callable) {
-            self.call_through_tuple(args, kwnames, |vm, args, kwnames| {
-                vm.call_with_args(callable.clone(), args, kwnames, false)
-            })
-        } else {
-            self.call_with_args(callable.clone(), args, kwnames, false)
-        };
-        match r? {
+        match self.call_with_args(callable.clone(), args, kwnames, false)? {
             Called::Value(v) => Ok(v),
             Called::Pushed => Err(self.internal_error("unexpected frame push")),
         }
-    }
-
-    /// Runs `call` (from Rust, to completion) with `_PyObject_MakeTpCall`'s
-    /// temporaries held on the value stack ([`Vm::push_tp_call_temps`]).
-    pub(crate) fn call_through_tuple(
-        &mut self,
-        args: Vec<ObjRef>,
-        kwnames: Option<ObjRef>,
-        call: impl FnOnce(&mut Vm, Vec<ObjRef>, Option<ObjRef>) -> PyResult<Called>,
-    ) -> PyResult<Called> {
-        let mark = self.stack.len();
-        let r = match self.push_tp_call_temps(&args, kwnames.as_ref()) {
-            Ok(()) => call(self, args, kwnames),
-            Err(e) => Err(e),
-        };
-        let n = self.stack.len() - mark;
-        self.release_held(n);
-        r
     }
 
     /// Calls a Python function that a type slot found (`__call__`,
@@ -2429,48 +2413,106 @@ impl Vm {
             let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
             return Ok(Called::Value(r));
         }
+        let at = self.hold_tp_args(args);
         // A metaclass with its own __call__.
         let meta = ty.class();
-        if !meta.is(self.ty(T::Type)) {
+        let meta_call = if meta.is(self.ty(T::Type)) {
+            None
+        } else {
             let call = self.names.call.clone();
-            if let Some(f) = self.type_lookup(&meta, &call) {
-                if f.kind() == Kind::Function {
-                    let mut a = args;
-                    a.insert(0, ty);
-                    return self.call_slot_function(f, a, kwnames, may_push);
-                }
-            }
-        }
-        self.create_instance(ty, args, kwnames, may_push)
+            self.type_lookup(&meta, &call)
+                .filter(|f| f.kind() == Kind::Function)
+        };
+        let r = match meta_call {
+            Some(f) => self.call_slot_from(f, ty, at, kwnames, may_push),
+            None => self.create_instance(ty, at, kwnames, may_push),
+        };
+        self.end_tp_call(at, may_push);
+        r
     }
 
-    /// `type.__call__` for a class: `__new__`, then `__init__` if the result
-    /// is an instance of the class.
-    pub(crate) fn create_instance(
+    /// `_PyObject_MakeTpCall` for a callable without vectorcall (a class,
+    /// an instance with `__call__`): the arguments become its args tuple
+    /// and kwargs dict, whose references this call holds for its length,
+    /// on the value stack from the returned mark (ouro holds the
+    /// references without making the two objects: CPython takes them from
+    /// its free lists, so they do not count for the collector there
+    /// either). The type slot that runs gives its frames their own copies
+    /// (`call_slot_from`, `create_instance`).
+    fn hold_tp_args(&mut self, mut args: Vec<ObjRef>) -> usize {
+        let at = self.stack.len();
+        self.stack.append(&mut args);
+        crate::natives::recycle_arg_vec(args);
+        at
+    }
+
+    /// After a call through a type slot: from Rust the held arguments go
+    /// now; from bytecode they stay for the caller to release with the
+    /// rest of the call's held entries ([`Vm::finish_held`]).
+    fn end_tp_call(&mut self, at: usize, may_push: bool) {
+        if !may_push {
+            let n = self.stack.len() - at;
+            self.release_held(n);
+        }
+    }
+
+    /// [`Vm::call_slot_function`] with `first` and copies of the arguments
+    /// held on the value stack from `at` (those of
+    /// [`Vm::hold_tp_args`]).
+    fn call_slot_from(
         &mut self,
-        ty: ObjRef,
-        mut args: Vec<ObjRef>,
+        f: ObjRef,
+        first: ObjRef,
+        at: usize,
         kwnames: Option<ObjRef>,
         may_push: bool,
     ) -> PyResult<Called> {
+        let mut a = Vec::with_capacity(self.stack.len() - at + 1);
+        a.push(first);
+        a.extend(self.stack[at..].iter().cloned());
+        self.call_slot_function(f, a, kwnames, may_push)
+    }
+
+    /// `type.__call__` for a class: `__new__`, then `__init__` if the result
+    /// is an instance of the class. The arguments are held on the value
+    /// stack from `at` to the top (the args tuple's and kwargs dict's
+    /// references, [`Vm::hold_tp_args`]); `__new__` and `__init__` get
+    /// their own copies, as from CPython's `tp_call` arguments.
+    pub(crate) fn create_instance(
+        &mut self,
+        ty: ObjRef,
+        at: usize,
+        kwnames: Option<ObjRef>,
+        may_push: bool,
+    ) -> PyResult<Called> {
+        let copies = |vm: &Vm, first: &ObjRef| -> Vec<ObjRef> {
+            let mut a = Vec::with_capacity(vm.stack.len() - at + 1);
+            a.push(first.clone());
+            a.extend(vm.stack[at..].iter().cloned());
+            a
+        };
         if !Vm::is_heap_type(&ty) {
+            let args = self.stack[at..].to_vec();
             let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
             return Ok(Called::Value(r));
         }
+        let nargs = self.stack.len() - at;
         // The common class: object.__new__ and a Python __init__.
         let plain_init = match kwnames {
             None => self.plain_class_init(&ty),
             Some(_) => None,
         };
         if let Some(init) = plain_init {
-            if let Some(call) = simple_call(&init, args.len() + 1) {
+            if let Some(call) = simple_call(&init, nargs + 1) {
                 let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
                 let base = self.locals.len();
-                let given = args.len() + 1;
+                let given = nargs + 1;
                 self.locals.reserve(call.nlocals);
                 self.locals.push(Some(inst.clone()));
-                self.locals.extend(args.drain(..).map(Some));
-                crate::natives::recycle_arg_vec(args);
+                for i in at..at + nargs {
+                    let v = self.stack[i].clone();
+                    self.locals.push(Some(v));
+                }
                 while self.locals.len() < base + call.nlocals {
                     self.locals.push(None);
                 }
@@ -2501,9 +2543,7 @@ impl Vm {
         let custom_new_ran = custom_new.is_some();
         let inst = match custom_new {
             Some(f) => {
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(ty.clone());
-                a.extend(args.iter().cloned());
+                let a = copies(self, &ty);
                 let obj = match self.call_slot_function(f, a, kwnames.clone(), false)? {
                     Called::Value(v) => v,
                     Called::Pushed => return Err(self.internal_error("unexpected frame push")),
@@ -2513,7 +2553,10 @@ impl Vm {
                 }
                 obj
             }
-            _ => self.object_new(&ty, &args, kwnames.as_ref())?,
+            _ => {
+                let args = self.stack[at..].to_vec();
+                self.object_new(&ty, &args, kwnames.as_ref())?
+            }
         };
         // __init__ (looked up again after a __new__ of Python code)
         let init = if custom_new_ran {
@@ -2523,9 +2566,7 @@ impl Vm {
         };
         match init {
             Some(f) if f.kind() == Kind::Function => {
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(inst.clone());
-                a.extend(args);
+                let a = copies(self, &inst);
                 let mark = self.push_unpacked(&inst, &a[1..], kwnames.as_ref());
                 let kind = FrameKind::Init { inst, held: 0 };
                 if let Err(e) = self.push_function_frame(&f, a, kwnames.as_ref(), kind, None) {
@@ -2557,9 +2598,7 @@ impl Vm {
                 }
             }
             Some(f) => {
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(inst.clone());
-                a.extend(args);
+                let a = copies(self, &inst);
                 let r = self.call_kw(&f, a, kwnames)?;
                 if !r.is(&self.none) {
                     let tn = self.type_name_of(&r);

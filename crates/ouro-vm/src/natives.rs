@@ -28,6 +28,10 @@ pub struct NativeDef {
 pub struct Args {
     pub pos: Vec<ObjRef>,
     pub kw: Vec<(ObjRef, ObjRef)>,
+    /// The arguments came packed in the caller's tuple (`f(*args)`): a
+    /// builtin that CPython calls with an args tuple (`METH_VARARGS`) gets
+    /// that tuple, with no copy of its own beside the caller's stack.
+    pub packed: bool,
 }
 
 thread_local! {
@@ -79,6 +83,7 @@ impl Args {
         Args {
             pos,
             kw: Vec::new(),
+            packed: false,
         }
     }
 
@@ -91,7 +96,11 @@ impl Args {
             let vals = pos.split_off(pos.len() - n);
             kw = names.items().iter().cloned().zip(vals).collect();
         }
-        Args { pos, kw }
+        Args {
+            pos,
+            kw,
+            packed: false,
+        }
     }
 
     #[inline]
@@ -325,7 +334,15 @@ impl Vm {
             Some(d) => d.func,
             None => return Err(self.internal_error("bad native id")),
         };
-        func(self, Args { pos: args, kw })
+        let packed = std::mem::take(&mut self.native_args_packed);
+        func(
+            self,
+            Args {
+                pos: args,
+                kw,
+                packed,
+            },
+        )
     }
 }
 

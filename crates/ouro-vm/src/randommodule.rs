@@ -185,6 +185,7 @@ impl Vm {
             Args {
                 pos: all,
                 kw: args.kw.clone(),
+                packed: false,
             },
         )?;
         Ok(obj)

@@ -201,6 +201,9 @@ pub struct Vm {
     /// Rust records its caller's position from it, and a running frame's
     /// `f_lineno` reads it.
     pub(crate) cur_ip: usize,
+    /// Set by `CALL_FUNCTION_EX` for the native it calls next, which takes
+    /// it into its `Args::packed`.
+    pub(crate) native_args_packed: bool,
 
     pub stdout: Output,
     pub stderr: Output,
@@ -336,6 +339,7 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             cur_ip: 0,
+            native_args_packed: false,
             stdout: if config.capture_output {
                 Output::Buffer(Vec::new())
             } else {

@@ -34,6 +34,13 @@ class Callable:
     def __call__(self, a, b=None):
         return sys.getrefcount(a)
 
+class WithNew:
+    def __new__(cls, a, b=None):
+        print("WithNew.__new__", sys.getrefcount(a))
+        return object.__new__(cls)
+    def __init__(self, a, b=None):
+        print("WithNew.__init__", sys.getrefcount(a))
+
 class Meta(type):
     def __call__(cls, a):
         print("Meta.__call__", sys.getrefcount(a))
@@ -70,6 +77,10 @@ VarInit(x)
 Plain(*[x])
 Keywords(**{'a': x})
 WithMeta(x)
+WithNew(x)
+WithNew(x, b=1)
+WithNew(*[x])
+list(map(Plain, [x]))
 
 # Instances with __call__.
 c = Callable()

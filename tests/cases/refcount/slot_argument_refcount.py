@@ -55,6 +55,8 @@ list(filter(lambda v: show("filter", v), [x]))
 min([x], key=lambda v: show("min key", v) or 0)
 max(x, x, key=lambda v: show("max key", v) or 0)
 sorted([x], key=lambda v: show("sorted key", v) or 0)
+max(*[x, x], key=lambda v: show("max(*seq) key", v) or 0)
+min(*(x, x), key=lambda v: show("min(*tuple) key", v) or 0)
 
 class P:
     @property

@@ -1936,6 +1936,7 @@ fn ba_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let mut rest = Args {
         pos: args.pos[1..].to_vec(),
         kw: args.kw.clone(),
+        packed: false,
     };
     let (d, _) = vm.bytes_ctor_data(&mut rest, "bytearray")?;
     let mut b = vm.bytearray_mut(&o)?;

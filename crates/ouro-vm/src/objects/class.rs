@@ -188,7 +188,12 @@ fn type_call_method(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     };
     let mut rest: Vec<ObjRef> = pos.collect();
     let kwn = kwnames_of(vm, &args.kw, &mut rest)?;
-    match vm.create_instance(cls, rest, kwn, false)? {
+    // The arguments' tuple and dict of the slot call, held for its length.
+    let at = vm.stack.len();
+    vm.stack.extend(rest);
+    let r = vm.create_instance(cls, at, kwn, false);
+    vm.stack.truncate(at);
+    match r? {
         crate::interp::Called::Value(v) => Ok(v),
         crate::interp::Called::Pushed => Err(vm.internal_error("unexpected frame push")),
     }

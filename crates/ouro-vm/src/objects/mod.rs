@@ -283,7 +283,11 @@ impl Vm {
             let vals = pos.split_off(pos.len() - n);
             kw = names.items().iter().cloned().zip(vals).collect();
         }
-        let mut args = Args { pos, kw };
+        let mut args = Args {
+            pos,
+            kw,
+            packed: false,
+        };
         let t = self.builtin_of(ty);
         if !ty.is(self.ty(t)) {
             // A metatype other than `type` that is builtin: not reachable.
