@@ -2393,10 +2393,7 @@ impl Vm {
         };
         let mark = self.push_unpacked(first, rest, kwnames.as_ref());
         let r = self.call_with_args(f, args, kwnames, may_push);
-        if !may_push {
-            let n = self.stack.len() - mark;
-            self.release_held(n);
-        }
+        self.end_tp_call(mark, may_push);
         r
     }
 
@@ -2446,8 +2443,8 @@ impl Vm {
         at
     }
 
-    /// After a call through a type slot: from Rust the held arguments go
-    /// now; from bytecode they stay for the caller to release with the
+    /// After a call through a type slot: from Rust what it held from `at`
+    /// goes now; from bytecode it stays for the caller to release with the
     /// rest of the call's held entries ([`Vm::finish_held`]).
     fn end_tp_call(&mut self, at: usize, may_push: bool) {
         if !may_push {
