@@ -459,13 +459,26 @@ impl Vm {
         if let Some(fo) = top.frame_obj.clone() {
             let lasti = top.lasti as u32;
             let line = top.code().line_of(top.lasti);
+            let generator = matches!(
+                top.kind,
+                FrameKind::Generator(_) | FrameKind::GenInline { .. }
+            );
             let locals: Vec<Option<ObjRef>> = self.locals.drain(base..).collect();
+            // A frame object that outlives its frame keeps its caller's
+            // (CPython's `take_ownership`); a generator's frame has none.
+            let back = match self.frames.len().checked_sub(2) {
+                Some(ci) if !generator => self.frame_object(ci).ok(),
+                _ => None,
+            };
             if let Some(mut f) = fo.borrow_mut::<FrameObj>() {
                 f.locals = locals;
                 f.live = false;
                 f.lasti = lasti;
                 if let Some(line) = line {
                     f.lineno = line;
+                }
+                if f.back.is_none() {
+                    f.back = back;
                 }
             }
         } else {
