@@ -10,6 +10,7 @@
 //! The value-stack depth is tracked as code is emitted, so each handler knows
 //! the depth to unwind to.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -109,6 +110,12 @@ pub struct Compiler<'a> {
     table: SymbolTable,
     units: Vec<Unit<'a>>,
     interactive: bool,
+    /// The `SyntaxWarning`s found, in the order CPython's compiler gives
+    /// them (the caller emits them through the warnings machinery).
+    warnings: Rc<RefCell<Vec<CompileError>>>,
+    /// Nodes already checked for a warning (a comparison can be reached
+    /// both as a condition and as a value).
+    warned: std::collections::HashSet<(u32, u32)>,
 }
 
 /// The failure chain of a pattern: one label per number of items to pop
@@ -339,6 +346,58 @@ impl<'a> Compiler<'a> {
             table,
             units: Vec::new(),
             interactive,
+            warnings: Rc::default(),
+            warned: Default::default(),
+        }
+    }
+
+    /// Collects the compiler's `SyntaxWarning`s into `sink`.
+    pub fn with_warnings(mut self, sink: Rc<RefCell<Vec<CompileError>>>) -> Self {
+        self.warnings = sink;
+        self
+    }
+
+    /// Records a `SyntaxWarning` at `range` (CPython's `compiler_warn`).
+    fn warn(&mut self, msg: String, range: TextRange) {
+        if !self
+            .warned
+            .insert((range.start().to_u32(), range.end().to_u32()))
+        {
+            return;
+        }
+        let w = CompileError::at(
+            ErrorKind::SyntaxError,
+            msg,
+            self.source,
+            &self.filename,
+            range,
+        );
+        self.warnings.borrow_mut().push(w);
+    }
+
+    /// `x is 1`: CPython's `check_compare`, one warning per comparison.
+    fn check_compare(&mut self, c: &ast::ExprCompare, range: TextRange) {
+        let mut left = !literal_for_is(&c.left);
+        for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+            let right_ok = !literal_for_is(right);
+            if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && !(left && right_ok) {
+                let msg = if *op == ast::CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(msg.to_string(), range);
+                return;
+            }
+            left = right_ok;
+        }
+    }
+
+    /// `"a"()`, `[1, 2]()`: CPython's `check_caller`.
+    fn check_caller(&mut self, c: &ast::ExprCall, range: TextRange) {
+        if let Some(tn) = uncallable_display(&c.func) {
+            let msg = format!("'{tn}' object is not callable; perhaps you missed a comma?");
+            self.warn(msg, range);
         }
     }
 
@@ -897,6 +956,14 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::Assert(a) => {
+                if let Expr::Tuple(t) = &*a.test {
+                    if !t.elts.is_empty() && !t.elts.iter().all(folds_to_constant) {
+                        self.warn(
+                            "assertion is always true, perhaps remove parentheses?".to_string(),
+                            s.range(),
+                        );
+                    }
+                }
                 let end = self.new_label();
                 self.jump_if(&a.test, true, end)?;
                 self.emit(Instr::LoadAssertionError);
@@ -2301,6 +2368,9 @@ impl<'a> Compiler<'a> {
     /// Jumps to `target` if `e` is truthy (`cond`) or falsy (`!cond`).
     /// Mirrors CPython's `compiler_jump_if`.
     fn jump_if(&mut self, e: &'a Expr, cond: bool, target: Label) -> Result<(), CompileError> {
+        if let Expr::Compare(c) = e {
+            self.check_compare(c, e.range());
+        }
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 return self.jump_if(&u.operand, !cond, target);
@@ -2418,6 +2488,11 @@ impl<'a> Compiler<'a> {
     // ---------------------------------------------------------- expressions
 
     fn expr(&mut self, e: &'a Expr) -> Result<(), CompileError> {
+        match e {
+            Expr::Compare(c) => self.check_compare(c, e.range()),
+            Expr::Call(c) => self.check_caller(c, e.range()),
+            _ => {}
+        }
         let saved = self.set_loc(e.range());
         let r = self.expr_inner(e);
         self.restore_loc(saved);
@@ -3267,4 +3342,64 @@ pub fn expr_description(e: &Expr) -> &'static str {
         Expr::Named(_) => "named expression",
         _ => "expression",
     }
+}
+
+/// Whether `e` is, after CPython's constant folding, a constant other than
+/// None, True, False and Ellipsis: what `is` should not compare with
+/// (`check_is_arg`).
+fn literal_for_is(e: &Expr) -> bool {
+    match e {
+        Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) | Expr::EllipsisLiteral(_) => false,
+        _ => folds_to_constant(e),
+    }
+}
+
+/// Whether CPython 3.11's AST optimizer makes `e` a constant: a literal,
+/// a sign or `~` applied to a number, arithmetic on numbers, a tuple of
+/// constants.
+fn folds_to_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(u) => {
+            !matches!(u.op, ast::UnaryOp::Not) && matches!(&*u.operand, Expr::NumberLiteral(_))
+        }
+        Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
+        _ => false,
+    }
+}
+
+/// The type name CPython's `check_caller` gives a callee that is a
+/// constant or a display, or None for anything that may be callable.
+fn uncallable_display(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::NumberLiteral(n) => match n.value {
+            ast::Number::Int(_) => "int",
+            ast::Number::Float(_) => "float",
+            ast::Number::Complex { .. } => "complex",
+        },
+        Expr::StringLiteral(_) | Expr::FString(_) => "str",
+        Expr::BytesLiteral(_) => "bytes",
+        Expr::NoneLiteral(_) => "NoneType",
+        Expr::BooleanLiteral(_) => "bool",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::Generator(_) => "generator",
+        Expr::UnaryOp(u) if folds_to_constant(e) => match &*u.operand {
+            Expr::NumberLiteral(n) => match n.value {
+                ast::Number::Int(_) => "int",
+                ast::Number::Float(_) => "float",
+                ast::Number::Complex { .. } => "complex",
+            },
+            _ => return None,
+        },
+        _ => return None,
+    })
 }

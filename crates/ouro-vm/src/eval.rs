@@ -66,11 +66,39 @@ impl Vm {
                 "source code string cannot contain null bytes",
             ));
         }
-        let code = match ouro_compiler::compile(text, filename, mode) {
-            Ok(c) => c,
+        let code = self.compile_source(text, filename, mode)?;
+        self.load_code(code)
+    }
+
+    /// Compiles `source`: a compile error becomes a `SyntaxError`, and the
+    /// compiler's `SyntaxWarning`s go through `warnings.warn_explicit` (a
+    /// filter that makes them errors makes a `SyntaxError` at the warning's
+    /// place, as CPython's `compiler_warn` does).
+    pub(crate) fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> PyResult<std::rc::Rc<ouro_bytecode::CodeObject>> {
+        let (code, warnings) = match ouro_compiler::compile_with_warnings(source, filename, mode) {
+            Ok(r) => r,
             Err(e) => return Err(self.syntax_error_from(&e)),
         };
-        self.load_code(code)
+        for w in warnings {
+            let msg = self.new_str(&w.msg)?;
+            let category = self.ty(T::SyntaxWarning).clone();
+            let file = self.new_str(&w.filename)?;
+            let lineno = self.new_int(w.lineno as i64)?;
+            let args = vec![msg, category, file, lineno];
+            match self.call_module_function("warnings", "warn_explicit", args) {
+                Ok(_) => {}
+                Err(e) if self.err_is(&e, T::SyntaxWarning) => {
+                    return Err(self.syntax_error_from(&w));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(code)
     }
 
     /// The globals and locals for `exec`/`eval`: explicit ones checked as

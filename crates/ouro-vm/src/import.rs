@@ -251,11 +251,8 @@ impl Vm {
         parent: Option<&ObjRef>,
         short: &str,
     ) -> PyResult<ObjRef> {
-        let code = match ouro_compiler::compile(source, filename, ouro_compiler::Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => return Err(self.syntax_error_from(&e)),
-        };
         self.sources.insert(filename.to_string(), source.into());
+        let code = self.compile_source(source, filename, ouro_compiler::Mode::Exec)?;
         let module = self.new_module(fullname)?;
         let Some(d) = Vm::module_dict(&module) else {
             return Err(self.internal_error("module without dict"));

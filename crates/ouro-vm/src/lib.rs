@@ -75,14 +75,11 @@ impl Vm {
     /// Compiles and runs `source` as the `__main__` module. Errors are
     /// printed as CPython prints them; returns the exit status.
     pub fn run_main(&mut self, source: &str, filename: &str, file: Option<&str>) -> ExitCode {
-        let code = match ouro_compiler::compile(source, filename, ouro_compiler::Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => {
-                let err = self.syntax_error_from(&e);
-                return self.report_uncaught(err);
-            }
-        };
         self.sources.insert(filename.to_string(), source.into());
+        let code = match self.compile_source(source, filename, ouro_compiler::Mode::Exec) {
+            Ok(c) => c,
+            Err(err) => return self.report_uncaught(err),
+        };
         let r = (|| -> PyResult<()> {
             let m = self.main_module()?;
             let Some(d) = Vm::module_dict(&m) else {
@@ -110,10 +107,9 @@ impl Vm {
     /// echoed). Errors are printed; returns false on an uncaught
     /// `SystemExit` (with its status).
     pub fn run_interactive(&mut self, source: &str) -> Result<(), ExitCode> {
-        let code = match ouro_compiler::compile(source, "<stdin>", ouro_compiler::Mode::Single) {
+        let code = match self.compile_source(source, "<stdin>", ouro_compiler::Mode::Single) {
             Ok(c) => c,
-            Err(e) => {
-                let err = self.syntax_error_from(&e);
+            Err(err) => {
                 self.print_exception(&err.0);
                 return Ok(());
             }

@@ -1,0 +1,44 @@
+# The compiler's SyntaxWarnings, as CPython 3.11 gives them: `is` with a
+# literal, an assertion on a non-empty tuple, calling a literal or a
+# display. They go through the warnings machinery (to stderr, or to a
+# filter), and a filter that makes them errors makes a SyntaxError.
+import warnings
+
+x = 5
+if x is 5:
+    print("is five")
+print(x is not "a", 1 is x, x is None, x is ..., x is True)
+print(x is -1, x is (1, 2), x is (), x is [], x is (x,))
+
+
+def f():
+    return x is 1.5
+
+
+print(f())
+try:
+    assert (x, "message")
+    assert ()
+except AssertionError:
+    print("never")
+try:
+    ("a" "b")()
+except TypeError as e:
+    print(e)
+try:
+    [1, 2]()
+except TypeError as e:
+    print(e)
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    compile("y = 1\nif y is 'x': pass\n", "<snippet>", "exec")
+    compile("None()", "<snippet>", "eval")
+print([(w.category.__name__, w.lineno, str(w.message)) for w in caught])
+
+with warnings.catch_warnings():
+    warnings.simplefilter("error")
+    try:
+        compile("z = 1\nz is 2\n", "<snippet>", "exec")
+    except SyntaxError as e:
+        print("SyntaxError:", e.msg, e.lineno, e.offset)
