@@ -393,6 +393,53 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `1[0]`, `"abc"["x"]`: CPython's `check_subscripter` and
+    /// `check_index`, for a subscript that loads.
+    fn check_subscript(&mut self, sub: &ast::ExprSubscript, range: TextRange) {
+        let value = &*sub.value;
+        let subscripter = match value {
+            Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_) => true,
+            Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_) => true,
+            Expr::UnaryOp(_) => folds_to_constant(value),
+            _ => false,
+        };
+        if subscripter {
+            if let Some(tn) = infer_type(value) {
+                let msg =
+                    format!("'{tn}' object is not subscriptable; perhaps you missed a comma?");
+                self.warn(msg, range);
+            }
+            return;
+        }
+        let Some(index_type) = infer_type(&sub.slice) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool") {
+            return;
+        }
+        let indexed = matches!(
+            value,
+            Expr::StringLiteral(_)
+                | Expr::BytesLiteral(_)
+                | Expr::FString(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::Tuple(_)
+        );
+        if indexed {
+            if let Some(tn) = infer_type(value) {
+                let msg = format!(
+                    "{tn} indices must be integers or slices, not {index_type}; \
+                     perhaps you missed a comma?"
+                );
+                self.warn(msg, range);
+            }
+        }
+    }
+
     /// `"a"()`, `[1, 2]()`: CPython's `check_caller`.
     fn check_caller(&mut self, c: &ast::ExprCall, range: TextRange) {
         if let Some(tn) = uncallable_display(&c.func) {
@@ -2491,6 +2538,9 @@ impl<'a> Compiler<'a> {
         match e {
             Expr::Compare(c) => self.check_compare(c, e.range()),
             Expr::Call(c) => self.check_caller(c, e.range()),
+            Expr::Subscript(sub) if sub.ctx == ast::ExprContext::Load => {
+                self.check_subscript(sub, e.range())
+            }
             _ => {}
         }
         let saved = self.set_loc(e.range());
@@ -3376,6 +3426,15 @@ fn folds_to_constant(e: &Expr) -> bool {
 /// The type name CPython's `check_caller` gives a callee that is a
 /// constant or a display, or None for anything that may be callable.
 fn uncallable_display(e: &Expr) -> Option<&'static str> {
+    match e {
+        Expr::Lambda(_) => None,
+        _ => infer_type(e),
+    }
+}
+
+/// The type CPython's compiler infers for a constant or a display
+/// (`infer_type`), or None.
+fn infer_type(e: &Expr) -> Option<&'static str> {
     Some(match e {
         Expr::NumberLiteral(n) => match n.value {
             ast::Number::Int(_) => "int",
@@ -3392,6 +3451,7 @@ fn uncallable_display(e: &Expr) -> Option<&'static str> {
         Expr::Dict(_) | Expr::DictComp(_) => "dict",
         Expr::Set(_) | Expr::SetComp(_) => "set",
         Expr::Generator(_) => "generator",
+        Expr::Lambda(_) => "function",
         Expr::UnaryOp(u) if folds_to_constant(e) => match &*u.operand {
             Expr::NumberLiteral(n) => match n.value {
                 ast::Number::Int(_) => "int",

@@ -42,3 +42,19 @@ with warnings.catch_warnings():
         compile("z = 1\nz is 2\n", "<snippet>", "exec")
     except SyntaxError as e:
         print("SyntaxError:", e.msg, e.lineno, e.offset)
+
+# The subscript warnings (check_subscripter, check_index).
+def subscripts():
+    a = [1, 2]
+    for expr in ("1[0]", "None[0]", "...[0]", "True[0]", "(-1)[0]", "{1}[0]", "(x for x in a)[0]", "(lambda: 1)[0]",
+                 "'abc'['x']", "'abc'[1.5]", "'abc'[0]", "'abc'[True]", "'abc'[1:2]", "[1, 2]['a']", "(a, 1)['a']", "(1, 2)[(1,)]",
+                 "b'ab'[None]", "f'{a}'['x']", "[x for x in a][{}]", "a['x']", "[1][a]", "'s'[[1]]", "(1, 2)[lambda: 0]"):
+        try:
+            import warnings
+            with warnings.catch_warnings(record=True) as w:
+                warnings.simplefilter("always")
+                compile(expr, "<e>", "eval")
+            print(expr, [str(x.message) for x in w])
+        except SyntaxError as e:
+            print(expr, "SyntaxError", e)
+subscripts()
