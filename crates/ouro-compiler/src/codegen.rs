@@ -113,9 +113,6 @@ pub struct Compiler<'a> {
     /// The `SyntaxWarning`s found, in the order CPython's compiler gives
     /// them (the caller emits them through the warnings machinery).
     warnings: Rc<RefCell<Vec<CompileError>>>,
-    /// Nodes already checked for a warning (a comparison can be reached
-    /// both as a condition and as a value).
-    warned: std::collections::HashSet<(u32, u32)>,
 }
 
 /// The failure chain of a pattern: one label per number of items to pop
@@ -347,7 +344,6 @@ impl<'a> Compiler<'a> {
             units: Vec::new(),
             interactive,
             warnings: Rc::default(),
-            warned: Default::default(),
         }
     }
 
@@ -357,14 +353,9 @@ impl<'a> Compiler<'a> {
         self
     }
 
-    /// Records a `SyntaxWarning` at `range` (CPython's `compiler_warn`).
+    /// Records a `SyntaxWarning` at `range` (CPython's `compiler_warn`;
+    /// code compiled twice, as a `finally` body is, warns twice).
     fn warn(&mut self, msg: String, range: TextRange) {
-        if !self
-            .warned
-            .insert((range.start().to_u32(), range.end().to_u32()))
-        {
-            return;
-        }
         let w = CompileError::at(
             ErrorKind::SyntaxError,
             msg,
@@ -2415,9 +2406,6 @@ impl<'a> Compiler<'a> {
     /// Jumps to `target` if `e` is truthy (`cond`) or falsy (`!cond`).
     /// Mirrors CPython's `compiler_jump_if`.
     fn jump_if(&mut self, e: &'a Expr, cond: bool, target: Label) -> Result<(), CompileError> {
-        if let Expr::Compare(c) = e {
-            self.check_compare(c, e.range());
-        }
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 return self.jump_if(&u.operand, !cond, target);
@@ -2463,6 +2451,7 @@ impl<'a> Compiler<'a> {
                     && matches!(c.ops[0], ast::CmpOp::Is | ast::CmpOp::IsNot)
                     && matches!(c.comparators.first(), Some(Expr::NoneLiteral(_))) =>
             {
+                self.check_compare(c, e.range());
                 self.expr(&c.left)?;
                 let saved = self.set_loc(e.range());
                 let jump_if_none = cond == (c.ops[0] == ast::CmpOp::Is);
@@ -2475,6 +2464,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c, e.range());
                 let saved = self.set_loc(e.range());
                 self.expr(&c.left)?;
                 let n = c.ops.len() - 1;

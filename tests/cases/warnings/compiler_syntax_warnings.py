@@ -58,3 +58,10 @@ def subscripts():
         except SyntaxError as e:
             print(expr, "SyntaxError", e)
 subscripts()
+
+# A finally body is compiled twice (its normal and its exceptional exit),
+# so its warning comes twice, as in CPython.
+try:
+    pass
+finally:
+    x is 3
