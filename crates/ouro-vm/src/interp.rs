@@ -1869,8 +1869,8 @@ impl Vm {
     }
 
     /// Ends the start of a call that holds entries on the value stack from
-    /// `mark` up (the callable and arguments of [`Vm::hold_call`] and the
-    /// temporaries above them). A call that pushed a frame keeps them until
+    /// `mark` up (the callable and arguments a `CALL` keeps, and the
+    /// temporaries above them: [`Vm::hold_tp_args`], [`Vm::push_unpacked`]). A call that pushed a frame keeps them until
     /// the frame returns (its kind counts them); a finished or failed call
     /// releases them now.
     fn finish_held(&mut self, mark: usize, r: PyResult<Called>) -> PyResult<Called> {
