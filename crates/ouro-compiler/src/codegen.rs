@@ -10,7 +10,6 @@
 //! The value-stack depth is tracked as code is emitted, so each handler knows
 //! the depth to unwind to.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -103,6 +102,9 @@ struct Unit<'a> {
     private: Option<Rc<str>>,
 }
 
+/// A compiled code object and the `SyntaxWarning`s its compilation gave.
+pub type Compiled = (Rc<CodeObject>, Vec<CompileError>);
+
 pub struct Compiler<'a> {
     source: &'a str,
     filename: Rc<str>,
@@ -112,7 +114,7 @@ pub struct Compiler<'a> {
     interactive: bool,
     /// The `SyntaxWarning`s found, in the order CPython's compiler gives
     /// them (the caller emits them through the warnings machinery).
-    warnings: Rc<RefCell<Vec<CompileError>>>,
+    warnings: Vec<CompileError>,
 }
 
 /// The failure chain of a pattern: one label per number of items to pop
@@ -343,14 +345,8 @@ impl<'a> Compiler<'a> {
             table,
             units: Vec::new(),
             interactive,
-            warnings: Rc::default(),
+            warnings: Vec::new(),
         }
-    }
-
-    /// Collects the compiler's `SyntaxWarning`s into `sink`.
-    pub fn with_warnings(mut self, sink: Rc<RefCell<Vec<CompileError>>>) -> Self {
-        self.warnings = sink;
-        self
     }
 
     /// Records a `SyntaxWarning` at `range` (CPython's `compiler_warn`;
@@ -363,7 +359,7 @@ impl<'a> Compiler<'a> {
             &self.filename,
             range,
         );
-        self.warnings.borrow_mut().push(w);
+        self.warnings.push(w);
     }
 
     /// `x is 1`: CPython's `check_compare`, one warning per comparison.
@@ -846,7 +842,8 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------- modules
 
-    pub fn compile_module(mut self, body: &'a [Stmt]) -> Result<Rc<CodeObject>, CompileError> {
+    /// Compiles a module; returns its code and the `SyntaxWarning`s found.
+    pub fn compile_module(mut self, body: &'a [Stmt]) -> Result<Compiled, CompileError> {
         self.push_unit(0, "<module>", "<module>", 1);
         if self.table.scopes[0].has_annotations {
             self.emit(Instr::SetupAnnotations);
@@ -870,14 +867,16 @@ impl<'a> Compiler<'a> {
         }
         self.load_const(Constant::None);
         self.emit(Instr::ReturnValue);
-        self.pop_unit()
+        let code = self.pop_unit()?;
+        Ok((code, self.warnings))
     }
 
-    pub fn compile_expression(mut self, expr: &'a Expr) -> Result<Rc<CodeObject>, CompileError> {
+    pub fn compile_expression(mut self, expr: &'a Expr) -> Result<Compiled, CompileError> {
         self.push_unit(0, "<module>", "<module>", 1);
         self.expr(expr)?;
         self.emit(Instr::ReturnValue);
-        self.pop_unit()
+        let code = self.pop_unit()?;
+        Ok((code, self.warnings))
     }
 
     /// Stores a module or class docstring as `__doc__`; returns the rest.
@@ -3395,8 +3394,7 @@ fn literal_for_is(e: &Expr) -> bool {
 }
 
 /// Whether CPython 3.11's AST optimizer makes `e` a constant: a literal,
-/// a sign or `~` applied to a number, arithmetic on numbers, a tuple of
-/// constants.
+/// a sign or `~` applied to a number literal, a tuple of constants.
 fn folds_to_constant(e: &Expr) -> bool {
     match e {
         Expr::NumberLiteral(_)
@@ -3442,14 +3440,8 @@ fn infer_type(e: &Expr) -> Option<&'static str> {
         Expr::Set(_) | Expr::SetComp(_) => "set",
         Expr::Generator(_) => "generator",
         Expr::Lambda(_) => "function",
-        Expr::UnaryOp(u) if folds_to_constant(e) => match &*u.operand {
-            Expr::NumberLiteral(n) => match n.value {
-                ast::Number::Int(_) => "int",
-                ast::Number::Float(_) => "float",
-                ast::Number::Complex { .. } => "complex",
-            },
-            _ => return None,
-        },
+        // A folded `-1`: the number's type.
+        Expr::UnaryOp(u) if folds_to_constant(e) => return infer_type(&u.operand),
         _ => return None,
     })
 }

@@ -26,26 +26,14 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject
 }
 
 /// [`compile`], with the `SyntaxWarning`s CPython 3.11's compiler gives
-/// (`x is 1`, `assert (x, msg)`, `"a"()`), in its order, for the caller to
-/// emit through the warnings machinery (each carries its position, for a
-/// filter that turns it into a `SyntaxError`).
+/// (`x is 1`, `assert (x, msg)`, `"a"()`, `1[0]`), in its order, for the
+/// caller to emit through the warnings machinery (each carries its
+/// position, for a filter that turns it into a `SyntaxError`).
 pub fn compile_with_warnings(
     source: &str,
     filename: &str,
     mode: Mode,
-) -> Result<(Rc<CodeObject>, Vec<CompileError>), CompileError> {
-    let sink: Rc<std::cell::RefCell<Vec<CompileError>>> = Rc::default();
-    let code = compile_into(source, filename, mode, &sink)?;
-    let warnings = std::mem::take(&mut *sink.borrow_mut());
-    Ok((code, warnings))
-}
-
-fn compile_into(
-    source: &str,
-    filename: &str,
-    mode: Mode,
-    sink: &Rc<std::cell::RefCell<Vec<CompileError>>>,
-) -> Result<Rc<CodeObject>, CompileError> {
+) -> Result<codegen::Compiled, CompileError> {
     if let Some(off) = too_deep_brackets(source) {
         let pos = TextSize::new(off as u32);
         return Err(CompileError::at(
@@ -62,8 +50,7 @@ fn compile_into(
                 .map_err(|e| parse_error(&e, source, filename))?;
             let module = parsed.into_syntax();
             let table = symtable::build(&module.body, source, filename)?;
-            let compiler = codegen::Compiler::new(source, filename, table, mode == Mode::Single)
-                .with_warnings(sink.clone());
+            let compiler = codegen::Compiler::new(source, filename, table, mode == Mode::Single);
             compiler.compile_module(&module.body)
         }
         Mode::Eval => {
@@ -76,8 +63,7 @@ fn compile_into(
             })?;
             let expr = parsed.into_syntax();
             let table = symtable::build_expr(&expr.body, trimmed, filename)?;
-            let compiler =
-                codegen::Compiler::new(trimmed, filename, table, false).with_warnings(sink.clone());
+            let compiler = codegen::Compiler::new(trimmed, filename, table, false);
             compiler.compile_expression(&expr.body)
         }
     }

@@ -328,18 +328,18 @@ impl Vm {
         })
     }
 
-    /// Pushes a frame for `code_obj` with empty locals.
     /// Before a frame is pushed from Rust: the running frame (the caller)
     /// records the instruction it is at, for its traceback entry and its
     /// frame object's `f_lineno` while the callee runs.
     #[inline(always)]
-    fn note_caller_position(&mut self) {
+    pub(crate) fn note_caller_position(&mut self) {
         let at = self.cur_ip.saturating_sub(1);
         if let Some(c) = self.frames.last_mut() {
             c.lasti = at;
         }
     }
 
+    /// Pushes a frame for `code_obj` with empty locals.
     pub(crate) fn push_frame_raw(
         &mut self,
         code_obj: ObjRef,
@@ -1870,9 +1870,9 @@ impl Vm {
 
     /// Ends the start of a call that holds entries on the value stack from
     /// `mark` up (the callable and arguments a `CALL` keeps, and the
-    /// temporaries above them: [`Vm::hold_tp_args`], [`Vm::push_unpacked`]). A call that pushed a frame keeps them until
-    /// the frame returns (its kind counts them); a finished or failed call
-    /// releases them now.
+    /// temporaries above them: [`Vm::hold_tp_args`], [`Vm::push_unpacked`]).
+    /// A call that pushed a frame keeps them until the frame returns (its
+    /// kind counts them); a finished or failed call releases them now.
     fn finish_held(&mut self, mark: usize, r: PyResult<Called>) -> PyResult<Called> {
         if let Ok(Called::Pushed) = r {
             let Some(top) = self.frames.last_mut() else {
@@ -1886,8 +1886,7 @@ impl Vm {
             }
             return r;
         }
-        let n = self.stack.len() - mark;
-        self.release_held(n);
+        self.release_to(mark);
         r
     }
 
@@ -1906,6 +1905,14 @@ impl Vm {
         }
         let callable_pos = len - need;
         let args_pos = callable_pos + 1;
+        // A Python function or bound method gets copies of the tuple's and
+        // dict's items, which the call holds; a builtin or `tp_call` gets
+        // the items themselves (a native's argument vector, `hold_tp_args`),
+        // and the call holds nothing more.
+        let python_target = matches!(
+            self.stack[callable_pos].kind(),
+            Kind::Function | Kind::Method
+        );
         let mut argv: Vec<ObjRef> = match self.stack[args_pos].get::<TupleObj>() {
             Some(t) => t.items().to_vec(),
             None => {
@@ -1918,9 +1925,11 @@ impl Vm {
                     )));
                 }
                 let items = self.iterate(&args)?;
-                let t = self.new_tuple(items.clone())?;
-                let old = std::mem::replace(&mut self.stack[args_pos], t);
-                drop(old);
+                if python_target {
+                    let t = self.new_tuple(items.clone())?;
+                    let old = std::mem::replace(&mut self.stack[args_pos], t);
+                    drop(old);
+                }
                 items
             }
         };
@@ -1938,20 +1947,16 @@ impl Vm {
             Some(self.new_tuple(kwnames_v)?)
         };
         let callable = self.stack[callable_pos].clone();
-        if !matches!(callable.kind(), Kind::Function | Kind::Method) {
-            // A builtin or `tp_call` gets the tuple and the dict (or their
-            // items) themselves: the call holds their references as its
-            // arguments (a native's argument vector, `hold_tp_args`).
-            for i in args_pos..callable_pos + need {
+        if !python_target {
+            for i in args_pos..len {
                 let old = std::mem::replace(&mut self.stack[i], self.none.clone());
                 drop(old);
             }
-        }
-        if kwnames.is_some() && matches!(callable.kind(), Kind::Function | Kind::Method) {
-            // Below the tuple and the dict: released before them, so that
-            // the arguments are freed as the tuple and the dict free them.
-            let at = callable_pos + 1;
-            self.stack.splice(at..at, argv.iter().cloned());
+        } else if kwnames.is_some() {
+            // The unpacked copy, below the tuple and the dict: released
+            // before them, so that the arguments are freed as the tuple and
+            // the dict free them.
+            self.stack.splice(args_pos..args_pos, argv.iter().cloned());
         }
         // A native gets the tuple's items as its arguments (`Args::packed`).
         self.native_args_packed = callable.kind() == Kind::BuiltinFunction;
@@ -1961,14 +1966,21 @@ impl Vm {
     }
 
     /// Releases the top `n` entries of the value stack, a call's held
+    /// entries ([`Vm::release_to`]).
+    #[inline]
+    fn release_held(&mut self, n: usize) {
+        let len = self.stack.len();
+        self.release_to(len - n);
+    }
+
+    /// Releases the value stack's entries from `mark` up, a call's held
     /// entries, bottom first: the callable, then the arguments in order,
     /// then the temporaries, whose copies of the arguments therefore hold
     /// the last references and free them in argument order, as CPython
     /// frees them when its `CALL` releases its stack after the call.
     #[inline]
-    fn release_held(&mut self, n: usize) {
-        let len = self.stack.len();
-        self.stack.truncate(len - n);
+    fn release_to(&mut self, mark: usize) {
+        self.stack.truncate(mark);
     }
 
     /// The common call: a plain Python function (or bound method) with
@@ -2078,15 +2090,7 @@ impl Vm {
         let args_at = self.stack.len() - nargs;
         let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
         drop(ty);
-        let base = self.locals.len();
-        self.locals.reserve(call.nlocals);
-        self.locals.push(Some(inst.clone()));
-        for i in args_at..args_at + nargs {
-            self.locals.push(Some(self.stack[i].clone()));
-        }
-        while self.locals.len() < base + call.nlocals {
-            self.locals.push(None);
-        }
+        let base = self.slots_copied_from_stack(inst.clone(), args_at, call.nlocals);
         // The references of `_PyObject_MakeTpCall`'s tuple of the arguments
         // (see `hold_tp_args`).
         self.stack.reserve(nargs);
@@ -2098,11 +2102,38 @@ impl Vm {
         match self.install_simple_frame(init, call, base, given, FrameKind::Init { inst, held }) {
             Ok(()) => Ok(Some(Called::Pushed)),
             Err(e) => {
-                let n = self.stack.len() - callable_pos;
-                self.release_held(n);
+                self.release_to(callable_pos);
                 Err(e)
             }
         }
+    }
+
+    /// The slots of a new frame, from the end of the slot array (returned):
+    /// `first`, then copies of the value stack's entries from `from` to
+    /// the top (arguments the call keeps holding), then empty slots up to
+    /// `nlocals`.
+    fn slots_copied_from_stack(&mut self, first: ObjRef, from: usize, nlocals: usize) -> usize {
+        let base = self.locals.len();
+        self.locals.reserve(nlocals);
+        self.locals.push(Some(first));
+        for i in from..self.stack.len() {
+            let v = self.stack[i].clone();
+            self.locals.push(Some(v));
+        }
+        while self.locals.len() < base + nlocals {
+            self.locals.push(None);
+        }
+        base
+    }
+
+    /// `first` and copies of the value stack's entries from `at` to the
+    /// top: the arguments of a frame that a type slot starts while the
+    /// call holds its own ([`Vm::hold_tp_args`]).
+    fn held_args_with(&self, first: ObjRef, at: usize) -> Vec<ObjRef> {
+        let mut a = Vec::with_capacity(self.stack.len() - at + 1);
+        a.push(first);
+        a.extend(self.stack[at..].iter().cloned());
+        a
     }
 
     /// A native with a positional form ([`crate::natives::PosFn`]) called
@@ -2449,7 +2480,7 @@ impl Vm {
     /// its free lists, so they do not count for the collector there
     /// either). The type slot that runs gives its frames their own copies
     /// (`call_slot_from`, `create_instance`).
-    fn hold_tp_args(&mut self, mut args: Vec<ObjRef>) -> usize {
+    pub(crate) fn hold_tp_args(&mut self, mut args: Vec<ObjRef>) -> usize {
         let at = self.stack.len();
         self.stack.append(&mut args);
         crate::natives::recycle_arg_vec(args);
@@ -2459,10 +2490,9 @@ impl Vm {
     /// After a call through a type slot: from Rust what it held from `at`
     /// goes now; from bytecode it stays for the caller to release with the
     /// rest of the call's held entries ([`Vm::finish_held`]).
-    fn end_tp_call(&mut self, at: usize, may_push: bool) {
+    pub(crate) fn end_tp_call(&mut self, at: usize, may_push: bool) {
         if !may_push {
-            let n = self.stack.len() - at;
-            self.release_held(n);
+            self.release_to(at);
         }
     }
 
@@ -2477,9 +2507,7 @@ impl Vm {
         kwnames: Option<ObjRef>,
         may_push: bool,
     ) -> PyResult<Called> {
-        let mut a = Vec::with_capacity(self.stack.len() - at + 1);
-        a.push(first);
-        a.extend(self.stack[at..].iter().cloned());
+        let a = self.held_args_with(first, at);
         self.call_slot_function(f, a, kwnames, may_push)
     }
 
@@ -2495,12 +2523,6 @@ impl Vm {
         kwnames: Option<ObjRef>,
         may_push: bool,
     ) -> PyResult<Called> {
-        let copies = |vm: &Vm, first: &ObjRef| -> Vec<ObjRef> {
-            let mut a = Vec::with_capacity(vm.stack.len() - at + 1);
-            a.push(first.clone());
-            a.extend(vm.stack[at..].iter().cloned());
-            a
-        };
         if !Vm::is_heap_type(&ty) {
             let args = self.stack[at..].to_vec();
             let r = self.call_builtin_type(&ty, args, kwnames.as_ref())?;
@@ -2515,17 +2537,8 @@ impl Vm {
         if let Some(init) = plain_init {
             if let Some(call) = simple_call(&init, nargs + 1) {
                 let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
-                let base = self.locals.len();
                 let given = nargs + 1;
-                self.locals.reserve(call.nlocals);
-                self.locals.push(Some(inst.clone()));
-                for i in at..at + nargs {
-                    let v = self.stack[i].clone();
-                    self.locals.push(Some(v));
-                }
-                while self.locals.len() < base + call.nlocals {
-                    self.locals.push(None);
-                }
+                let base = self.slots_copied_from_stack(inst.clone(), at, call.nlocals);
                 if may_push {
                     let kind = FrameKind::Init { inst, held: 0 };
                     self.install_simple_frame(init, call, base, given, kind)?;
@@ -2553,7 +2566,7 @@ impl Vm {
         let custom_new_ran = custom_new.is_some();
         let inst = match custom_new {
             Some(f) => {
-                let a = copies(self, &ty);
+                let a = self.held_args_with(ty.clone(), at);
                 let obj = match self.call_slot_function(f, a, kwnames.clone(), false)? {
                     Called::Value(v) => v,
                     Called::Pushed => return Err(self.internal_error("unexpected frame push")),
@@ -2576,12 +2589,11 @@ impl Vm {
         };
         match init {
             Some(f) if f.kind() == Kind::Function => {
-                let a = copies(self, &inst);
+                let a = self.held_args_with(inst.clone(), at);
                 let mark = self.push_unpacked(&inst, &a[1..], kwnames.as_ref());
                 let kind = FrameKind::Init { inst, held: 0 };
                 if let Err(e) = self.push_function_frame(&f, a, kwnames.as_ref(), kind, None) {
-                    let n = self.stack.len() - mark;
-                    self.release_held(n);
+                    self.release_to(mark);
                     return Err(e);
                 }
                 if may_push {
@@ -2595,8 +2607,7 @@ impl Vm {
                         _ => return Err(self.internal_error("init frame")),
                     };
                     let r = self.run_entry();
-                    let n = self.stack.len() - mark;
-                    self.release_held(n);
+                    self.release_to(mark);
                     let r = r?;
                     if !r.is(&self.none) {
                         let tn = self.type_name_of(&r);
@@ -2608,7 +2619,7 @@ impl Vm {
                 }
             }
             Some(f) => {
-                let a = copies(self, &inst);
+                let a = self.held_args_with(inst.clone(), at);
                 let r = self.call_kw(&f, a, kwnames)?;
                 if !r.is(&self.none) {
                     let tn = self.type_name_of(&r);

@@ -188,11 +188,9 @@ fn type_call_method(vm: &mut Vm, mut args: Args) -> PyResult<ObjRef> {
     };
     let mut rest: Vec<ObjRef> = pos.collect();
     let kwn = kwnames_of(vm, &args.kw, &mut rest)?;
-    // The arguments' tuple and dict of the slot call, held for its length.
-    let at = vm.stack.len();
-    vm.stack.extend(rest);
+    let at = vm.hold_tp_args(rest);
     let r = vm.create_instance(cls, at, kwn, false);
-    vm.stack.truncate(at);
+    vm.end_tp_call(at, false);
     match r? {
         crate::interp::Called::Value(v) => Ok(v),
         crate::interp::Called::Pushed => Err(vm.internal_error("unexpected frame push")),

@@ -476,9 +476,7 @@ impl Vm {
         accept: impl FnOnce(GenState) -> Option<R>,
     ) -> Taken<R> {
         let at_limit = self.frames.len() >= self.recursion_limit;
-        if let Some(c) = self.frames.last_mut() {
-            c.lasti = self.cur_ip.saturating_sub(1);
-        }
+        self.note_caller_position();
         // The buffers stay with the generator, empty, for the next
         // suspension.
         let (vm_locals, vm_stack, vm_frames) =
