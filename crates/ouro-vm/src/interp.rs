@@ -2112,6 +2112,7 @@ impl Vm {
     /// `first`, then copies of the value stack's entries from `from` to
     /// the top (arguments the call keeps holding), then empty slots up to
     /// `nlocals`.
+    #[inline(always)]
     fn slots_copied_from_stack(&mut self, first: ObjRef, from: usize, nlocals: usize) -> usize {
         let base = self.locals.len();
         self.locals.reserve(nlocals);
