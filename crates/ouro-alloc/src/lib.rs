@@ -150,7 +150,9 @@ use std::alloc::Layout;
 mod os;
 mod stats;
 
-pub use stats::{AllocStats, ArenaSnapshot, PoolSnapshot, PoolState, SizeClassStats};
+pub use stats::{
+    write_free_list_stats, AllocStats, ArenaSnapshot, PoolSnapshot, PoolState, SizeClassStats,
+};
 
 // ---------------------------------------------------------------------------
 // Tunables (see the table in the module docs).

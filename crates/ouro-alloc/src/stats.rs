@@ -114,6 +114,19 @@ impl AllocStats {
     }
 }
 
+/// Writes one free-list line of `sys._debugmallocstats()`, as CPython's
+/// `_PyDebugAllocatorStats`: "`num` free `name`s * `size` bytes each",
+/// right-aligned in 48 columns, then the bytes they hold.
+pub fn write_free_list_stats(
+    out: &mut dyn fmt::Write,
+    name: &str,
+    num: usize,
+    size: usize,
+) -> fmt::Result {
+    let what = format!("{num} free {name}s * {size} bytes each");
+    printone(out, &format!("{what:>48} "), num * size).map(|_| ())
+}
+
 /// Writes `msg`, padded to 35 columns, `=`, and `value` with thousands
 /// separators right-aligned in 21 columns. Mirrors CPython's `printone`,
 /// including dropping the leading characters of a value wider than the

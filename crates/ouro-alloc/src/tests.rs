@@ -711,3 +711,21 @@ fn allocator_is_send() {
     fn assert_send<T: Send>() {}
     assert_send::<Allocator>();
 }
+
+#[test]
+fn free_list_line_has_cpython_layout() {
+    // Lines of CPython 3.11's `sys._debugmallocstats()` (free-list part).
+    let line = |name: &str, num, size| {
+        let mut s = String::new();
+        write_free_list_stats(&mut s, name, num, size).unwrap();
+        s
+    };
+    assert_eq!(
+        line("PyFloatObject", 4, 24),
+        "           4 free PyFloatObjects * 24 bytes each =                   96\n"
+    );
+    assert_eq!(
+        line("PyFloatObject", 100, 24),
+        "         100 free PyFloatObjects * 24 bytes each =                2,400\n"
+    );
+}

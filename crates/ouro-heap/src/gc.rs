@@ -1355,6 +1355,10 @@ impl Collection {
             s.collected += r.collected as u64;
             s.uncollectable += r.uncollectable as u64;
         });
+        if generation == NUM_GENERATIONS - 1 {
+            // gc_collect_main's clear_freelists.
+            crate::heap::clear_free_lists();
+        }
         (r, saved)
     }
 

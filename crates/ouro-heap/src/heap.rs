@@ -108,6 +108,12 @@ pub(crate) struct HeapState {
     /// The real limit while a grace margin is granted (see [`GRACE`]).
     grace_base: Option<usize>,
     stats: HeapStats,
+    /// CPython's float free list: blocks of dead exact floats, linked
+    /// through their first word, kept for the next float (at most
+    /// [`FLOAT_FREE_MAX`]). The allocator counts them as in use, as
+    /// obmalloc does; a full collection gives them back.
+    float_free: *mut u8,
+    float_nfree: usize,
 }
 
 impl HeapState {
@@ -146,6 +152,8 @@ impl HeapState {
             over_limit: false,
             grace_base: None,
             stats: HeapStats::default(),
+            float_free: ptr::null_mut(),
+            float_nfree: 0,
         }
     }
 }
@@ -375,6 +383,91 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
     }
     // SAFETY: the header is initialised with count 1, owned by the handle.
     Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// Most dead floats kept for reuse, as CPython 3.11's `PyFloat_MAXFREELIST`.
+pub const FLOAT_FREE_MAX: usize = 100;
+
+/// The size of a float object (`sys.getsizeof(1.0)`).
+pub const FLOAT_SIZE: usize = PAYLOAD_OFFSET + size_of::<FloatObj>();
+
+/// The block size of a float.
+const FLOAT_BLOCK: usize = block_size(Kind::Float, 0, 0);
+
+/// A float of the builtin type `ty` (never a subclass: those are heap types
+/// and go through [`alloc_object`]), in a block from the float free list
+/// when it has one, as CPython's `PyFloat_FromDouble`.
+#[inline]
+pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
+    debug_assert!(ty.tflags() & tflags::T_HEAP == 0);
+    let block = float_block()?;
+    // SAFETY: `block` is free and FLOAT_BLOCK bytes (LAYOUT), from the free
+    // list or the allocator; the payload goes at PAYLOAD_OFFSET (KIND). A
+    // builtin type needs no count from its instances (TYPE_REF).
+    let hdr = unsafe {
+        let hdr = init_header(block, Kind::Float, 0, ty.raw().as_ptr());
+        ptr::write(
+            (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut FloatObj,
+            FloatObj { value },
+        );
+        hdr
+    };
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, FLOAT_BLOCK) };
+    // SAFETY: the header is initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
+/// A block for a float: the free list's first, else a new one.
+#[inline(always)]
+fn float_block() -> Result<NonNull<u8>, NoMemory> {
+    with_state(|s| {
+        let p = match NonNull::new(s.float_free) {
+            Some(b) => {
+                // SAFETY: FREE_LIST — a block on the float free list is an
+                // allocated block whose first word links to the next one.
+                s.float_free = unsafe { b.as_ptr().cast::<*mut u8>().read() };
+                s.float_nfree -= 1;
+                Some(b)
+            }
+            None => s.alloc.alloc(FLOAT_BLOCK),
+        };
+        match p {
+            Some(_) => {
+                s.stats.live[Kind::Float as usize] += 1;
+                s.stats.allocated_total += 1;
+            }
+            None => s.enter_grace(),
+        }
+        p
+    })
+    .flatten()
+    .ok_or(NoMemory)
+}
+
+/// Gives the blocks on the float free list back to the allocator (a full
+/// collection does, as CPython's `_PyFloat_ClearFreeList`).
+pub fn clear_free_lists() {
+    with_state(|s| {
+        while let Some(b) = NonNull::new(s.float_free) {
+            // SAFETY: FREE_LIST — the block is an allocated float block
+            // whose first word links on; freeing it ends its use.
+            unsafe {
+                s.float_free = b.as_ptr().cast::<*mut u8>().read();
+                s.alloc.free(b, FLOAT_BLOCK);
+            }
+        }
+        s.float_nfree = 0;
+        if s.grace_base.is_some() {
+            s.check_grace();
+        }
+    });
+}
+
+/// The number of blocks on the float free list, for
+/// `sys._debugmallocstats()`.
+pub fn free_float_count() -> usize {
+    with_state(|s| s.float_nfree).unwrap_or(0)
 }
 
 /// Allocates the first type object, whose type is itself (`type(type) is type`).
@@ -630,11 +723,13 @@ pub(crate) fn tuple_items(t: &TupleObj) -> &[ObjRef] {
     }
 }
 
-/// Called by `ObjRef::drop` when a count reaches zero.
+/// Called by `ObjRef::drop` when a count reaches zero. Leaves of builtin
+/// types (no references, no finalizer) are freed here, dead exact floats go
+/// on the float free list; everything else is torn down by
+/// [`dealloc_object`], kept out of line so this path saves few registers.
 ///
 /// # Safety
 /// `p` is an object whose count just reached zero: no handle to it remains.
-#[cold]
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let Some(state) = state_ptr() else {
@@ -650,11 +745,16 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         // SAFETY: TYPE_REF — the type outlives its instances.
         unsafe { (*ty).tflags() }
     };
-    // Leaves (no references, no finalizer, builtin type): free at once.
     let kind = h.kind();
-    if h.flags() & (flags::F_GC | flags::F_ATTRS) == 0
-        && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
-        && matches!(
+    if kind == Kind::Float && ty_flags & tflags::T_HEAP == 0 {
+        // An exact float (only heap subclasses have attributes or `__del__`).
+        // SAFETY: forwarded; `state` is this thread's live state.
+        unsafe { free_float(state, p) };
+        return;
+    }
+    if h.flags() & (flags::F_GC | flags::F_ATTRS) != 0
+        || ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) != 0
+        || !matches!(
             kind,
             Kind::Int
                 | Kind::Float
@@ -665,35 +765,85 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
                 | Kind::BigInt
         )
     {
-        let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
-        let var_len = match kind {
-            // SAFETY: KIND — a str's payload is a StrObj.
-            Kind::Str => unsafe { (*payload.cast::<StrObj>()).byte_len() },
-            // SAFETY: KIND — a big int's payload is a BigIntObj.
-            Kind::BigInt => unsafe { (*payload.cast::<BigIntObj>()).len() },
-            // SAFETY: KIND — a bytes payload is a BytesObj.
-            Kind::Bytes => unsafe { (*payload.cast::<BytesObj>()).len() },
-            _ => 0,
-        };
-        let size = block_size(kind, 0, var_len);
-        if tracing() {
-            // SAFETY: still live; its type too (builtin types are immortal).
-            unsafe { crate::trace::on_free(p, size) };
-        }
-        // SAFETY: the block came from this allocator with this size (LAYOUT);
-        // the payload owns nothing to drop; short exclusive state access.
-        unsafe {
-            let s = &mut *state;
-            s.alloc
-                .free(NonNull::new_unchecked(p.as_ptr() as *mut u8), size);
-            s.stats.live[kind as usize] -= 1;
-            s.stats.freed_total += 1;
-            if s.grace_base.is_some() {
-                s.check_grace();
-            }
-        }
+        // SAFETY: forwarded.
+        unsafe { dealloc_object(state, p, ty_flags) };
         return;
     }
+    let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
+    let var_len = match kind {
+        // SAFETY: KIND — a str's payload is a StrObj.
+        Kind::Str => unsafe { (*payload.cast::<StrObj>()).byte_len() },
+        // SAFETY: KIND — a big int's payload is a BigIntObj.
+        Kind::BigInt => unsafe { (*payload.cast::<BigIntObj>()).len() },
+        // SAFETY: KIND — a bytes payload is a BytesObj.
+        Kind::Bytes => unsafe { (*payload.cast::<BytesObj>()).len() },
+        _ => 0,
+    };
+    let size = block_size(kind, 0, var_len);
+    if tracing() {
+        // SAFETY: still live; its type too (builtin types are immortal).
+        unsafe { crate::trace::on_free(p, size) };
+    }
+    // SAFETY: the block came from this allocator with this size (LAYOUT);
+    // the payload owns nothing to drop; short exclusive state access. A
+    // block put on the float free list stays allocated and links on
+    // through its first word (FREE_LIST).
+    unsafe {
+        let s = &mut *state;
+        s.stats.live[kind as usize] -= 1;
+        s.stats.freed_total += 1;
+        s.alloc
+            .free(NonNull::new_unchecked(p.as_ptr() as *mut u8), size);
+        if s.grace_base.is_some() {
+            s.check_grace();
+        }
+    }
+}
+
+/// [`dealloc`] of an exact float: its block goes on the float free list,
+/// or back to the allocator when the list is full (`float_dealloc`).
+///
+/// # Safety
+/// As for [`dealloc`], `p` being an exact float; `state` is this thread's
+/// live heap state.
+#[inline(always)]
+unsafe fn free_float(state: *mut HeapState, p: NonNull<ObjHeader>) {
+    if tracing() {
+        // SAFETY: still live; its type too (builtin types are immortal).
+        unsafe { crate::trace::on_free(p, FLOAT_BLOCK) };
+    }
+    // SAFETY: short exclusive state access. The block came from the
+    // allocator with FLOAT_BLOCK bytes; on the free list it stays allocated
+    // and links on through its first word (FREE_LIST), the float payload
+    // owning nothing.
+    unsafe {
+        let s = &mut *state;
+        s.stats.live[Kind::Float as usize] -= 1;
+        s.stats.freed_total += 1;
+        let block = p.as_ptr() as *mut u8;
+        if s.float_nfree < FLOAT_FREE_MAX {
+            block.cast::<*mut u8>().write(s.float_free);
+            s.float_free = block;
+            s.float_nfree += 1;
+            return;
+        }
+        s.alloc.free(NonNull::new_unchecked(block), FLOAT_BLOCK);
+        if s.grace_base.is_some() {
+            s.check_grace();
+        }
+    }
+}
+
+/// [`dealloc`] of an object that is not a leaf: queued for its finalizer,
+/// or torn down with its references.
+///
+/// # Safety
+/// As for [`dealloc`]; `state` is this thread's live heap state and
+/// `ty_flags` the flags of the object's type.
+#[inline(never)]
+unsafe fn dealloc_object(state: *mut HeapState, p: NonNull<ObjHeader>, ty_flags: u8) {
+    // SAFETY: the caller guarantees the object is live with count zero.
+    let h = unsafe { p.as_ref() };
     if h.flags() & (flags::F_FINALIZED | flags::F_NO_FINALIZER) == 0
         && ty_flags & tflags::T_HAS_DEL != 0
     {

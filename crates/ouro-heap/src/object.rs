@@ -46,6 +46,11 @@
 //!   teardown.
 //! - **TEARDOWN**: an object is torn down only at refcount zero, when no
 //!   `ObjRef` to it exists, so no borrow of its payload can be alive.
+//! - **FREE_LIST**: a block on the heap's float free list is an allocated
+//!   block of a float's size that holds no object; its first word links to
+//!   the next such block (null at the end). Only the heap's float
+//!   allocation takes blocks off the list, and only a full collection
+//!   (`heap::clear_free_lists`) gives them back to the allocator.
 
 use std::cell::Cell;
 use std::fmt;

@@ -57,8 +57,10 @@ impl Checks {
     }
 }
 
-/// Live objects per kind and live allocator blocks.
+/// Live objects per kind and live allocator blocks, once the float free
+/// list has given its blocks back (as a full collection does).
 fn snapshot() -> (Vec<usize>, usize) {
+    ouro_heap::heap::clear_free_lists();
     (heap_stats().live.to_vec(), alloc_stats().blocks_in_use)
 }
 

@@ -869,6 +869,26 @@ impl Vm {
                             let key = tri!('err, self.pop());
                             let obj = tri!('err, self.pop());
                             let v = tri!('err, self.pop());
+                            // list[int] = v in range, as CPython's
+                            // STORE_SUBSCR_LIST_INT: the old item, the key,
+                            // then the list are released.
+                            if obj.kind() == Kind::List
+                                && obj.class_is(&self.types[T::List as usize])
+                                && self.plain_int(&key)
+                            {
+                                let at = key
+                                    .get::<IntObj>()
+                                    .and_then(|k| usize::try_from(k.value).ok());
+                                if let (Some(at), Some(mut l)) = (at, obj.borrow_mut::<ListObj>()) {
+                                    if let Some(slot) = l.items.get_mut(at) {
+                                        let old = std::mem::replace(slot, v);
+                                        drop(l);
+                                        drop(old);
+                                        drop(key);
+                                        continue 'instrs;
+                                    }
+                                }
+                            }
                             tri!('err, self.setitem(&obj, key, v));
                         }
                         Instr::DeleteSubscr => {

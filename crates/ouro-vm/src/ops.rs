@@ -2174,10 +2174,8 @@ pub(crate) fn pointer_hash(o: &ObjRef) -> i64 {
 
 /// New references to `items` on the value stack, last item first.
 fn push_reversed(stack: &mut Vec<ObjRef>, items: &[ObjRef]) {
-    stack.reserve(items.len());
-    for v in items.iter().rev() {
-        stack.push(v.clone());
-    }
+    // A trusted-length iterator: one capacity check for all the items.
+    stack.extend(items.iter().rev().cloned());
 }
 
 /// The kinds whose attribute lookup starts with their own attributes

@@ -229,6 +229,14 @@ fn sys_debugmallocstats(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     ouro_heap::heap::with_allocator(|a| {
         let _ = a.debug_malloc_stats(&mut text);
     });
+    // The free lists, after obmalloc's part, as `_PyObject_DebugTypeStats`.
+    text.push('\n');
+    let _ = ouro_alloc::write_free_list_stats(
+        &mut text,
+        "PyFloatObject",
+        ouro_heap::heap::free_float_count(),
+        ouro_heap::heap::FLOAT_SIZE,
+    );
     vm.write_stderr(&text);
     Ok(vm.none.clone())
 }

@@ -11,8 +11,8 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use ouro_heap::{
-    self as heap, flags, tflags, DictObj, DictTable, FloatObj, IntObj, Kind, ListObj, ObjRef,
-    Payload, StrObj, TypeObj,
+    self as heap, flags, tflags, DictObj, DictTable, IntObj, Kind, ListObj, ObjRef, Payload,
+    StrObj, TypeObj,
 };
 
 use crate::error::PyResult;
@@ -462,8 +462,10 @@ impl Vm {
 
     #[inline]
     pub fn new_float(&mut self, v: f64) -> PyResult<ObjRef> {
-        let ty = self.types[T::Float as usize].clone();
-        self.alloc(&ty, FloatObj { value: v }, false)
+        match heap::alloc_float(&self.types[T::Float as usize], v) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
     }
 
     #[inline]

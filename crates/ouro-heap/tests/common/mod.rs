@@ -98,6 +98,7 @@ pub fn live(kind: Kind) -> usize {
 pub struct Fx {
     pub object_ty: ObjRef,
     pub int_ty: ObjRef,
+    pub float_ty: ObjRef,
     pub str_ty: ObjRef,
     pub tuple_ty: ObjRef,
     pub list_ty: ObjRef,
@@ -122,6 +123,7 @@ impl Fx {
         Fx {
             object_ty: mk(Kind::Object),
             int_ty: mk(Kind::Int),
+            float_ty: mk(Kind::Float),
             str_ty: mk(Kind::Str),
             tuple_ty: mk(Kind::Tuple),
             list_ty: mk(Kind::List),
