@@ -362,19 +362,22 @@ impl DictTable {
 
     /// Empties the table, returning the entries in insertion order.
     pub fn take_entries(&mut self) -> Vec<Entry> {
+        self.drain_entries().collect()
+    }
+
+    /// [`DictTable::take_entries`] without collecting them: the table is
+    /// empty at once, and the entries come (in insertion order, from
+    /// either end) out of the table's own array.
+    pub fn drain_entries(&mut self) -> impl DoubleEndedIterator<Item = Entry> {
         self.version.set(0);
         self.used = 0;
         self.usable = 0;
         self.nentries = 0;
-        match self.keys.take() {
-            Some(k) => HBox::into_inner(k)
-                .entries
-                .into_vec()
-                .into_iter()
-                .flatten()
-                .collect(),
-            None => Vec::new(),
-        }
+        self.keys
+            .take()
+            .map(|k| HBox::into_inner(k).entries.into_vec().into_iter().flatten())
+            .into_iter()
+            .flatten()
     }
 
     /// Bytes of the index table and entry array (for `sys.getsizeof`).

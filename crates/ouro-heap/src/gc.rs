@@ -1301,6 +1301,8 @@ impl Collection {
         let collectable = head_ptr(&self.unreachable);
         let empty_tuple = heap::empty_tuple();
         let mut saved = Vec::new();
+        // One buffer for every object's references (reused, not remade).
+        let mut released = Vec::new();
         // SAFETY: LINKED; every drop below happens with no borrow of the
         // state or of a list, and the list is re-read afterwards.
         unsafe {
@@ -1311,10 +1313,9 @@ impl Collection {
                     saved.push(new_ref(op));
                 } else {
                     let hold = new_ref(op);
-                    let mut released = Vec::new();
                     clear_object(op, &mut released, empty_tuple.as_ref());
                     // Released in the order tp_clear releases them.
-                    for r in released {
+                    for r in released.drain(..) {
                         drop(r);
                     }
                     drop(hold);

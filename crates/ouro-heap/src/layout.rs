@@ -609,7 +609,7 @@ impl Children for ListObj {
 impl Children for DictObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
         // dict_dealloc releases key then value, in insertion order.
-        for e in self.table.take_entries().into_iter().rev() {
+        for e in self.table.drain_entries().rev() {
             out.push(e.value);
             out.push(e.key);
         }

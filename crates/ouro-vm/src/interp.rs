@@ -1013,8 +1013,13 @@ impl Vm {
                             self.stack.push(t);
                         }
                         Instr::BuildList(n) => {
-                            let items = tri!('err, self.pop_n(n as usize));
-                            let l = tri!('err, self.new_list(items));
+                            let len = self.stack.len();
+                            let Some(start) = len.checked_sub(n as usize) else {
+                                break 'err self.internal_error("BUILD_LIST underflow");
+                            };
+                            // Straight from the stack into the list's buffer.
+                            let items = heap::hvec_from(self.stack.drain(start..));
+                            let l = tri!('err, self.new_list_of(items));
                             self.stack.push(l);
                         }
                         Instr::BuildSet(n) => {
