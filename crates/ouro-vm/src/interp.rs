@@ -1774,6 +1774,28 @@ impl Vm {
     /// `LOAD_NAME`: the namespace, then globals, then builtins.
     fn load_name(&mut self, fi: usize, name: &ObjRef) -> PyResult<ObjRef> {
         let frame = &self.frames[fi];
+        // The common case, a plain dict namespace (a module's, a class
+        // body's) or none: three lookups that run no Python code, with the
+        // frame's dicts borrowed.
+        if frame
+            .namespace
+            .as_ref()
+            .is_none_or(|ns| ns.kind() == Kind::Dict && self.is_exact(ns, T::Dict))
+        {
+            let found = match &frame.namespace {
+                Some(ns) => self.dict_get_str(ns, name),
+                None => None,
+            }
+            .or_else(|| self.dict_get_str(&frame.globals, name))
+            .or_else(|| self.dict_get_str(&frame.builtins, name));
+            return match found {
+                Some(v) => Ok(v),
+                None => {
+                    let n = self.str_of(name).to_string();
+                    Err(self.name_error(&n))
+                }
+            };
+        }
         let ns = frame.namespace.clone();
         let globals = frame.globals.clone();
         let builtins = frame.builtins.clone();
