@@ -672,18 +672,20 @@ impl Vm {
                             self.stack.push(v);
                         }
                         Instr::StoreName(i) => {
-                            let name = cobj.names[i as usize].clone();
+                            let name = &cobj.names[i as usize];
                             let v = tri!('err, self.pop());
                             let ns = match &self.frames[fi].namespace {
-                                Some(ns) => ns.clone(),
+                                Some(ns) => ns,
                                 None => {
                                     break 'err self.internal_error("no namespace for STORE_NAME")
                                 }
                             };
-                            if ns.kind() == Kind::Dict && self.is_exact(&ns, T::Dict) {
-                                tri!('err, self.dict_set_str(&ns, &name, v));
+                            if ns.kind() == Kind::Dict && self.is_exact(ns, T::Dict) {
+                                // The frame's dict, borrowed: no Python code runs.
+                                self.dict_store_str(ns, name, v);
                             } else {
-                                tri!('err, self.setitem(&ns, name, v));
+                                let ns = ns.clone();
+                                tri!('err, self.setitem(&ns, name.clone(), v));
                             }
                         }
                         Instr::DeleteName(i) => {

@@ -608,11 +608,21 @@ impl Vm {
 
     /// Sets a str key in a namespace dict (keys compared as in `dict_get_str`).
     pub fn dict_set_str(&mut self, dict: &ObjRef, key: &ObjRef, value: ObjRef) -> PyResult<()> {
+        if self.dict_store_str(dict, key, value) {
+            Ok(())
+        } else {
+            Err(self.internal_error("namespace is not a dict"))
+        }
+    }
+
+    /// [`Vm::dict_set_str`] that needs no exclusive access to the VM (the
+    /// dict may be borrowed from a frame); false if `dict` is not a dict.
+    pub(crate) fn dict_store_str(&self, dict: &ObjRef, key: &ObjRef, value: ObjRef) -> bool {
         ouro_heap::gc::maintain_dict_tracking(dict, key, &value);
         let h = self.str_hash(key);
         let old = {
             let Some(mut d) = dict.borrow_mut::<DictObj>() else {
-                return Err(self.internal_error("namespace is not a dict"));
+                return false;
             };
             let text = key.get::<StrObj>().map_or("", |s| s.as_str());
             let pos = d.table.lookup(h, |k| {
@@ -630,7 +640,7 @@ impl Vm {
         };
         // The old value is released after the dict's borrow ends.
         drop(old);
-        Ok(())
+        true
     }
 
     /// Removes a str key from a namespace dict; returns the old value.
