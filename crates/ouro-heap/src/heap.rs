@@ -645,14 +645,40 @@ pub fn alloc_bigint(
     value: &num_bigint::BigInt,
     attrs: bool,
 ) -> Result<ObjRef, NoMemory> {
-    let kind = Kind::BigInt;
     let limbs = value.magnitude().to_u32_digits();
-    let n = limbs.len();
     let sign = if value.sign() == num_bigint::Sign::Minus {
         -1
     } else {
         1
     };
+    alloc_bigint_limbs(ty, sign, &limbs, attrs)
+}
+
+/// A big int of the builtin int type from a 128-bit value (made without
+/// the arbitrary-precision representation; the same object
+/// [`alloc_bigint`] makes for that value).
+pub fn alloc_bigint_i128(ty: &ObjRef, value: i128) -> Result<ObjRef, NoMemory> {
+    let mut m = value.unsigned_abs();
+    let mut limbs = [0u32; 4];
+    let mut n = 0;
+    while m != 0 {
+        limbs[n] = m as u32;
+        m >>= 32;
+        n += 1;
+    }
+    alloc_bigint_limbs(ty, if value < 0 { -1 } else { 1 }, &limbs[..n], false)
+}
+
+/// A big int with this sign (-1 or 1) and magnitude (least significant
+/// limb first, no high zero limbs).
+fn alloc_bigint_limbs(
+    ty: &ObjRef,
+    sign: i32,
+    limbs: &[u32],
+    attrs: bool,
+) -> Result<ObjRef, NoMemory> {
+    let kind = Kind::BigInt;
+    let n = limbs.len();
     let f = layout_flags(kind, attrs);
     let block = alloc_block(kind, f, n)?;
     // SAFETY: the block is sized for `n` limbs after the BigIntObj (KIND).

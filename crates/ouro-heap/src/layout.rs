@@ -84,6 +84,23 @@ impl BigIntObj {
         self.sign < 0
     }
 
+    /// The value, if it fits in 128 bits.
+    pub fn to_i128(&self) -> Option<i128> {
+        let limbs = self.limbs();
+        if limbs.len() > 4 {
+            return None;
+        }
+        let m = limbs
+            .iter()
+            .rev()
+            .fold(0u128, |acc, &l| (acc << 32) | l as u128);
+        if self.sign < 0 {
+            0i128.checked_sub_unsigned(m)
+        } else {
+            i128::try_from(m).ok()
+        }
+    }
+
     /// The value.
     pub fn value(&self) -> BigInt {
         let sign = if self.sign < 0 {

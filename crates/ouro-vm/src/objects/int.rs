@@ -87,7 +87,50 @@ impl Vm {
         }
     }
 
+    /// [`Vm::int_binop`] of a big int whose operands and result fit in
+    /// 128 bits (values just past 64 bits, such as `2 ** 70 + i`), with no
+    /// arbitrary-precision arithmetic. None when they do not fit or the
+    /// operation is not one of these.
+    fn int_binop_i128(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> Option<PyResult<ObjRef>> {
+        let wide = |o: &ObjRef| match o.get::<IntObj>() {
+            Some(i) => Some(i.value as i128),
+            None => o.get::<BigIntObj>()?.to_i128(),
+        };
+        let (x, y) = (wide(a)?, wide(b)?);
+        let r = match op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Subtract => x.checked_sub(y),
+            BinOp::Multiply => x.checked_mul(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            // Floor division and remainder take the divisor's sign.
+            BinOp::FloorDivide if y != 0 => x.checked_div_euclid(y).map(|q| {
+                if y < 0 && x.rem_euclid(y) != 0 {
+                    q - 1
+                } else {
+                    q
+                }
+            }),
+            BinOp::Remainder if y != 0 => {
+                x.checked_rem_euclid(y)
+                    .map(|r| if y < 0 && r != 0 { r + y } else { r })
+            }
+            _ => None,
+        }?;
+        Some(match i64::try_from(r) {
+            Ok(v) => self.new_int(v),
+            Err(_) => ouro_heap::heap::alloc_bigint_i128(self.ty(T::Int), r)
+                .map_err(|_| self.memory_error()),
+        })
+    }
+
     pub(crate) fn int_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+        if a.kind() == Kind::BigInt || b.kind() == Kind::BigInt {
+            if let Some(r) = self.int_binop_i128(a, b, op) {
+                return r;
+            }
+        }
         let (Some(x), Some(y)) = (self.int_val(a), self.int_val(b)) else {
             return Err(self.internal_error("int_binop on non-ints"));
         };
