@@ -1030,11 +1030,23 @@ impl Vm {
                             self.stack.push(s);
                         }
                         Instr::BuildMap(n) => {
-                            let items = tri!('err, self.pop_n(2 * n as usize));
+                            let len = self.stack.len();
+                            let Some(start) = len.checked_sub(2 * n as usize) else {
+                                break 'err self.internal_error("BUILD_MAP underflow");
+                            };
+                            // The keys and values leave the stack (a key's
+                            // `__hash__` or `__eq__` may run code that uses
+                            // it) for the reusable argument buffer.
+                            let mut items = std::mem::take(&mut self.arg_buf);
+                            items.extend(self.stack.drain(start..));
                             let d = tri!('err, self.new_dict());
-                            let mut it = items.into_iter();
+                            let mut it = items.drain(..);
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                                 tri!('err, self.dict_setitem(&d, k, v));
+                            }
+                            drop(it);
+                            if self.arg_buf.capacity() == 0 {
+                                self.arg_buf = items;
                             }
                             self.stack.push(d);
                         }

@@ -144,8 +144,9 @@ pub struct Vm {
     /// operator, by `BinOp::plain() as usize`; filled on first use.
     pub(crate) binop_names: Vec<(ObjRef, ObjRef, ObjRef)>,
     pub(crate) natives: Vec<NativeDef>,
-    /// The arguments of a native called in its positional form, moved off
-    /// the value stack (empty between calls; its capacity is reused).
+    /// The arguments of a native called in its positional form, or the
+    /// keys and values of a `BUILD_MAP`, moved off the value stack (empty
+    /// between uses; its capacity is reused).
     pub(crate) arg_buf: Vec<ObjRef>,
     pub builtins: ObjRef,
     pub builtins_module: ObjRef,
