@@ -3709,11 +3709,6 @@ fn compare<N: PartialOrd>(op: ouro_bytecode::CmpOp, a: N, b: N) -> bool {
     }
 }
 
-/// Floor division helper shared with the int implementation.
-pub(crate) fn floordiv_i64(a: i64, b: i64) -> Option<i64> {
-    fast_int_op(BinOp::FloorDivide, a, b)
-}
-
 #[allow(dead_code)]
 fn _assert_types() {
     let _ = DictObj {

@@ -34,6 +34,35 @@ impl IntVal {
 /// errors, to keep a typo like `10**10**10` from hanging the host.
 const MAX_BIG_BITS: u64 = 1 << 32;
 
+/// `op` on two machine integers of one width with Python's semantics
+/// (floor division and remainder take the divisor's sign); None on
+/// overflow, for a zero divisor, or for an operation not done this way.
+macro_rules! machine_int_op {
+    ($op:expr, $x:expr, $y:expr) => {{
+        let (x, y) = ($x, $y);
+        match $op {
+            BinOp::Add => x.checked_add(y),
+            BinOp::Subtract => x.checked_sub(y),
+            BinOp::Multiply => x.checked_mul(y),
+            BinOp::And => Some(x & y),
+            BinOp::Or => Some(x | y),
+            BinOp::Xor => Some(x ^ y),
+            BinOp::FloorDivide if y != 0 => x.checked_div_euclid(y).map(|q| {
+                if y < 0 && x.rem_euclid(y) != 0 {
+                    q - 1
+                } else {
+                    q
+                }
+            }),
+            BinOp::Remainder if y != 0 => {
+                x.checked_rem_euclid(y)
+                    .map(|r| if y < 0 && r != 0 { r + y } else { r })
+            }
+            _ => None,
+        }
+    }};
+}
+
 impl Vm {
     pub(crate) fn int_val(&self, o: &ObjRef) -> Option<IntVal> {
         if let Some(i) = o.get::<IntObj>() {
@@ -97,27 +126,7 @@ impl Vm {
             None => o.get::<BigIntObj>()?.to_i128(),
         };
         let (x, y) = (wide(a)?, wide(b)?);
-        let r = match op {
-            BinOp::Add => x.checked_add(y),
-            BinOp::Subtract => x.checked_sub(y),
-            BinOp::Multiply => x.checked_mul(y),
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            // Floor division and remainder take the divisor's sign.
-            BinOp::FloorDivide if y != 0 => x.checked_div_euclid(y).map(|q| {
-                if y < 0 && x.rem_euclid(y) != 0 {
-                    q - 1
-                } else {
-                    q
-                }
-            }),
-            BinOp::Remainder if y != 0 => {
-                x.checked_rem_euclid(y)
-                    .map(|r| if y < 0 && r != 0 { r + y } else { r })
-            }
-            _ => None,
-        }?;
+        let r = machine_int_op!(op, x, y)?;
         Some(match i64::try_from(r) {
             Ok(v) => self.new_int(v),
             Err(_) => ouro_heap::heap::alloc_bigint_i128(self.ty(T::Int), r)
@@ -149,24 +158,7 @@ impl Vm {
                 };
                 return Ok(self.new_bool(r != 0));
             }
-            let small = match op {
-                BinOp::Add => x.checked_add(y),
-                BinOp::Subtract => x.checked_sub(y),
-                BinOp::Multiply => x.checked_mul(y),
-                BinOp::And => Some(x & y),
-                BinOp::Or => Some(x | y),
-                BinOp::Xor => Some(x ^ y),
-                BinOp::FloorDivide if y != 0 => crate::interp::floordiv_i64(x, y),
-                BinOp::Remainder if y != 0 && !(x == i64::MIN && y == -1) => {
-                    let r = x % y;
-                    Some(if r != 0 && ((r < 0) != (y < 0)) {
-                        r + y
-                    } else {
-                        r
-                    })
-                }
-                _ => None,
-            };
+            let small = machine_int_op!(op, x, y);
             if let Some(v) = small {
                 return self.new_int(v);
             }
