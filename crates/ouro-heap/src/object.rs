@@ -508,7 +508,7 @@ impl ObjRef {
     }
 
     /// Shared, borrow-tracked access to a mutable payload.
-    #[inline]
+    #[inline(always)]
     pub fn borrow<T: Payload>(&self) -> Option<PRef<'_, T>> {
         if self.kind() != T::KIND {
             return None;
@@ -528,7 +528,7 @@ impl ObjRef {
     }
 
     /// Exclusive, borrow-tracked access to a mutable payload.
-    #[inline]
+    #[inline(always)]
     pub fn borrow_mut<T: Payload>(&self) -> Option<PMut<'_, T>> {
         if self.kind() != T::KIND {
             return None;
@@ -568,7 +568,7 @@ impl ObjRef {
 
     /// Shared access to the instance attributes (shares the payload's
     /// borrow flag).
-    #[inline]
+    #[inline(always)]
     pub fn attrs(&self) -> Option<PRef<'_, Attrs>> {
         if !self.has_attrs() {
             return None;
@@ -588,7 +588,7 @@ impl ObjRef {
     }
 
     /// Exclusive access to the instance attributes.
-    #[inline]
+    #[inline(always)]
     pub fn attrs_mut(&self) -> Option<PMut<'_, Attrs>> {
         if !self.has_attrs() {
             return None;
