@@ -385,6 +385,32 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
     Ok(unsafe { ObjRef::from_raw(hdr) })
 }
 
+/// An object of a builtin type `ty` (not a heap type, so instances hold no
+/// count of it) whose payload holds no references (an int, a range
+/// iterator...): no attribute tail, no collector link. [`alloc_object`]
+/// without the checks those need.
+#[inline]
+pub fn alloc_leaf<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, NoMemory> {
+    let kind = P::KIND;
+    debug_assert!(ty.tflags() & tflags::T_HEAP == 0 && !kind.is_container());
+    let block = alloc_block(kind, 0, 0)?;
+    // SAFETY: `block` is fresh and sized for (kind, 0, 0); the payload goes
+    // at PAYLOAD_OFFSET (KIND). A builtin type needs no count from its
+    // instances (TYPE_REF).
+    let hdr = unsafe {
+        let hdr = init_header(block, kind, 0, ty.raw().as_ptr());
+        ptr::write(
+            (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut P,
+            payload,
+        );
+        hdr
+    };
+    // SAFETY: initialised above; the block has this size (LAYOUT).
+    unsafe { trace_alloc(hdr, block, block_size(kind, 0, 0)) };
+    // SAFETY: the header is initialised with count 1, owned by the handle.
+    Ok(unsafe { ObjRef::from_raw(hdr) })
+}
+
 /// Most dead floats kept for reuse, as CPython 3.11's `PyFloat_MAXFREELIST`.
 pub const FLOAT_FREE_MAX: usize = 100;
 

@@ -446,8 +446,10 @@ impl Vm {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
             return Ok(self.small_ints[(v - SMALL_INT_MIN) as usize].clone());
         }
-        let ty = self.types[T::Int as usize].clone();
-        self.alloc(&ty, IntObj { value: v }, false)
+        match heap::alloc_leaf(&self.types[T::Int as usize], IntObj { value: v }) {
+            Ok(o) => Ok(o),
+            Err(_) => Err(self.memory_error()),
+        }
     }
 
     /// An int from a big integer, kept in the narrowest form.
