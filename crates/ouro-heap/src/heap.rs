@@ -128,6 +128,35 @@ impl HeapState {
         }
     }
 
+    /// Counts an object of `kind` made.
+    #[inline(always)]
+    fn count_alloc(&mut self, kind: Kind) {
+        self.stats.live[kind as usize] += 1;
+        self.stats.allocated_total += 1;
+    }
+
+    /// Counts an object of `kind` gone.
+    #[inline(always)]
+    fn count_free(&mut self, kind: Kind) {
+        self.stats.live[kind as usize] -= 1;
+        self.stats.freed_total += 1;
+    }
+
+    /// Gives `block` back to the allocator, withdrawing the grace margin
+    /// once that makes room.
+    ///
+    /// # Safety
+    /// `block` came from `self.alloc` with `size` bytes and is not used
+    /// again.
+    #[inline(always)]
+    unsafe fn free_block(&mut self, block: NonNull<u8>, size: usize) {
+        // SAFETY: the caller's guarantee.
+        unsafe { self.alloc.free(block, size) };
+        if self.grace_base.is_some() {
+            self.check_grace();
+        }
+    }
+
     fn check_grace(&mut self) {
         if let Some(base) = self.grace_base {
             // Withdrawn once freeing has made real room under the limit.
@@ -270,8 +299,7 @@ fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>,
         let p = s.alloc.alloc(size);
         match p {
             Some(_) => {
-                s.stats.live[kind as usize] += 1;
-                s.stats.allocated_total += 1;
+                s.count_alloc(kind);
                 if obj_flags & flags::F_GC != 0 && s.gc.on_alloc() {
                     PENDING.with(|c| c.set(true));
                 }
@@ -392,10 +420,23 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
 #[inline]
 pub fn alloc_leaf<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, NoMemory> {
     let kind = P::KIND;
-    debug_assert!(ty.tflags() & tflags::T_HEAP == 0 && !kind.is_container());
+    debug_assert!(!kind.is_container());
     let block = alloc_block(kind, 0, 0)?;
-    // SAFETY: `block` is fresh and sized for (kind, 0, 0); the payload goes
-    // at PAYLOAD_OFFSET (KIND). A builtin type needs no count from its
+    // SAFETY: a fresh block of this kind's size.
+    Ok(unsafe { leaf_in(block, ty, payload) })
+}
+
+/// The object [`alloc_leaf`] makes, in `block`.
+///
+/// # Safety
+/// `block` is free, of `block_size(P::KIND, 0, 0)` bytes; `ty` is a
+/// builtin type and `P` holds no references.
+#[inline(always)]
+unsafe fn leaf_in<P: Payload>(block: NonNull<u8>, ty: &ObjRef, payload: P) -> ObjRef {
+    debug_assert!(ty.tflags() & tflags::T_HEAP == 0);
+    let kind = P::KIND;
+    // SAFETY: the block has this size (the caller); the payload goes at
+    // PAYLOAD_OFFSET (KIND). A builtin type needs no count from its
     // instances (TYPE_REF).
     let hdr = unsafe {
         let hdr = init_header(block, kind, 0, ty.raw().as_ptr());
@@ -408,67 +449,37 @@ pub fn alloc_leaf<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, NoMemor
     // SAFETY: initialised above; the block has this size (LAYOUT).
     unsafe { trace_alloc(hdr, block, block_size(kind, 0, 0)) };
     // SAFETY: the header is initialised with count 1, owned by the handle.
-    Ok(unsafe { ObjRef::from_raw(hdr) })
+    unsafe { ObjRef::from_raw(hdr) }
 }
 
 /// Most dead floats kept for reuse, as CPython 3.11's `PyFloat_MAXFREELIST`.
 pub const FLOAT_FREE_MAX: usize = 100;
 
-/// The size of a float object (`sys.getsizeof(1.0)`).
-pub const FLOAT_SIZE: usize = PAYLOAD_OFFSET + size_of::<FloatObj>();
-
-/// The block size of a float.
-const FLOAT_BLOCK: usize = block_size(Kind::Float, 0, 0);
+/// The size of a float's block (`sys.getsizeof(1.0)`).
+pub const FLOAT_SIZE: usize = block_size(Kind::Float, 0, 0);
 
 /// A float of the builtin type `ty` (never a subclass: those are heap types
 /// and go through [`alloc_object`]), in a block from the float free list
 /// when it has one, as CPython's `PyFloat_FromDouble`.
 #[inline]
 pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
-    debug_assert!(ty.tflags() & tflags::T_HEAP == 0);
-    let block = float_block()?;
-    // SAFETY: `block` is free and FLOAT_BLOCK bytes (LAYOUT), from the free
-    // list or the allocator; the payload goes at PAYLOAD_OFFSET (KIND). A
-    // builtin type needs no count from its instances (TYPE_REF).
-    let hdr = unsafe {
-        let hdr = init_header(block, Kind::Float, 0, ty.raw().as_ptr());
-        ptr::write(
-            (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut FloatObj,
-            FloatObj { value },
-        );
-        hdr
-    };
-    // SAFETY: initialised above; the block has this size (LAYOUT).
-    unsafe { trace_alloc(hdr, block, FLOAT_BLOCK) };
-    // SAFETY: the header is initialised with count 1, owned by the handle.
-    Ok(unsafe { ObjRef::from_raw(hdr) })
-}
-
-/// A block for a float: the free list's first, else a new one.
-#[inline(always)]
-fn float_block() -> Result<NonNull<u8>, NoMemory> {
-    with_state(|s| {
-        let p = match NonNull::new(s.float_free) {
-            Some(b) => {
-                // SAFETY: FREE_LIST — a block on the float free list is an
-                // allocated block whose first word links to the next one.
-                s.float_free = unsafe { b.as_ptr().cast::<*mut u8>().read() };
-                s.float_nfree -= 1;
-                Some(b)
-            }
-            None => s.alloc.alloc(FLOAT_BLOCK),
-        };
-        match p {
-            Some(_) => {
-                s.stats.live[Kind::Float as usize] += 1;
-                s.stats.allocated_total += 1;
-            }
-            None => s.enter_grace(),
-        }
-        p
+    let reused = with_state(|s| {
+        let b = NonNull::new(s.float_free)?;
+        // SAFETY: FREE_LIST — a block on the float free list is an
+        // allocated block whose first word links to the next one.
+        s.float_free = unsafe { b.as_ptr().cast::<*mut u8>().read() };
+        s.float_nfree -= 1;
+        s.count_alloc(Kind::Float);
+        Some(b)
     })
-    .flatten()
-    .ok_or(NoMemory)
+    .flatten();
+    let block = match reused {
+        Some(b) => b,
+        None => alloc_block(Kind::Float, 0, 0)?,
+    };
+    // SAFETY: a free block of a float's size, off the free list (FREE_LIST)
+    // or fresh.
+    Ok(unsafe { leaf_in(block, ty, FloatObj { value }) })
 }
 
 /// Gives the blocks on the float free list back to the allocator (a full
@@ -480,13 +491,10 @@ pub fn clear_free_lists() {
             // whose first word links on; freeing it ends its use.
             unsafe {
                 s.float_free = b.as_ptr().cast::<*mut u8>().read();
-                s.alloc.free(b, FLOAT_BLOCK);
+                s.free_block(b, FLOAT_SIZE);
             }
         }
         s.float_nfree = 0;
-        if s.grace_base.is_some() {
-            s.check_grace();
-        }
     });
 }
 
@@ -552,36 +560,39 @@ pub fn alloc_str_in(ty: &ObjRef, s: &str, attrs: bool) -> Result<ObjRef, NoMemor
     } else {
         s.chars().count()
     };
-    alloc_inline_bytes(ty, StrObj::new_header(nchars, s.len()), s.as_bytes(), attrs)
+    alloc_inline(ty, StrObj::new_header(nchars, s.len()), s.as_bytes(), attrs)
 }
 
 /// Allocates a bytes object holding `b` (with `attrs`, an instance of a
 /// bytes subclass).
 pub fn alloc_bytes(ty: &ObjRef, b: &[u8], attrs: bool) -> Result<ObjRef, NoMemory> {
-    alloc_inline_bytes(ty, BytesObj::new_header(b.len()), b, attrs)
+    alloc_inline(ty, BytesObj::new_header(b.len()), b, attrs)
 }
 
 /// Allocates an object whose fixed payload `header` is followed inline by
-/// `data` (a str's text, a bytes object's bytes), with the attribute tail
-/// and the collector link when `attrs`.
-fn alloc_inline_bytes<P: Payload>(
+/// `data` (a str's text, a bytes object's bytes, a big int's limbs), with
+/// the attribute tail and the collector link when `attrs`.
+fn alloc_inline<P: Payload, I: Copy>(
     ty: &ObjRef,
     header: P,
-    data: &[u8],
+    data: &[I],
     attrs: bool,
 ) -> Result<ObjRef, NoMemory> {
     let kind = P::KIND;
-    debug_assert_eq!(crate::object::item_size(kind), 1);
+    debug_assert_eq!(crate::object::item_size(kind), size_of::<I>());
+    debug_assert_eq!(size_of::<P>() % std::mem::align_of::<I>(), 0);
     let n = data.len();
     let oflags = layout_flags(kind, attrs);
     let block = alloc_block(kind, oflags, n)?;
-    // SAFETY: the block is sized for a `P` followed by `n` one-byte items
-    // (KIND), plus the Attrs tail when `attrs` (LAYOUT), initialised below.
+    // SAFETY: the block is sized for a `P` followed by `n` items of `I`
+    // (KIND), aligned for them (the payload is 16-aligned and `P`'s size a
+    // multiple of `I`'s alignment), plus the Attrs tail when `attrs`
+    // (LAYOUT), initialised below.
     let hdr = unsafe {
         let hdr = init_header(block, kind, oflags, ty.raw().as_ptr());
         let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
         ptr::write(payload as *mut P, header);
-        ptr::copy_nonoverlapping(data.as_ptr(), payload.add(size_of::<P>()), n);
+        ptr::copy_nonoverlapping(data.as_ptr(), payload.add(size_of::<P>()) as *mut I, n);
         if attrs {
             init_attrs(hdr, kind, n);
         }
@@ -677,7 +688,7 @@ pub fn alloc_bigint(
     } else {
         1
     };
-    alloc_bigint_limbs(ty, sign, &limbs, attrs)
+    alloc_inline(ty, BigIntObj::new_header(sign, limbs.len()), &limbs, attrs)
 }
 
 /// A big int of the builtin int type from a 128-bit value (made without
@@ -692,45 +703,8 @@ pub fn alloc_bigint_i128(ty: &ObjRef, value: i128) -> Result<ObjRef, NoMemory> {
         m >>= 32;
         n += 1;
     }
-    alloc_bigint_limbs(ty, if value < 0 { -1 } else { 1 }, &limbs[..n], false)
-}
-
-/// A big int with this sign (-1 or 1) and magnitude (least significant
-/// limb first, no high zero limbs).
-fn alloc_bigint_limbs(
-    ty: &ObjRef,
-    sign: i32,
-    limbs: &[u32],
-    attrs: bool,
-) -> Result<ObjRef, NoMemory> {
-    let kind = Kind::BigInt;
-    let n = limbs.len();
-    let f = layout_flags(kind, attrs);
-    let block = alloc_block(kind, f, n)?;
-    // SAFETY: the block is sized for `n` limbs after the BigIntObj (KIND).
-    let hdr = unsafe {
-        let hdr = init_header(block, kind, f, ty.raw().as_ptr());
-        let payload = (hdr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
-        ptr::write(payload as *mut BigIntObj, BigIntObj::new_header(sign, n));
-        ptr::copy_nonoverlapping(
-            limbs.as_ptr(),
-            payload.add(size_of::<BigIntObj>()) as *mut u32,
-            n,
-        );
-        if attrs {
-            init_attrs(hdr, kind, n);
-        }
-        hdr
-    };
-    retain_type(ty);
-    // SAFETY: initialised above; the block has this size (LAYOUT).
-    unsafe { trace_alloc(hdr, block, block_size(kind, f, n)) };
-    if f & flags::F_GC != 0 {
-        // SAFETY: a fresh, initialised container, not yet tracked.
-        with_state(|s| unsafe { crate::gc::track_raw(&s.gc, hdr) });
-    }
-    // SAFETY: initialised with count 1, owned by the handle.
-    Ok(unsafe { ObjRef::from_raw(hdr) })
+    let sign = if value < 0 { -1 } else { 1 };
+    alloc_inline(ty, BigIntObj::new_header(sign, n), &limbs[..n], false)
 }
 
 /// The limbs of a big int payload.
@@ -808,13 +782,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         || ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) != 0
         || !matches!(
             kind,
-            Kind::Int
-                | Kind::Float
-                | Kind::Complex
-                | Kind::Str
-                | Kind::Bytes
-                | Kind::RangeIter
-                | Kind::BigInt
+            Kind::Int | Kind::Complex | Kind::Str | Kind::Bytes | Kind::RangeIter | Kind::BigInt
         )
     {
         // SAFETY: forwarded.
@@ -837,18 +805,11 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         unsafe { crate::trace::on_free(p, size) };
     }
     // SAFETY: the block came from this allocator with this size (LAYOUT);
-    // the payload owns nothing to drop; short exclusive state access. A
-    // block put on the float free list stays allocated and links on
-    // through its first word (FREE_LIST).
+    // the payload owns nothing to drop; short exclusive state access.
     unsafe {
         let s = &mut *state;
-        s.stats.live[kind as usize] -= 1;
-        s.stats.freed_total += 1;
-        s.alloc
-            .free(NonNull::new_unchecked(p.as_ptr() as *mut u8), size);
-        if s.grace_base.is_some() {
-            s.check_grace();
-        }
+        s.count_free(kind);
+        s.free_block(NonNull::new_unchecked(p.as_ptr() as *mut u8), size);
     }
 }
 
@@ -862,26 +823,22 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
 unsafe fn free_float(state: *mut HeapState, p: NonNull<ObjHeader>) {
     if tracing() {
         // SAFETY: still live; its type too (builtin types are immortal).
-        unsafe { crate::trace::on_free(p, FLOAT_BLOCK) };
+        unsafe { crate::trace::on_free(p, FLOAT_SIZE) };
     }
     // SAFETY: short exclusive state access. The block came from the
-    // allocator with FLOAT_BLOCK bytes; on the free list it stays allocated
+    // allocator with FLOAT_SIZE bytes; on the free list it stays allocated
     // and links on through its first word (FREE_LIST), the float payload
     // owning nothing.
     unsafe {
         let s = &mut *state;
-        s.stats.live[Kind::Float as usize] -= 1;
-        s.stats.freed_total += 1;
+        s.count_free(Kind::Float);
         let block = p.as_ptr() as *mut u8;
         if s.float_nfree < FLOAT_FREE_MAX {
             block.cast::<*mut u8>().write(s.float_free);
             s.float_free = block;
             s.float_nfree += 1;
-            return;
-        }
-        s.alloc.free(NonNull::new_unchecked(block), FLOAT_BLOCK);
-        if s.grace_base.is_some() {
-            s.check_grace();
+        } else {
+            s.free_block(NonNull::new_unchecked(block), FLOAT_SIZE);
         }
     }
 }
@@ -1040,12 +997,8 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     // and nothing refers to it any more. Short exclusive state access.
     unsafe {
         let s = &mut *state;
-        s.alloc.free(NonNull::new_unchecked(block), size);
-        if s.grace_base.is_some() {
-            s.check_grace();
-        }
-        s.stats.live[kind as usize] -= 1;
-        s.stats.freed_total += 1;
+        s.free_block(NonNull::new_unchecked(block), size);
+        s.count_free(kind);
     }
 }
 

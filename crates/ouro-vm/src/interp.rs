@@ -682,7 +682,9 @@ impl Vm {
                             };
                             if ns.kind() == Kind::Dict && self.is_exact(ns, T::Dict) {
                                 // The frame's dict, borrowed: no Python code runs.
-                                self.dict_store_str(ns, name, v);
+                                if !self.dict_store_str(ns, name, v) {
+                                    break 'err self.internal_error("namespace is not a dict");
+                                }
                             } else {
                                 let ns = ns.clone();
                                 tri!('err, self.setitem(&ns, name.clone(), v));
@@ -833,28 +835,14 @@ impl Vm {
                             let obj = tri!('err, self.pop());
                             // list[int] and tuple[int] in range, as CPython's
                             // BINARY_SUBSCR_LIST_INT / _TUPLE_INT.
-                            let fast = match (obj.kind(), key.get::<IntObj>()) {
-                                (Kind::List, Some(k))
-                                    if obj.class_is(&self.types[T::List as usize])
-                                        && self.plain_int(&key) =>
-                                {
-                                    obj.borrow::<ListObj>().and_then(|l| {
-                                        usize::try_from(k.value)
-                                            .ok()
-                                            .and_then(|i| l.items.get(i).cloned())
-                                    })
-                                }
-                                (Kind::Tuple, Some(k))
-                                    if obj.class_is(&self.types[T::Tuple as usize])
-                                        && self.plain_int(&key) =>
-                                {
-                                    obj.get::<TupleObj>().and_then(|t| {
-                                        usize::try_from(k.value)
-                                            .ok()
-                                            .and_then(|i| t.items().get(i).cloned())
-                                    })
-                                }
-                                _ => None,
+                            let fast = match self.exact_seq_index(&obj, &key) {
+                                Some(i) if obj.kind() == Kind::List => obj
+                                    .borrow::<ListObj>()
+                                    .and_then(|l| l.items.get(i).cloned()),
+                                Some(i) => obj
+                                    .get::<TupleObj>()
+                                    .and_then(|t| t.items().get(i).cloned()),
+                                None => None,
                             };
                             if let Some(v) = fast {
                                 drop(obj);
@@ -874,21 +862,17 @@ impl Vm {
                             // list[int] = v in range, as CPython's
                             // STORE_SUBSCR_LIST_INT: the old item, the key,
                             // then the list are released.
-                            if obj.kind() == Kind::List
-                                && obj.class_is(&self.types[T::List as usize])
-                                && self.plain_int(&key)
-                            {
-                                let at = key
-                                    .get::<IntObj>()
-                                    .and_then(|k| usize::try_from(k.value).ok());
-                                if let (Some(at), Some(mut l)) = (at, obj.borrow_mut::<ListObj>()) {
-                                    if let Some(slot) = l.items.get_mut(at) {
-                                        let old = std::mem::replace(slot, v);
-                                        drop(l);
-                                        drop(old);
-                                        drop(key);
-                                        continue 'instrs;
-                                    }
+                            let list = match self.exact_seq_index(&obj, &key) {
+                                Some(i) => obj.borrow_mut::<ListObj>().map(|l| (i, l)),
+                                None => None,
+                            };
+                            if let Some((i, mut l)) = list {
+                                if let Some(slot) = l.items.get_mut(i) {
+                                    let old = std::mem::replace(slot, v);
+                                    drop(l);
+                                    drop(old);
+                                    drop(key);
+                                    continue 'instrs;
                                 }
                             }
                             tri!('err, self.setitem(&obj, key, v));
@@ -999,10 +983,7 @@ impl Vm {
                             self.stack.push(self.new_bool(r != (inv == 1)));
                         }
                         Instr::BuildTuple(n) => {
-                            let len = self.stack.len();
-                            let Some(start) = len.checked_sub(n as usize) else {
-                                break 'err self.internal_error("BUILD_TUPLE underflow");
-                            };
+                            let start = tri!('err, self.stack_top_start(n as usize));
                             let t = if n == 0 {
                                 self.empty_tuple()
                             } else {
@@ -1015,10 +996,7 @@ impl Vm {
                             self.stack.push(t);
                         }
                         Instr::BuildList(n) => {
-                            let len = self.stack.len();
-                            let Some(start) = len.checked_sub(n as usize) else {
-                                break 'err self.internal_error("BUILD_LIST underflow");
-                            };
+                            let start = tri!('err, self.stack_top_start(n as usize));
                             // Straight from the stack into the list's buffer.
                             let items = heap::hvec_from(self.stack.drain(start..));
                             let l = tri!('err, self.new_list_of(items));
@@ -1030,10 +1008,7 @@ impl Vm {
                             self.stack.push(s);
                         }
                         Instr::BuildMap(n) => {
-                            let len = self.stack.len();
-                            let Some(start) = len.checked_sub(2 * n as usize) else {
-                                break 'err self.internal_error("BUILD_MAP underflow");
-                            };
+                            let start = tri!('err, self.stack_top_start(2 * n as usize));
                             // The keys and values leave the stack (a key's
                             // `__hash__` or `__eq__` may run code that uses
                             // it) for the reusable argument buffer.
@@ -1045,9 +1020,7 @@ impl Vm {
                                 tri!('err, self.dict_setitem(&d, k, v));
                             }
                             drop(it);
-                            if self.arg_buf.capacity() == 0 {
-                                self.arg_buf = items;
-                            }
+                            self.return_arg_buf(items);
                             self.stack.push(d);
                         }
                         Instr::BuildSlice(n) => {
@@ -1730,11 +1703,43 @@ impl Vm {
 
     /// Pops `n` items, in stack order.
     pub(crate) fn pop_n(&mut self, n: usize) -> PyResult<Vec<ObjRef>> {
-        let len = self.stack.len();
-        match len.checked_sub(n) {
-            Some(start) => Ok(self.stack.split_off(start)),
+        let start = self.stack_top_start(n)?;
+        Ok(self.stack.split_off(start))
+    }
+
+    /// Where the top `n` values of the stack start.
+    #[inline(always)]
+    fn stack_top_start(&mut self, n: usize) -> PyResult<usize> {
+        match self.stack.len().checked_sub(n) {
+            Some(start) => Ok(start),
             None => Err(self.internal_error("value stack underflow")),
         }
+    }
+
+    /// Gives back the argument buffer taken with `mem::take(&mut
+    /// self.arg_buf)`, emptied, unless another use already put one back.
+    #[inline(always)]
+    fn return_arg_buf(&mut self, mut buf: Vec<ObjRef>) {
+        buf.clear();
+        if self.arg_buf.capacity() == 0 {
+            self.arg_buf = buf;
+        }
+    }
+
+    /// The index of `key` into `seq` for the fast subscript paths (CPython's
+    /// `*_SUBSCR_LIST_INT` / `_TUPLE_INT`): an exact list or tuple and a
+    /// non-negative int or bool. Whether it is in range is the caller's.
+    #[inline(always)]
+    fn exact_seq_index(&self, seq: &ObjRef, key: &ObjRef) -> Option<usize> {
+        let ty = match seq.kind() {
+            Kind::List => T::List,
+            Kind::Tuple => T::Tuple,
+            _ => return None,
+        };
+        if !(seq.class_is(&self.types[ty as usize]) && self.plain_int(key)) {
+            return None;
+        }
+        usize::try_from(key.get::<IntObj>()?.value).ok()
     }
 
     fn unbound_local(&mut self, code: &CodeObject, i: usize) -> PyErr {
@@ -1787,53 +1792,36 @@ impl Vm {
 
     /// `LOAD_NAME`: the namespace, then globals, then builtins.
     fn load_name(&mut self, fi: usize, name: &ObjRef) -> PyResult<ObjRef> {
-        let frame = &self.frames[fi];
-        // The common case, a plain dict namespace (a module's, a class
-        // body's) or none: three lookups that run no Python code, with the
-        // frame's dicts borrowed.
-        if frame
+        // A namespace other than an exact dict (a metaclass `__prepare__`
+        // mapping) is read through `__getitem__`, which may run code.
+        let mapping = self.frames[fi]
             .namespace
             .as_ref()
-            .is_none_or(|ns| ns.kind() == Kind::Dict && self.is_exact(ns, T::Dict))
-        {
-            let found = match &frame.namespace {
-                Some(ns) => self.dict_get_str(ns, name),
-                None => None,
+            .filter(|ns| !(ns.kind() == Kind::Dict && self.is_exact(ns, T::Dict)))
+            .cloned();
+        if let Some(ns) = &mapping {
+            match self.getitem(ns, name) {
+                Ok(v) => return Ok(v),
+                Err(e) if self.err_is(&e, T::KeyError) => {}
+                Err(e) => return Err(e),
             }
+        }
+        // Lookups that run no code, with the frame's dicts borrowed.
+        let frame = &self.frames[fi];
+        let local = match (&frame.namespace, &mapping) {
+            (Some(ns), None) => self.dict_get_str(ns, name),
+            _ => None,
+        };
+        let found = local
             .or_else(|| self.dict_get_str(&frame.globals, name))
             .or_else(|| self.dict_get_str(&frame.builtins, name));
-            return match found {
-                Some(v) => Ok(v),
-                None => {
-                    let n = self.str_of(name).to_string();
-                    Err(self.name_error(&n))
-                }
-            };
-        }
-        let ns = frame.namespace.clone();
-        let globals = frame.globals.clone();
-        let builtins = frame.builtins.clone();
-        if let Some(ns) = ns {
-            if ns.kind() == Kind::Dict && self.is_exact(&ns, T::Dict) {
-                if let Some(v) = self.dict_get_str(&ns, name) {
-                    return Ok(v);
-                }
-            } else {
-                match self.getitem(&ns, name) {
-                    Ok(v) => return Ok(v),
-                    Err(e) if self.err_is(&e, T::KeyError) => {}
-                    Err(e) => return Err(e),
-                }
+        match found {
+            Some(v) => Ok(v),
+            None => {
+                let n = self.str_of(name).to_string();
+                Err(self.name_error(&n))
             }
         }
-        if let Some(v) = self.dict_get_str(&globals, name) {
-            return Ok(v);
-        }
-        if let Some(v) = self.dict_get_str(&builtins, name) {
-            return Ok(v);
-        }
-        let n = self.str_of(name).to_string();
-        Err(self.name_error(&n))
     }
 
     // ---------------------------------------------------------------- calls
@@ -2235,10 +2223,7 @@ impl Vm {
         };
         let r = match if owner_ok { pos(self, &buf) } else { None } {
             Some(r) => {
-                buf.clear();
-                if self.arg_buf.capacity() == 0 {
-                    self.arg_buf = buf;
-                }
+                self.return_arg_buf(buf);
                 r
             }
             None => self.call_native(&callable, buf, None),
