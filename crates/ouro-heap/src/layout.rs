@@ -5,7 +5,7 @@
 //! (for teardown, and for the collector's traversal) and in which order
 //! CPython releases them.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::cell::Cell;
 use std::ptr::NonNull;
 use std::rc::Rc;
@@ -552,12 +552,28 @@ pub trait NativePayload: Any {
     fn heap_size(&self) -> usize {
         0
     }
-    fn as_any(&self) -> &dyn Any;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
+/// A payload defined outside the heap crate, boxed, with its concrete type
+/// recorded so that `NativeObj::downcast_ref` (in `object.rs`) is one
+/// comparison, not a call through the vtable (invariant NATIVE_TYPE).
 pub struct NativeObj {
-    pub inner: Box<dyn NativePayload>,
+    pub(crate) type_id: TypeId,
+    pub(crate) inner: Box<dyn NativePayload>,
+}
+
+impl NativeObj {
+    pub fn new<P: NativePayload>(payload: P) -> NativeObj {
+        NativeObj {
+            type_id: TypeId::of::<P>(),
+            inner: Box::new(payload),
+        }
+    }
+
+    /// The payload, as the trait object.
+    pub fn payload(&self) -> &dyn NativePayload {
+        &*self.inner
+    }
 }
 payload!(NativeObj, Kind::Native);
 

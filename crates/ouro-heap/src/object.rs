@@ -51,6 +51,9 @@
 //!   the next such block (null at the end). Only the heap's float
 //!   allocation takes blocks off the list, and only a full collection
 //!   (`heap::clear_free_lists`) gives them back to the allocator.
+//! - **NATIVE_TYPE**: a [`NativeObj`]'s `type_id` is the `TypeId` of the
+//!   value its `inner` box was made from; both are private to the crate and
+//!   set together, only by `NativeObj::new`.
 
 use std::cell::Cell;
 use std::fmt;
@@ -60,7 +63,7 @@ use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
 use crate::heap;
-use crate::layout::Attrs;
+use crate::layout::{Attrs, NativeObj, NativePayload};
 
 /// The collector's link, kept before the header of container objects.
 /// Mirrors CPython's `PyGC_Head`.
@@ -877,3 +880,30 @@ pub(crate) const fn block_size(kind: Kind, flags: u8, var_len: usize) -> usize {
 
 // Every payload must be placeable right after the 16-byte header.
 const _: () = assert!(align_of::<crate::layout::TypeObj>() <= 16);
+
+impl NativeObj {
+    /// The payload, if it is a `P`.
+    #[inline(always)]
+    pub fn downcast_ref<P: NativePayload>(&self) -> Option<&P> {
+        if self.type_id != std::any::TypeId::of::<P>() {
+            return None;
+        }
+        let p: *const dyn NativePayload = &*self.inner;
+        // SAFETY: NATIVE_TYPE — `inner` was made from a `P`, so the data
+        // pointer of the trait object points to a live `P`, borrowed here
+        // for as long as `self`.
+        Some(unsafe { &*p.cast::<P>() })
+    }
+
+    /// The payload, mutably, if it is a `P`.
+    #[inline(always)]
+    pub fn downcast_mut<P: NativePayload>(&mut self) -> Option<&mut P> {
+        if self.type_id != std::any::TypeId::of::<P>() {
+            return None;
+        }
+        let p: *mut dyn NativePayload = &mut *self.inner;
+        // SAFETY: NATIVE_TYPE — as in `downcast_ref`, and `&mut self`
+        // makes this the only access.
+        Some(unsafe { &mut *p.cast::<P>() })
+    }
+}

@@ -11,6 +11,12 @@
 //! array; a frame owns windows of both. Arguments move from the caller's
 //! stack into the callee's slots without changing any count, so
 //! `sys.getrefcount` sees what it sees in CPython.
+//!
+//! A generator's frame is the exception: it runs on the generator's own
+//! slot and stack buffers, which become the VM's `locals` and `stack`
+//! while it runs (the caller's are set aside as a [`Segment`]) and go back
+//! to the generator, values and all, when it yields. So a resume and a
+//! yield move three buffers, never the values in them.
 
 use std::rc::Rc;
 
@@ -73,6 +79,34 @@ pub(crate) struct Frame {
     /// The frame object, once something (a traceback) needed one.
     pub frame_obj: Option<ObjRef>,
     pub kind: FrameKind,
+}
+
+impl FrameKind {
+    /// A generator's or coroutine's frame: it runs in a segment of its own.
+    #[inline(always)]
+    pub(crate) fn is_generator(&self) -> bool {
+        matches!(self, FrameKind::Generator(_) | FrameKind::GenInline { .. })
+    }
+}
+
+/// The slot array and value stack of the frames below a running
+/// generator's frame, set aside while the generator runs on its own
+/// buffers.
+///
+/// Invariant SEGMENTS: `Vm::segments` holds one segment per frame of kind
+/// `Generator` or `GenInline` on the frame stack, in order. A frame's
+/// `locals_base` and `stack_base` index the buffers of its segment: the
+/// VM's `locals` and `stack` for the frames from the innermost generator
+/// frame up (which starts at 0 in both), `segments[k]` for the frames
+/// below the (k+1)-th generator frame. The collector needs nothing from
+/// this: the counts a set-aside segment holds are outside references to
+/// it, as the VM's own stacks are.
+pub(crate) struct Segment {
+    pub(crate) locals: Vec<Option<ObjRef>>,
+    pub(crate) stack: Vec<ObjRef>,
+    /// The exception those frames are handling (the rest of CPython's
+    /// `exc_info` chain; `Vm::handled` is the generator's own).
+    pub(crate) handled: Option<ObjRef>,
 }
 
 impl Frame {
@@ -419,8 +453,34 @@ impl Vm {
     pub(crate) fn pop_frame(&mut self) -> Option<Frame> {
         self.release_top_frame()?;
         let frame = self.frames.pop();
+        if frame.as_ref().is_some_and(|f| f.kind.is_generator()) {
+            self.leave_segment();
+        }
         self.trace_back_in_caller();
         frame
+    }
+
+    /// After a generator's frame ended and left the frame stack: the
+    /// caller's buffers and handled exception are the VM's again; the
+    /// generator's (empty buffers, its own handled exception) are released.
+    #[inline(always)]
+    fn leave_segment(&mut self) {
+        if let Some(caller) = self.segments.pop() {
+            let own = Segment {
+                locals: std::mem::replace(&mut self.locals, caller.locals),
+                stack: std::mem::replace(&mut self.stack, caller.stack),
+                handled: std::mem::replace(&mut self.handled, caller.handled),
+            };
+            drop(own);
+        }
+    }
+
+    /// The slots from `base` on of segment `seg`: the one below the
+    /// (`seg`+1)-th generator frame on the frame stack, or the VM's own
+    /// buffer for the innermost (SEGMENTS).
+    pub(crate) fn segment_slots(&self, seg: usize, base: usize) -> &[Option<ObjRef>] {
+        let locals = self.segments.get(seg).map_or(&self.locals, |s| &s.locals);
+        locals.get(base..).unwrap_or(&[])
     }
 
     /// [`Vm::pop_frame`] for a frame that returned: the frame is dropped
@@ -435,6 +495,9 @@ impl Vm {
         let top = self.frames.last_mut()?;
         let kind = std::mem::replace(&mut top.kind, FrameKind::Normal { held: 0 });
         self.frames.truncate(self.frames.len() - 1);
+        if kind.is_generator() {
+            self.leave_segment();
+        }
         Some(kind)
     }
 
@@ -459,10 +522,7 @@ impl Vm {
         if let Some(fo) = top.frame_obj.clone() {
             let lasti = top.lasti as u32;
             let line = top.code().line_of(top.lasti);
-            let generator = matches!(
-                top.kind,
-                FrameKind::Generator(_) | FrameKind::GenInline { .. }
-            );
+            let generator = top.kind.is_generator();
             let locals: Vec<Option<ObjRef>> = self.locals.drain(base..).collect();
             // A frame object that outlives its frame keeps its caller's
             // (CPython's `take_ownership`); a generator's frame has none.
@@ -517,7 +577,7 @@ impl Vm {
         if let Some(e) = &self.handled {
             return Some(e.clone());
         }
-        self.exc_chain.iter().rev().find_map(|e| e.clone())
+        self.segments.iter().rev().find_map(|s| s.handled.clone())
     }
 
     /// A new reference to the top of the value stack.
@@ -529,22 +589,20 @@ impl Vm {
     }
 
     /// Pops the top frame and hands over its slots and value stack instead of
-    /// releasing them (a generator keeps them while it is suspended).
-    /// The slots and stack are moved into `locals` and `stack` (empty
-    /// buffers whose capacity is reused from one suspension to the next).
-    pub(crate) fn pop_frame_keep(
-        &mut self,
-        locals: &mut Vec<Option<ObjRef>>,
-        stack: &mut Vec<ObjRef>,
-    ) -> Option<Frame> {
+    /// releasing them: the frame of a new generator, which keeps them in
+    /// buffers of its own (SEGMENTS), where its bases now point.
+    pub(crate) fn pop_frame_keep(&mut self) -> Option<(Frame, Vec<Option<ObjRef>>, Vec<ObjRef>)> {
         if self.tracer.is_some() {
             self.trace_frame("frame_pop");
         }
-        let frame = self.frames.pop()?;
-        move_tail(&mut self.stack, frame.stack_base, stack);
-        move_tail(&mut self.locals, frame.locals_base, locals);
+        let mut frame = self.frames.pop()?;
+        let (mut locals, mut stack) = (Vec::new(), Vec::new());
+        move_tail(&mut self.stack, frame.stack_base, &mut stack);
+        move_tail(&mut self.locals, frame.locals_base, &mut locals);
+        frame.stack_base = 0;
+        frame.locals_base = 0;
         self.trace_back_in_caller();
-        Some(frame)
+        Some((frame, locals, stack))
     }
 
     /// Whether calling `f` (a function) makes a generator or coroutine.

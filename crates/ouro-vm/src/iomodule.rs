@@ -14,7 +14,6 @@
 //! Also here: the repr and the small queries of the process's standard
 //! streams (`sys.stdout` is a native `_io.TextIOWrapper`, see `sys.rs`).
 
-use std::any::Any;
 use std::fs::{File, OpenOptions};
 use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::os::fd::AsRawFd;
@@ -37,12 +36,6 @@ pub struct FileHandle {
 impl NativePayload for FileHandle {
     fn take_children(&mut self, _out: &mut Vec<ObjRef>) {}
     fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef)) {}
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 /// Runs `f` on the open file of the handle `args.pos[0]`; `ValueError` if it

@@ -13,8 +13,6 @@
 //! their positions as plain indices: one step touches no Python object but
 //! the new result tuple.
 
-use std::any::Any;
-
 use num_traits::ToPrimitive;
 use ouro_heap::{Kind, NativeObj, NativePayload, ObjRef};
 
@@ -196,12 +194,6 @@ impl NativePayload for ItIter {
             _ => 0,
         }
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 /// The builtin types this module defines, with their Python names.
@@ -308,13 +300,7 @@ fn index_vec(vm: &mut Vm, n: usize, f: impl Fn(usize) -> usize) -> PyResult<Vec<
 /// Allocates an instance of `ty` (the builtin type or a subclass).
 fn alloc_iter(vm: &mut Vm, ty: &ObjRef, state: ItIter) -> PyResult<ObjRef> {
     let attrs = Vm::is_heap_type(ty) || ty.tflags() & ouro_heap::tflags::T_HAS_ATTRS != 0;
-    vm.alloc(
-        ty,
-        NativeObj {
-            inner: Box::new(state),
-        },
-        attrs,
-    )
+    vm.alloc(ty, NativeObj::new(state), attrs)
 }
 
 /// `t(*args, **kw)` for this module's type `t`; `ty` is the type asked for

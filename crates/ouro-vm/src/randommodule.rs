@@ -13,8 +13,6 @@
 //! `random.seed(str_or_bytes)` needs (CPython's `random.py` imports it from
 //! `hashlib`, which ouro does not have).
 
-use std::any::Any;
-
 use num_bigint::{BigInt, BigUint, Sign};
 use num_traits::{Signed, ToPrimitive};
 use ouro_heap::{Kind, NativeObj, NativePayload, ObjRef};
@@ -142,14 +140,6 @@ impl NativePayload for MtState {
     fn heap_size(&self) -> usize {
         std::mem::size_of::<MtState>()
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 // ------------------------------------------------------------- construction
@@ -159,13 +149,7 @@ impl Vm {
     /// `PyType_GenericNew`, which ignores its arguments.
     pub(crate) fn random_object_new(&mut self, ty: &ObjRef) -> PyResult<ObjRef> {
         let attrs = Vm::is_heap_type(ty) || ty.tflags() & ouro_heap::tflags::T_HAS_ATTRS != 0;
-        let obj = self.alloc(
-            ty,
-            NativeObj {
-                inner: Box::new(MtState::zeroed()),
-            },
-            attrs,
-        )?;
+        let obj = self.alloc(ty, NativeObj::new(MtState::zeroed()), attrs)?;
         if !attrs {
             // CPython's _random.Random is no GC type; only its subclasses
             // (with a __dict__) are tracked.

@@ -338,7 +338,10 @@ impl Vm {
                 .and_then(|m| Vm::module_dict(&m))
         };
         let mut globals_in_frame = false;
+        let mut seg = 0;
         for f in &self.frames {
+            seg += f.kind.is_generator() as usize;
+            let slots = self.segment_slots(seg, f.locals_base);
             let code = &f.code();
             let mut names: Vec<(String, ObjRef)> = Vec::new();
             let nvar = code.varnames.len();
@@ -348,7 +351,7 @@ impl Vm {
                 .chain(code.cellvars.iter())
                 .chain(code.freevars.iter());
             for (k, name) in all.enumerate() {
-                if let Some(Some(v)) = self.locals.get(f.locals_base + k) {
+                if let Some(Some(v)) = slots.get(k) {
                     let label = if k >= nvar {
                         format!("{name} (cell)")
                     } else {

@@ -12,8 +12,6 @@
 //! Match results travel as tuples of ints: `(lastindex, pos, endpos,
 //! start0, end0, start1, end1, ...)`, -1 for what is unset.
 
-use std::any::Any;
-
 use num_traits::{Signed, ToPrimitive};
 use ouro_algo::sre::{self, template::Piece, ErrorKind, Mode};
 use ouro_heap::{Kind, NativePayload, ObjRef};
@@ -33,14 +31,6 @@ impl NativePayload for SreCode {
     fn take_children(&mut self, _out: &mut Vec<ObjRef>) {}
 
     fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef)) {}
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 /// A subject string: its code points, and how to slice it back.

@@ -1,7 +1,5 @@
 //! The `sys` module, and the text streams behind `sys.stdout`/`stderr`.
 
-use std::any::Any;
-
 use ouro_heap::{Kind, NativePayload, ObjRef};
 
 use crate::error::{PyErr, PyResult};
@@ -17,12 +15,6 @@ pub struct TextStream {
 impl NativePayload for TextStream {
     fn take_children(&mut self, _out: &mut Vec<ObjRef>) {}
     fn traverse(&self, _visit: &mut dyn FnMut(&ObjRef)) {}
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 fn stream_fd(vm: &mut Vm, args: &Args) -> PyResult<u8> {

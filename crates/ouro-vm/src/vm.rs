@@ -175,14 +175,16 @@ pub struct Vm {
     pub(crate) frames: Vec<Frame>,
     pub(crate) stack: Vec<ObjRef>,
     pub(crate) locals: Vec<Option<ObjRef>>,
+    /// The slots and value stacks of the frames below each running
+    /// generator's frame, with their handled exception, set aside while it
+    /// runs (`stack`, `locals` and `handled` are the innermost generator's
+    /// own then; see [`crate::interp::Segment`]).
+    pub(crate) segments: Vec<crate::interp::Segment>,
     /// The exception being handled (`sys.exc_info()`).
     pub(crate) handled: Option<ObjRef>,
     /// Set by `YIELD_VALUE` as the loop returns to `gen_resume`: the frame
     /// yielded rather than returned.
     pub(crate) gen_yielded: bool,
-    /// The handled exceptions of the frames below running generators (the
-    /// rest of CPython's `exc_info` chain); `handled` is the innermost.
-    pub(crate) exc_chain: Vec<Option<ObjRef>>,
     /// Warnings already shown, by (file, line, message): the `default`
     /// action shows each once per location (`__warningregistry__`).
     pub(crate) warned: std::collections::HashSet<(String, u32, String)>,
@@ -329,9 +331,9 @@ impl Vm {
             frames: Vec::new(),
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
+            segments: Vec::new(),
             handled: None,
             gen_yielded: false,
-            exc_chain: Vec::new(),
             warned: std::collections::HashSet::new(),
             repr_active: Vec::new(),
             fin_floors: Vec::new(),

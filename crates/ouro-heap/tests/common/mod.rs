@@ -3,7 +3,6 @@
 //! when it is torn down.
 #![allow(dead_code)]
 
-use std::any::Any;
 use std::cell::RefCell;
 
 use ouro_heap::layout::{NativeObj, NativePayload};
@@ -47,14 +46,6 @@ impl NativePayload for Node {
             visit(c);
         }
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 impl Drop for Node {
@@ -66,9 +57,7 @@ impl Drop for Node {
 /// The label of an object made by [`Fx::native`] (or with a [`Node`] payload).
 pub fn label_of(o: &ObjRef) -> String {
     let n = o.borrow::<NativeObj>().expect("a native object");
-    n.inner
-        .as_any()
-        .downcast_ref::<Node>()
+    n.downcast_ref::<Node>()
         .expect("a Node payload")
         .label
         .clone()
@@ -187,11 +176,11 @@ impl Fx {
 
 /// A native object of type `ty` labelled `label`.
 pub fn native_of(ty: &ObjRef, label: &str, children: Vec<ObjRef>, attrs: bool) -> ObjRef {
-    let inner = Box::new(Node {
+    let inner = NativeObj::new(Node {
         label: label.to_owned(),
         children,
     });
-    alloc_object(ty, NativeObj { inner }, attrs).unwrap()
+    alloc_object(ty, inner, attrs).unwrap()
 }
 
 /// Appends attributes (in order) to an object with an attribute tail.

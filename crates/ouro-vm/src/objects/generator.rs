@@ -2,27 +2,29 @@
 //! 3.11 runs them.
 //!
 //! Calling a generator function binds its arguments in a frame as usual,
-//! then moves the frame's slots out of the VM's stacks into a [`GenObj`]:
-//! the generator owns its locals and its value stack while it is suspended
-//! (so the collector sees them through it, and dropping it releases them).
-//! The frame itself moves with them, so resuming and suspending change no
-//! reference count. Resuming moves them back onto the VM's stacks: from
+//! then moves the frame's slots out of the VM's stacks into buffers of a
+//! [`GenObj`]: the generator owns its locals and its value stack while it
+//! is suspended (so the collector sees them through it, and dropping it
+//! releases them). The frame itself moves with them, so resuming and
+//! suspending change no reference count. Resuming makes the generator's
+//! buffers the VM's `locals` and `stack` and sets the caller's aside
+//! (invariant SEGMENTS in `interp`), so the frame runs in place: from
 //! `FOR_ITER` and `SEND` under a frame of kind `GenInline`, in the caller's
 //! run of the loop (as 3.12's `FOR_ITER_GEN`); from Rust (`next()`, `send`)
 //! under a frame of kind `Generator`, running the loop nested (as 3.11's
-//! `gen_send_ex` calls the evaluator); until `YIELD_VALUE` moves them out
-//! again or the frame returns or raises.
+//! `gen_send_ex` calls the evaluator); until `YIELD_VALUE` hands the
+//! buffers back or the frame returns or raises.
 //!
-//! Differences from CPython: the frame's slots are copied at each yield and
-//! resume (CPython keeps them in place); `gi_frame` is not exposed (None).
-
-use std::any::Any;
+//! Differences from CPython: the `Frame` record (code, position, globals)
+//! moves between the generator and the frame stack at each resume and
+//! yield (CPython's lives in the generator); `gi_frame` is not exposed
+//! (None).
 
 use ouro_bytecode::{code_flags, Instr};
 use ouro_heap::{flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
 
 use crate::error::{PyErr, PyResult};
-use crate::interp::{move_tail, Frame, FrameKind};
+use crate::interp::{Frame, FrameKind, Segment};
 use crate::natives::{Args, NativeFn};
 use crate::types::T;
 use crate::vm::Vm;
@@ -67,10 +69,10 @@ pub struct GenObj {
 
 /// What [`Vm::take_gen_frame`] found.
 enum Taken<R> {
-    /// The frame was moved onto the frame stack (its slots and stack onto
-    /// the VM's stacks); the generator's own handled exception, and what
-    /// `accept` said.
-    Frame(Option<ObjRef>, R),
+    /// The frame was moved onto the frame stack, in a segment of its own
+    /// (its buffers and handled exception are the VM's); what `accept`
+    /// said.
+    Frame(R),
     /// The frame stack is full (RecursionError); nothing was changed.
     AtLimit,
     /// Not in a state to be resumed here; nothing was changed.
@@ -140,14 +142,6 @@ impl NativePayload for GenObj {
 
     fn heap_size(&self) -> usize {
         (self.locals.capacity() + self.stack.capacity()) * std::mem::size_of::<ObjRef>()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 
@@ -245,12 +239,15 @@ impl Vm {
             (frame, locals, Vec::new())
         } else {
             self.push_function_frame_any(func, args, kwnames, FrameKind::Normal { held: 0 }, None)?;
-            let (mut locals, mut stack) = (Vec::new(), Vec::new());
-            let Some(f) = self.pop_frame_keep(&mut locals, &mut stack) else {
-                return Err(self.internal_error("generator without frame"));
-            };
-            (f, locals, stack)
+            match self.pop_frame_keep() {
+                Some(kept) => kept,
+                None => return Err(self.internal_error("generator without frame")),
+            }
         };
+        // The value stack the frame will run on, at its full depth now
+        // rather than grown on the first resume.
+        let mut stack = stack;
+        stack.reserve(frame.code().stacksize as usize);
         let flags = frame.code().flags;
         let g = GenObj {
             coro: flags & code_flags::COROUTINE != 0,
@@ -306,16 +303,19 @@ impl Vm {
             FrameKind::Generator(gen) => (gen, false),
             _ => return Err(self.internal_error("yield outside a generator frame")),
         };
-        let (stack_base, locals_base) = (top.stack_base, top.locals_base);
-        let caller_exc = self.exc_chain.pop().flatten();
-        let own = std::mem::replace(&mut self.handled, caller_exc);
+        let Some(caller) = self.segments.pop() else {
+            return Err(self.internal_error("generator frame without a segment"));
+        };
+        let own = std::mem::replace(&mut self.handled, caller.handled);
         let (vm_locals, vm_stack, vm_frames) =
             (&mut self.locals, &mut self.stack, &mut self.frames);
-        // The generator's (empty) buffers keep their capacity across
-        // yields; the frame moves once, from the frame stack.
+        // The generator's frame is the innermost of its segment (SEGMENTS):
+        // the VM's buffers hold its slots and stack, and nothing else. They
+        // go back to the generator whole, the caller's come back, and the
+        // frame moves once, from the frame stack.
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
-            move_tail(vm_stack, stack_base, &mut g.stack);
-            move_tail(vm_locals, locals_base, &mut g.locals);
+            g.stack = std::mem::replace(vm_stack, caller.stack);
+            g.locals = std::mem::replace(vm_locals, caller.locals);
             g.frame = vm_frames.pop();
             g.exc = own;
             g.state = GenState::Suspended;
@@ -349,8 +349,8 @@ impl Vm {
             _ => None,
         });
         let started = match taken {
-            Taken::Frame(own_exc, started) => {
-                self.enter_gen_frame(own_exc, FrameKind::Generator(gen.clone()));
+            Taken::Frame(started) => {
+                self.enter_gen_frame(FrameKind::Generator(gen.clone()));
                 started
             }
             Taken::AtLimit => return Err(self.recursion_error()),
@@ -450,13 +450,13 @@ impl Vm {
             _ => None,
         });
         match taken {
-            Taken::Frame(own_exc, started) => {
+            Taken::Frame(started) => {
                 let kind = FrameKind::GenInline {
                     gen: gen.clone(),
                     exit,
                     send,
                 };
-                self.enter_gen_frame(own_exc, kind);
+                self.enter_gen_frame(kind);
                 Ok(Some(started))
             }
             Taken::AtLimit => Err(self.recursion_error()),
@@ -464,11 +464,12 @@ impl Vm {
         }
     }
 
-    /// The saved frame of `gen` moved onto the frame stack (its slots and
-    /// stack onto the VM's stacks, the generator running) and its handled
-    /// exception taken, if `accept` takes its state and the frame stack has
-    /// room; one access to the generator does it all, and the frame is
-    /// moved once. [`Vm::enter_gen_frame`] finishes the entry.
+    /// The saved frame of `gen` moved onto the frame stack, its slot and
+    /// stack buffers and its handled exception made the VM's and the
+    /// caller's set aside (SEGMENTS), the generator running, if `accept`
+    /// takes its state and the frame stack has room; one access to the
+    /// generator does it all, and the frame is moved once.
+    /// [`Vm::enter_gen_frame`] finishes the entry.
     #[inline(always)]
     fn take_gen_frame<R>(
         &mut self,
@@ -477,11 +478,15 @@ impl Vm {
     ) -> Taken<R> {
         let at_limit = self.frames.len() >= self.recursion_limit;
         self.note_caller_position();
-        // The buffers stay with the generator, empty, for the next
-        // suspension.
-        let (vm_locals, vm_stack, vm_frames) =
-            (&mut self.locals, &mut self.stack, &mut self.frames);
-        let (locals_base, stack_base) = (vm_locals.len(), vm_stack.len());
+        // The generator's buffers become the VM's for as long as its frame
+        // runs, the caller's are set aside (SEGMENTS).
+        let (vm_locals, vm_stack, vm_frames, vm_handled, segments) = (
+            &mut self.locals,
+            &mut self.stack,
+            &mut self.frames,
+            &mut self.handled,
+            &mut self.segments,
+        );
         let taken = Vm::with_native_mut::<GenObj, _>(gen, |g| {
             let Some(r) = accept(g.state) else {
                 return Taken::Refused;
@@ -493,29 +498,24 @@ impl Vm {
                 return Taken::Refused;
             };
             vm_frames.push(frame);
-            if let Some(f) = vm_frames.last_mut() {
-                f.locals_base = locals_base;
-                f.stack_base = stack_base;
-            }
             g.state = GenState::Running;
-            vm_locals.append(&mut g.locals);
-            vm_stack.append(&mut g.stack);
-            Taken::Frame(g.exc.take(), r)
+            segments.push(Segment {
+                locals: std::mem::replace(vm_locals, std::mem::take(&mut g.locals)),
+                stack: std::mem::replace(vm_stack, std::mem::take(&mut g.stack)),
+                handled: std::mem::replace(vm_handled, g.exc.take()),
+            });
+            Taken::Frame(r)
         });
         taken.unwrap_or(Taken::Refused)
     }
 
     /// Makes the generator frame [`Vm::take_gen_frame`] put on top a
-    /// frame of `kind`. While it runs, the generator's own handled
-    /// exception is the current one; the caller's joins the chain behind
-    /// it.
+    /// frame of `kind`.
     #[inline(always)]
-    fn enter_gen_frame(&mut self, own_exc: Option<ObjRef>, kind: FrameKind) {
+    fn enter_gen_frame(&mut self, kind: FrameKind) {
         if let Some(f) = self.frames.last_mut() {
             f.kind = kind;
         }
-        let caller_exc = std::mem::replace(&mut self.handled, own_exc);
-        self.exc_chain.push(caller_exc);
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
@@ -525,13 +525,11 @@ impl Vm {
         self.new_exc(T::RecursionError, "maximum recursion depth exceeded")
     }
 
-    /// After the frame of `gen` ended (returned or raised): the caller's
-    /// handled exception is current again, and the generator is closed.
+    /// After the frame of `gen` ended (returned or raised, and the caller's
+    /// segment with its handled exception came back): the generator is
+    /// closed.
     pub(crate) fn gen_ended(&mut self, gen: &ObjRef) {
-        let caller_exc = self.exc_chain.pop().flatten();
-        let own = std::mem::replace(&mut self.handled, caller_exc);
         Vm::set_gen_state(gen, GenState::Closed);
-        drop(own);
     }
 
     /// The exception that leaves the frame of `gen` (after
@@ -1101,12 +1099,6 @@ impl NativePayload for AsyncGenWrapped {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit(&self.value);
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 /// What an `asend`/`athrow`/`aclose` awaitable does when driven.
@@ -1138,12 +1130,6 @@ impl NativePayload for AsyncGenOp {
         if let AgOpKind::Send(v) | AgOpKind::Throw(v) = &self.kind {
             visit(v);
         }
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 

@@ -29,8 +29,6 @@
 //! converted by the native codes of `_struct`; storing an item has
 //! memoryview's own checks and messages (`pack_single`).
 
-use std::any::Any;
-
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use ouro_heap::{ByteArrayObj, BytesObj, Kind, NativeObj, NativePayload, ObjRef};
@@ -80,14 +78,6 @@ impl NativePayload for ManagedBuffer {
     fn heap_size(&self) -> usize {
         std::mem::size_of::<ManagedBuffer>()
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 /// Unregisters a view from its managed buffer (CPython's `_memory_release`
@@ -95,7 +85,7 @@ impl NativePayload for ManagedBuffer {
 /// this was the last view.
 fn unregister(mbuf: &ObjRef) -> Option<ObjRef> {
     let mut n = mbuf.borrow_mut::<NativeObj>()?;
-    let m = n.inner.as_any_mut().downcast_mut::<ManagedBuffer>()?;
+    let m = n.downcast_mut::<ManagedBuffer>()?;
     m.views = m.views.saturating_sub(1);
     if m.views == 0 {
         m.release()
@@ -250,14 +240,6 @@ impl NativePayload for MemoryView {
         std::mem::size_of::<MemoryView>()
             + self.geom.shape.capacity() * std::mem::size_of::<usize>()
             + self.geom.strides.capacity() * std::mem::size_of::<isize>()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 

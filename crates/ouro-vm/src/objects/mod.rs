@@ -1527,7 +1527,7 @@ impl Vm {
             Kind::ByteArray => Vm::bytearray_capacity(o),
             Kind::Native => o
                 .borrow::<ouro_heap::NativeObj>()
-                .map_or(0, |n| n.inner.heap_size()),
+                .map_or(0, |n| n.payload().heap_size()),
             _ => 0,
         };
         base + extra

@@ -2,8 +2,6 @@
 //! `classmethod`, `staticmethod`, `property`, and the lazy iterators
 //! (`enumerate`, `zip`, `map`, `filter`, `reversed`).
 
-use std::any::Any;
-
 use ouro_heap::{Kind, NativeObj, NativePayload, ObjRef};
 
 use crate::error::PyResult;
@@ -21,12 +19,6 @@ macro_rules! native_payload {
             fn traverse(&self, $visit: &mut dyn FnMut(&ObjRef)) {
                 let $s2 = self;
                 $trav
-            }
-            fn as_any(&self) -> &dyn Any {
-                self
-            }
-            fn as_any_mut(&mut self) -> &mut dyn Any {
-                self
             }
         }
     };
@@ -191,38 +183,29 @@ impl NativePayload for LazyIter {
             LazyIter::LongRange { .. } | LazyIter::Done => {}
         }
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 impl Vm {
     pub(crate) fn new_native<P: NativePayload>(&mut self, t: T, payload: P) -> PyResult<ObjRef> {
         let ty = self.ty(t).clone();
-        self.alloc(
-            &ty,
-            NativeObj {
-                inner: Box::new(payload),
-            },
-            false,
-        )
+        self.alloc(&ty, NativeObj::new(payload), false)
     }
 
     /// Runs `f` on the native payload of `o` if it is a `P`.
-    pub(crate) fn with_native<P: 'static, R>(o: &ObjRef, f: impl FnOnce(&P) -> R) -> Option<R> {
+    pub(crate) fn with_native<P: NativePayload, R>(
+        o: &ObjRef,
+        f: impl FnOnce(&P) -> R,
+    ) -> Option<R> {
         let n = o.borrow::<NativeObj>()?;
-        n.inner.as_any().downcast_ref::<P>().map(f)
+        n.downcast_ref::<P>().map(f)
     }
 
-    pub(crate) fn with_native_mut<P: 'static, R>(
+    pub(crate) fn with_native_mut<P: NativePayload, R>(
         o: &ObjRef,
         f: impl FnOnce(&mut P) -> R,
     ) -> Option<R> {
         let mut n = o.borrow_mut::<NativeObj>()?;
-        n.inner.as_any_mut().downcast_mut::<P>().map(f)
+        n.downcast_mut::<P>().map(f)
     }
 
     /// The slot name of a member descriptor.

@@ -27,8 +27,6 @@
 //! a set of up to 4 elements, as in CPython, and 128 bytes less than CPython
 //! for larger tables (CPython keeps its unused inline small table).
 
-use std::any::Any;
-
 use ouro_bytecode::{BinOp, CmpOp};
 use ouro_heap::{DictObj, HBox, HVec, Kind, NativeObj, NativePayload, ObjRef, HEAP_ALLOC};
 
@@ -126,14 +124,6 @@ impl NativePayload for SetObj {
 
     fn heap_size(&self) -> usize {
         std::mem::size_of::<SetObj>() + self.table.len() * std::mem::size_of::<Entry>()
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 
@@ -527,14 +517,6 @@ impl NativePayload for SetIter {
     fn heap_size(&self) -> usize {
         std::mem::size_of::<SetIter>()
     }
-
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
-    }
 }
 
 fn read<R>(o: &ObjRef, f: impl FnOnce(&SetObj) -> R) -> Option<R> {
@@ -717,13 +699,7 @@ impl Vm {
             return Err(self.memory_error());
         };
         let attrs = Vm::is_heap_type(ty) || ty.tflags() & ouro_heap::tflags::T_HAS_ATTRS != 0;
-        self.alloc(
-            ty,
-            NativeObj {
-                inner: Box::new(payload),
-            },
-            attrs,
-        )
+        self.alloc(ty, NativeObj::new(payload), attrs)
     }
 
     /// CPython's `make_new_set`.
