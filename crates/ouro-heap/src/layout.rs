@@ -554,27 +554,37 @@ pub trait NativePayload: Any {
     }
 }
 
-/// A payload defined outside the heap crate, boxed, with its concrete type
-/// recorded so that `NativeObj::downcast_ref` (in `object.rs`) is one
-/// comparison, not a call through the vtable (invariant NATIVE_TYPE).
+/// A payload defined outside the heap crate, boxed with its concrete type
+/// recorded, so that `NativeObj::downcast_ref` (in `object.rs`) is one
+/// comparison, not a call through the vtable (invariant NATIVE_TYPE). The
+/// type goes in the box, not in the object, so the object's block stays a
+/// pointer pair.
 pub struct NativeObj {
+    pub(crate) inner: Box<Tagged<dyn NativePayload>>,
+}
+
+/// A native payload and its `TypeId`.
+pub struct Tagged<P: ?Sized> {
     pub(crate) type_id: TypeId,
-    pub(crate) inner: Box<dyn NativePayload>,
+    pub(crate) payload: P,
 }
 
 impl NativeObj {
     pub fn new<P: NativePayload>(payload: P) -> NativeObj {
         NativeObj {
-            type_id: TypeId::of::<P>(),
-            inner: Box::new(payload),
+            inner: Box::new(Tagged {
+                type_id: TypeId::of::<P>(),
+                payload,
+            }),
         }
     }
 
     /// The payload, as the trait object.
     pub fn payload(&self) -> &dyn NativePayload {
-        &*self.inner
+        &self.inner.payload
     }
 }
+
 payload!(NativeObj, Kind::Native);
 
 /// Instance attributes: inline name/value pairs in the order they were set,
@@ -779,7 +789,7 @@ impl Children for DictIterObj {
 
 impl Children for NativeObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
-        self.inner.take_children(out);
+        self.inner.payload.take_children(out);
     }
 }
 
@@ -966,7 +976,7 @@ impl Traverse for WeakRefObj {
 
 impl Traverse for NativeObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
-        self.inner.traverse(visit);
+        self.inner.payload.traverse(visit);
     }
 }
 

@@ -51,8 +51,8 @@
 //!   the next such block (null at the end). Only the heap's float
 //!   allocation takes blocks off the list, and only a full collection
 //!   (`heap::clear_free_lists`) gives them back to the allocator.
-//! - **NATIVE_TYPE**: a [`NativeObj`]'s `type_id` is the `TypeId` of the
-//!   value its `inner` box was made from; both are private to the crate and
+//! - **NATIVE_TYPE**: the `type_id` in a [`NativeObj`]'s box is the
+//!   `TypeId` of the payload beside it; both are private to the crate and
 //!   set together, only by `NativeObj::new`.
 
 use std::cell::Cell;
@@ -63,7 +63,7 @@ use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 
 use crate::heap;
-use crate::layout::{Attrs, NativeObj, NativePayload};
+use crate::layout::{Attrs, NativeObj, NativePayload, Tagged};
 
 /// The collector's link, kept before the header of container objects.
 /// Mirrors CPython's `PyGC_Head`.
@@ -885,25 +885,25 @@ impl NativeObj {
     /// The payload, if it is a `P`.
     #[inline(always)]
     pub fn downcast_ref<P: NativePayload>(&self) -> Option<&P> {
-        if self.type_id != std::any::TypeId::of::<P>() {
+        if self.inner.type_id != std::any::TypeId::of::<P>() {
             return None;
         }
-        let p: *const dyn NativePayload = &*self.inner;
-        // SAFETY: NATIVE_TYPE — `inner` was made from a `P`, so the data
-        // pointer of the trait object points to a live `P`, borrowed here
-        // for as long as `self`.
-        Some(unsafe { &*p.cast::<P>() })
+        let p: *const Tagged<dyn NativePayload> = &*self.inner;
+        // SAFETY: NATIVE_TYPE — the box was made from a `Tagged<P>`, so its
+        // data pointer points to a live one, borrowed here for as long as
+        // `self`.
+        Some(unsafe { &(*p.cast::<Tagged<P>>()).payload })
     }
 
     /// The payload, mutably, if it is a `P`.
     #[inline(always)]
     pub fn downcast_mut<P: NativePayload>(&mut self) -> Option<&mut P> {
-        if self.type_id != std::any::TypeId::of::<P>() {
+        if self.inner.type_id != std::any::TypeId::of::<P>() {
             return None;
         }
-        let p: *mut dyn NativePayload = &mut *self.inner;
+        let p: *mut Tagged<dyn NativePayload> = &mut *self.inner;
         // SAFETY: NATIVE_TYPE — as in `downcast_ref`, and `&mut self`
         // makes this the only access.
-        Some(unsafe { &mut *p.cast::<P>() })
+        Some(unsafe { &mut (*p.cast::<Tagged<P>>()).payload })
     }
 }

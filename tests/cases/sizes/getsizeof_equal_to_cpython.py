@@ -18,3 +18,5 @@ for i in range(25):
     d[i] = i
     sizes.append(sys.getsizeof(d))
 print(sizes)
+# Sets keep CPython's 8-entry small table: 216 bytes, frozensets too.
+print(sys.getsizeof(set()), sys.getsizeof({1, 2, 3}), sys.getsizeof(frozenset()))
