@@ -1035,7 +1035,15 @@ impl Vm {
                         Instr::ContainsOp(inv) => {
                             let b = tri!('err, self.pop());
                             let a = tri!('err, self.pop());
-                            let r = tri!('err, self.contains(&b, &a));
+                            // An exact set or frozenset has no `__contains__`
+                            // to look up (CPython's set_contains slot).
+                            let r = if b.class_is(&self.types[T::Set as usize])
+                                || b.class_is(&self.types[T::FrozenSet as usize])
+                            {
+                                tri!('err, self.set_contains(&b, &a))
+                            } else {
+                                tri!('err, self.contains(&b, &a))
+                            };
                             drop(a);
                             drop(b);
                             self.stack.push(self.new_bool(r != (inv == 1)));
@@ -1190,7 +1198,15 @@ impl Vm {
                         }
                         Instr::GetIter => {
                             let o = tri!('err, self.pop());
-                            let it = tri!('err, self.iter(&o));
+                            // An exact list or tuple: its iterator at once
+                            // (no `__iter__` to look up).
+                            let it = if o.class_is(&self.types[T::List as usize]) {
+                                tri!('err, self.new_seq_iter(&o, T::ListIterator))
+                            } else if o.class_is(&self.types[T::Tuple as usize]) {
+                                tri!('err, self.new_seq_iter(&o, T::TupleIterator))
+                            } else {
+                                tri!('err, self.iter(&o))
+                            };
                             drop(o);
                             self.stack.push(it);
                         }
