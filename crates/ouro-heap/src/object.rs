@@ -243,6 +243,11 @@ pub mod flags {
     /// returns to does not chain it again (CPython chains once, when the
     /// exception is set).
     pub const F_RAISED: u8 = 0x40;
+    /// An interned str that has been an instance attribute's name (in an
+    /// instance's inline attributes) at some time; never cleared. A name
+    /// without it shadows no method on any instance, so a cached method
+    /// load needs no look at the instance's attributes.
+    pub const F_ATTR_NAME: u8 = 0x80;
 }
 
 /// Type flags (the `tflags` byte), meaningful on type objects only.

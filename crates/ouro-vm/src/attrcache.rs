@@ -24,6 +24,10 @@
 //! - Instance attributes are only read or written at a recorded index after
 //!   checking that the key there is the (interned) name itself; names in
 //!   inline attributes are always interned, so identity decides.
+//! - A name goes into an instance's inline attributes only with
+//!   `F_ATTR_NAME` set on it (`attrs_set` and the `APPEND` store), so a
+//!   method or class value found for a name without the flag is shadowed by
+//!   no instance's inline attributes.
 //! - The fast paths do exactly what the generic path does for the cases
 //!   they accept, so results, reference counts and the order of attributes
 //!   are the same with or without a hit.
@@ -343,6 +347,7 @@ impl Vm {
                 _ => Err(value),
             }
         } else if pairs.len() == i && !pairs.iter().any(|(k, _)| k.is(name)) {
+            name.set_flag(flags::F_ATTR_NAME, true);
             pairs.push((name.clone(), value));
             Ok(())
         } else {
@@ -478,7 +483,10 @@ fn inline_index(obj: &ObjRef, name: &ObjRef) -> Option<usize> {
 fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
     match obj.attrs() {
         Some(a) => match &*a {
-            Attrs::Inline(pairs) => !pairs.iter().any(|(k, _)| k.is(name)),
+            // A name no instance ever had needs no search (F_ATTR_NAME).
+            Attrs::Inline(pairs) => {
+                !name.has_flag(flags::F_ATTR_NAME) || !pairs.iter().any(|(k, _)| k.is(name))
+            }
             Attrs::Dict(_) => false,
         },
         None => true,

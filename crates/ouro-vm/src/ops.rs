@@ -349,6 +349,7 @@ impl Vm {
                     let old = match pos {
                         Some(i) => Some(std::mem::replace(&mut pairs[i].1, value)),
                         None => {
+                            name.set_flag(flags::F_ATTR_NAME, true);
                             pairs.push((name, value));
                             None
                         }
