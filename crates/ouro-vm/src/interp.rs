@@ -1115,13 +1115,14 @@ impl Vm {
                             let target = tri!('err, self.peek(n as usize));
                             let ok = match target.borrow_mut::<ListObj>() {
                                 Some(mut l) => {
-                                    l.items.push(v);
-                                    true
+                                    Some(crate::objects::list::push_item(&mut l.items, v))
                                 }
-                                None => false,
+                                None => None,
                             };
-                            if !ok {
-                                break 'err self.internal_error("LIST_APPEND target");
+                            match ok {
+                                Some(true) => {}
+                                Some(false) => break 'err self.memory_error(),
+                                None => break 'err self.internal_error("LIST_APPEND target"),
                             }
                         }
                         Instr::ListExtend(n) => {
@@ -3516,18 +3517,19 @@ fn step_inline(it: &ObjRef) -> Option<Option<Stepped>> {
 }
 
 /// Moves the items of `from` from index `base` on to the end of `to`, in
-/// order (a few items, one by one: cheaper than a drain for frames' slots).
+/// order. One or two items (a native call's arguments, the common case)
+/// move by hand; more go as one block.
 #[inline]
 pub(crate) fn move_tail<V>(from: &mut Vec<V>, base: usize, to: &mut Vec<V>) {
-    let start = to.len();
-    while from.len() > base {
-        match from.pop() {
-            Some(v) => to.push(v),
-            None => break,
+    match from.len().saturating_sub(base) {
+        0 => {}
+        1 => to.extend(from.pop()),
+        2 => {
+            let (b, a) = (from.pop(), from.pop());
+            to.extend(a);
+            to.extend(b);
         }
-    }
-    if to.len() - start > 1 {
-        to[start..].reverse();
+        _ => to.extend(from.drain(base..)),
     }
 }
 

@@ -20,3 +20,5 @@ for i in range(25):
 print(sizes)
 # Sets keep CPython's 8-entry small table: 216 bytes, frozensets too.
 print(sys.getsizeof(set()), sys.getsizeof({1, 2, 3}), sys.getsizeof(frozenset()))
+# A list built by a comprehension grows as list.append grows it.
+print([sys.getsizeof([x for x in range(n)]) for n in range(0, 40, 3)])

@@ -551,20 +551,33 @@ fn list_append_pos(vm: &mut Vm, a: &[ObjRef]) -> Option<PyResult<ObjRef>> {
 
 fn append_to(vm: &mut Vm, l: &ObjRef, v: ObjRef) -> PyResult<ObjRef> {
     let grown = match l.borrow_mut::<ListObj>() {
-        Some(mut lo) => {
-            let n = lo.items.len() + 1;
-            let ok = list_resize(&mut lo.items, n);
-            if ok {
-                lo.items.push(v);
-            }
-            ok
-        }
+        Some(mut lo) => push_item(&mut lo.items, v),
         None => true,
     };
     if !grown {
         return Err(vm.memory_error());
     }
     Ok(vm.none.clone())
+}
+
+/// Appends `v` to a list's items, growing the buffer as CPython's
+/// `list_resize` does (`list.append`, `LIST_APPEND`); false (and `v`
+/// dropped) if the growth does not fit the heap limit.
+#[inline]
+pub(crate) fn push_item(items: &mut ouro_heap::HVec<ObjRef>, v: ObjRef) -> bool {
+    let n = items.len() + 1;
+    let cap = items.capacity();
+    // Room already, and not so much that CPython's list_resize would shrink
+    // (its `allocated >= newsize >= allocated / 2`).
+    if n <= cap && n >= cap >> 1 {
+        items.push(v);
+        return true;
+    }
+    if !list_resize(items, n) {
+        return false;
+    }
+    items.push(v);
+    true
 }
 
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
