@@ -125,6 +125,11 @@ pub(crate) enum Called {
     Value(ObjRef),
 }
 
+/// How many ended generator frames' buffers are kept for new generators,
+/// and the most slots either buffer of a kept pair may have room for.
+const SPARE_BUFFERS: usize = 16;
+const SPARE_BUFFER_SLOTS: usize = 64;
+
 /// Bound on Rust-level re-entries of the loop, independent of the Python
 /// recursion limit (each uses real stack).
 const MAX_NATIVE_DEPTH: usize = 2000;
@@ -471,8 +476,34 @@ impl Vm {
                 stack: std::mem::replace(&mut self.stack, caller.stack),
                 handled: std::mem::replace(&mut self.handled, caller.handled),
             };
-            drop(own);
+            self.keep_segment_buffers(own);
         }
+    }
+
+    /// The (empty) buffers of a generator frame that ended, kept for the
+    /// next generator made, unless enough are kept or they grew large.
+    fn keep_segment_buffers(&mut self, own: Segment) {
+        let Segment {
+            mut locals,
+            mut stack,
+            handled,
+        } = own;
+        drop(handled);
+        if self.spare_buffers.len() < SPARE_BUFFERS
+            && locals.capacity() <= SPARE_BUFFER_SLOTS
+            && stack.capacity() <= SPARE_BUFFER_SLOTS
+        {
+            // Empty already (the frame released them); cleared to be sure.
+            locals.clear();
+            stack.clear();
+            self.spare_buffers.push((locals, stack));
+        }
+    }
+
+    /// Empty slot and stack buffers for a new generator's frame: kept ones
+    /// if there are any (saving two system allocations per generator).
+    pub(crate) fn spare_segment_buffers(&mut self) -> (Vec<Option<ObjRef>>, Vec<ObjRef>) {
+        self.spare_buffers.pop().unwrap_or_default()
     }
 
     /// The slots from `base` on of segment `seg`: the one below the
@@ -596,7 +627,7 @@ impl Vm {
             self.trace_frame("frame_pop");
         }
         let mut frame = self.frames.pop()?;
-        let (mut locals, mut stack) = (Vec::new(), Vec::new());
+        let (mut locals, mut stack) = self.spare_segment_buffers();
         move_tail(&mut self.stack, frame.stack_base, &mut stack);
         move_tail(&mut self.locals, frame.locals_base, &mut locals);
         frame.stack_base = 0;

@@ -180,6 +180,9 @@ pub struct Vm {
     /// runs (`stack`, `locals` and `handled` are the innermost generator's
     /// own then; see [`crate::interp::Segment`]).
     pub(crate) segments: Vec<crate::interp::Segment>,
+    /// Emptied slot and stack buffers of generator frames that ended, for
+    /// the next generators made (`Vm::spare_segment_buffers`).
+    pub(crate) spare_buffers: Vec<(Vec<Option<ObjRef>>, Vec<ObjRef>)>,
     /// The exception being handled (`sys.exc_info()`).
     pub(crate) handled: Option<ObjRef>,
     /// Set by `YIELD_VALUE` as the loop returns to `gen_resume`: the frame
@@ -332,6 +335,7 @@ impl Vm {
             stack: Vec::with_capacity(256),
             locals: Vec::with_capacity(256),
             segments: Vec::new(),
+            spare_buffers: Vec::new(),
             handled: None,
             gen_yielded: false,
             warned: std::collections::HashSet::new(),

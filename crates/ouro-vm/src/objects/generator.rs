@@ -218,7 +218,8 @@ impl Vm {
             // slots directly, with no frame pushed and popped to bind
             // them.
             let given = args.len();
-            let mut locals: Vec<Option<ObjRef>> = Vec::with_capacity(call.nlocals);
+            let (mut locals, stack) = self.spare_segment_buffers();
+            locals.reserve(call.nlocals);
             locals.extend(args.drain(..).map(Some));
             crate::natives::recycle_arg_vec(args);
             locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
@@ -236,7 +237,7 @@ impl Vm {
                 frame_obj: None,
                 kind: FrameKind::Normal { held: 0 },
             };
-            (frame, locals, Vec::new())
+            (frame, locals, stack)
         } else {
             self.push_function_frame_any(func, args, kwnames, FrameKind::Normal { held: 0 }, None)?;
             match self.pop_frame_keep() {
