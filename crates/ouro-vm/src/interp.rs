@@ -2134,7 +2134,7 @@ impl Vm {
     /// the last references and free them in argument order, as CPython
     /// frees them when its `CALL` releases its stack after the call.
     #[inline]
-    fn release_to(&mut self, mark: usize) {
+    pub(crate) fn release_to(&mut self, mark: usize) {
         self.stack.truncate(mark);
     }
 
@@ -2180,7 +2180,15 @@ impl Vm {
         };
         let given = nargs + self_arg.is_some() as usize;
         let Some(call) = simple_call(&func, given) else {
-            return Ok(None);
+            // A generator function: the generator, straight from the stack.
+            return match simple_call_of(&func, given, true).filter(|c| !c.has_cells) {
+                Some(call) => {
+                    let g =
+                        self.generator_from_stack(&func, call, self_arg, nargs, callable_pos)?;
+                    Ok(Some(Called::Value(g)))
+                }
+                None => Ok(None),
+            };
         };
         let base = self.slots_from_stack(self_arg, nargs, call.nlocals, callable_pos);
         self.install_simple_frame(func, call, base, given, FrameKind::Normal { held: 0 })?;

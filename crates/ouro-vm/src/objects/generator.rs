@@ -24,7 +24,7 @@ use ouro_bytecode::{code_flags, Instr};
 use ouro_heap::{flags, tflags, CodeObj, ExceptionObj, FunctionObj, Kind, NativePayload, ObjRef};
 
 use crate::error::{PyErr, PyResult};
-use crate::interp::{Frame, FrameKind, Segment};
+use crate::interp::{Frame, FrameKind, Segment, SimpleCall};
 use crate::natives::{Args, NativeFn};
 use crate::types::T;
 use crate::vm::Vm;
@@ -205,10 +205,6 @@ impl Vm {
         mut args: Vec<ObjRef>,
         kwnames: Option<&ObjRef>,
     ) -> PyResult<ObjRef> {
-        let (name, qualname) = match func.borrow::<FunctionObj>() {
-            Some(f) => (f.name.clone(), f.qualname.clone()),
-            None => return Err(self.internal_error("not a function")),
-        };
         let simple = match kwnames {
             None => crate::interp::simple_call_of(func, args.len(), true).filter(|c| !c.has_cells),
             Some(_) => None,
@@ -217,26 +213,11 @@ impl Vm {
             // Plain positional parameters: the arguments become the
             // slots directly, with no frame pushed and popped to bind
             // them.
-            let given = args.len();
             let (mut locals, stack) = self.spare_segment_buffers();
             locals.reserve(call.nlocals);
             locals.extend(args.drain(..).map(Some));
             crate::natives::recycle_arg_vec(args);
-            locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
-            locals.resize(call.nlocals, None);
-            let frame = Frame {
-                code_obj: call.code_obj,
-                ip: 0,
-                lasti: 0,
-                locals_base: 0,
-                stack_base: 0,
-                globals: call.globals,
-                builtins: call.builtins,
-                namespace: None,
-                func: Some(func.clone()),
-                frame_obj: None,
-                kind: FrameKind::Normal { held: 0 },
-            };
+            let frame = simple_gen_frame(func, call, &mut locals);
             (frame, locals, stack)
         } else {
             self.push_function_frame_any(func, args, kwnames, FrameKind::Normal { held: 0 }, None)?;
@@ -245,9 +226,47 @@ impl Vm {
                 None => return Err(self.internal_error("generator without frame")),
             }
         };
+        self.new_generator(func, frame, locals, stack)
+    }
+
+    /// `CALL` of generator function `func` with plain positional
+    /// parameters (`call`), its arguments on the value stack: they move
+    /// from the stack into the new generator's slots (after `first`, a
+    /// bound self), with no argument vector, and the callable's entries
+    /// from `callable_pos` leave the stack.
+    pub(crate) fn generator_from_stack(
+        &mut self,
+        func: &ObjRef,
+        call: SimpleCall,
+        first: Option<ObjRef>,
+        nargs: usize,
+        callable_pos: usize,
+    ) -> PyResult<ObjRef> {
+        let (mut locals, stack) = self.spare_segment_buffers();
+        locals.reserve(call.nlocals);
+        locals.extend(first.map(Some));
+        let start = self.stack.len() - nargs;
+        locals.extend(self.stack.drain(start..).map(Some));
+        self.release_to(callable_pos);
+        let frame = simple_gen_frame(func, call, &mut locals);
+        self.new_generator(func, frame, locals, stack)
+    }
+
+    /// A new generator, coroutine or async generator (as its code says)
+    /// that keeps `frame`, unstarted, with its slots and stack buffers.
+    fn new_generator(
+        &mut self,
+        func: &ObjRef,
+        frame: Frame,
+        locals: Vec<Option<ObjRef>>,
+        mut stack: Vec<ObjRef>,
+    ) -> PyResult<ObjRef> {
+        let (name, qualname) = match func.borrow::<FunctionObj>() {
+            Some(f) => (f.name.clone(), f.qualname.clone()),
+            None => return Err(self.internal_error("not a function")),
+        };
         // The value stack the frame will run on, at its full depth now
         // rather than grown on the first resume.
-        let mut stack = stack;
         stack.reserve(frame.code().stacksize as usize);
         let flags = frame.code().flags;
         let g = GenObj {
@@ -1387,4 +1406,26 @@ pub(crate) fn install_async(vm: &mut Vm) -> PyResult<()> {
         vm.add_method(t, "close", agop_close)?;
     }
     Ok(())
+}
+
+/// The unstarted frame of a generator function called with plain
+/// positional arguments, whose slots `locals` holds so far: the missing
+/// ones get their defaults and the rest of the slots are made empty.
+fn simple_gen_frame(func: &ObjRef, call: SimpleCall, locals: &mut Vec<Option<ObjRef>>) -> Frame {
+    let given = locals.len();
+    locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
+    locals.resize(call.nlocals, None);
+    Frame {
+        code_obj: call.code_obj,
+        ip: 0,
+        lasti: 0,
+        locals_base: 0,
+        stack_base: 0,
+        globals: call.globals,
+        builtins: call.builtins,
+        namespace: None,
+        func: Some(func.clone()),
+        frame_obj: None,
+        kind: FrameKind::Normal { held: 0 },
+    }
 }
