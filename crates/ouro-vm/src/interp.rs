@@ -1144,12 +1144,9 @@ impl Vm {
                         Instr::ListAppend(n) => {
                             let v = tri!('err, self.pop());
                             let target = tri!('err, self.peek(n as usize));
-                            let ok = match target.borrow_mut::<ListObj>() {
-                                Some(mut l) => {
-                                    Some(crate::objects::list::push_item(&mut l.items, v))
-                                }
-                                None => None,
-                            };
+                            let ok = target
+                                .borrow_mut::<ListObj>()
+                                .map(|mut l| crate::objects::list::push_item(&mut l.items, v));
                             match ok {
                                 Some(true) => {}
                                 Some(false) => break 'err self.memory_error(),
