@@ -334,8 +334,12 @@ impl Vm {
         // go back to the generator whole, the caller's come back, and the
         // frame moves once, from the frame stack.
         Vm::with_native_mut::<GenObj, _>(&gen, |g| {
-            g.stack = std::mem::replace(vm_stack, caller.stack);
-            g.locals = std::mem::replace(vm_locals, caller.locals);
+            // The generator's fields hold the empty vectors left at the
+            // resume: swapped, not dropped.
+            let stack = std::mem::replace(vm_stack, caller.stack);
+            discard_empty(std::mem::replace(&mut g.stack, stack));
+            let locals = std::mem::replace(vm_locals, caller.locals);
+            discard_empty(std::mem::replace(&mut g.locals, locals));
             g.frame = vm_frames.pop();
             g.exc = own;
             g.state = GenState::Suspended;
@@ -534,7 +538,11 @@ impl Vm {
     #[inline(always)]
     fn enter_gen_frame(&mut self, kind: FrameKind) {
         if let Some(f) = self.frames.last_mut() {
-            f.kind = kind;
+            // A saved frame's kind is `Normal`, which owns nothing.
+            match std::mem::replace(&mut f.kind, kind) {
+                FrameKind::Normal { .. } => {}
+                other => drop(other),
+            }
         }
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
@@ -1427,5 +1435,17 @@ fn simple_gen_frame(func: &ObjRef, call: SimpleCall, locals: &mut Vec<Option<Obj
         func: Some(func.clone()),
         frame_obj: None,
         kind: FrameKind::Normal { held: 0 },
+    }
+}
+
+/// Lets go of a vector, with no call of its drop glue when it never
+/// allocated (the empty buffers a running generator's fields hold).
+#[inline(always)]
+fn discard_empty<T>(v: Vec<T>) {
+    if v.capacity() == 0 {
+        // Nothing to free: no allocation, and no items (len <= capacity).
+        std::mem::forget(v);
+    } else {
+        drop(v);
     }
 }
