@@ -643,6 +643,32 @@ impl Vm {
             .unwrap_or(false)
     }
 
+    /// What waits for an instruction boundary (`heap::has_pending_events`),
+    /// before the instruction at `ip` of frame `fi`: observers' records, a
+    /// `MemoryError` for a buffer that grew past `--max-heap`, a requested
+    /// collection, pending finalizers. True: the loop goes on in another
+    /// frame (a handler, a finalizer's). Out of the loop's body, which it
+    /// would only make bigger.
+    #[cold]
+    #[inline(never)]
+    fn at_boundary(&mut self, fi: usize, ip: usize) -> PyResult<bool> {
+        self.frames[fi].ip = ip;
+        self.frames[fi].lasti = ip.saturating_sub(1);
+        if self.tracer.is_some() || self.viz.is_some() || self.tracemalloc.is_some() {
+            self.trace_boundary(fi, ip);
+        }
+        if heap::take_over_limit() {
+            // A buffer grew past --max-heap during the last instruction:
+            // raise where it happened.
+            let e = self.memory_error();
+            return self.handle_error(e, true).map(|()| true);
+        }
+        // A collection requested by allocations runs here, at an
+        // instruction boundary, where Python code may run.
+        self.collect_requested();
+        Ok(heap::pending_finalizer_count() > self.finalizer_floor() && self.start_finalizer()?)
+    }
+
     /// The main loop. Runs until the frame that was on top at entry returns
     /// (its kind is `Entry`), and returns its result.
     fn run_frames(&mut self) -> PyResult<ObjRef> {
@@ -658,29 +684,8 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let instrs = &code.instructions[..];
             'instrs: loop {
-                if heap::has_pending_events() {
-                    self.frames[fi].ip = ip;
-                    self.frames[fi].lasti = ip.saturating_sub(1);
-                    if self.tracer.is_some() || self.viz.is_some() || self.tracemalloc.is_some() {
-                        self.trace_boundary(fi, ip);
-                    }
-                    if heap::take_over_limit() {
-                        // A buffer grew past --max-heap during the last
-                        // instruction: raise where it happened.
-                        let e = self.memory_error();
-                        match self.handle_error(e, true) {
-                            Ok(()) => continue 'frames,
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    // A collection requested by allocations runs here, at an
-                    // instruction boundary, where Python code may run.
-                    self.collect_requested();
-                    if heap::pending_finalizer_count() > self.finalizer_floor()
-                        && self.start_finalizer()?
-                    {
-                        continue 'frames;
-                    }
+                if heap::has_pending_events() && self.at_boundary(fi, ip)? {
+                    continue 'frames;
                 }
                 let Some(&instr) = instrs.get(ip) else {
                     return Err(self.internal_error("instruction pointer out of range"));
