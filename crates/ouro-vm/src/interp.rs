@@ -482,20 +482,22 @@ impl Vm {
 
     /// The (empty) buffers of a generator frame that ended, kept for the
     /// next generator made, unless enough are kept or they grew large.
+    #[inline]
     fn keep_segment_buffers(&mut self, own: Segment) {
         let Segment {
-            mut locals,
-            mut stack,
+            locals,
+            stack,
             handled,
         } = own;
         drop(handled);
+        // Empty (the frame released them), unless something went wrong,
+        // and then they are simply dropped.
         if self.spare_buffers.len() < SPARE_BUFFERS
+            && locals.is_empty()
+            && stack.is_empty()
             && locals.capacity() <= SPARE_BUFFER_SLOTS
             && stack.capacity() <= SPARE_BUFFER_SLOTS
         {
-            // Empty already (the frame released them); cleared to be sure.
-            locals.clear();
-            stack.clear();
             self.spare_buffers.push((locals, stack));
         }
     }
