@@ -467,7 +467,8 @@ impl Vm {
 
     /// After a generator's frame ended and left the frame stack: the
     /// caller's buffers and handled exception are the VM's again; the
-    /// generator's (empty buffers, its own handled exception) are released.
+    /// generator's own handled exception is released and its emptied
+    /// buffers kept for the next generator ([`Vm::keep_segment_buffers`]).
     #[inline(always)]
     fn leave_segment(&mut self) {
         if let Some(caller) = self.segments.pop() {

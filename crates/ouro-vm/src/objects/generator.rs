@@ -58,8 +58,10 @@ pub struct GenObj {
     /// changes no reference count. None while running and once the frame
     /// has ended.
     pub(crate) frame: Option<Frame>,
-    /// The frame's slots (`co_varnames`, cells, free variables) and value
-    /// stack while suspended; empty while running or closed.
+    /// The buffers of the frame's slots (`co_varnames`, cells, free
+    /// variables) and value stack, held here while the generator is not
+    /// running; while it runs they are the VM's `locals` and `stack`, and
+    /// these are empty vectors with no allocation.
     pub locals: Vec<Option<ObjRef>>,
     pub stack: Vec<ObjRef>,
     /// The exception the generator's own code is handling (its
@@ -298,8 +300,8 @@ impl Vm {
         Ok(g)
     }
 
-    /// `YIELD_VALUE` in the innermost frame, a generator's: its slots and
-    /// value stack move into the generator with the frame itself, the
+    /// `YIELD_VALUE` in the innermost frame, a generator's: its slot and
+    /// stack buffers go back to the generator with the frame itself, the
     /// generator is suspended, and the caller's handled exception is
     /// current again (the generator keeps its own). Gives back the
     /// generator if the frame was resumed in the same run of the loop
