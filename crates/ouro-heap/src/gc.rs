@@ -587,7 +587,7 @@ fn may_be_tracked_raw(h: NonNull<ObjHeader>) -> bool {
 
 /// The thread's collector state.
 fn state() -> Option<*mut HeapState> {
-    heap::state_ptr().map(NonNull::as_ptr)
+    heap::state_ptr()
 }
 
 /// Runs `f` on the collector state. `f` must not drop handles or run code

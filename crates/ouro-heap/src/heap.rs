@@ -267,16 +267,17 @@ fn with_state<R>(f: impl FnOnce(&mut HeapState) -> R) -> Option<R> {
     // SAFETY: `p` is this thread's live state (`state_ptr`); access is
     // single-threaded and callers do not re-enter the heap inside `f`, so
     // this is the only live reference to the state.
-    Some(f(unsafe { &mut *p.as_ptr() }))
+    Some(f(unsafe { &mut *p }))
 }
 
-/// This thread's heap state, or None once its destructor has started (a
-/// `NonNull`, so the option is the pointer itself: no tag to test).
+/// This thread's heap state, or None once its destructor has started.
 #[inline(always)]
-pub(crate) fn state_ptr() -> Option<NonNull<HeapState>> {
-    match NonNull::new(HEAP_PTR.with(|c| c.get())) {
-        Some(p) => Some(p),
-        None => state_ptr_slow(),
+pub(crate) fn state_ptr() -> Option<*mut HeapState> {
+    let p = HEAP_PTR.with(|c| c.get());
+    if p.is_null() {
+        state_ptr_slow()
+    } else {
+        Some(p)
     }
 }
 
@@ -285,10 +286,10 @@ pub(crate) fn state_ptr() -> Option<NonNull<HeapState>> {
 /// state's destructor runs and after, and the destructor clears
 /// `HEAP_PTR` first, so the address is only ever that of a live state.
 #[cold]
-fn state_ptr_slow() -> Option<NonNull<HeapState>> {
+fn state_ptr_slow() -> Option<*mut HeapState> {
     let p = HEAP.try_with(|c| c.get()).ok()?;
     HEAP_PTR.with(|c| c.set(p));
-    NonNull::new(p)
+    Some(p)
 }
 
 /// Allocates a zeroed block for an object; returns (block, header pointer).
@@ -757,7 +758,7 @@ pub(crate) fn tuple_items(t: &TupleObj) -> &[ObjRef] {
 /// `p` is an object whose count just reached zero: no handle to it remains.
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
-    let Some(state) = state_ptr().map(NonNull::as_ptr) else {
+    let Some(state) = state_ptr() else {
         // The thread's heap is gone (thread exit): leak.
         return;
     };
@@ -777,21 +778,6 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         unsafe { free_float(state, p) };
         return;
     }
-    // SAFETY: forwarded.
-    unsafe { dealloc_other(state, p, kind, ty_flags) }
-}
-
-/// [`dealloc`] of anything but an exact float: a leaf of a builtin type is
-/// freed here, the rest goes to [`dealloc_object`]. Out of line, so that
-/// the float path saves no registers.
-///
-/// # Safety
-/// As for [`dealloc`]; `state` is this thread's live heap state, `kind`
-/// and `ty_flags` are the object's kind and its type's flags.
-#[inline(never)]
-unsafe fn dealloc_other(state: *mut HeapState, p: NonNull<ObjHeader>, kind: Kind, ty_flags: u8) {
-    // SAFETY: the caller guarantees the object is live with count zero.
-    let h = unsafe { p.as_ref() };
     if h.flags() & (flags::F_GC | flags::F_ATTRS) != 0
         || ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) != 0
         || !matches!(

@@ -39,7 +39,7 @@ unsafe fn payload<'a>(wr: NonNull<ObjHeader>) -> &'a WeakRefObj {
 
 fn table() -> Option<*mut WeakTable> {
     // SAFETY: only the address of the field is taken.
-    heap::state_ptr().map(|s| unsafe { &raw mut (*s.as_ptr()).weak })
+    heap::state_ptr().map(|s| unsafe { &raw mut (*s).weak })
 }
 
 /// Makes a weak reference of type `ty` to `referent`, inserted at position
