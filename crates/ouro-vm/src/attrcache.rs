@@ -25,7 +25,7 @@
 //!   checking that the key there is the (interned) name itself; names in
 //!   inline attributes are always interned, so identity decides.
 //! - A name goes into an instance's inline attributes only with
-//!   `F_ATTR_NAME` set on it (`attrs_set` and the `APPEND` store), so a
+//!   `F_ATTR_NAME` set on it (`push_inline_attr`), so a
 //!   method or class value found for a name without the flag is shadowed by
 //!   no instance's inline attributes.
 //! - The fast paths do exactly what the generic path does for the cases
@@ -347,8 +347,7 @@ impl Vm {
                 _ => Err(value),
             }
         } else if pairs.len() == i && !pairs.iter().any(|(k, _)| k.is(name)) {
-            name.set_flag(flags::F_ATTR_NAME, true);
-            pairs.push((name.clone(), value));
+            push_inline_attr(pairs, name.clone(), value);
             Ok(())
         } else {
             Err(value)
@@ -476,6 +475,17 @@ fn inline_index(obj: &ObjRef, name: &ObjRef) -> Option<usize> {
         Attrs::Inline(pairs) => pairs.iter().position(|(k, _)| k.is(name)),
         Attrs::Dict(_) => None,
     }
+}
+
+/// Appends `name` = `value` to an instance's inline attributes: the one way
+/// a name gets there, marked `F_ATTR_NAME` (see [`unshadowed`]).
+pub(crate) fn push_inline_attr(
+    pairs: &mut ouro_heap::HVec<(ObjRef, ObjRef)>,
+    name: ObjRef,
+    value: ObjRef,
+) {
+    name.set_flag(flags::F_ATTR_NAME, true);
+    pairs.push((name, value));
 }
 
 /// Whether none of the instance's inline attributes is `name` (false for a

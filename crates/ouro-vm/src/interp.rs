@@ -32,6 +32,7 @@ use ouro_heap::{
 use crate::attrcache::{ways_of, Cached, WAYS};
 use crate::error::{PyErr, PyResult};
 use crate::natives::Args;
+use crate::objects::int::machine_int_op;
 use crate::types::T;
 use crate::vm::Vm;
 
@@ -984,7 +985,7 @@ impl Vm {
                             let a = tri!('err, self.pop());
                             let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
                                 (Some(x), Some(y)) if self.both_exact_int(&a, &b) => {
-                                    match fast_int_op(op, x.value, y.value) {
+                                    match machine_int_op!(op, x.value, y.value) {
                                         Some(v) => tri!('err, self.new_int(v)),
                                         None => tri!('err, self.binary_op(&a, &b, op)),
                                     }
@@ -1074,15 +1075,7 @@ impl Vm {
                         Instr::ContainsOp(inv) => {
                             let b = tri!('err, self.pop());
                             let a = tri!('err, self.pop());
-                            // An exact set or frozenset has no `__contains__`
-                            // to look up (CPython's set_contains slot).
-                            let r = if b.class_is(&self.types[T::Set as usize])
-                                || b.class_is(&self.types[T::FrozenSet as usize])
-                            {
-                                tri!('err, self.set_contains(&b, &a))
-                            } else {
-                                tri!('err, self.contains(&b, &a))
-                            };
+                            let r = tri!('err, self.contains(&b, &a));
                             drop(a);
                             drop(b);
                             self.stack.push(self.new_bool(r != (inv == 1)));
@@ -1235,15 +1228,7 @@ impl Vm {
                         }
                         Instr::GetIter => {
                             let o = tri!('err, self.pop());
-                            // An exact list or tuple: its iterator at once
-                            // (no `__iter__` to look up).
-                            let it = if o.class_is(&self.types[T::List as usize]) {
-                                tri!('err, self.new_seq_iter(&o, T::ListIterator))
-                            } else if o.class_is(&self.types[T::Tuple as usize]) {
-                                tri!('err, self.new_seq_iter(&o, T::TupleIterator))
-                            } else {
-                                tri!('err, self.iter(&o))
-                            };
+                            let it = tri!('err, self.iter(&o));
                             drop(o);
                             self.stack.push(it);
                         }
@@ -2386,7 +2371,7 @@ impl Vm {
     fn install_simple_frame(
         &mut self,
         func: ObjRef,
-        call: SimpleCall,
+        mut call: SimpleCall,
         base: usize,
         given: usize,
         kind: FrameKind,
@@ -2403,25 +2388,15 @@ impl Vm {
             self.locals[base + k] = call.default_arg(k);
         }
         if call.has_cells {
-            if let Err(e) = self.init_cells(&call.code_obj.code, base, call.closure) {
+            let closure = call.closure.take();
+            if let Err(e) = self.init_cells(&call.code_obj.code, base, closure) {
                 self.release_locals_from(base);
                 return Err(e);
             }
         }
         let stack_base = self.stack.len();
-        self.frames.push(Frame {
-            code_obj: call.code_obj,
-            ip: 0,
-            lasti: 0,
-            locals_base: base,
-            stack_base,
-            globals: call.globals,
-            builtins: call.builtins,
-            namespace: None,
-            func: Some(func),
-            frame_obj: None,
-            kind,
-        });
+        self.frames
+            .push(call.into_frame(func, base, stack_base, kind));
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
@@ -3593,6 +3568,30 @@ pub(crate) struct SimpleCall {
 }
 
 impl SimpleCall {
+    /// The call's frame, unstarted, its slots from `locals_base` and its
+    /// value stack from `stack_base` (the cells, if any, are set up first).
+    pub(crate) fn into_frame(
+        self,
+        func: ObjRef,
+        locals_base: usize,
+        stack_base: usize,
+        kind: FrameKind,
+    ) -> Frame {
+        Frame {
+            code_obj: self.code_obj,
+            ip: 0,
+            lasti: 0,
+            locals_base,
+            stack_base,
+            globals: self.globals,
+            builtins: self.builtins,
+            namespace: None,
+            func: Some(func),
+            frame_obj: None,
+            kind,
+        }
+    }
+
     /// The default value of positional parameter `k` (one that has one).
     pub(crate) fn default_arg(&self, k: usize) -> Option<ObjRef> {
         let d = self.defaults.as_ref()?.get::<TupleObj>()?;
@@ -3757,44 +3756,6 @@ fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
         BinOp::Subtract | BinOp::InplaceSubtract => Some(a - b),
         BinOp::Multiply | BinOp::InplaceMultiply => Some(a * b),
         BinOp::TrueDivide | BinOp::InplaceTrueDivide if b != 0.0 => Some(a / b),
-        _ => None,
-    }
-}
-
-/// Small-int arithmetic without overflow; None defers to the general path.
-#[inline(always)]
-fn fast_int_op(op: BinOp, a: i64, b: i64) -> Option<i64> {
-    match op {
-        BinOp::Add | BinOp::InplaceAdd => a.checked_add(b),
-        BinOp::Subtract | BinOp::InplaceSubtract => a.checked_sub(b),
-        BinOp::Multiply | BinOp::InplaceMultiply => a.checked_mul(b),
-        BinOp::FloorDivide | BinOp::InplaceFloorDivide => {
-            if b == 0 || (a == i64::MIN && b == -1) {
-                None
-            } else {
-                let q = a / b;
-                Some(if a % b != 0 && ((a < 0) != (b < 0)) {
-                    q - 1
-                } else {
-                    q
-                })
-            }
-        }
-        BinOp::Remainder | BinOp::InplaceRemainder => {
-            if b == 0 || (a == i64::MIN && b == -1) {
-                None
-            } else {
-                let r = a % b;
-                Some(if r != 0 && ((r < 0) != (b < 0)) {
-                    r + b
-                } else {
-                    r
-                })
-            }
-        }
-        BinOp::And | BinOp::InplaceAnd => Some(a & b),
-        BinOp::Or | BinOp::InplaceOr => Some(a | b),
-        BinOp::Xor | BinOp::InplaceXor => Some(a ^ b),
         _ => None,
     }
 }

@@ -349,8 +349,7 @@ impl Vm {
                     let old = match pos {
                         Some(i) => Some(std::mem::replace(&mut pairs[i].1, value)),
                         None => {
-                            name.set_flag(flags::F_ATTR_NAME, true);
-                            pairs.push((name, value));
+                            crate::attrcache::push_inline_attr(pairs, name, value);
                             None
                         }
                     };
@@ -1881,6 +1880,11 @@ impl Vm {
 
     /// `item in container`.
     pub fn contains(&mut self, container: &ObjRef, item: &ObjRef) -> PyResult<bool> {
+        // An exact set or frozenset has no `__contains__` to look up
+        // (CPython's set_contains slot).
+        if container.class_is(self.ty(T::Set)) || container.class_is(self.ty(T::FrozenSet)) {
+            return self.set_contains(container, item);
+        }
         if container.kind() == Kind::WeakRef {
             if let Some(t) = self.unproxy(container)? {
                 return self.contains(&t, item);

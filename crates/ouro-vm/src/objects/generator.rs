@@ -1425,19 +1425,8 @@ fn simple_gen_frame(func: &ObjRef, call: SimpleCall, locals: &mut Vec<Option<Obj
     let given = locals.len();
     locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
     locals.resize(call.nlocals, None);
-    Frame {
-        code_obj: call.code_obj,
-        ip: 0,
-        lasti: 0,
-        locals_base: 0,
-        stack_base: 0,
-        globals: call.globals,
-        builtins: call.builtins,
-        namespace: None,
-        func: Some(func.clone()),
-        frame_obj: None,
-        kind: FrameKind::Normal { held: 0 },
-    }
+    // Its own buffers from 0 (SEGMENTS).
+    call.into_frame(func.clone(), 0, 0, FrameKind::Normal { held: 0 })
 }
 
 /// Lets go of a vector, with no call of its drop glue when it never

@@ -34,34 +34,39 @@ impl IntVal {
 /// errors, to keep a typo like `10**10**10` from hanging the host.
 const MAX_BIG_BITS: u64 = 1 << 32;
 
-/// `op` on two machine integers of one width with Python's semantics
-/// (floor division and remainder take the divisor's sign); None on
-/// overflow, for a zero divisor, or for an operation not done this way.
+/// `op` (plain or in-place) on two machine integers of one width with
+/// Python's semantics (floor division and remainder take the divisor's
+/// sign); None on overflow, for a zero divisor, or for an operation not
+/// done this way. The one definition of those rules for the 64-bit
+/// (`BINARY_OP`'s fast path, [`Vm::int_binop`]) and 128-bit paths.
 macro_rules! machine_int_op {
     ($op:expr, $x:expr, $y:expr) => {{
+        use ouro_bytecode::BinOp;
         let (x, y) = ($x, $y);
         match $op {
-            BinOp::Add => x.checked_add(y),
-            BinOp::Subtract => x.checked_sub(y),
-            BinOp::Multiply => x.checked_mul(y),
-            BinOp::And => Some(x & y),
-            BinOp::Or => Some(x | y),
-            BinOp::Xor => Some(x ^ y),
-            BinOp::FloorDivide if y != 0 => x.checked_div_euclid(y).map(|q| {
-                if y < 0 && x.rem_euclid(y) != 0 {
-                    q - 1
-                } else {
-                    q
-                }
-            }),
-            BinOp::Remainder if y != 0 => {
-                x.checked_rem_euclid(y)
-                    .map(|r| if y < 0 && r != 0 { r + y } else { r })
+            BinOp::Add | BinOp::InplaceAdd => x.checked_add(y),
+            BinOp::Subtract | BinOp::InplaceSubtract => x.checked_sub(y),
+            BinOp::Multiply | BinOp::InplaceMultiply => x.checked_mul(y),
+            BinOp::And | BinOp::InplaceAnd => Some(x & y),
+            BinOp::Or | BinOp::InplaceOr => Some(x | y),
+            BinOp::Xor | BinOp::InplaceXor => Some(x ^ y),
+            BinOp::FloorDivide | BinOp::InplaceFloorDivide if y != 0 => {
+                x.checked_div_euclid(y).map(|q| {
+                    if y < 0 && x.rem_euclid(y) != 0 {
+                        q - 1
+                    } else {
+                        q
+                    }
+                })
             }
+            BinOp::Remainder | BinOp::InplaceRemainder if y != 0 => x
+                .checked_rem_euclid(y)
+                .map(|r| if y < 0 && r != 0 { r + y } else { r }),
             _ => None,
         }
     }};
 }
+pub(crate) use machine_int_op;
 
 impl Vm {
     pub(crate) fn int_val(&self, o: &ObjRef) -> Option<IntVal> {

@@ -25,9 +25,9 @@ impl Vm {
                 return self.iter(&t);
             }
         }
-        let ty = o.class();
-        let heap = Vm::is_heap_type(&ty);
-        if heap {
+        // A builtin type's iterator needs no `__iter__` looked up.
+        if Vm::is_heap_class_of(o) {
+            let ty = o.class();
             let it = self.names.iter.clone();
             if let Some(f) = self.type_lookup(&ty, &it) {
                 if f.is(&self.none) {

@@ -12,7 +12,7 @@ use crate::vm::Vm;
 
 /// CPython's `list_resize` growth: the new allocation for `newsize` items.
 pub(crate) fn list_capacity_for(newsize: usize, allocated: usize) -> usize {
-    if allocated >= newsize && newsize >= (allocated >> 1) {
+    if keeps_allocation(newsize, allocated) {
         return allocated;
     }
     let mut new_allocated = (newsize + (newsize >> 3) + 6) & !3usize;
@@ -23,6 +23,13 @@ pub(crate) fn list_capacity_for(newsize: usize, allocated: usize) -> usize {
         new_allocated = 0;
     }
     new_allocated
+}
+
+/// Whether CPython's `list_resize` keeps the buffer for `newsize` items:
+/// it has room, and not so much that it would shrink.
+#[inline(always)]
+fn keeps_allocation(newsize: usize, allocated: usize) -> bool {
+    allocated >= newsize && newsize >= (allocated >> 1)
 }
 
 /// Grows (or shrinks) a list's buffer the way CPython does before a size
@@ -566,10 +573,7 @@ fn append_to(vm: &mut Vm, l: &ObjRef, v: ObjRef) -> PyResult<ObjRef> {
 #[inline]
 pub(crate) fn push_item(items: &mut ouro_heap::HVec<ObjRef>, v: ObjRef) -> bool {
     let n = items.len() + 1;
-    let cap = items.capacity();
-    // Room already, and not so much that CPython's list_resize would shrink
-    // (its `allocated >= newsize >= allocated / 2`).
-    if n <= cap && n >= cap >> 1 {
+    if keeps_allocation(n, items.capacity()) {
         items.push(v);
         return true;
     }
