@@ -536,6 +536,44 @@ impl Vm {
         Some(kind)
     }
 
+    /// [`Vm::end_frame`] for the common case, inline: a `Normal` frame
+    /// called from bytecode with nothing held, an empty value stack and no
+    /// frame object, run with no tracer or recorder watching. Its slots are
+    /// released in `co_varnames` order, then the frame's own references.
+    /// False (and nothing done) for any other frame.
+    #[inline(always)]
+    fn end_plain_frame(&mut self) -> bool {
+        let Some(top) = self.frames.last() else {
+            return false;
+        };
+        if !matches!(top.kind, FrameKind::Normal { held: 0 })
+            || top.frame_obj.is_some()
+            || self.stack.len() != top.stack_base
+            || self.tracer.is_some()
+            || self.viz.is_some()
+        {
+            return false;
+        }
+        self.locals.truncate(top.locals_base);
+        if let Some(Frame {
+            code_obj,
+            globals,
+            builtins,
+            namespace,
+            func,
+            ..
+        }) = self.frames.pop()
+        {
+            // In declaration order, as the frame's own drop would.
+            drop(code_obj);
+            drop(globals);
+            drop(builtins);
+            drop(namespace);
+            drop(func);
+        }
+        true
+    }
+
     /// The first half of ending the top frame: its value stack and slots
     /// are released (the slots in `co_varnames` order), or the slots go to
     /// its frame object if it has one. None if there is no frame.
@@ -1366,6 +1404,10 @@ impl Vm {
                         }
                         Instr::ReturnValue => {
                             let v = tri!('err, self.pop());
+                            if self.end_plain_frame() {
+                                self.stack.push(v);
+                                continue 'frames;
+                            }
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             if self.viz.is_some() {
@@ -3600,6 +3642,7 @@ impl SimpleCall {
     }
 }
 
+#[inline(always)]
 fn simple_call(func: &ObjRef, given: usize) -> Option<SimpleCall> {
     simple_call_of(func, given, false)
 }
