@@ -653,8 +653,11 @@ pub(crate) unsafe fn inc(p: NonNull<ObjHeader>) {
     // SAFETY: the caller guarantees LIVE.
     let h = unsafe { p.as_ref() };
     let n = h.refcnt.get();
-    // Saturate at IMMORTAL instead of wrapping.
-    h.refcnt.set(n + (n != IMMORTAL) as u32);
+    // Saturate at IMMORTAL instead of wrapping (a branch never taken in
+    // practice: cheaper than computing the saturation).
+    if n != IMMORTAL {
+        h.refcnt.set(n + 1);
+    }
 }
 
 /// Decrements a count, tearing the object down at zero.
@@ -666,12 +669,10 @@ pub(crate) unsafe fn dec(p: NonNull<ObjHeader>) {
     // SAFETY: the caller guarantees LIVE.
     let h = unsafe { p.as_ref() };
     let n = h.refcnt.get();
-    if n > 1 {
-        if n != IMMORTAL {
-            h.refcnt.set(n - 1);
-        }
-    } else {
-        h.refcnt.set(0);
+    // An IMMORTAL count stays; any other goes down by one.
+    let m = n.wrapping_sub((n != IMMORTAL) as u32);
+    h.refcnt.set(m);
+    if m == 0 {
         // SAFETY: the count reached zero: the caller's count was the last.
         unsafe { heap::dealloc(p) };
     }
