@@ -560,7 +560,7 @@ impl ObjRef {
         self.has_flag(flags::F_ATTRS)
     }
 
-    #[inline]
+    #[inline(always)]
     fn attrs_ptr(&self) -> *mut Attrs {
         let kind = self.kind();
         // Plain instances (the common case) have no payload and no items.

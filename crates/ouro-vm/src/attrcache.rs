@@ -80,7 +80,7 @@ impl Vm {
     }
 
     /// `LOAD_ATTR` / `LOAD_METHOD` from the cache, or None on a miss.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_attr_cached(
         &self,
         obj: &ObjRef,
@@ -490,6 +490,7 @@ pub(crate) fn push_inline_attr(
 
 /// Whether none of the instance's inline attributes is `name` (false for a
 /// dict-backed instance: its dict may hold anything).
+#[inline(always)]
 fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
     match obj.attrs() {
         Some(a) => match &*a {
@@ -505,6 +506,7 @@ fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
 
 /// The value at entry `pos` of the dict of the type at `mro_index` of
 /// `ty`'s MRO, if its key is `name`.
+#[inline(always)]
 pub(crate) fn type_entry(ty: &ObjRef, mro_index: u32, pos: u32, name: &ObjRef) -> Option<ObjRef> {
     let t = ty.borrow::<TypeObj>()?;
     let entry = |dict: &ObjRef| {
