@@ -38,7 +38,12 @@
 //! - **BORROW**: the `borrow` byte tracks access to mutable payloads like a
 //!   `RefCell` flag: 0 free, `1..=254` shared borrows, 255 exclusive. Shared
 //!   payloads ([`Frozen`]) are never mutated after construction except through
-//!   `Cell`s, so they need no tracking.
+//!   `Cell`s (and under `UNIQUE`), so they need no tracking.
+//! - **UNIQUE**: an object whose count is 1, reached through the `&mut`
+//!   of the handle that owns that count and with no weak references, is
+//!   seen by nothing else: no other handle exists and no payload reference
+//!   derived from this one is live, so its frozen payload may be rewritten
+//!   (`ObjRef::reuse_float`).
 //! - **LAYOUT**: `F_GC` and `F_ATTRS` never change after allocation; they
 //!   alone (with the kind and the variable length) determine the block size.
 //! - **TYPE_REF**: `ty` is never null after construction; if the type has
@@ -501,6 +506,23 @@ impl ObjRef {
         // SAFETY: the payload starts PAYLOAD_OFFSET bytes after the header,
         // inside the same allocation (KIND).
         unsafe { (self.ptr.as_ptr() as *mut u8).add(PAYLOAD_OFFSET) as *mut T }
+    }
+
+    /// Gives a float held only by this handle (count 1, no weak
+    /// references) the value `v`, so that an arithmetic result can reuse
+    /// the block of an operand that would be freed right after. False, and
+    /// nothing changed, for any other object.
+    #[inline(always)]
+    pub fn reuse_float(&mut self, v: f64) -> bool {
+        let h = self.header();
+        if h.kind != Kind::Float || h.refcnt.get() != 1 || h.flags.get() & flags::F_WEAKREFS != 0 {
+            return false;
+        }
+        // SAFETY: UNIQUE — the count is 1 and `self` owns it, so no other
+        // handle exists; `&mut self` means no payload reference derived
+        // from this handle is live. Nothing can observe the write.
+        unsafe { (*self.payload_ptr::<crate::layout::FloatObj>()).value = v };
+        true
     }
 
     /// Shared access to an immutable payload, if the object is of that kind.

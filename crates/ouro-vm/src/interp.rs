@@ -1031,7 +1031,26 @@ impl Vm {
                                 _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
                                     (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
                                         match fast_float_op(op, x.value, y.value) {
-                                            Some(v) => tri!('err, self.new_float(v)),
+                                            // An operand on its way out
+                                            // takes the result.
+                                            Some(v) => {
+                                                let (mut a, mut b) = (a, b);
+                                                if a.reuse_float(v) {
+                                                    drop(b);
+                                                    self.stack.push(a);
+                                                    continue 'instrs;
+                                                }
+                                                if b.reuse_float(v) {
+                                                    drop(a);
+                                                    self.stack.push(b);
+                                                    continue 'instrs;
+                                                }
+                                                let r = tri!('err, self.new_float(v));
+                                                drop(a);
+                                                drop(b);
+                                                self.stack.push(r);
+                                                continue 'instrs;
+                                            }
                                             None => tri!('err, self.binary_op(&a, &b, op)),
                                         }
                                     }
