@@ -314,7 +314,7 @@ impl Vm {
     }
 
     /// `STORE_ATTR` through the cache. Gives the value back on a miss.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn store_attr_cached(
         &self,
         obj: &ObjRef,

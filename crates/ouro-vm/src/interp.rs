@@ -3586,7 +3586,7 @@ enum Stepped {
 /// to the iterator: Some(None) when it is exhausted (a sequence iterator
 /// then releases its sequence, as `seqiter_next` does), None for any other
 /// iterator.
-#[inline]
+#[inline(always)]
 fn step_inline(it: &ObjRef) -> Option<Option<Stepped>> {
     use crate::objects::iter::{step_list_or_tuple, step_range};
     if let Some(ri) = it.get::<ouro_heap::RangeIterObj>() {

@@ -543,7 +543,7 @@ pub(crate) fn step_range(ri: &RangeIterObj) -> Option<i64> {
 /// exhausted (the sequence is then released, as in CPython), None when the
 /// sequence is of another kind. Shared by `next()` and `FOR_ITER`, which
 /// steps these iterators itself.
-#[inline]
+#[inline(always)]
 pub(crate) fn step_list_or_tuple(io: &SeqIterObj) -> Option<Option<ObjRef>> {
     let Some(seq) = io.seq.take() else {
         return Some(None);
