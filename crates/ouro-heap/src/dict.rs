@@ -240,7 +240,7 @@ impl DictTable {
     }
 
     /// The live entry at `pos`, if any.
-    #[inline]
+    #[inline(always)]
     pub fn entry(&self, pos: usize) -> Option<&Entry> {
         self.keys.as_deref()?.entries.get(pos)?.as_ref()
     }

@@ -509,18 +509,21 @@ fn unshadowed(obj: &ObjRef, name: &ObjRef) -> bool {
 #[inline(always)]
 pub(crate) fn type_entry(ty: &ObjRef, mro_index: u32, pos: u32, name: &ObjRef) -> Option<ObjRef> {
     let t = ty.borrow::<TypeObj>()?;
-    let entry = |dict: &ObjRef| {
-        let d = dict.borrow::<DictObj>()?;
-        let e = d.table.entry(pos as usize)?;
-        e.key.is(name).then(|| e.value.clone())
-    };
     if mro_index == 0 {
         // The type itself: an MRO always starts with its type (`c3_mro`;
         // a metaclass cannot replace `mro()` in ouro).
-        return entry(&t.dict);
+        return dict_entry(&t.dict, pos, name);
     }
     let items = t.mro.get::<TupleObj>()?;
     let owner = items.items().get(mro_index as usize)?;
     let o = owner.borrow::<TypeObj>()?;
-    entry(&o.dict)
+    dict_entry(&o.dict, pos, name)
+}
+
+/// The value at entry `pos` of `dict`, if its key is `name`.
+#[inline(always)]
+fn dict_entry(dict: &ObjRef, pos: u32, name: &ObjRef) -> Option<ObjRef> {
+    let d = dict.borrow::<DictObj>()?;
+    let e = d.table.entry(pos as usize)?;
+    e.key.is(name).then(|| e.value.clone())
 }

@@ -561,6 +561,8 @@ impl Vm {
             builtins,
             namespace,
             func,
+            frame_obj,
+            kind,
             ..
         }) = self.frames.pop()
         {
@@ -570,6 +572,10 @@ impl Vm {
             drop(builtins);
             drop(namespace);
             drop(func);
+            // Both checked empty above (None, Normal): nothing to release.
+            debug_assert!(frame_obj.is_none());
+            std::mem::forget(frame_obj);
+            std::mem::forget(kind);
         }
         true
     }
