@@ -791,8 +791,6 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     }
     let payload = (p.as_ptr() as *const u8).wrapping_add(PAYLOAD_OFFSET);
     let var_len = match kind {
-        // The commonest free: a machine int, of one size.
-        Kind::Int => 0,
         // SAFETY: KIND — a str's payload is a StrObj.
         Kind::Str => unsafe { (*payload.cast::<StrObj>()).byte_len() },
         // SAFETY: KIND — a big int's payload is a BigIntObj.
@@ -801,11 +799,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         Kind::Bytes => unsafe { (*payload.cast::<BytesObj>()).len() },
         _ => 0,
     };
-    let size = if kind == Kind::Int {
-        block_size(Kind::Int, 0, 0)
-    } else {
-        block_size(kind, 0, var_len)
-    };
+    let size = block_size(kind, 0, var_len);
     if tracing() {
         // SAFETY: still live; its type too (builtin types are immortal).
         unsafe { crate::trace::on_free(p, size) };

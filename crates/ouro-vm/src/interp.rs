@@ -1037,23 +1037,8 @@ impl Vm {
                                 _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
                                     (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
                                         match fast_float_op(op, x.value, y.value) {
-                                            // An operand on its way out
-                                            // takes the result.
                                             Some(v) => {
-                                                let (mut a, mut b) = (a, b);
-                                                if a.reuse_float(v) {
-                                                    drop(b);
-                                                    self.stack.push(a);
-                                                    continue 'instrs;
-                                                }
-                                                if b.reuse_float(v) {
-                                                    drop(a);
-                                                    self.stack.push(b);
-                                                    continue 'instrs;
-                                                }
-                                                let r = tri!('err, self.new_float(v));
-                                                drop(a);
-                                                drop(b);
+                                                let r = tri!('err, self.float_result(a, b, v));
                                                 self.stack.push(r);
                                                 continue 'instrs;
                                             }
@@ -1847,6 +1832,24 @@ impl Vm {
     fn both_exact_float(&self, a: &ObjRef, b: &ObjRef) -> bool {
         let f = &self.types[T::Float as usize];
         a.class_is(f) && b.class_is(f)
+    }
+
+    /// The result `v` of an operation on the exact floats `a` and `b`,
+    /// which it consumes: written into an operand that only the value
+    /// stack held (`ObjRef::reuse_float`), else a new float.
+    #[inline(always)]
+    fn float_result(&mut self, mut a: ObjRef, mut b: ObjRef, v: f64) -> PyResult<ObjRef> {
+        if a.reuse_float(v) {
+            return Ok(a);
+        }
+        if b.reuse_float(v) {
+            return Ok(b);
+        }
+        let r = self.new_float(v);
+        // Left first, as CPython's BINARY_OP releases them.
+        drop(a);
+        drop(b);
+        r
     }
 
     #[inline]
