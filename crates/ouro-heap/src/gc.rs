@@ -931,6 +931,22 @@ unsafe fn move_legacy_finalizer_reachable(finalizers: *mut GcLink) {
     }
 }
 
+/// Whether `op`'s class has a `__del__` that has not run on it yet (PEP
+/// 442: once per object).
+///
+/// # Safety
+/// `op` is live.
+unsafe fn needs_finalizer(op: NonNull<ObjHeader>) -> bool {
+    // SAFETY: LIVE; a non-null type pointer is a live type (TYPE_REF).
+    unsafe {
+        let h = op.as_ref();
+        let ty = h.ty_ptr();
+        !ty.is_null()
+            && (*ty).tflags() & tflags::T_HAS_DEL != 0
+            && h.flags() & flags::F_FINALIZED == 0
+    }
+}
+
 /// Clears NEXT_MASK_UNREACHABLE on every object of `unreachable`.
 unsafe fn clear_unreachable_mask(unreachable: *mut GcLink) {
     // SAFETY: LINKED with marks.
@@ -1040,6 +1056,14 @@ pub struct Collection {
     /// Unreachable objects that could not be collected (`n`).
     uncollectable: usize,
     done: bool,
+    /// Whether a weakref callback or a finalizer was handed to the VM:
+    /// only Python code can make the unreachable set reachable again.
+    ran_code: bool,
+    /// What `handle_weakrefs`'s walk saw of the unreachable set: its size,
+    /// and whether an object in it has a `__del__` yet to run. While no
+    /// Python code runs, the later phases trust it instead of walking the
+    /// set again.
+    scan: Option<(usize, bool)>,
     /// What the phases saw, for traces: see [`PhaseCounts`].
     counts: PhaseCounts,
 }
@@ -1107,6 +1131,8 @@ impl Collection {
                 collected: 0,
                 uncollectable: 0,
                 done: false,
+                ran_code: false,
+                scan: None,
                 counts: PhaseCounts::default(),
             };
             let mut col = col;
@@ -1183,10 +1209,14 @@ impl Collection {
         // pointers and the weak table only; counts taken on queued weakrefs
         // free nothing.
         unsafe {
+            let mut len = 0;
+            let mut any_del = false;
             let mut g = next(unreachable);
             while g != unreachable {
                 let op = obj_of(g);
                 let n = next(g);
+                len += 1;
+                any_del |= needs_finalizer(op);
                 if op.as_ref().kind() == Kind::WeakRef {
                     // A weakref inside the garbage must not call back: its
                     // callback could see cleared objects (bpo-38006).
@@ -1207,6 +1237,7 @@ impl Collection {
                 }
                 g = n;
             }
+            self.scan = Some((len, any_del));
         }
     }
 
@@ -1220,6 +1251,7 @@ impl Collection {
             if list_is_empty(wrcb) {
                 return None;
             }
+            self.ran_code = true;
             Some(ObjRef::from_raw(obj_of(next(wrcb))))
         }
     }
@@ -1249,6 +1281,10 @@ impl Collection {
     pub fn next_to_finalize(&mut self) -> Option<ObjRef> {
         let unreachable = head_ptr(&self.unreachable);
         let seen = head_ptr(&self.seen);
+        if !self.ran_code && matches!(self.scan, Some((_, false))) {
+            // No `__del__` to run, and no code ran that could add one.
+            return None;
+        }
         // SAFETY: LINKED — each object is moved to `seen` before its
         // finalizer runs; objects freed meanwhile unlink themselves.
         unsafe {
@@ -1256,12 +1292,10 @@ impl Collection {
                 let g = next(unreachable);
                 let op = obj_of(g);
                 list_move(g, seen);
-                let h = op.as_ref();
-                let ty = h.ty_ptr();
-                let has_del = !ty.is_null() && (*ty).tflags() & tflags::T_HAS_DEL != 0;
-                if has_del && h.flags() & flags::F_FINALIZED == 0 {
-                    h.set_flag(flags::F_FINALIZED, true);
+                if needs_finalizer(op) {
+                    op.as_ref().set_flag(flags::F_FINALIZED, true);
                     self.counts.finalizers += 1;
+                    self.ran_code = true;
                     return Some(new_ref(op));
                 }
             }
@@ -1272,6 +1306,9 @@ impl Collection {
 
     /// Deduces the unreachable set again after finalizers ran: what they
     /// resurrected (and what that reaches) moves to the older generation.
+    /// When no Python code ran since [`Collection::begin`], nothing can
+    /// have been resurrected and the set is kept as it is: deducing it
+    /// again would find the same objects (and leave the same marks).
     pub fn handle_resurrected_objects(&mut self) {
         let unreachable = head_ptr(&self.unreachable);
         let seen = head_ptr(&self.seen);
@@ -1280,6 +1317,14 @@ impl Collection {
         // objects from here on.
         unsafe {
             list_merge(seen, unreachable);
+            if !self.ran_code {
+                validate_list(unreachable, Marks::CollectingSetUnreachableClear);
+                self.collected += match self.scan {
+                    Some((len, _)) => len,
+                    None => list_size(unreachable),
+                };
+                return;
+            }
             list_clear_collecting(unreachable);
             let before = list_size(unreachable);
             let still = head_ptr(&self.seen);
