@@ -726,12 +726,15 @@ pub fn maybe_untrack(obj: &ObjRef) {
 
 /// Sets `gc_refs` to the reference count for every object of `containers`
 /// and marks them collecting. An object whose payload is borrowed (Rust
-/// code is using it) gets one more: it is referenced from outside.
-unsafe fn update_refs(containers: *mut GcLink) {
+/// code is using it) gets one more: it is referenced from outside. Returns
+/// how many objects `containers` holds.
+unsafe fn update_refs(containers: *mut GcLink) -> usize {
     // SAFETY: LINKED, TRACKED_LIVE.
     unsafe {
+        let mut n = 0;
         let mut g = next(containers);
         while g != containers {
+            n += 1;
             let h = obj_of(g).as_ref();
             let busy = (h.borrow_state() != 0) as usize;
             reset_refs(g, h.refcnt() as usize + busy);
@@ -739,6 +742,7 @@ unsafe fn update_refs(containers: *mut GcLink) {
             debug_assert!(get_refs(g) != 0, "gc: tracked object with count 0");
             g = next(g);
         }
+        n
     }
 }
 
@@ -838,17 +842,19 @@ unsafe fn move_unreachable(young: *mut GcLink, unreachable: *mut GcLink) {
 }
 
 /// Deduces which objects of `base` are unreachable from outside it and
-/// moves them to `unreachable` (which this initialises).
-unsafe fn deduce_unreachable(base: *mut GcLink, unreachable: *mut GcLink) {
+/// moves them to `unreachable` (which this initialises). Returns how many
+/// objects `base` held.
+unsafe fn deduce_unreachable(base: *mut GcLink, unreachable: *mut GcLink) -> usize {
     // SAFETY: forwarded contracts.
     unsafe {
         validate_list(base, Marks::CollectingClearUnreachableClear);
-        update_refs(base);
+        let examined = update_refs(base);
         subtract_refs(base);
         list_init(unreachable);
         move_unreachable(base, unreachable);
         validate_list(base, Marks::CollectingClearUnreachableClear);
         validate_list(unreachable, Marks::CollectingSetUnreachableSet);
+        examined
     }
 }
 
@@ -892,12 +898,14 @@ fn has_legacy_finalizer(_op: NonNull<ObjHeader>) -> bool {
 
 /// Moves unreachable objects with legacy finalizers to `finalizers`, and
 /// clears NEXT_MASK_UNREACHABLE on the rest: `unreachable` is an ordinary
-/// list afterwards.
-unsafe fn move_legacy_finalizers(unreachable: *mut GcLink, finalizers: *mut GcLink) {
+/// list afterwards. Returns how many objects were unreachable (both kinds).
+unsafe fn move_legacy_finalizers(unreachable: *mut GcLink, finalizers: *mut GcLink) -> usize {
     // SAFETY: LINKED (with marks, handled by hand as in CPython).
     unsafe {
+        let mut count = 0;
         let mut g = next(unreachable);
         while g != unreachable {
+            count += 1;
             debug_assert!((*g).next.get() & NEXT_MASK_UNREACHABLE != 0);
             (*g).next.set((*g).next.get() & !NEXT_MASK_UNREACHABLE);
             let n = next(g);
@@ -907,6 +915,7 @@ unsafe fn move_legacy_finalizers(unreachable: *mut GcLink, finalizers: *mut GcLi
             }
             g = n;
         }
+        count
     }
 }
 
@@ -947,17 +956,21 @@ unsafe fn needs_finalizer(op: NonNull<ObjHeader>) -> bool {
     }
 }
 
-/// Clears NEXT_MASK_UNREACHABLE on every object of `unreachable`.
-unsafe fn clear_unreachable_mask(unreachable: *mut GcLink) {
+/// Clears NEXT_MASK_UNREACHABLE on every object of `unreachable`; returns
+/// how many there are.
+unsafe fn clear_unreachable_mask(unreachable: *mut GcLink) -> usize {
     // SAFETY: LINKED with marks.
     unsafe {
+        let mut count = 0;
         let mut g = next(unreachable);
         while g != unreachable {
+            count += 1;
             debug_assert!((*g).next.get() & NEXT_MASK_UNREACHABLE != 0);
             (*g).next.set((*g).next.get() & !NEXT_MASK_UNREACHABLE);
             g = next(g);
         }
         validate_list(unreachable, Marks::CollectingSetUnreachableClear);
+        count
     }
 }
 
@@ -1136,19 +1149,8 @@ impl Collection {
                 counts: PhaseCounts::default(),
             };
             let mut col = col;
-            col.counts.examined = list_size(young);
             let unreachable = head_ptr(&col.unreachable);
-            deduce_unreachable(young, unreachable);
-            // Read through the marks: the list is singly usable here.
-            col.counts.unreachable = {
-                let mut n = 0;
-                let mut g = next(unreachable);
-                while g != unreachable {
-                    n += 1;
-                    g = ((*g).next.get() & !NEXT_MASK_UNREACHABLE) as *mut GcLink;
-                }
-                n
-            };
+            col.counts.examined = deduce_unreachable(young, unreachable);
             untrack_tuples(young);
             if young != old {
                 if generation == NUM_GENERATIONS - 2 {
@@ -1163,7 +1165,7 @@ impl Collection {
                 gc.long_lived_total = list_size(young);
             }
             let finalizers = head_ptr(&col.finalizers);
-            move_legacy_finalizers(unreachable, finalizers);
+            col.counts.unreachable = move_legacy_finalizers(unreachable, finalizers);
             move_legacy_finalizer_reachable(finalizers);
             validate_list(finalizers, Marks::CollectingClearUnreachableClear);
             validate_list(unreachable, Marks::CollectingSetUnreachableClear);
@@ -1326,14 +1328,12 @@ impl Collection {
                 return;
             }
             list_clear_collecting(unreachable);
-            let before = list_size(unreachable);
             let still = head_ptr(&self.seen);
-            deduce_unreachable(unreachable, still);
-            clear_unreachable_mask(still);
+            let before = deduce_unreachable(unreachable, still);
+            let left = clear_unreachable_mask(still);
             list_merge(unreachable, self.old());
             // The final set moves back under the `unreachable` head.
             list_merge(still, unreachable);
-            let left = list_size(unreachable);
             self.counts.resurrected = before - left;
             self.collected += left;
         }
