@@ -504,6 +504,9 @@ pub struct DictIterObj {
     /// `len(d)` when iteration started, to detect resizing.
     pub used: Cell<usize>,
     pub what: DictIterWhat,
+    /// An items iterator's result tuple, handed out again while nothing
+    /// else holds it (CPython's `di_result`).
+    pub result: Cell<Option<ObjRef>>,
 }
 payload!(DictIterObj, Kind::DictIter, frozen);
 
@@ -783,6 +786,7 @@ impl Children for SeqIterObj {
 
 impl Children for DictIterObj {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
+        push_opt(out, self.result.take());
         push_opt(out, self.dict.take());
     }
 }
@@ -965,6 +969,7 @@ impl Traverse for SeqIterObj {
 impl Traverse for DictIterObj {
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         visit_cell(visit, &self.dict);
+        visit_cell(visit, &self.result);
     }
 }
 

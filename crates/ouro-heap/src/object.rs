@@ -43,7 +43,7 @@
 //!   of the handle that owns that count and with no weak references, is
 //!   seen by nothing else: no other handle exists and no payload reference
 //!   derived from this one is live, so its frozen payload may be rewritten
-//!   (`ObjRef::reuse_float`).
+//!   (`ObjRef::reuse_float`, `ObjRef::unique_tuple_items`).
 //! - **LAYOUT**: `F_GC` and `F_ATTRS` never change after allocation; they
 //!   alone (with the kind and the variable length) determine the block size.
 //! - **TYPE_REF**: `ty` is never null after construction; if the type has
@@ -523,6 +523,28 @@ impl ObjRef {
         // from this handle is live. Nothing can observe the write.
         unsafe { (*self.payload_ptr::<crate::layout::FloatObj>()).value = v };
         true
+    }
+
+    /// The items of a tuple held only by this handle (count 1, no weak
+    /// references), to be replaced in place: CPython's `enumerate`, `zip`
+    /// and `dict.items()` iterators hand out one result tuple again once
+    /// its user let go of it. None, and nothing lent, for any other object.
+    #[inline(always)]
+    pub fn unique_tuple_items(&mut self) -> Option<&mut [ObjRef]> {
+        let h = self.header();
+        if h.kind != Kind::Tuple || h.refcnt.get() != 1 || h.flags.get() & flags::F_WEAKREFS != 0 {
+            return None;
+        }
+        // SAFETY: UNIQUE — the count is 1 and `self` owns it, so no other
+        // handle exists and no payload reference derived from one is live;
+        // the returned slice borrows `self` mutably, so none can be made
+        // while it lives. KIND: a tuple's payload is followed by `len`
+        // initialised references.
+        unsafe {
+            let t = self.payload_ptr::<crate::layout::TupleObj>();
+            let items = (t as *mut u8).add(size_of::<crate::layout::TupleObj>()) as *mut ObjRef;
+            Some(std::slice::from_raw_parts_mut(items, (*t).len()))
+        }
     }
 
     /// Shared access to an immutable payload, if the object is of that kind.

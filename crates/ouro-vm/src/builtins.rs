@@ -1258,15 +1258,26 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
                 );
             };
             let start = args.pos.get(1).cloned().or(start_kw);
-            let count = match start {
-                Some(s) => match vm.index_value(&s)?.to_i64() {
-                    Some(v) => v,
-                    None => return Err(vm.overflow_error("enumerate start too large")),
-                },
-                None => 0,
+            let (count, long_count) = match start {
+                Some(s) => {
+                    let v = vm.index_value(&s)?;
+                    match v.to_i64() {
+                        Some(c) => (c, None),
+                        None => (0, Some(v)),
+                    }
+                }
+                None => (0, None),
             };
             let it = vm.iter(&src)?;
-            LazyIter::Enumerate { it, count }
+            // The tuple each step hands out again (CPython's en_result).
+            let none = vm.none.clone();
+            let result = Some(vm.new_tuple_of([none.clone(), none])?);
+            LazyIter::Enumerate {
+                it,
+                count,
+                long_count,
+                result,
+            }
         }
         T::Zip => {
             let strict = match args.take_kw(vm, "strict") {
@@ -1284,7 +1295,18 @@ pub(crate) fn lazy_iter_new(vm: &mut Vm, t: T, mut args: Args) -> PyResult<ObjRe
                 }
                 its.push(vm.iter(a)?);
             }
-            LazyIter::Zip { its, strict }
+            // zip's reused result tuple, as enumerate's.
+            let result = if its.is_empty() {
+                None
+            } else {
+                let none = vm.none.clone();
+                Some(vm.new_tuple(vec![none; its.len()])?)
+            };
+            LazyIter::Zip {
+                its,
+                strict,
+                result,
+            }
         }
         T::Map => {
             args.no_kw(vm, "map")?;

@@ -351,16 +351,27 @@ impl Vm {
         };
         let used = d.borrow::<DictObj>().map_or(0, |x| x.table.len());
         let ty = self.ty(t).clone();
-        self.alloc(
+        // An items iterator's reused result tuple (CPython's di_result,
+        // made after the iterator).
+        let iter = self.alloc(
             &ty,
             DictIterObj {
                 dict: std::cell::Cell::new(Some(d.clone())),
                 pos: std::cell::Cell::new(0),
                 used: std::cell::Cell::new(used),
                 what,
+                result: std::cell::Cell::new(None),
             },
             false,
-        )
+        )?;
+        if what == DictIterWhat::Items && !view {
+            let none = self.none.clone();
+            let result = self.new_tuple_of([none.clone(), none])?;
+            if let Some(io) = iter.get::<DictIterObj>() {
+                io.result.set(Some(result));
+            }
+        }
+        Ok(iter)
     }
 
     pub(crate) fn is_dict_view(&self, o: &ObjRef) -> bool {
@@ -608,7 +619,26 @@ impl Vm {
                 match io.what {
                     DictIterWhat::Keys => Ok(Some(k)),
                     DictIterWhat::Values => Ok(Some(v)),
-                    DictIterWhat::Items => self.new_tuple_of([k, v]).map(Some),
+                    DictIterWhat::Items => {
+                        // CPython's dictiter_iternextitem: the result tuple
+                        // again if nothing else holds it, the old key and
+                        // value released after the new ones are in.
+                        let mut res = io.result.take();
+                        if let Some(r) = res.as_mut() {
+                            if let Some(slots) = r.unique_tuple_items().filter(|s| s.len() == 2) {
+                                let old_k = std::mem::replace(&mut slots[0], k);
+                                let old_v = std::mem::replace(&mut slots[1], v);
+                                ouro_heap::gc::track(r);
+                                let out = r.clone();
+                                io.result.set(res);
+                                drop(old_k);
+                                drop(old_v);
+                                return Ok(Some(out));
+                            }
+                        }
+                        io.result.set(res);
+                        self.new_tuple_of([k, v]).map(Some)
+                    }
                 }
             }
         }

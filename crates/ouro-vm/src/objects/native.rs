@@ -109,13 +109,20 @@ native_payload!(
 
 /// The lazy iterators: each holds its source iterators and state.
 pub enum LazyIter {
+    /// `enumerate`: the next index is `count`, or `long_count` once it
+    /// is beyond 64 bits. `result` is the tuple handed out again while
+    /// nothing else holds it (CPython's `en_result`).
     Enumerate {
         it: ObjRef,
         count: i64,
+        long_count: Option<num_bigint::BigInt>,
+        result: Option<ObjRef>,
     },
+    /// `zip`, with its reused result tuple as `enumerate`'s.
     Zip {
         its: Vec<ObjRef>,
         strict: bool,
+        result: Option<ObjRef>,
     },
     Map {
         func: ObjRef,
@@ -145,8 +152,14 @@ pub enum LazyIter {
 impl NativePayload for LazyIter {
     fn take_children(&mut self, out: &mut Vec<ObjRef>) {
         match std::mem::replace(self, LazyIter::Done) {
-            LazyIter::Enumerate { it, .. } => out.push(it),
-            LazyIter::Zip { its, .. } => out.extend(its.into_iter().rev()),
+            LazyIter::Enumerate { it, result, .. } => {
+                out.extend(result);
+                out.push(it);
+            }
+            LazyIter::Zip { its, result, .. } => {
+                out.extend(result);
+                out.extend(its.into_iter().rev());
+            }
             LazyIter::Map { func, its } => {
                 out.extend(its.into_iter().rev());
                 out.push(func);
@@ -165,8 +178,14 @@ impl NativePayload for LazyIter {
     }
     fn traverse(&self, visit: &mut dyn FnMut(&ObjRef)) {
         match self {
-            LazyIter::Enumerate { it, .. } => visit(it),
-            LazyIter::Zip { its, .. } => its.iter().for_each(&mut *visit),
+            LazyIter::Enumerate { it, result, .. } => {
+                visit(it);
+                result.iter().for_each(&mut *visit);
+            }
+            LazyIter::Zip { its, result, .. } => {
+                its.iter().for_each(&mut *visit);
+                result.iter().for_each(&mut *visit);
+            }
             LazyIter::Map { func, its } => {
                 visit(func);
                 its.iter().for_each(&mut *visit);
@@ -409,10 +428,148 @@ impl Vm {
         Ok(Some(crate::ops::pointer_hash(o)))
     }
 
+    /// Takes a lazy iterator's result tuple out while its next item is
+    /// made (a `__next__` running meanwhile that reaches the iterator
+    /// again finds none and makes a new tuple).
+    fn take_lazy_result(it: &ObjRef) -> Option<ObjRef> {
+        Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
+            LazyIter::Enumerate { result, .. } | LazyIter::Zip { result, .. } => result.take(),
+            _ => None,
+        })
+        .flatten()
+    }
+
+    /// Gives the result tuple back (whatever the slot held is released
+    /// after the borrow ends).
+    fn put_lazy_result(it: &ObjRef, r: Option<ObjRef>) {
+        let Some(r) = r else { return };
+        let old = Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
+            LazyIter::Enumerate { result, .. } | LazyIter::Zip { result, .. } => result.replace(r),
+            _ => Some(r),
+        });
+        drop(old);
+    }
+
+    /// `enumerate`'s next index, counted on (into a big int past 64 bits,
+    /// as CPython's `enum_next_long`).
+    fn enumerate_index(&mut self, it: &ObjRef) -> PyResult<ObjRef> {
+        let step = Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
+            LazyIter::Enumerate {
+                count, long_count, ..
+            } => match long_count {
+                Some(big) => {
+                    let v = big.clone();
+                    *big += 1;
+                    Err(v)
+                }
+                None => {
+                    let c = *count;
+                    match c.checked_add(1) {
+                        Some(n) => *count = n,
+                        None => *long_count = Some(num_bigint::BigInt::from(c) + 1),
+                    }
+                    Ok(c)
+                }
+            },
+            _ => Ok(0),
+        });
+        match step {
+            Some(Ok(c)) => self.new_int(c),
+            Some(Err(big)) => self.new_bigint(big),
+            None => Err(self.internal_error("not an enumerate")),
+        }
+    }
+
+    /// `enumerate`'s result: its tuple again if nothing else holds it
+    /// (the old items released index first, as CPython's `enum_next`),
+    /// else a new one.
+    fn lazy_result<const N: usize>(
+        &mut self,
+        it: &ObjRef,
+        mut items: [ObjRef; N],
+    ) -> PyResult<ObjRef> {
+        let mut res = Vm::take_lazy_result(it);
+        if let Some(r) = res.as_mut() {
+            if let Some(slots) = r.unique_tuple_items().filter(|s| s.len() == N) {
+                for (slot, new) in slots.iter_mut().zip(items.iter_mut()) {
+                    std::mem::swap(slot, new);
+                }
+                // The collector may have untracked it (bpo-42536).
+                ouro_heap::gc::track(r);
+                let out = r.clone();
+                Vm::put_lazy_result(it, res);
+                drop(items);
+                return Ok(out);
+            }
+        }
+        Vm::put_lazy_result(it, res);
+        self.new_tuple_of(items)
+    }
+
+    /// `zip`'s next tuple (CPython's `zip_next`): its result tuple again
+    /// if nothing else holds it, each old item released as its new one
+    /// arrives, else a new tuple. `Err(i)` when iterator `i` is
+    /// exhausted (a reused tuple keeps the items written before it).
+    fn zip_next(&mut self, it: &ObjRef, n: usize) -> PyResult<Result<ObjRef, usize>> {
+        if n == 0 {
+            return Ok(Err(0));
+        }
+        let nth = |i: usize| {
+            Vm::with_native::<LazyIter, _>(it, |l| match l {
+                LazyIter::Zip { its, .. } => its.get(i).cloned(),
+                _ => None,
+            })
+            .flatten()
+        };
+        let mut res = Vm::take_lazy_result(it);
+        let mut reuse = res
+            .as_mut()
+            .and_then(|r| r.unique_tuple_items())
+            .is_some_and(|s| s.len() == n);
+        let mut vals: Vec<ObjRef> = Vec::new();
+        for i in 0..n {
+            let item = match nth(i).map(|inner| self.next(&inner)) {
+                Some(Ok(Some(v))) => v,
+                Some(Ok(None)) | None => {
+                    Vm::put_lazy_result(it, res);
+                    // A new tuple's items go last first, as tupledealloc.
+                    while vals.pop().is_some() {}
+                    return Ok(Err(i));
+                }
+                Some(Err(e)) => {
+                    Vm::put_lazy_result(it, res);
+                    return Err(e);
+                }
+            };
+            if let (true, Some(r)) = (reuse, res.as_mut()) {
+                if let Some(slots) = r.unique_tuple_items() {
+                    let old = std::mem::replace(&mut slots[i], item);
+                    drop(old);
+                    continue;
+                }
+                // Something took a reference meanwhile (gc.get_objects):
+                // the items so far go on in a new tuple.
+                reuse = false;
+                vals = r
+                    .get::<ouro_heap::TupleObj>()
+                    .map_or(Vec::new(), |t| t.items()[..i].to_vec());
+            }
+            vals.push(item);
+        }
+        if let (true, Some(r)) = (reuse, res.as_ref()) {
+            ouro_heap::gc::track(r);
+            let out = r.clone();
+            Vm::put_lazy_result(it, res);
+            return Ok(Ok(out));
+        }
+        Vm::put_lazy_result(it, res);
+        Ok(Ok(self.new_tuple(vals)?))
+    }
+
     /// `next()` of the lazy iterators. Outer None: not a lazy iterator.
     pub(crate) fn native_next(&mut self, it: &ObjRef) -> PyResult<Option<Option<ObjRef>>> {
         enum Step {
-            Enumerate(ObjRef, i64),
+            Enumerate(ObjRef),
             Zip(usize, bool),
             Map(ObjRef, Vec<ObjRef>),
             Filter(ObjRef, ObjRef),
@@ -422,12 +579,8 @@ impl Vm {
             Done,
         }
         let step = Vm::with_native_mut::<LazyIter, _>(it, |l| match l {
-            LazyIter::Enumerate { it, count } => {
-                let c = *count;
-                *count += 1;
-                Step::Enumerate(it.clone(), c)
-            }
-            LazyIter::Zip { its, strict } => Step::Zip(its.len(), *strict),
+            LazyIter::Enumerate { it, .. } => Step::Enumerate(it.clone()),
+            LazyIter::Zip { its, strict, .. } => Step::Zip(its.len(), *strict),
             LazyIter::Map { func, its } => Step::Map(func.clone(), its.clone()),
             LazyIter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
             LazyIter::Reversed {
@@ -465,82 +618,50 @@ impl Vm {
         let r = match step {
             Step::Done => None,
             Step::LongRange(v) => Some(self.new_bigint(v)?),
-            Step::Enumerate(inner, c) => match self.next(&inner)? {
+            Step::Enumerate(inner) => match self.next(&inner)? {
                 Some(v) => {
-                    let n = self.new_int(c)?;
-                    Some(self.new_tuple_of([n, v])?)
+                    // The index is read after the item, as CPython's
+                    // enum_next does (the item's `__next__` may have
+                    // advanced this enumerate).
+                    let n = self.enumerate_index(it)?;
+                    Some(self.lazy_result(it, [n, v])?)
                 }
                 None => None,
             },
-            Step::Zip(n, strict) => {
-                // The iterators are fetched one at a time: no copy of the
-                // list per step.
-                let nth = |i: usize| {
-                    Vm::with_native::<LazyIter, _>(it, |l| match l {
-                        LazyIter::Zip { its, .. } => its.get(i).cloned(),
-                        _ => None,
-                    })
-                    .flatten()
-                };
-                if n == 2 && !strict {
-                    let (Some(a), Some(b)) = (nth(0), nth(1)) else {
-                        return Ok(Some(None));
+            Step::Zip(n, strict) => match self.zip_next(it, n)? {
+                Ok(t) => Some(t),
+                Err(i) if strict && n > 0 => {
+                    let nth = |i: usize| {
+                        Vm::with_native::<LazyIter, _>(it, |l| match l {
+                            LazyIter::Zip { its, .. } => its.get(i).cloned(),
+                            _ => None,
+                        })
+                        .flatten()
                     };
-                    let Some(x) = self.next(&a)? else {
-                        return Ok(Some(None));
-                    };
-                    let Some(y) = self.next(&b)? else {
-                        return Ok(Some(None));
-                    };
-                    return Ok(Some(Some(self.new_tuple_of([x, y])?)));
-                }
-                let its: Vec<ObjRef> = (0..n).filter_map(nth).collect();
-                let mut vals = Vec::with_capacity(its.len());
-                let mut exhausted_at = None;
-                for (i, inner) in its.iter().enumerate() {
-                    match self.next(inner)? {
-                        Some(v) => vals.push(v),
-                        None => {
-                            exhausted_at = Some(i);
-                            break;
+                    if i > 0 {
+                        let s = if i == 1 { " " } else { "s 1-" };
+                        let msg = if i == 1 {
+                            format!("zip() argument 2 is shorter than argument{s}1")
+                        } else {
+                            format!("zip() argument {} is shorter than arguments 1-{i}", i + 1)
+                        };
+                        return Err(self.value_error(msg));
+                    }
+                    for j in 1..n {
+                        let Some(inner) = nth(j) else { break };
+                        if self.next(&inner)?.is_some() {
+                            let msg = if j == 1 {
+                                "zip() argument 2 is longer than argument 1".to_string()
+                            } else {
+                                format!("zip() argument {} is longer than arguments 1-{j}", j + 1)
+                            };
+                            return Err(self.value_error(msg));
                         }
                     }
+                    None
                 }
-                match exhausted_at {
-                    None if !its.is_empty() => Some(self.new_tuple(vals)?),
-                    None => None,
-                    Some(i) => {
-                        if strict {
-                            if i > 0 {
-                                let s = if i == 1 { " " } else { "s 1-" };
-                                let msg = if i == 1 {
-                                    format!("zip() argument 2 is shorter than argument{s}1")
-                                } else {
-                                    format!(
-                                        "zip() argument {} is shorter than arguments 1-{i}",
-                                        i + 1
-                                    )
-                                };
-                                return Err(self.value_error(msg));
-                            }
-                            for (j, inner) in its.iter().enumerate().skip(1) {
-                                if self.next(inner)?.is_some() {
-                                    let msg = if j == 1 {
-                                        "zip() argument 2 is longer than argument 1".to_string()
-                                    } else {
-                                        format!(
-                                            "zip() argument {} is longer than arguments 1-{j}",
-                                            j + 1
-                                        )
-                                    };
-                                    return Err(self.value_error(msg));
-                                }
-                            }
-                        }
-                        None
-                    }
-                }
-            }
+                Err(_) => None,
+            },
             Step::Map(func, its) => {
                 let mut vals = Vec::with_capacity(its.len());
                 let mut done = false;
