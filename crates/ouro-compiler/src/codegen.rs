@@ -1295,17 +1295,24 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `while`: the test at the top, and again at the bottom of the body
+    /// jumping back into it while true, as CPython 3.11's compiler_while
+    /// does (one jump per turn instead of two). `continue` goes to the top.
     fn while_stmt(&mut self, s: &'a ast::StmtWhile) -> Result<(), CompileError> {
         let start = self.new_label();
+        let body = self.new_label();
         let orelse = self.new_label();
         let end = self.new_label();
         self.bind(start);
         self.push_fblock(FBlockKind::WhileLoop, start, end, [None, None]);
         self.jump_if(&s.test, false, orelse)?;
+        self.bind(body);
         self.body(&s.body)?;
-        let saved = self.set_loc(s.test.range());
-        self.emit_jump_noline(start);
-        self.restore_loc(saved);
+        if self.u().reachable {
+            let saved = self.set_loc(s.test.range());
+            self.jump_if(&s.test, true, body)?;
+            self.restore_loc(saved);
+        }
         self.pop_fblock();
         self.bind(orelse);
         self.body(&s.orelse)?;
@@ -2405,6 +2412,19 @@ impl<'a> Compiler<'a> {
     /// Jumps to `target` if `e` is truthy (`cond`) or falsy (`!cond`).
     /// Mirrors CPython's `compiler_jump_if`.
     fn jump_if(&mut self, e: &'a Expr, cond: bool, target: Label) -> Result<(), CompileError> {
+        if let Some(truth) = literal_truth(e) {
+            // A literal test: the jump is decided now, as CPython 3.11's
+            // optimizer makes of LOAD_CONST and a conditional jump (a NOP
+            // keeps the line).
+            let saved = self.set_loc(e.range());
+            self.emit(if truth == cond {
+                Instr::Jump(target)
+            } else {
+                Instr::Nop
+            });
+            self.restore_loc(saved);
+            return Ok(());
+        }
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 return self.jump_if(&u.operand, !cond, target);
@@ -3325,6 +3345,18 @@ fn literal_constant(e: &Expr) -> Option<Constant> {
         Expr::NoneLiteral(_) => Some(Constant::None),
         Expr::EllipsisLiteral(_) => Some(Constant::Ellipsis),
         other => fold_constant(other),
+    }
+}
+
+/// The truth of a literal whose truth is known without running anything
+/// (`True`, `None`, `0`, `"x"`), for tests that need no evaluation.
+fn literal_truth(e: &Expr) -> Option<bool> {
+    match literal_constant(e)? {
+        Constant::True => Some(true),
+        Constant::False | Constant::None => Some(false),
+        Constant::Int(v) => Some(v != 0),
+        Constant::Str(s) => Some(!s.is_empty()),
+        _ => None,
     }
 }
 
