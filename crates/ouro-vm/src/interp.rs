@@ -3818,8 +3818,9 @@ pub(crate) enum UnaryKind {
     Invert,
 }
 
-/// Float arithmetic that cannot raise; None defers to the general path
-/// (division by zero, `//`, `%`, `**` and the rest).
+/// Float arithmetic that does not raise; None defers to the general path
+/// (division by zero, `//`, `%`, a `**` that raises or gives a complex,
+/// and the rest).
 #[inline(always)]
 fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
     match op {
@@ -3827,6 +3828,9 @@ fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
         BinOp::Subtract | BinOp::InplaceSubtract => Some(a - b),
         BinOp::Multiply | BinOp::InplaceMultiply => Some(a * b),
         BinOp::TrueDivide | BinOp::InplaceTrueDivide if b != 0.0 => Some(a / b),
+        // float_pow's result; its errors (and complex results) are raised
+        // by the general path.
+        BinOp::Power | BinOp::InplacePower => ouro_algo::float::pow(a, b).ok(),
         _ => None,
     }
 }
