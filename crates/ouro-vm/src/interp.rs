@@ -543,19 +543,31 @@ impl Vm {
     /// False (and nothing done) for any other frame.
     #[inline(always)]
     fn end_plain_frame(&mut self) -> bool {
-        let Some(top) = self.frames.last() else {
-            return false;
-        };
-        if !matches!(top.kind, FrameKind::Normal { held: 0 })
+        match self.end_simple_frame(|k| matches!(k, FrameKind::Normal { held: 0 })) {
+            Some(kind) => {
+                // Normal with nothing held: no drop glue to run.
+                std::mem::forget(kind);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// [`Vm::end_plain_frame`] for a frame whose kind `eligible` accepts,
+    /// which is handed back.
+    #[inline(always)]
+    fn end_simple_frame(&mut self, eligible: impl Fn(&FrameKind) -> bool) -> Option<FrameKind> {
+        let top = self.frames.last()?;
+        if !eligible(&top.kind)
             || top.frame_obj.is_some()
             || self.stack.len() != top.stack_base
             || self.tracer.is_some()
             || self.viz.is_some()
         {
-            return false;
+            return None;
         }
         self.locals.truncate(top.locals_base);
-        if let Some(Frame {
+        let Frame {
             code_obj,
             globals,
             builtins,
@@ -564,20 +576,17 @@ impl Vm {
             frame_obj,
             kind,
             ..
-        }) = self.frames.pop()
-        {
-            // In declaration order, as the frame's own drop would.
-            drop(code_obj);
-            drop(globals);
-            drop(builtins);
-            drop(namespace);
-            drop(func);
-            // Both checked empty above (None, Normal): nothing to release.
-            debug_assert!(frame_obj.is_none());
-            std::mem::forget(frame_obj);
-            std::mem::forget(kind);
-        }
-        true
+        } = self.frames.pop()?;
+        // In declaration order, as the frame's own drop would.
+        drop(code_obj);
+        drop(globals);
+        drop(builtins);
+        drop(namespace);
+        drop(func);
+        // Checked empty above: nothing to release.
+        debug_assert!(frame_obj.is_none());
+        std::mem::forget(frame_obj);
+        Some(kind)
     }
 
     /// The first half of ending the top frame: its value stack and slots
@@ -1417,6 +1426,17 @@ impl Vm {
                             if self.end_plain_frame() {
                                 self.stack.push(v);
                                 continue 'frames;
+                            }
+                            if v.is(&self.none) {
+                                // `__init__` returning None: the caller gets
+                                // the instance (as the general path below).
+                                if let Some(FrameKind::Init { inst, held }) =
+                                    self.end_simple_frame(|k| matches!(k, FrameKind::Init { .. }))
+                                {
+                                    self.release_held(held as usize);
+                                    self.stack.push(inst);
+                                    continue 'frames;
+                                }
                             }
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
