@@ -24,7 +24,10 @@
 //! 6. [`Collection::next_to_finalize`]: `__del__` runs once per object (PEP
 //!    442), called by the VM.
 //! 7. [`Collection::handle_resurrected_objects`]: the unreachable set is
-//!    deduced again; what a finalizer made reachable survives.
+//!    deduced again; what a finalizer made reachable survives. When no
+//!    Python code ran in phases 5 and 6, nothing can have changed and the
+//!    set is kept as it is (phase 6 is skipped too when phase 5's walk saw
+//!    no `__del__` to run).
 //! 8. [`Collection::delete_garbage`]: each remaining object is *cleared*
 //!    (CPython's `tp_clear`: its references are dropped), which breaks the
 //!    cycles; reference counting then frees them.
