@@ -872,6 +872,10 @@ unsafe fn dealloc_object(state: *mut HeapState, p: NonNull<ObjHeader>, ty_flags:
         }
         return;
     }
+    // SAFETY: forwarded.
+    if unsafe { release_leaf_tuple(state, p, ty_flags) } {
+        return;
+    }
     // SAFETY: reading the driver flag through the raw pointer.
     if unsafe { (*state).in_teardown } {
         // SAFETY: the caller's guarantee passes on.
@@ -975,11 +979,30 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     }
     // SAFETY: the payload is initialised and is dropped exactly once here.
     unsafe { drop_payload(kind, payload) };
+    // SAFETY: the caller's guarantee; the type, if counted, is on the
+    // teardown stack, released after this.
+    unsafe { free_object_block(state, p, kind, obj_flags, var_len) };
+}
 
+/// Frees the block of an object whose references are all released or
+/// moved out: its free event, its unlinking from the collector's lists and
+/// the block itself.
+///
+/// # Safety
+/// `p` has count zero and no handle, its header is intact and its payload
+/// owns nothing; `state` is this thread's heap state.
+#[inline(always)]
+unsafe fn free_object_block(
+    state: *mut HeapState,
+    p: NonNull<ObjHeader>,
+    kind: Kind,
+    obj_flags: u8,
+    var_len: usize,
+) {
+    let base = p.as_ptr() as *mut u8;
     let size = block_size(kind, obj_flags, var_len);
     if tracing() {
-        // SAFETY: the header is intact (only the payload was taken) and the
-        // type is released after this (it is on the teardown stack).
+        // SAFETY: the header is intact and the type is still live.
         unsafe { crate::trace::on_free(p, size) };
     }
     if obj_flags & flags::F_GC != 0 {
@@ -1000,6 +1023,74 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
         s.free_block(NonNull::new_unchecked(block), size);
         s.count_free(kind);
     }
+}
+
+/// Whether releasing `h`'s last reference frees it and nothing else, with
+/// no code run: what [`dealloc`] frees inline. Immortal objects, which are
+/// never freed, count too.
+#[inline(always)]
+fn releases_alone(h: &ObjHeader) -> bool {
+    if h.refcnt() == crate::object::IMMORTAL {
+        return true;
+    }
+    let ty = h.ty_ptr();
+    let ty_flags = if ty.is_null() {
+        0
+    } else {
+        // SAFETY: TYPE_REF — a non-null type outlives its instances.
+        unsafe { (*ty).tflags() }
+    };
+    h.flags() & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
+        && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
+        && matches!(
+            h.kind(),
+            Kind::Int
+                | Kind::Float
+                | Kind::Complex
+                | Kind::Str
+                | Kind::Bytes
+                | Kind::RangeIter
+                | Kind::BigInt
+        )
+}
+
+/// An exact tuple whose items are all leaves (or immortal) is released in
+/// place, as `tupledealloc` does: its items last to first, then its block,
+/// with no trip through the teardown stack (no item can free anything
+/// else, so nothing nests). False, and nothing done, for any other object.
+///
+/// # Safety
+/// As for [`dealloc_object`].
+#[inline(always)]
+unsafe fn release_leaf_tuple(state: *mut HeapState, p: NonNull<ObjHeader>, ty_flags: u8) -> bool {
+    // SAFETY: the caller guarantees the object is live with count zero.
+    let h = unsafe { p.as_ref() };
+    if h.kind() != Kind::Tuple
+        || ty_flags & tflags::T_HEAP != 0
+        || h.flags() & (flags::F_WEAKREFS | flags::F_ATTRS) != 0
+    {
+        return false;
+    }
+    let obj_flags = h.flags();
+    // SAFETY: KIND — a TupleObj followed by `len` initialised references,
+    // live while the tuple is (it still holds their counts).
+    let (items, n) = unsafe {
+        let payload = (p.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
+        let n = (*(payload as *const TupleObj)).len();
+        (payload.add(size_of::<TupleObj>()) as *const ObjRef, n)
+    };
+    // SAFETY: as above; only headers are read.
+    if !(0..n).all(|i| releases_alone(unsafe { (*items.add(i)).header() })) {
+        return false;
+    }
+    for i in (0..n).rev() {
+        // SAFETY: TEARDOWN — each reference is moved out exactly once and
+        // released; a leaf's release frees only itself.
+        drop(unsafe { ptr::read(items.add(i)) });
+    }
+    // SAFETY: every item was released; a TupleObj owns nothing else.
+    unsafe { free_object_block(state, p, Kind::Tuple, obj_flags, n) };
+    true
 }
 
 /// Moves a payload's references into `out`; returns the variable length.
