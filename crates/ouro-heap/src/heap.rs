@@ -778,13 +778,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         unsafe { free_float(state, p) };
         return;
     }
-    if h.flags() & (flags::F_GC | flags::F_ATTRS) != 0
-        || ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) != 0
-        || !matches!(
-            kind,
-            Kind::Int | Kind::Complex | Kind::Str | Kind::Bytes | Kind::RangeIter | Kind::BigInt
-        )
-    {
+    if !is_leaf(kind, h.flags(), ty_flags) {
         // SAFETY: forwarded.
         unsafe { dealloc_object(state, p, ty_flags) };
         return;
@@ -979,8 +973,7 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     }
     // SAFETY: the payload is initialised and is dropped exactly once here.
     unsafe { drop_payload(kind, payload) };
-    // SAFETY: the caller's guarantee; the type, if counted, is on the
-    // teardown stack, released after this.
+    // SAFETY: the caller's guarantee; a counted type is released later.
     unsafe { free_object_block(state, p, kind, obj_flags, var_len) };
 }
 
@@ -1025,25 +1018,15 @@ unsafe fn free_object_block(
     }
 }
 
-/// Whether releasing `h`'s last reference frees it and nothing else, with
-/// no code run: what [`dealloc`] frees inline. Immortal objects, which are
-/// never freed, count too.
+/// Whether an object is a leaf: a builtin atom with no references, no
+/// attributes and no finalizer, whose release frees it and nothing else
+/// and runs no code ([`dealloc`] frees these inline).
 #[inline(always)]
-fn releases_alone(h: &ObjHeader) -> bool {
-    if h.refcnt() == crate::object::IMMORTAL {
-        return true;
-    }
-    let ty = h.ty_ptr();
-    let ty_flags = if ty.is_null() {
-        0
-    } else {
-        // SAFETY: TYPE_REF — a non-null type outlives its instances.
-        unsafe { (*ty).tflags() }
-    };
-    h.flags() & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
+fn is_leaf(kind: Kind, obj_flags: u8, ty_flags: u8) -> bool {
+    obj_flags & (flags::F_GC | flags::F_ATTRS) == 0
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
         && matches!(
-            h.kind(),
+            kind,
             Kind::Int
                 | Kind::Float
                 | Kind::Complex
@@ -1052,6 +1035,20 @@ fn releases_alone(h: &ObjHeader) -> bool {
                 | Kind::RangeIter
                 | Kind::BigInt
         )
+}
+
+/// Whether releasing a reference to `h` can free nothing but `h` itself:
+/// a leaf, or an immortal object (never freed).
+#[inline(always)]
+fn releases_alone(h: &ObjHeader) -> bool {
+    let ty = h.ty_ptr();
+    let ty_flags = if ty.is_null() {
+        0
+    } else {
+        // SAFETY: TYPE_REF — a non-null type outlives its instances.
+        unsafe { (*ty).tflags() }
+    };
+    h.refcnt() == crate::object::IMMORTAL || is_leaf(h.kind(), h.flags(), ty_flags)
 }
 
 /// An exact tuple whose items are all leaves (or immortal) is released in
@@ -1072,21 +1069,18 @@ unsafe fn release_leaf_tuple(state: *mut HeapState, p: NonNull<ObjHeader>, ty_fl
         return false;
     }
     let obj_flags = h.flags();
-    // SAFETY: KIND — a TupleObj followed by `len` initialised references,
-    // live while the tuple is (it still holds their counts).
-    let (items, n) = unsafe {
-        let payload = (p.as_ptr() as *mut u8).add(PAYLOAD_OFFSET);
-        let n = (*(payload as *const TupleObj)).len();
-        (payload.add(size_of::<TupleObj>()) as *const ObjRef, n)
-    };
-    // SAFETY: as above; only headers are read.
-    if !(0..n).all(|i| releases_alone(unsafe { (*items.add(i)).header() })) {
+    let payload = (p.as_ptr() as *mut u8).wrapping_add(PAYLOAD_OFFSET);
+    // SAFETY: KIND — a tuple's payload is a TupleObj, live with the tuple.
+    let t = unsafe { &*(payload as *const TupleObj) };
+    let n = t.len();
+    if !t.items().iter().all(|o| releases_alone(o.header())) {
         return false;
     }
+    let items = t.items().as_ptr();
     for i in (0..n).rev() {
-        // SAFETY: TEARDOWN — each reference is moved out exactly once and
-        // released; a leaf's release frees only itself.
-        drop(unsafe { ptr::read(items.add(i)) });
+        // SAFETY: TEARDOWN — each item is moved out once; a leaf frees only itself.
+        let item = unsafe { ptr::read(items.add(i)) };
+        drop(item);
     }
     // SAFETY: every item was released; a TupleObj owns nothing else.
     unsafe { free_object_block(state, p, Kind::Tuple, obj_flags, n) };

@@ -535,16 +535,16 @@ impl ObjRef {
         if h.kind != Kind::Tuple || h.refcnt.get() != 1 || h.flags.get() & flags::F_WEAKREFS != 0 {
             return None;
         }
-        // SAFETY: UNIQUE — the count is 1 and `self` owns it, so no other
-        // handle exists and no payload reference derived from one is live;
-        // the returned slice borrows `self` mutably, so none can be made
-        // while it lives. KIND: a tuple's payload is followed by `len`
-        // initialised references.
-        unsafe {
-            let t = self.payload_ptr::<crate::layout::TupleObj>();
-            let items = (t as *mut u8).add(size_of::<crate::layout::TupleObj>()) as *mut ObjRef;
-            Some(std::slice::from_raw_parts_mut(items, (*t).len()))
-        }
+        let t = self.payload_ptr::<crate::layout::TupleObj>();
+        // No other handle exists (count 1, owned by `self`), and the slice
+        // borrows `self` mutably, so no shared view can be made while it
+        // lives. KIND: `len` initialised references follow the TupleObj.
+        // SAFETY: UNIQUE and KIND, as just said.
+        let items = unsafe {
+            let first = (t as *mut u8).add(size_of::<crate::layout::TupleObj>()) as *mut ObjRef;
+            std::slice::from_raw_parts_mut(first, (*t).len())
+        };
+        Some(items)
     }
 
     /// Shared access to an immutable payload, if the object is of that kind.

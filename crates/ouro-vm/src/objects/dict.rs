@@ -624,20 +624,15 @@ impl Vm {
                         // again if nothing else holds it, the old key and
                         // value released after the new ones are in.
                         let mut res = io.result.take();
-                        if let Some(r) = res.as_mut() {
-                            if let Some(slots) = r.unique_tuple_items().filter(|s| s.len() == 2) {
-                                let old_k = std::mem::replace(&mut slots[0], k);
-                                let old_v = std::mem::replace(&mut slots[1], v);
-                                ouro_heap::gc::track(r);
-                                let out = r.clone();
-                                io.result.set(res);
-                                drop(old_k);
-                                drop(old_v);
-                                return Ok(Some(out));
-                            }
-                        }
+                        let refilled = super::native::refill_result(res.as_mut(), [k, v]);
                         io.result.set(res);
-                        self.new_tuple_of([k, v]).map(Some)
+                        match refilled {
+                            Ok((out, old)) => {
+                                drop(old);
+                                Ok(Some(out))
+                            }
+                            Err(kv) => self.new_tuple_of(kv).map(Some),
+                        }
                     }
                 }
             }

@@ -204,6 +204,26 @@ impl NativePayload for LazyIter {
     }
 }
 
+/// Refills an iterator's reused result tuple (CPython's `en_result`,
+/// `di_result`) with `items` if nothing else holds it, tracking it again
+/// if the collector untracked it (bpo-42536). Gives the tuple, as a new
+/// reference, and its old items, which the caller releases once the tuple
+/// is back in its iterator; else gives `items` back for a new tuple.
+pub(crate) fn refill_result<const N: usize>(
+    result: Option<&mut ObjRef>,
+    mut items: [ObjRef; N],
+) -> Result<(ObjRef, [ObjRef; N]), [ObjRef; N]> {
+    let Some(r) = result else { return Err(items) };
+    let Some(slots) = r.unique_tuple_items().filter(|s| s.len() == N) else {
+        return Err(items);
+    };
+    for (slot, new) in slots.iter_mut().zip(items.iter_mut()) {
+        std::mem::swap(slot, new);
+    }
+    ouro_heap::gc::track(r);
+    Ok((r.clone(), items))
+}
+
 impl Vm {
     pub(crate) fn new_native<P: NativePayload>(&mut self, t: T, payload: P) -> PyResult<ObjRef> {
         let ty = self.ty(t).clone();
@@ -483,27 +503,17 @@ impl Vm {
     /// `enumerate`'s result: its tuple again if nothing else holds it
     /// (the old items released index first, as CPython's `enum_next`),
     /// else a new one.
-    fn lazy_result<const N: usize>(
-        &mut self,
-        it: &ObjRef,
-        mut items: [ObjRef; N],
-    ) -> PyResult<ObjRef> {
+    fn lazy_result<const N: usize>(&mut self, it: &ObjRef, items: [ObjRef; N]) -> PyResult<ObjRef> {
         let mut res = Vm::take_lazy_result(it);
-        if let Some(r) = res.as_mut() {
-            if let Some(slots) = r.unique_tuple_items().filter(|s| s.len() == N) {
-                for (slot, new) in slots.iter_mut().zip(items.iter_mut()) {
-                    std::mem::swap(slot, new);
-                }
-                // The collector may have untracked it (bpo-42536).
-                ouro_heap::gc::track(r);
-                let out = r.clone();
-                Vm::put_lazy_result(it, res);
-                drop(items);
-                return Ok(out);
-            }
-        }
+        let refilled = refill_result(res.as_mut(), items);
         Vm::put_lazy_result(it, res);
-        self.new_tuple_of(items)
+        match refilled {
+            Ok((out, old)) => {
+                drop(old);
+                Ok(out)
+            }
+            Err(items) => self.new_tuple_of(items),
+        }
     }
 
     /// `zip`'s next tuple (CPython's `zip_next`): its result tuple again
