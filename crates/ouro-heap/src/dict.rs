@@ -12,14 +12,20 @@
 //! equality callback. The VM decides when a callback may run Python code (it
 //! then releases the dict's borrow first; see `ouro_vm::objects::dict`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use crate::heap::{HBox, HVec, HEAP_ALLOC};
 
 thread_local! {
     /// Source of dict key versions: never 0, never reused.
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+    /// Dead tables of the smallest size, kept for reuse (CPython's
+    /// `keys_free_list`): every index slot `EMPTY`, every entry `None`.
+    static KEYS_FREE: RefCell<Vec<HBox<Keys>>> = const { RefCell::new(Vec::new()) };
 }
+
+/// CPython's `PyDict_MAXFREELIST`: at most this many tables on the free list.
+const KEYS_FREE_MAX: usize = 80;
 use crate::object::ObjRef;
 
 const EMPTY: i64 = -1;
@@ -64,7 +70,18 @@ fn index_shift(size: usize) -> u8 {
 }
 
 impl Keys {
-    fn with_size(size: usize) -> Keys {
+    /// A table of `size` slots: from the free list when it has one of that
+    /// size (`new_keys_object`), else freshly allocated.
+    fn with_size(size: usize) -> HBox<Keys> {
+        if size == MINSIZE {
+            if let Some(k) = KEYS_FREE.with(|f| f.borrow_mut().pop()) {
+                return k;
+            }
+        }
+        HBox::new_in(Keys::allocate(size), HEAP_ALLOC)
+    }
+
+    fn allocate(size: usize) -> Keys {
         let shift = index_shift(size);
         let mut indices = HVec::with_capacity_in(size << shift, HEAP_ALLOC);
         // EMPTY (-1) is all ones at every width.
@@ -173,7 +190,7 @@ impl DictTable {
             size <<= 1;
         }
         DictTable {
-            keys: Some(HBox::new_in(Keys::with_size(size), HEAP_ALLOC)),
+            keys: Some(Keys::with_size(size)),
             version: Cell::new(0),
             used: 0,
             nentries: 0,
@@ -287,9 +304,8 @@ impl DictTable {
         let shift = index_shift(size);
         let mask = size - 1;
         let mut n = 0usize;
-        if let Some(old) = self.keys.take() {
-            let old = HBox::into_inner(old);
-            for e in old.entries.into_vec().into_iter().flatten() {
+        if let Some(mut old) = self.keys.take() {
+            for e in old.entries.iter_mut().filter_map(Option::take) {
                 let mut p = Probe::new(e.hash, mask);
                 while new.get(shift, p.i) != EMPTY {
                     p.advance();
@@ -300,8 +316,9 @@ impl DictTable {
                 }
                 n += 1;
             }
+            recycle(old);
         }
-        self.keys = Some(HBox::new_in(new, HEAP_ALLOC));
+        self.keys = Some(new);
         self.shift = shift;
         self.nentries = n as u32;
         self.usable = (usable_fraction(size) - n) as u32;
@@ -368,16 +385,17 @@ impl DictTable {
     /// [`DictTable::take_entries`] without collecting them: the table is
     /// empty at once, and the entries come (in insertion order, from
     /// either end) out of the table's own array.
-    pub fn drain_entries(&mut self) -> impl DoubleEndedIterator<Item = Entry> {
+    pub fn drain_entries(&mut self) -> Drain {
         self.version.set(0);
+        let back = self.nentries as usize;
         self.used = 0;
         self.usable = 0;
         self.nentries = 0;
-        self.keys
-            .take()
-            .map(|k| HBox::into_inner(k).entries.into_vec().into_iter().flatten())
-            .into_iter()
-            .flatten()
+        Drain {
+            keys: self.keys.take(),
+            front: 0,
+            back,
+        }
     }
 
     /// Bytes of the index table and entry array (for `sys.getsizeof`).
@@ -409,6 +427,85 @@ impl DictTable {
                 + k.indices.len()
                 + k.entries.len() * std::mem::size_of::<Option<Entry>>()
         })
+    }
+}
+
+/// Gives a table whose entries are all gone back: onto the free list if it
+/// has the smallest size and the list has room (`free_keys_object`), else
+/// to the allocator.
+fn recycle(mut keys: HBox<Keys>) {
+    if keys.indices.len() != MINSIZE || keys.entries.iter().any(Option::is_some) {
+        return;
+    }
+    keys.indices.fill(0xff);
+    let kept = KEYS_FREE.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() < KEYS_FREE_MAX {
+            f.push(keys);
+            None
+        } else {
+            Some(keys)
+        }
+    });
+    // Freed outside the list's borrow.
+    drop(kept);
+}
+
+/// Frees the tables on the free list (part of `heap::clear_free_lists`).
+pub(crate) fn clear_keys_free_list() {
+    let all = KEYS_FREE.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    drop(all);
+}
+
+/// The entries of an emptied table, in insertion order from either end
+/// ([`DictTable::drain_entries`]). Entries not taken are released when it
+/// is dropped, and the table then goes back through [`recycle`].
+pub struct Drain {
+    keys: Option<HBox<Keys>>,
+    front: usize,
+    back: usize,
+}
+
+impl Iterator for Drain {
+    type Item = Entry;
+
+    fn next(&mut self) -> Option<Entry> {
+        let keys = self.keys.as_deref_mut()?;
+        while self.front < self.back {
+            let e = keys.entries.get_mut(self.front).and_then(Option::take);
+            self.front += 1;
+            if e.is_some() {
+                return e;
+            }
+        }
+        None
+    }
+}
+
+impl DoubleEndedIterator for Drain {
+    fn next_back(&mut self) -> Option<Entry> {
+        let keys = self.keys.as_deref_mut()?;
+        while self.front < self.back {
+            self.back -= 1;
+            let e = keys.entries.get_mut(self.back).and_then(Option::take);
+            if e.is_some() {
+                return e;
+            }
+        }
+        None
+    }
+}
+
+impl Drop for Drain {
+    fn drop(&mut self) {
+        // Release what was not taken (the table is already detached from
+        // its dict), then give the table back.
+        for e in self.by_ref() {
+            drop(e);
+        }
+        if let Some(keys) = self.keys.take() {
+            recycle(keys);
+        }
     }
 }
 

@@ -20,7 +20,7 @@ pub mod object;
 pub mod trace;
 pub mod weakref;
 
-pub use dict::{DictTable, Entry};
+pub use dict::{DictTable, Drain, Entry};
 pub use heap::{
     alloc_bigint, alloc_bootstrap_sentinel, alloc_bytes, alloc_float, alloc_leaf, alloc_object,
     alloc_self_typed, alloc_str, alloc_str_in, alloc_tuple, alloc_tuple_array, alloc_tuple_drain,

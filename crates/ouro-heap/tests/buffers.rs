@@ -34,6 +34,9 @@ fn growing_and_freeing_containers_returns_every_block() {
             .insert_new(i, fx.int(i), o.clone());
     }
     drop((l, o, d));
+    // The dict's first (smallest) table went to the keys free list when it
+    // grew; the free lists keep blocks until cleared, as CPython's do.
+    ouro_heap::heap::clear_free_lists();
     assert_eq!((heap_stats().live, blocks()), base);
 }
 
@@ -89,4 +92,33 @@ fn send_probe_works() {
 fn heap_buffers_cannot_move_to_another_thread() {
     assert!(!SendProbe::<HVec<i32>>(PhantomData).is_send());
     assert!(!SendProbe::<ouro_heap::HBox<u8>>(PhantomData).is_send());
+}
+
+#[test]
+fn smallest_dict_tables_are_reused_from_the_free_list() {
+    let fx = Fx::new();
+    ouro_heap::heap::clear_free_lists();
+    let base = blocks();
+    let (k, v) = (fx.int(1), fx.int(2));
+    let base = base + 2;
+    let table_of_one = || {
+        let d = fx.dict(vec![]);
+        d.borrow_mut::<DictObj>()
+            .unwrap()
+            .table
+            .insert_new(1, k.clone(), v.clone());
+        d
+    };
+    drop(table_of_one());
+    // The dead dict's table (three blocks: header, indices, entries) stays
+    // allocated on the keys free list, as CPython's keys_free_list keeps it.
+    let kept = blocks();
+    assert_eq!(kept, base + 3);
+    // The next smallest table comes off the list: no new blocks.
+    let d = table_of_one();
+    assert_eq!(blocks(), kept + 1, "only the dict object itself is new");
+    drop(d);
+    assert_eq!(blocks(), kept);
+    ouro_heap::heap::clear_free_lists();
+    assert_eq!(blocks(), base);
 }

@@ -1169,7 +1169,7 @@ impl Vm {
                             // it) for the reusable argument buffer.
                             let mut items = std::mem::take(&mut self.arg_buf);
                             items.extend(self.stack.drain(start..));
-                            let d = tri!('err, self.new_dict());
+                            let d = tri!('err, self.new_dict_sized(n as usize));
                             let mut it = items.drain(..);
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                                 tri!('err, self.dict_setitem(&d, k, v));

@@ -568,11 +568,17 @@ impl Vm {
     }
 
     pub fn new_dict(&mut self) -> PyResult<ObjRef> {
+        self.new_dict_sized(0)
+    }
+
+    /// A dict whose table has room for `n` entries, as CPython's
+    /// `_PyDict_FromItems` presizes one for `BUILD_MAP`.
+    pub fn new_dict_sized(&mut self, n: usize) -> PyResult<ObjRef> {
         let ty = self.types[T::Dict as usize].clone();
         self.alloc(
             &ty,
             DictObj {
-                table: DictTable::new(),
+                table: DictTable::with_capacity(n),
             },
             false,
         )
