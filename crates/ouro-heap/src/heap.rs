@@ -457,6 +457,8 @@ pub const FLOAT_FREE_MAX: usize = 100;
 
 /// The size of a float's block (`sys.getsizeof(1.0)`).
 pub const FLOAT_SIZE: usize = block_size(Kind::Float, 0, 0);
+/// The block size of an int that fits a machine word.
+const INT_SIZE: usize = block_size(Kind::Int, 0, 0);
 
 /// A float of the builtin type `ty` (never a subclass: those are heap types
 /// and go through [`alloc_object`]), in a block from the float free list
@@ -482,9 +484,11 @@ pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
     Ok(unsafe { leaf_in(block, ty, FloatObj { value }) })
 }
 
-/// Gives the blocks on the float free list back to the allocator (a full
-/// collection does, as CPython's `_PyFloat_ClearFreeList`).
+/// Gives the blocks on the float free list and the dict tables on theirs
+/// back to the allocator (a full collection does, as CPython's
+/// `_PyGC_ClearAllFreeLists`).
 pub fn clear_free_lists() {
+    crate::dict::clear_keys_free_list();
     with_state(|s| {
         while let Some(b) = NonNull::new(s.float_free) {
             // SAFETY: FREE_LIST — the block is an allocated float block
@@ -772,11 +776,19 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         unsafe { (*ty).tflags() }
     };
     let kind = h.kind();
-    if kind == Kind::Float && ty_flags & tflags::T_HEAP == 0 {
-        // An exact float (only heap subclasses have attributes or `__del__`).
-        // SAFETY: forwarded; `state` is this thread's live state.
-        unsafe { free_float(state, p) };
-        return;
+    if ty_flags & tflags::T_HEAP == 0 {
+        // Exact floats and ints, the commonest leaves, skip the size
+        // lookup (only heap subclasses have attributes or `__del__`).
+        if kind == Kind::Float {
+            // SAFETY: forwarded; `state` is this thread's live state.
+            unsafe { free_float(state, p) };
+            return;
+        }
+        if kind == Kind::Int && h.flags() & (flags::F_GC | flags::F_ATTRS) == 0 {
+            // SAFETY: forwarded; an exact int is a leaf of INT_SIZE bytes.
+            unsafe { free_leaf(state, p, Kind::Int, INT_SIZE) };
+            return;
+        }
     }
     if !is_leaf(kind, h.flags(), ty_flags) {
         // SAFETY: forwarded.
@@ -793,7 +805,18 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
         Kind::Bytes => unsafe { (*payload.cast::<BytesObj>()).len() },
         _ => 0,
     };
-    let size = block_size(kind, 0, var_len);
+    // SAFETY: forwarded; a leaf's block is `block_size(kind, 0, var_len)`.
+    unsafe { free_leaf(state, p, kind, block_size(kind, 0, var_len)) };
+}
+
+/// The end of [`dealloc`] for a leaf of `size` bytes: its free event, its
+/// count, its block back to the allocator.
+///
+/// # Safety
+/// As for [`dealloc`], `p` being a leaf of `kind` whose block has `size`
+/// bytes; `state` is this thread's live heap state.
+#[inline(always)]
+unsafe fn free_leaf(state: *mut HeapState, p: NonNull<ObjHeader>, kind: Kind, size: usize) {
     if tracing() {
         // SAFETY: still live; its type too (builtin types are immortal).
         unsafe { crate::trace::on_free(p, size) };
@@ -867,7 +890,7 @@ unsafe fn dealloc_object(state: *mut HeapState, p: NonNull<ObjHeader>, ty_flags:
         return;
     }
     // SAFETY: forwarded.
-    if unsafe { release_leaf_tuple(state, p, ty_flags) } {
+    if unsafe { release_leaf_container(state, p, ty_flags) } {
         return;
     }
     // SAFETY: reading the driver flag through the raw pointer.
@@ -1051,39 +1074,101 @@ fn releases_alone(h: &ObjHeader) -> bool {
     h.refcnt() == crate::object::IMMORTAL || is_leaf(h.kind(), h.flags(), ty_flags)
 }
 
-/// An exact tuple whose items are all leaves (or immortal) is released in
-/// place, as `tupledealloc` does: its items last to first, then its block,
-/// with no trip through the teardown stack (no item can free anything
-/// else, so nothing nests). False, and nothing done, for any other object.
+/// An exact tuple, list or dict whose items (a dict's keys and values) are
+/// all leaves or immortal is released in place, as `tupledealloc`,
+/// `list_dealloc` and `dict_dealloc` do: a tuple's or list's items last to
+/// first, a dict's key then value in insertion order, then the item buffer
+/// or table, then the block. No trip through the teardown stack is needed:
+/// no item can free anything else, so nothing nests. False, and nothing
+/// done, for any other object.
 ///
 /// # Safety
 /// As for [`dealloc_object`].
 #[inline(always)]
-unsafe fn release_leaf_tuple(state: *mut HeapState, p: NonNull<ObjHeader>, ty_flags: u8) -> bool {
+unsafe fn release_leaf_container(
+    state: *mut HeapState,
+    p: NonNull<ObjHeader>,
+    ty_flags: u8,
+) -> bool {
     // SAFETY: the caller guarantees the object is live with count zero.
     let h = unsafe { p.as_ref() };
-    if h.kind() != Kind::Tuple
-        || ty_flags & tflags::T_HEAP != 0
-        || h.flags() & (flags::F_WEAKREFS | flags::F_ATTRS) != 0
-    {
-        return false;
-    }
     let obj_flags = h.flags();
-    let payload = (p.as_ptr() as *mut u8).wrapping_add(PAYLOAD_OFFSET);
-    // SAFETY: KIND — a tuple's payload is a TupleObj, live with the tuple.
-    let t = unsafe { &*(payload as *const TupleObj) };
-    let n = t.len();
-    if !t.items().iter().all(|o| releases_alone(o.header())) {
+    if ty_flags & tflags::T_HEAP != 0 || obj_flags & (flags::F_WEAKREFS | flags::F_ATTRS) != 0 {
         return false;
     }
-    let items = t.items().as_ptr();
-    for i in (0..n).rev() {
-        // SAFETY: TEARDOWN — each item is moved out once; a leaf frees only itself.
-        let item = unsafe { ptr::read(items.add(i)) };
-        drop(item);
+    let kind = h.kind();
+    let payload = (p.as_ptr() as *mut u8).wrapping_add(PAYLOAD_OFFSET);
+    match kind {
+        Kind::Tuple => {
+            // SAFETY: KIND — a tuple's payload is a TupleObj, live with the tuple.
+            let t = unsafe { &*(payload as *const TupleObj) };
+            let n = t.len();
+            if !t.items().iter().all(|o| releases_alone(o.header())) {
+                return false;
+            }
+            let items = t.items().as_ptr();
+            for i in (0..n).rev() {
+                // SAFETY: TEARDOWN — each item is moved out once; a leaf
+                // frees only itself.
+                let item = unsafe { ptr::read(items.add(i)) };
+                drop(item);
+            }
+            // SAFETY: every item was released; a TupleObj owns nothing else.
+            unsafe { free_object_block(state, p, Kind::Tuple, obj_flags, n) };
+            true
+        }
+        // SAFETY: KIND — the payload is a list's or a dict's; forwarded.
+        Kind::List | Kind::Dict if unsafe { release_leaf_items(kind, payload) } => {
+            // SAFETY: every item was released and the payload dropped.
+            unsafe { free_object_block(state, p, kind, obj_flags, 0) };
+            true
+        }
+        _ => false,
     }
-    // SAFETY: every item was released; a TupleObj owns nothing else.
-    unsafe { free_object_block(state, p, Kind::Tuple, obj_flags, n) };
+}
+
+/// [`release_leaf_container`] of a list or dict: releases the items and
+/// drops the emptied payload if every item is a leaf; false, and nothing
+/// done, otherwise. Out of line, so the tuple path keeps its registers.
+///
+/// # Safety
+/// `payload` is the payload of a list or dict (as `kind` says) with count
+/// zero, reached by nothing else (TEARDOWN).
+#[inline(never)]
+unsafe fn release_leaf_items(kind: Kind, payload: *mut u8) -> bool {
+    if kind == Kind::List {
+        // SAFETY: KIND and TEARDOWN — a list's payload is a ListObj, and
+        // with count zero nothing else reaches it; releasing a leaf touches
+        // only the leaf.
+        let l = unsafe { &mut *(payload as *mut ListObj) };
+        if !l.items.iter().all(|o| releases_alone(o.header())) {
+            return false;
+        }
+        while let Some(item) = l.items.pop() {
+            drop(item);
+        }
+        // SAFETY: the emptied payload is dropped exactly once (its buffer
+        // goes back to the allocator).
+        unsafe { ptr::drop_in_place(l) };
+    } else {
+        // SAFETY: KIND and TEARDOWN, as for a list: a dict's payload is a
+        // DictObj.
+        let d = unsafe { &mut *(payload as *mut DictObj) };
+        if !d
+            .table
+            .iter()
+            .all(|e| releases_alone(e.key.header()) && releases_alone(e.value.header()))
+        {
+            return false;
+        }
+        for e in d.table.drain_entries() {
+            drop(e.key);
+            drop(e.value);
+        }
+        // SAFETY: the emptied payload is dropped exactly once (its table
+        // goes back to the free list or the allocator).
+        unsafe { ptr::drop_in_place(d) };
+    }
     true
 }
 
