@@ -1046,11 +1046,13 @@ unsafe fn free_object_block(
 /// and runs no code ([`dealloc`] frees these inline).
 #[inline(always)]
 fn is_leaf(kind: Kind, obj_flags: u8, ty_flags: u8) -> bool {
-    obj_flags & (flags::F_GC | flags::F_ATTRS) == 0
+    obj_flags & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
         && matches!(
             kind,
-            Kind::Int
+            // `Object` here: None, NotImplemented, Ellipsis, object().
+            Kind::Object
+                | Kind::Int
                 | Kind::Float
                 | Kind::Complex
                 | Kind::Str
