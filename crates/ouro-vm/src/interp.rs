@@ -995,6 +995,12 @@ impl Vm {
                                     .and_then(|t| t.items().get(i).cloned()),
                                 None => None,
                             };
+                            // dict[str] and dict[int] found with no Python
+                            // code, as CPython's BINARY_SUBSCR_DICT.
+                            let fast = match fast {
+                                Some(v) => Some(v),
+                                None => self.dict_get_simple(&obj, &key),
+                            };
                             if let Some(v) = fast {
                                 drop(obj);
                                 drop(key);
@@ -1035,6 +1041,33 @@ impl Vm {
                         }
                         Instr::BinaryOp(op) => {
                             let b = tri!('err, self.pop());
+                            // Two exact ints whose result fits a machine
+                            // word: the result takes the left operand's
+                            // place on the stack (CPython's SET_TOP), and
+                            // the operands are released left then right.
+                            let small = match b.get::<IntObj>() {
+                                Some(y) => match self.stack.last() {
+                                    Some(a) => match a.get::<IntObj>() {
+                                        Some(x) if self.both_exact_int(a, &b) => {
+                                            machine_int_op!(op, x.value, y.value)
+                                        }
+                                        _ => None,
+                                    },
+                                    None => None,
+                                },
+                                None => None,
+                            };
+                            if let Some(v) = small {
+                                let r = tri!('err, self.new_int(v));
+                                match self.stack.last_mut() {
+                                    Some(top) => drop(std::mem::replace(top, r)),
+                                    None => {
+                                        break 'err self.internal_error("value stack underflow")
+                                    }
+                                }
+                                drop(b);
+                                continue 'instrs;
+                            }
                             let a = tri!('err, self.pop());
                             let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
                                 (Some(x), Some(y)) if self.both_exact_int(&a, &b) => {

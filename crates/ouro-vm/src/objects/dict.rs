@@ -100,6 +100,26 @@ impl Vm {
         Ok(None)
     }
 
+    /// `d[key]` for an exact dict and an exact str or int key, when the
+    /// lookup needs no Python code and finds the key; None otherwise (the
+    /// general path then decides, raising `KeyError` if need be).
+    #[inline]
+    pub(crate) fn dict_get_simple(&self, d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
+        if d.kind() != Kind::Dict || Vm::is_heap_class_of(d) || Vm::is_heap_class_of(key) {
+            return None;
+        }
+        let h = match key.kind() {
+            Kind::Str => self.str_hash(key),
+            Kind::Int => ouro_algo::hash::hash_i64(Vm::int_of(key)?),
+            _ => return None,
+        };
+        let dobj = d.borrow::<DictObj>()?;
+        let pos = dobj
+            .table
+            .lookup(h, |k| simple_eq(self, k, key).unwrap_or(false))?;
+        dobj.table.entry(pos).map(|e| e.value.clone())
+    }
+
     pub(crate) fn dict_getitem_opt(
         &mut self,
         d: &ObjRef,
