@@ -784,7 +784,8 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             unsafe { free_float(state, p) };
             return;
         }
-        if kind == Kind::Int && h.flags() & (flags::F_GC | flags::F_ATTRS) == 0 {
+        if kind == Kind::Int && h.flags() & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
+        {
             // SAFETY: forwarded; an exact int is a leaf of INT_SIZE bytes.
             unsafe { free_leaf(state, p, Kind::Int, INT_SIZE) };
             return;
