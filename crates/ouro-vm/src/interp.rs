@@ -2421,7 +2421,7 @@ impl Vm {
     fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
         let len = self.stack.len();
         let callable_pos = len - nargs - 1 - method as usize;
-        let (pos, owner) = {
+        let (pos, append) = {
             let Some(b) = self.stack[callable_pos].get::<BuiltinFunctionObj>() else {
                 return Ok(None);
             };
@@ -2431,8 +2431,16 @@ impl Vm {
             if b.bound.is_some() {
                 return Ok(None);
             }
-            (pos, b.owner.clone())
+            (pos, method && nargs == 1 && b.id == self.list_append_id)
         };
+        if append {
+            if let Some(r) = self.try_list_append(callable_pos) {
+                return r.map(|v| Some(Called::Value(v)));
+            }
+        }
+        let owner = self.stack[callable_pos]
+            .get::<BuiltinFunctionObj>()
+            .and_then(|b| b.owner.clone());
         let mut buf = std::mem::take(&mut self.arg_buf);
         // Self (or NULL) and the arguments, in order.
         move_tail(&mut self.stack, callable_pos + 1, &mut buf);
@@ -2457,6 +2465,34 @@ impl Vm {
         };
         drop(callable);
         r.map(|v| Some(Called::Value(v)))
+    }
+
+    /// `l.append(x)` on an exact list, as CPython's
+    /// `PRECALL_NO_KW_LIST_APPEND`: the item moves from the value stack
+    /// into the list, then the list and the method are released. None (the
+    /// stack untouched) for anything else.
+    fn try_list_append(&mut self, callable_pos: usize) -> Option<PyResult<ObjRef>> {
+        let list = self.stack.get(callable_pos + 1)?;
+        if list.kind() != Kind::List || Vm::is_heap_class_of(list) {
+            return None;
+        }
+        let list = list.clone();
+        let v = self.stack.pop()?;
+        let grown = match list.borrow_mut::<ListObj>() {
+            Some(mut l) => crate::objects::list::push_item(&mut l.items, v),
+            None => {
+                // Borrowed elsewhere: the general path decides.
+                self.stack.push(v);
+                return None;
+            }
+        };
+        self.release_to(callable_pos);
+        drop(list);
+        Some(if grown {
+            Ok(self.none.clone())
+        } else {
+            Err(self.memory_error())
+        })
     }
 
     /// Calls a Python function with positional arguments from Rust (`first`

@@ -144,6 +144,9 @@ pub struct Vm {
     /// operator, by `BinOp::plain() as usize`; filled on first use.
     pub(crate) binop_names: Vec<(ObjRef, ObjRef, ObjRef)>,
     pub(crate) natives: Vec<NativeDef>,
+    /// The native id of `list.append`, for `l.append(x)`'s fast path
+    /// (`u32::MAX` until the list type's methods are installed).
+    pub(crate) list_append_id: u32,
     /// The arguments of a native called in its positional form, or the
     /// keys and values of a `BUILD_MAP`, moved off the value stack (empty
     /// between uses; its capacity is reused).
@@ -317,6 +320,7 @@ impl Vm {
             interned: HashMap::new(),
             binop_names: Vec::new(),
             natives: Vec::new(),
+            list_append_id: u32::MAX,
             arg_buf: Vec::new(),
             builtins: builtins.clone(),
             builtins_module: null.clone(),
