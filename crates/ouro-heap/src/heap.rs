@@ -784,8 +784,7 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
             unsafe { free_float(state, p) };
             return;
         }
-        if kind == Kind::Int && h.flags() & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
-        {
+        if kind == Kind::Int && h.flags() & NOT_LEAF_FLAGS == 0 {
             // SAFETY: forwarded; an exact int is a leaf of INT_SIZE bytes.
             unsafe { free_leaf(state, p, Kind::Int, INT_SIZE) };
             return;
@@ -1042,12 +1041,16 @@ unsafe fn free_object_block(
     }
 }
 
+/// Object flags that make any object a non-leaf: a collector link,
+/// attributes, or weak references to clear.
+const NOT_LEAF_FLAGS: u8 = flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS;
+
 /// Whether an object is a leaf: a builtin atom with no references, no
 /// attributes and no finalizer, whose release frees it and nothing else
 /// and runs no code ([`dealloc`] frees these inline).
 #[inline(always)]
 fn is_leaf(kind: Kind, obj_flags: u8, ty_flags: u8) -> bool {
-    obj_flags & (flags::F_GC | flags::F_ATTRS | flags::F_WEAKREFS) == 0
+    obj_flags & NOT_LEAF_FLAGS == 0
         && ty_flags & (tflags::T_HEAP | tflags::T_HAS_DEL) == 0
         && matches!(
             kind,
@@ -1111,8 +1114,7 @@ unsafe fn release_leaf_container(
             }
             let items = t.items().as_ptr();
             for i in (0..n).rev() {
-                // SAFETY: TEARDOWN — each item is moved out once; a leaf
-                // frees only itself.
+                // SAFETY: TEARDOWN — each item is moved out once; a leaf frees only itself.
                 let item = unsafe { ptr::read(items.add(i)) };
                 drop(item);
             }
@@ -1120,8 +1122,11 @@ unsafe fn release_leaf_container(
             unsafe { free_object_block(state, p, Kind::Tuple, obj_flags, n) };
             true
         }
-        // SAFETY: KIND — the payload is a list's or a dict's; forwarded.
-        Kind::List | Kind::Dict if unsafe { release_leaf_items(kind, payload) } => {
+        Kind::List | Kind::Dict => {
+            // SAFETY: KIND — the payload is a list's or a dict's; forwarded.
+            if !unsafe { release_leaf_items(kind, payload) } {
+                return false;
+            }
             // SAFETY: every item was released and the payload dropped.
             unsafe { free_object_block(state, p, kind, obj_flags, 0) };
             true

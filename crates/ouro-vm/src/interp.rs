@@ -997,10 +997,7 @@ impl Vm {
                             };
                             // dict[str] and dict[int] found with no Python
                             // code, as CPython's BINARY_SUBSCR_DICT.
-                            let fast = match fast {
-                                Some(v) => Some(v),
-                                None => self.dict_get_simple(&obj, &key),
-                            };
+                            let fast = fast.or_else(|| self.dict_get_simple(&obj, &key));
                             if let Some(v) = fast {
                                 drop(obj);
                                 drop(key);
@@ -1045,18 +1042,8 @@ impl Vm {
                             // word: the result takes the left operand's
                             // place on the stack (CPython's SET_TOP), and
                             // the operands are released left then right.
-                            let small = match b.get::<IntObj>() {
-                                Some(y) => match self.stack.last() {
-                                    Some(a) => match a.get::<IntObj>() {
-                                        Some(x) if self.both_exact_int(a, &b) => {
-                                            machine_int_op!(op, x.value, y.value)
-                                        }
-                                        _ => None,
-                                    },
-                                    None => None,
-                                },
-                                None => None,
-                            };
+                            let small =
+                                self.stack.last().and_then(|a| self.exact_int_op(op, a, &b));
                             if let Some(v) = small {
                                 let r = tri!('err, self.new_int(v));
                                 match self.stack.last_mut() {
@@ -1068,27 +1055,21 @@ impl Vm {
                                 drop(b);
                                 continue 'instrs;
                             }
+                            // Two exact ints get here only when the result
+                            // does not fit a machine word: the general path.
                             let a = tri!('err, self.pop());
-                            let r = match (a.get::<IntObj>(), b.get::<IntObj>()) {
-                                (Some(x), Some(y)) if self.both_exact_int(&a, &b) => {
-                                    match machine_int_op!(op, x.value, y.value) {
-                                        Some(v) => tri!('err, self.new_int(v)),
+                            let r = match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                                (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
+                                    match fast_float_op(op, x.value, y.value) {
+                                        Some(v) => {
+                                            let r = tri!('err, self.float_result(a, b, v));
+                                            self.stack.push(r);
+                                            continue 'instrs;
+                                        }
                                         None => tri!('err, self.binary_op(&a, &b, op)),
                                     }
                                 }
-                                _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
-                                    (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
-                                        match fast_float_op(op, x.value, y.value) {
-                                            Some(v) => {
-                                                let r = tri!('err, self.float_result(a, b, v));
-                                                self.stack.push(r);
-                                                continue 'instrs;
-                                            }
-                                            None => tri!('err, self.binary_op(&a, &b, op)),
-                                        }
-                                    }
-                                    _ => tri!('err, self.binary_op(&a, &b, op)),
-                                },
+                                _ => tri!('err, self.binary_op(&a, &b, op)),
                             };
                             drop(a);
                             drop(b);
@@ -1911,6 +1892,18 @@ impl Vm {
         a.class_is(int) && b.class_is(int)
     }
 
+    /// `a op b` for two exact ints when the result fits a machine word
+    /// (the right operand is checked first, so floats leave at once).
+    #[inline(always)]
+    fn exact_int_op(&self, op: BinOp, a: &ObjRef, b: &ObjRef) -> Option<i64> {
+        let y = b.get::<IntObj>()?.value;
+        let x = a.get::<IntObj>()?.value;
+        if !self.both_exact_int(a, b) {
+            return None;
+        }
+        machine_int_op!(op, x, y)
+    }
+
     /// The item `n` deep (1 = top), as a new reference.
     fn peek(&mut self, n: usize) -> PyResult<ObjRef> {
         let len = self.stack.len();
@@ -2421,7 +2414,9 @@ impl Vm {
     fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
         let len = self.stack.len();
         let callable_pos = len - nargs - 1 - method as usize;
-        let (pos, append) = {
+        // `owner` is None for `list.append` with one argument, which is
+        // tried on its fast path first.
+        let (pos, owner) = {
             let Some(b) = self.stack[callable_pos].get::<BuiltinFunctionObj>() else {
                 return Ok(None);
             };
@@ -2431,16 +2426,23 @@ impl Vm {
             if b.bound.is_some() {
                 return Ok(None);
             }
-            (pos, method && nargs == 1 && b.id == self.list_append_id)
-        };
-        if append {
-            if let Some(r) = self.try_list_append(callable_pos) {
-                return r.map(|v| Some(Called::Value(v)));
+            if method && nargs == 1 && b.id == self.list_append_id {
+                (pos, None)
+            } else {
+                (pos, Some(b.owner.clone()))
             }
-        }
-        let owner = self.stack[callable_pos]
-            .get::<BuiltinFunctionObj>()
-            .and_then(|b| b.owner.clone());
+        };
+        let owner = match owner {
+            Some(owner) => owner,
+            None => {
+                if let Some(r) = self.try_list_append(callable_pos) {
+                    return r.map(|v| Some(Called::Value(v)));
+                }
+                self.stack[callable_pos]
+                    .get::<BuiltinFunctionObj>()
+                    .and_then(|b| b.owner.clone())
+            }
+        };
         let mut buf = std::mem::take(&mut self.arg_buf);
         // Self (or NULL) and the arguments, in order.
         move_tail(&mut self.stack, callable_pos + 1, &mut buf);

@@ -216,16 +216,16 @@ impl Vm {
     }
 
     /// Gives the native function `name` of namespace `dict` (a module's or
-    /// a type's) its positional form.
-    pub(crate) fn set_pos_form(&mut self, dict: &ObjRef, name: &str, pos: PosFn) -> PyResult<()> {
+    /// a type's) its positional form; returns the native's id.
+    pub(crate) fn set_pos_form(&mut self, dict: &ObjRef, name: &str, pos: PosFn) -> PyResult<u32> {
         let key = self.intern(name)?;
         let id = self
             .dict_get_str(dict, &key)
             .and_then(|f| f.get::<BuiltinFunctionObj>().map(|b| b.id));
-        match id.and_then(|id| self.natives.get_mut(id as usize)) {
-            Some(def) => {
+        match id.and_then(|id| Some((id, self.natives.get_mut(id as usize)?))) {
+            Some((id, def)) => {
                 def.pos = Some(pos);
-                Ok(())
+                Ok(id)
             }
             None => Err(self.internal_error("positional form of an unknown native")),
         }

@@ -1673,15 +1673,26 @@ impl Vm {
     // ------------------------------------------------------------------ hash
 
     /// `hash(o)`.
+    /// The hash of an exact str or int (no Python code); None for others.
+    #[inline(always)]
+    pub(crate) fn exact_str_int_hash(&self, o: &ObjRef) -> Option<i64> {
+        match o.kind() {
+            Kind::Str if !Vm::is_heap_class_of(o) => Some(self.str_hash(o)),
+            Kind::Int if !Vm::is_heap_class_of(o) => {
+                Some(ouro_algo::hash::hash_i64(Vm::int_of(o).unwrap_or(0)))
+            }
+            _ => None,
+        }
+    }
+
     pub fn hash(&mut self, o: &ObjRef) -> PyResult<i64> {
         if o.kind() == Kind::WeakRef && !Vm::is_heap_class_of(o) {
             return self.weakref_hash(o);
         }
+        if let Some(h) = self.exact_str_int_hash(o) {
+            return Ok(h);
+        }
         match o.kind() {
-            Kind::Str if !Vm::is_heap_class_of(o) => return Ok(self.str_hash(o)),
-            Kind::Int if !Vm::is_heap_class_of(o) => {
-                return Ok(ouro_algo::hash::hash_i64(Vm::int_of(o).unwrap_or(0)))
-            }
             // Key and item views are set-like, so unhashable (values views
             // hash by identity).
             Kind::DictIter

@@ -105,14 +105,10 @@ impl Vm {
     /// general path then decides, raising `KeyError` if need be).
     #[inline]
     pub(crate) fn dict_get_simple(&self, d: &ObjRef, key: &ObjRef) -> Option<ObjRef> {
-        if d.kind() != Kind::Dict || Vm::is_heap_class_of(d) || Vm::is_heap_class_of(key) {
+        if d.kind() != Kind::Dict || Vm::is_heap_class_of(d) {
             return None;
         }
-        let h = match key.kind() {
-            Kind::Str => self.str_hash(key),
-            Kind::Int => ouro_algo::hash::hash_i64(Vm::int_of(key)?),
-            _ => return None,
-        };
+        let h = self.exact_str_int_hash(key)?;
         let dobj = d.borrow::<DictObj>()?;
         let pos = dobj
             .table

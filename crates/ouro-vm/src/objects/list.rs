@@ -912,14 +912,7 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
     vm.add_method(T::Tuple, "index", tuple_index)?;
     vm.add_method(T::Tuple, "count", tuple_count)?;
     let dict = vm.type_dict(&vm.ty(T::List).clone())?;
-    vm.set_pos_form(&dict, "append", list_append_pos)?;
-    let append = vm.intern("append")?;
-    if let Some(id) = vm
-        .dict_get_str(&dict, &append)
-        .and_then(|f| f.get::<ouro_heap::BuiltinFunctionObj>().map(|b| b.id))
-    {
-        vm.list_append_id = id;
-    }
+    vm.list_append_id = vm.set_pos_form(&dict, "append", list_append_pos)?;
     vm.set_pos_form(&dict, "pop", list_pop_pos)?;
     Ok(())
 }
