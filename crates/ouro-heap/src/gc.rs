@@ -629,6 +629,21 @@ pub(crate) unsafe fn on_free(gc: &mut GcState, h: NonNull<ObjHeader>) {
     }
 }
 
+/// Unlinks a dead container whose block goes on a free list: untracked,
+/// but not counted as a deallocation (CPython's free lists skip
+/// `PyObject_GC_Del`, which does the counting).
+///
+/// # Safety
+/// `h` has `F_GC` and is being torn down (TRACKED_LIVE).
+pub(crate) unsafe fn unlink_dead(h: NonNull<ObjHeader>) {
+    // SAFETY: the link exists (F_GC); LINKED if tracked.
+    unsafe {
+        if is_tracked_raw(h) {
+            list_remove(link_of(h));
+        }
+    }
+}
+
 /// Whether `obj` is tracked by the collector (`gc.is_tracked`).
 pub fn is_tracked(obj: &ObjRef) -> bool {
     // SAFETY: the handle keeps the object live; F_GC checked first.

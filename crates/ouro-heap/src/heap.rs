@@ -108,12 +108,53 @@ pub(crate) struct HeapState {
     /// The real limit while a grace margin is granted (see [`GRACE`]).
     grace_base: Option<usize>,
     stats: HeapStats,
-    /// CPython's float free list: blocks of dead exact floats, linked
-    /// through their first word, kept for the next float (at most
-    /// [`FLOAT_FREE_MAX`]). The allocator counts them as in use, as
-    /// obmalloc does; a full collection gives them back.
-    float_free: *mut u8,
-    float_nfree: usize,
+    /// CPython 3.11's free lists: blocks of dead exact floats, tuples
+    /// (one list per length, 1 to [`TUPLE_MAXSAVESIZE`]), lists and dicts,
+    /// kept for the next object of that type and size. The allocator
+    /// counts them as in use, as obmalloc does; a full collection gives
+    /// them back ([`clear_free_lists`]).
+    float_free: FreeList,
+    tuple_free: [FreeList; TUPLE_MAXSAVESIZE],
+    list_free: FreeList,
+    dict_free: FreeList,
+}
+
+/// A free list: blocks of one size that hold no object, last in first
+/// out, linked through each block's first word (FREE_LIST).
+struct FreeList {
+    head: *mut u8,
+    len: usize,
+}
+
+impl FreeList {
+    const EMPTY: FreeList = FreeList {
+        head: ptr::null_mut(),
+        len: 0,
+    };
+
+    /// Puts `block` on the list.
+    ///
+    /// # Safety
+    /// `block` is an allocated block of this list's size, at least a word
+    /// long and word-aligned, that nothing uses any more.
+    #[inline(always)]
+    unsafe fn push(&mut self, block: *mut u8) {
+        // SAFETY: the caller's guarantee; the block's first word is ours.
+        unsafe { block.cast::<*mut u8>().write(self.head) };
+        self.head = block;
+        self.len += 1;
+    }
+
+    /// Takes the block put on last, if any.
+    #[inline(always)]
+    fn pop(&mut self) -> Option<NonNull<u8>> {
+        let b = NonNull::new(self.head)?;
+        // SAFETY: FREE_LIST — a block on a free list is allocated and its
+        // first word links to the next one.
+        self.head = unsafe { b.as_ptr().cast::<*mut u8>().read() };
+        self.len -= 1;
+        Some(b)
+    }
 }
 
 impl HeapState {
@@ -181,8 +222,10 @@ impl HeapState {
             over_limit: false,
             grace_base: None,
             stats: HeapStats::default(),
-            float_free: ptr::null_mut(),
-            float_nfree: 0,
+            float_free: FreeList::EMPTY,
+            tuple_free: [const { FreeList::EMPTY }; TUPLE_MAXSAVESIZE],
+            list_free: FreeList::EMPTY,
+            dict_free: FreeList::EMPTY,
         }
     }
 }
@@ -386,7 +429,16 @@ unsafe fn init_attrs(hdr: NonNull<ObjHeader>, kind: Kind, var_len: usize) {
 pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<ObjRef, NoMemory> {
     let kind = T::KIND;
     let f = layout_flags(kind, attrs);
-    let block = alloc_block(kind, f, 0)?;
+    // Exact lists and dicts come off their free lists when they can.
+    let exact = !attrs && ty.tflags() & tflags::T_HEAP == 0;
+    let reused = match kind {
+        Kind::List | Kind::Dict if exact => reuse_block(kind, 0),
+        _ => None,
+    };
+    let block = match reused {
+        Some(b) => b,
+        None => alloc_block(kind, f, 0)?,
+    };
     // SAFETY: `block` is fresh and sized for (kind, f, 0); the payload goes
     // at PAYLOAD_OFFSET (KIND), the tail where LAYOUT puts it.
     let hdr = unsafe {
@@ -454,6 +506,17 @@ unsafe fn leaf_in<P: Payload>(block: NonNull<u8>, ty: &ObjRef, payload: P) -> Ob
 
 /// Most dead floats kept for reuse, as CPython 3.11's `PyFloat_MAXFREELIST`.
 pub const FLOAT_FREE_MAX: usize = 100;
+/// The longest tuples kept for reuse (`PyTuple_MAXSAVESIZE`), and how many
+/// of each length (`PyTuple_MAXFREELIST`). As in CPython 3.11, a dead tuple
+/// of every length up to this one goes on its list, but new tuples are
+/// taken from the lists only below it (`maybe_freelist_pop` tests
+/// `size < PyTuple_MAXSAVESIZE`), so 20-tuples only accumulate.
+pub const TUPLE_MAXSAVESIZE: usize = 20;
+pub const TUPLE_FREE_MAX: usize = 2000;
+/// Most dead lists and dicts kept for reuse (`PyList_MAXFREELIST`,
+/// `PyDict_MAXFREELIST`).
+pub const LIST_FREE_MAX: usize = 80;
+pub const DICT_FREE_MAX: usize = 80;
 
 /// The size of a float's block (`sys.getsizeof(1.0)`).
 pub const FLOAT_SIZE: usize = block_size(Kind::Float, 0, 0);
@@ -465,17 +528,7 @@ const INT_SIZE: usize = block_size(Kind::Int, 0, 0);
 /// when it has one, as CPython's `PyFloat_FromDouble`.
 #[inline]
 pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
-    let reused = with_state(|s| {
-        let b = NonNull::new(s.float_free)?;
-        // SAFETY: FREE_LIST — a block on the float free list is an
-        // allocated block whose first word links to the next one.
-        s.float_free = unsafe { b.as_ptr().cast::<*mut u8>().read() };
-        s.float_nfree -= 1;
-        s.count_alloc(Kind::Float);
-        Some(b)
-    })
-    .flatten();
-    let block = match reused {
+    let block = match reuse_block(Kind::Float, 0) {
         Some(b) => b,
         None => alloc_block(Kind::Float, 0, 0)?,
     };
@@ -490,22 +543,96 @@ pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
 pub fn clear_free_lists() {
     crate::dict::clear_keys_free_list();
     with_state(|s| {
-        while let Some(b) = NonNull::new(s.float_free) {
-            // SAFETY: FREE_LIST — the block is an allocated float block
-            // whose first word links on; freeing it ends its use.
-            unsafe {
-                s.float_free = b.as_ptr().cast::<*mut u8>().read();
-                s.free_block(b, FLOAT_SIZE);
+        let lists = [(Kind::Float, 0), (Kind::List, 0), (Kind::Dict, 0)]
+            .into_iter()
+            .chain((1..=TUPLE_MAXSAVESIZE).map(|n| (Kind::Tuple, n)));
+        for (kind, n) in lists {
+            let size = free_list_block_size(kind, n);
+            while let Some(b) = s.free_list(kind, n).and_then(FreeList::pop) {
+                // SAFETY: FREE_LIST — an allocated block of this size that
+                // holds no object; freeing it ends its use.
+                unsafe { s.alloc.free(b, size) };
             }
         }
-        s.float_nfree = 0;
+        if s.grace_base.is_some() {
+            s.check_grace();
+        }
     });
 }
 
-/// The number of blocks on the float free list, for
-/// `sys._debugmallocstats()`.
-pub fn free_float_count() -> usize {
-    with_state(|s| s.float_nfree).unwrap_or(0)
+/// The free lists' lengths, for `sys._debugmallocstats()`: dicts, floats,
+/// lists, then tuples of each length from 1 (CPython's order), each with
+/// the size of its blocks.
+pub fn free_list_counts() -> Vec<(Kind, usize, usize, usize)> {
+    let mut out = Vec::new();
+    with_state(|s| {
+        for (kind, n) in [(Kind::Dict, 0), (Kind::Float, 0), (Kind::List, 0)]
+            .into_iter()
+            .chain((1..=TUPLE_MAXSAVESIZE).map(|n| (Kind::Tuple, n)))
+        {
+            let len = s.free_list(kind, n).map_or(0, |l| l.len);
+            out.push((kind, n, len, free_list_block_size(kind, n)));
+        }
+    });
+    out
+}
+
+/// How many blocks the free list for `kind` (and length `n`, for tuples)
+/// holds; 0 for a kind without one.
+pub fn free_list_len(kind: Kind, n: usize) -> usize {
+    with_state(|s| s.free_list(kind, n).map_or(0, |l| l.len)).unwrap_or(0)
+}
+
+/// The size of the blocks on the free list for `kind` (and length `n`, for
+/// tuples).
+const fn free_list_block_size(kind: Kind, n: usize) -> usize {
+    match kind {
+        Kind::Float => FLOAT_SIZE,
+        _ => block_size(kind, flags::F_GC, n),
+    }
+}
+
+/// A block off the free list for a new object of the builtin type of
+/// `kind` (and length `n`, for tuples), counted as made; None when that
+/// list is empty or there is none for it. As in CPython, reusing a block
+/// is not an allocation for the collector's count.
+#[inline(always)]
+fn reuse_block(kind: Kind, n: usize) -> Option<NonNull<u8>> {
+    if kind == Kind::Tuple && !(1..TUPLE_MAXSAVESIZE).contains(&n) {
+        return None;
+    }
+    with_state(|s| {
+        let b = s.free_list(kind, n)?.pop()?;
+        s.count_alloc(kind);
+        Some(b)
+    })
+    .flatten()
+}
+
+impl HeapState {
+    /// The free list for objects of `kind` (and length `n`, for tuples),
+    /// if the kind has one.
+    #[inline(always)]
+    fn free_list(&mut self, kind: Kind, n: usize) -> Option<&mut FreeList> {
+        match kind {
+            Kind::Float => Some(&mut self.float_free),
+            Kind::List => Some(&mut self.list_free),
+            Kind::Dict => Some(&mut self.dict_free),
+            Kind::Tuple => self.tuple_free.get_mut(n.checked_sub(1)?),
+            _ => None,
+        }
+    }
+}
+
+/// The most blocks the free list for `kind` keeps.
+const fn free_list_max(kind: Kind) -> usize {
+    match kind {
+        Kind::Float => FLOAT_FREE_MAX,
+        Kind::Tuple => TUPLE_FREE_MAX,
+        Kind::List => LIST_FREE_MAX,
+        Kind::Dict => DICT_FREE_MAX,
+        _ => 0,
+    }
 }
 
 /// Allocates the first type object, whose type is itself (`type(type) is type`).
@@ -652,7 +779,12 @@ unsafe fn alloc_tuple_exact(
 ) -> Result<ObjRef, NoMemory> {
     let kind = Kind::Tuple;
     let f = layout_flags(kind, attrs);
-    let block = alloc_block(kind, f, n)?;
+    let exact = !attrs && ty.tflags() & tflags::T_HEAP == 0;
+    let reused = if exact { reuse_block(kind, n) } else { None };
+    let block = match reused {
+        Some(b) => b,
+        None => alloc_block(kind, f, n)?,
+    };
     // SAFETY: the block is sized for `n` references after the TupleObj
     // (KIND); each item's count moves into the tuple; the caller
     // guarantees exactly `n` items.
@@ -850,10 +982,8 @@ unsafe fn free_float(state: *mut HeapState, p: NonNull<ObjHeader>) {
         let s = &mut *state;
         s.count_free(Kind::Float);
         let block = p.as_ptr() as *mut u8;
-        if s.float_nfree < FLOAT_FREE_MAX {
-            block.cast::<*mut u8>().write(s.float_free);
-            s.float_free = block;
-            s.float_nfree += 1;
+        if s.float_free.len < FLOAT_FREE_MAX {
+            s.float_free.push(block);
         } else {
             s.free_block(NonNull::new_unchecked(block), FLOAT_SIZE);
         }
@@ -1021,6 +1151,11 @@ unsafe fn free_object_block(
         // SAFETY: the header is intact and the type is still live.
         unsafe { crate::trace::on_free(p, size) };
     }
+    // SAFETY: the caller's guarantee (header intact, type live); short
+    // exclusive state access.
+    if unsafe { free_list_push(state, p, kind, obj_flags, var_len) } {
+        return;
+    }
     if obj_flags & flags::F_GC != 0 {
         // SAFETY: TRACKED_LIVE — unlinked before the block is freed; short
         // exclusive access to the collector state.
@@ -1039,6 +1174,53 @@ unsafe fn free_object_block(
         s.free_block(NonNull::new_unchecked(block), size);
         s.count_free(kind);
     }
+}
+
+/// The end of [`free_object_block`] for an exact tuple, list or dict (no
+/// attributes, no weak references) when its free list has room, as
+/// `tupledealloc`'s `maybe_freelist_push`, `list_dealloc` and
+/// `dict_dealloc`: the object is counted as freed and leaves the
+/// collector's lists, but its block stays allocated, on the free list.
+/// As in CPython, that is not a deallocation for the collector's count.
+/// False, and nothing done, for any other object.
+///
+/// # Safety
+/// As for [`free_object_block`].
+#[inline(always)]
+unsafe fn free_list_push(
+    state: *mut HeapState,
+    p: NonNull<ObjHeader>,
+    kind: Kind,
+    obj_flags: u8,
+    var_len: usize,
+) -> bool {
+    if !matches!(kind, Kind::Tuple | Kind::List | Kind::Dict) || obj_flags != flags::F_GC {
+        return false;
+    }
+    // SAFETY: the header is intact; its type is live (TYPE_REF).
+    let ty = unsafe { p.as_ref() }.ty_ptr();
+    // SAFETY: as above.
+    if ty.is_null() || unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
+        return false;
+    }
+    // SAFETY: short exclusive access to the state.
+    let s = unsafe { &mut *state };
+    match s.free_list(kind, var_len) {
+        Some(list) if list.len < free_list_max(kind) => {}
+        _ => return false,
+    }
+    // SAFETY: TRACKED_LIVE — the dead object leaves the collector's lists.
+    unsafe { crate::gc::unlink_dead(p) };
+    s.count_free(kind);
+    // SAFETY: the GcLink precedes the header in the block (F_GC), which
+    // came from the allocator with this kind's size for `var_len` and
+    // holds nothing any more (the caller's guarantee).
+    let block = unsafe { (p.as_ptr() as *mut u8).sub(size_of::<GcLink>()) };
+    if let Some(list) = s.free_list(kind, var_len) {
+        // SAFETY: as above; block sizes are multiples of a word.
+        unsafe { list.push(block) };
+    }
+    true
 }
 
 /// Object flags that make any object a non-leaf: a collector link,

@@ -51,10 +51,11 @@
 //!   teardown.
 //! - **TEARDOWN**: an object is torn down only at refcount zero, when no
 //!   `ObjRef` to it exists, so no borrow of its payload can be alive.
-//! - **FREE_LIST**: a block on the heap's float free list is an allocated
-//!   block of a float's size that holds no object; its first word links to
-//!   the next such block (null at the end). Only the heap's float
-//!   allocation takes blocks off the list, and only a full collection
+//! - **FREE_LIST**: a block on one of the heap's free lists (floats,
+//!   tuples of one length, lists, dicts) is an allocated block of that
+//!   list's size that holds no object; its first word links to the next
+//!   such block (null at the end). Only allocations of that type and size
+//!   take blocks off the list, and only a full collection
 //!   (`heap::clear_free_lists`) gives them back to the allocator.
 //! - **NATIVE_TYPE**: the `type_id` in a [`NativeObj`]'s box is the
 //!   `TypeId` of the payload beside it; both are private to the crate and

@@ -221,14 +221,18 @@ fn sys_debugmallocstats(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     ouro_heap::heap::with_allocator(|a| {
         let _ = a.debug_malloc_stats(&mut text);
     });
-    // The free lists, after obmalloc's part, as `_PyObject_DebugTypeStats`.
+    // The free lists, after obmalloc's part, as `_PyObject_DebugTypeStats`:
+    // dicts, floats, lists, then tuples by length.
     text.push('\n');
-    let _ = ouro_alloc::write_free_list_stats(
-        &mut text,
-        "PyFloatObject",
-        ouro_heap::heap::free_float_count(),
-        ouro_heap::heap::FLOAT_SIZE,
-    );
+    for (kind, n, count, size) in ouro_heap::heap::free_list_counts() {
+        let name = match kind {
+            Kind::Dict => "PyDictObject".to_string(),
+            Kind::Float => "PyFloatObject".to_string(),
+            Kind::List => "PyListObject".to_string(),
+            _ => format!("{n}-sized PyTupleObject"),
+        };
+        let _ = ouro_alloc::write_free_list_stats(&mut text, &name, count, size);
+    }
     vm.write_stderr(&text);
     Ok(vm.none.clone())
 }

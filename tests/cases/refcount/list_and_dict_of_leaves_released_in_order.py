@@ -37,8 +37,9 @@ del outer
 f = 40.5 + x
 g = 41.5 + x
 print(id(f) == iid, id(g) == oid)
+import gc
+gc.disable()
 d = {"a": []}
 d["a"].append(d)
 del d
-import gc
 print(gc.collect() > 0)
