@@ -53,6 +53,8 @@ fn shrinking_a_list_buffer_keeps_the_accounting_straight() {
         assert_eq!(p.items.len(), 10);
     }
     drop(l);
+    // The list object itself stays on the list free list until cleared.
+    ouro_heap::heap::clear_free_lists();
     assert_eq!(blocks(), base);
 }
 
@@ -111,12 +113,15 @@ fn smallest_dict_tables_are_reused_from_the_free_list() {
     };
     drop(table_of_one());
     // The dead dict's table (three blocks: header, indices, entries) stays
-    // allocated on the keys free list, as CPython's keys_free_list keeps it.
+    // allocated on the keys free list, as CPython's keys_free_list keeps
+    // it, and the dict object on the dict free list.
     let kept = blocks();
-    assert_eq!(kept, base + 3);
-    // The next smallest table comes off the list: no new blocks.
+    assert_eq!(kept, base + 3 + 1);
+    assert_eq!(ouro_heap::heap::free_list_len(ouro_heap::Kind::Dict, 0), 1);
+    // The next dict and its smallest table come off the lists: no new
+    // blocks.
     let d = table_of_one();
-    assert_eq!(blocks(), kept + 1, "only the dict object itself is new");
+    assert_eq!(blocks(), kept, "the dict and its table are reused");
     drop(d);
     assert_eq!(blocks(), kept);
     ouro_heap::heap::clear_free_lists();
