@@ -85,7 +85,10 @@ pub(crate) fn install(vm: &mut Vm) -> PyResult<()> {
         ("abs", abs_pos),
     ];
     for (name, f) in positional {
-        vm.set_pos_form(&b, name, *f)?;
+        let id = vm.set_pos_form(&b, name, *f)?;
+        if *name == "len" {
+            vm.len_id = id;
+        }
     }
     let types = [
         ("object", T::Object),

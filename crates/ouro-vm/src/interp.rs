@@ -1029,6 +1029,12 @@ impl Vm {
                                     continue 'instrs;
                                 }
                             }
+                            // d[str or int] = v on an exact dict, as
+                            // CPython's STORE_SUBSCR_DICT.
+                            let (key, v) = match self.dict_set_simple(&obj, key, v) {
+                                Ok(()) => continue 'instrs,
+                                Err(kv) => kv,
+                            };
                             tri!('err, self.setitem(&obj, key, v));
                         }
                         Instr::DeleteSubscr => {
@@ -1153,21 +1159,46 @@ impl Vm {
                         }
                         Instr::BuildTuple(n) => {
                             let start = tri!('err, self.stack_top_start(n as usize));
-                            let t = if n == 0 {
-                                self.empty_tuple()
-                            } else {
-                                let ty = self.types[T::Tuple as usize].clone();
-                                match heap::alloc_tuple_drain(&ty, self.stack.drain(start..)) {
-                                    Ok(t) => t,
-                                    Err(_) => break 'err self.memory_error(),
+                            let ty = &self.types[T::Tuple as usize];
+                            // Pairs and triples are built from the popped
+                            // items, with no drain of the stack.
+                            let t = match n {
+                                0 => Ok(self.empty_tuple()),
+                                2 => {
+                                    let (b, a) = (self.stack.pop(), self.stack.pop());
+                                    match (a, b) {
+                                        (Some(a), Some(b)) => heap::alloc_tuple_array(ty, [a, b]),
+                                        _ => break 'err self.internal_error("BUILD_TUPLE"),
+                                    }
                                 }
+                                3 => {
+                                    let (c, b, a) =
+                                        (self.stack.pop(), self.stack.pop(), self.stack.pop());
+                                    match (a, b, c) {
+                                        (Some(a), Some(b), Some(c)) => {
+                                            heap::alloc_tuple_array(ty, [a, b, c])
+                                        }
+                                        _ => break 'err self.internal_error("BUILD_TUPLE"),
+                                    }
+                                }
+                                _ => heap::alloc_tuple_drain(ty, self.stack.drain(start..)),
                             };
-                            self.stack.push(t);
+                            match t {
+                                Ok(t) => self.stack.push(t),
+                                Err(_) => break 'err self.memory_error(),
+                            }
                         }
                         Instr::BuildList(n) => {
                             let start = tri!('err, self.stack_top_start(n as usize));
-                            // Straight from the stack into the list's buffer.
-                            let items = heap::hvec_from(self.stack.drain(start..));
+                            // Straight from the stack into the list's buffer
+                            // (a pair popped, with no drain of the stack).
+                            let items = match n {
+                                2 => match (self.stack.pop(), self.stack.pop()) {
+                                    (Some(b), Some(a)) => heap::hvec_from([a, b]),
+                                    _ => break 'err self.internal_error("BUILD_LIST"),
+                                },
+                                _ => heap::hvec_from(self.stack.drain(start..)),
+                            };
                             let l = tri!('err, self.new_list_of(items));
                             self.stack.push(l);
                         }
@@ -1186,7 +1217,9 @@ impl Vm {
                             let d = tri!('err, self.new_dict_sized(n as usize));
                             let mut it = items.drain(..);
                             while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                tri!('err, self.dict_setitem(&d, k, v));
+                                if let Err((k, v)) = self.dict_set_simple(&d, k, v) {
+                                    tri!('err, self.dict_setitem(&d, k, v));
+                                }
                             }
                             drop(it);
                             self.return_arg_buf(items);
@@ -2414,9 +2447,9 @@ impl Vm {
     fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
         let len = self.stack.len();
         let callable_pos = len - nargs - 1 - method as usize;
-        // `owner` is None for `list.append` with one argument, which is
-        // tried on its fast path first.
-        let (pos, owner) = {
+        // `owner` is None for `list.append` and `len` with one argument,
+        // which are tried on their fast paths first.
+        let (pos, owner, is_len) = {
             let Some(b) = self.stack[callable_pos].get::<BuiltinFunctionObj>() else {
                 return Ok(None);
             };
@@ -2426,16 +2459,23 @@ impl Vm {
             if b.bound.is_some() {
                 return Ok(None);
             }
-            if method && nargs == 1 && b.id == self.list_append_id {
-                (pos, None)
+            if nargs == 1 && b.id == self.len_id {
+                (pos, None, true)
+            } else if method && nargs == 1 && b.id == self.list_append_id {
+                (pos, None, false)
             } else {
-                (pos, Some(b.owner.clone()))
+                (pos, Some(b.owner.clone()), false)
             }
         };
         let owner = match owner {
             Some(owner) => owner,
             None => {
-                if let Some(r) = self.try_list_append(callable_pos) {
+                let fast = if is_len {
+                    self.try_len(callable_pos, method)
+                } else {
+                    self.try_list_append(callable_pos)
+                };
+                if let Some(r) = fast {
                     return r.map(|v| Some(Called::Value(v)));
                 }
                 self.stack[callable_pos]
@@ -2495,6 +2535,30 @@ impl Vm {
         } else {
             Err(self.memory_error())
         })
+    }
+
+    /// `len(x)` of an exact str, tuple, list or dict, as CPython's
+    /// `PRECALL_NO_KW_LEN`: the length read straight from the object, then
+    /// the callable and the argument released, in that order. None, and
+    /// nothing done, for anything else (the general path).
+    fn try_len(&mut self, callable_pos: usize, method: bool) -> Option<PyResult<ObjRef>> {
+        if method && !self.stack.get(callable_pos + 1)?.is(&self.null) {
+            return None;
+        }
+        let o = self.stack.last()?;
+        if Vm::is_heap_class_of(o) {
+            return None;
+        }
+        let n = match o.kind() {
+            Kind::Str => o.get::<ouro_heap::StrObj>()?.char_len(),
+            Kind::Tuple => o.get::<TupleObj>()?.len(),
+            Kind::List => o.borrow::<ListObj>()?.items.len(),
+            Kind::Dict => o.borrow::<DictObj>()?.table.len(),
+            _ => return None,
+        };
+        let r = self.new_int(n as i64);
+        self.release_to(callable_pos);
+        Some(r)
     }
 
     /// Calls a Python function with positional arguments from Rust (`first`

@@ -866,6 +866,16 @@ impl Vm {
     /// A binary operator. Mirrors CPython's `binary_op1` (and the in-place
     /// variant `binary_iop1`) with the class slot `SLOT1BINFULL`.
     pub fn binary_op(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+        // Two ints of the builtin type (big or not): no dunder, view or
+        // in-place form can apply, so straight to the int operation, as
+        // `builtin_binop` would get there.
+        let int_kind = |o: &ObjRef| matches!(o.kind(), Kind::Int | Kind::BigInt);
+        if int_kind(a) && int_kind(b) && !Vm::is_heap_class_of(a) && !Vm::is_heap_class_of(b) {
+            let r = self.int_binop(a, b, op.plain())?;
+            if !r.is(&self.not_implemented) {
+                return Ok(r);
+            }
+        }
         if a.kind() == Kind::WeakRef {
             if let Some(t) = self.unproxy(a)? {
                 return self.binary_op(&t, b, op);
@@ -1076,7 +1086,8 @@ impl Vm {
         }
         match (a.kind(), b.kind()) {
             (Kind::Int | Kind::BigInt, Kind::Int | Kind::BigInt) => {
-                self.int_binop(a, b, op).map(Some)
+                let r = self.int_binop(a, b, op)?;
+                Ok((!r.is(&self.not_implemented)).then_some(r))
             }
             (Kind::Float, Kind::Float | Kind::Int | Kind::BigInt)
             | (Kind::Int | Kind::BigInt, Kind::Float) => self.float_binop(a, b, op),

@@ -147,6 +147,9 @@ pub struct Vm {
     /// The native id of `list.append`, for `l.append(x)`'s fast path
     /// (`u32::MAX` until the list type's methods are installed).
     pub(crate) list_append_id: u32,
+    /// The native id of `len`, for `len(x)`'s fast path (`u32::MAX` until
+    /// the builtins are installed).
+    pub(crate) len_id: u32,
     /// The arguments of a native called in its positional form, or the
     /// keys and values of a `BUILD_MAP`, moved off the value stack (empty
     /// between uses; its capacity is reused).
@@ -321,6 +324,7 @@ impl Vm {
             binop_names: Vec::new(),
             natives: Vec::new(),
             list_append_id: u32::MAX,
+            len_id: u32::MAX,
             arg_buf: Vec::new(),
             builtins: builtins.clone(),
             builtins_module: null.clone(),

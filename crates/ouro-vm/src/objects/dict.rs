@@ -116,6 +116,53 @@ impl Vm {
         dobj.table.entry(pos).map(|e| e.value.clone())
     }
 
+    /// `d[key] = value` for an exact dict and an exact str or int key, when
+    /// finding the key's slot needs no Python code (every key met on the
+    /// way compares without it), as CPython's `STORE_SUBSCR_DICT` and
+    /// `BUILD_MAP`: the value replaces an equal key's, whose old value is
+    /// released first, then the key given; or the pair is added. The key
+    /// and value come back for the general path otherwise.
+    pub(crate) fn dict_set_simple(
+        &self,
+        d: &ObjRef,
+        key: ObjRef,
+        value: ObjRef,
+    ) -> Result<(), (ObjRef, ObjRef)> {
+        if d.kind() != Kind::Dict || Vm::is_heap_class_of(d) {
+            return Err((key, value));
+        }
+        let Some(h) = self.exact_str_int_hash(&key) else {
+            return Err((key, value));
+        };
+        ouro_heap::gc::maintain_dict_tracking(d, &key, &value);
+        let old = {
+            let Some(mut dobj) = d.borrow_mut::<DictObj>() else {
+                return Err((key, value));
+            };
+            let mut undecided = false;
+            let pos = dobj.table.lookup(h, |k| {
+                simple_eq(self, k, &key).unwrap_or_else(|| {
+                    undecided = true;
+                    false
+                })
+            });
+            if undecided {
+                drop(dobj);
+                return Err((key, value));
+            }
+            match pos {
+                Some(p) => dobj.table.replace_value(p, value),
+                None => {
+                    dobj.table.insert_new(h, key, value);
+                    return Ok(());
+                }
+            }
+        };
+        drop(old);
+        drop(key);
+        Ok(())
+    }
+
     pub(crate) fn dict_getitem_opt(
         &mut self,
         d: &ObjRef,

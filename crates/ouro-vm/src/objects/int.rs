@@ -139,6 +139,8 @@ impl Vm {
         })
     }
 
+    /// `a op b` for two ints (or bools) of any size; NotImplemented for an
+    /// operator ints do not have (`@`), which the caller reports.
     pub(crate) fn int_binop(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
         if a.kind() == Kind::BigInt || b.kind() == Kind::BigInt {
             if let Some(r) = self.int_binop_i128(a, b, op) {
@@ -236,14 +238,9 @@ impl Vm {
                 };
                 self.new_bigint(r)
             }
-            _ => {
-                let ta = self.type_name_of(a);
-                let tb = self.type_name_of(b);
-                Err(self.type_error(format!(
-                    "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
-                    op.symbol()
-                )))
-            }
+            // `@` and the rest: the caller raises, naming the operator as
+            // written (`@=` for an in-place one).
+            _ => Ok(self.not_implemented.clone()),
         }
     }
 
