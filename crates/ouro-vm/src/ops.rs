@@ -866,13 +866,19 @@ impl Vm {
     /// A binary operator. Mirrors CPython's `binary_op1` (and the in-place
     /// variant `binary_iop1`) with the class slot `SLOT1BINFULL`.
     pub fn binary_op(&mut self, a: &ObjRef, b: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
-        // Two ints of the builtin type (big or not): no dunder, view or
-        // in-place form can apply, so straight to the int operation, as
-        // `builtin_binop` would get there.
-        let int_kind = |o: &ObjRef| matches!(o.kind(), Kind::Int | Kind::BigInt);
-        if int_kind(a) && int_kind(b) && !Vm::is_heap_class_of(a) && !Vm::is_heap_class_of(b) {
-            let r = self.int_binop(a, b, op.plain())?;
-            if !r.is(&self.not_implemented) {
+        // Two numbers of the builtin int and float types: no dunder, view
+        // or in-place form can apply, so straight to the int or float
+        // operation, as `builtin_binop` would get there (an operator they
+        // do not have goes on to the general path's error).
+        let (ka, kb) = (a.kind(), b.kind());
+        let number = |k: Kind| matches!(k, Kind::Int | Kind::BigInt | Kind::Float);
+        if number(ka) && number(kb) && !Vm::is_heap_class_of(a) && !Vm::is_heap_class_of(b) {
+            if ka != Kind::Float && kb != Kind::Float {
+                let r = self.int_binop(a, b, op.plain())?;
+                if !r.is(&self.not_implemented) {
+                    return Ok(r);
+                }
+            } else if let Some(r) = self.float_binop(a, b, op.plain())? {
                 return Ok(r);
             }
         }
