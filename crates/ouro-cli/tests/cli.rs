@@ -1193,3 +1193,37 @@ fn unwritable_observation_files_are_clear_errors() {
         assert!(!err.contains("panicked"), "{flag}: {err}");
     }
 }
+
+/// The free-list lines that end `sys._debugmallocstats()`, without the
+/// block sizes (ouro's include the collector link CPython's leave out; see
+/// COMPATIBILITY.md): "count free name".
+fn free_list_lines(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.contains(" free ") && l.contains(" bytes each "))
+        .map(|l| l.trim().split(" * ").next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn debugmallocstats_free_lists_match_python() {
+    // A full collection empties the free lists; then five 2-tuples and
+    // five lists (three made in the comprehension, and the two outer
+    // ones) die onto them, and a dict.
+    let script = "import gc, sys\n\
+                  gc.collect()\n\
+                  t = [(i, i) for i in range(5)]\n\
+                  l = [[] for i in range(3)]\n\
+                  d = {'a': 1}\n\
+                  del t, l, d\n\
+                  sys._debugmallocstats()\n";
+    let ours = ouro(&["-c", script], None, None);
+    assert_eq!(ours.code(), 0, "{}", ours.dump());
+    let lines = free_list_lines(&ours.stderr);
+    assert_eq!(lines.len(), 23, "{}", ours.dump());
+    assert_eq!(lines[0], "1 free PyDictObjects");
+    assert_eq!(lines[2], "5 free PyListObjects");
+    assert_eq!(lines[4], "5 free 2-sized PyTupleObjects");
+    let theirs = python3(&["-c", script], None, None);
+    assert_eq!(free_list_lines(&theirs.stderr), lines, "{}", theirs.dump());
+}

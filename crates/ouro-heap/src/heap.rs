@@ -506,16 +506,17 @@ unsafe fn leaf_in<P: Payload>(block: NonNull<u8>, ty: &ObjRef, payload: P) -> Ob
 
 /// Most dead floats kept for reuse, as CPython 3.11's `PyFloat_MAXFREELIST`.
 pub const FLOAT_FREE_MAX: usize = 100;
-/// The longest tuples kept for reuse (`PyTuple_MAXSAVESIZE`), and how many
-/// of each length (`PyTuple_MAXFREELIST`). As in CPython 3.11, a dead tuple
-/// of every length up to this one goes on its list, but new tuples are
-/// taken from the lists only below it (`maybe_freelist_pop` tests
-/// `size < PyTuple_MAXSAVESIZE`), so 20-tuples only accumulate.
+/// The longest tuples kept for reuse (`PyTuple_MAXSAVESIZE`). As in
+/// CPython 3.11, a dead tuple of every length up to this one goes on its
+/// list, but new tuples are taken from the lists only below it
+/// (`maybe_freelist_pop` tests `size < PyTuple_MAXSAVESIZE`), so 20-tuples
+/// only accumulate.
 pub const TUPLE_MAXSAVESIZE: usize = 20;
+/// Most dead tuples of each length kept (`PyTuple_MAXFREELIST`).
 pub const TUPLE_FREE_MAX: usize = 2000;
-/// Most dead lists and dicts kept for reuse (`PyList_MAXFREELIST`,
-/// `PyDict_MAXFREELIST`).
+/// Most dead lists kept (`PyList_MAXFREELIST`).
 pub const LIST_FREE_MAX: usize = 80;
+/// Most dead dicts kept (`PyDict_MAXFREELIST`).
 pub const DICT_FREE_MAX: usize = 80;
 
 /// The size of a float's block (`sys.getsizeof(1.0)`).
@@ -543,10 +544,7 @@ pub fn alloc_float(ty: &ObjRef, value: f64) -> Result<ObjRef, NoMemory> {
 pub fn clear_free_lists() {
     crate::dict::clear_keys_free_list();
     with_state(|s| {
-        let lists = [(Kind::Float, 0), (Kind::List, 0), (Kind::Dict, 0)]
-            .into_iter()
-            .chain((1..=TUPLE_MAXSAVESIZE).map(|n| (Kind::Tuple, n)));
-        for (kind, n) in lists {
+        for (kind, n) in free_lists() {
             let size = free_list_block_size(kind, n);
             while let Some(b) = s.free_list(kind, n).and_then(FreeList::pop) {
                 // SAFETY: FREE_LIST — an allocated block of this size that
@@ -566,10 +564,7 @@ pub fn clear_free_lists() {
 pub fn free_list_counts() -> Vec<(Kind, usize, usize, usize)> {
     let mut out = Vec::new();
     with_state(|s| {
-        for (kind, n) in [(Kind::Dict, 0), (Kind::Float, 0), (Kind::List, 0)]
-            .into_iter()
-            .chain((1..=TUPLE_MAXSAVESIZE).map(|n| (Kind::Tuple, n)))
-        {
+        for (kind, n) in free_lists() {
             let len = s.free_list(kind, n).map_or(0, |l| l.len);
             out.push((kind, n, len, free_list_block_size(kind, n)));
         }
@@ -581,6 +576,14 @@ pub fn free_list_counts() -> Vec<(Kind, usize, usize, usize)> {
 /// holds; 0 for a kind without one.
 pub fn free_list_len(kind: Kind, n: usize) -> usize {
     with_state(|s| s.free_list(kind, n).map_or(0, |l| l.len)).unwrap_or(0)
+}
+
+/// Every free list, as (kind, tuple length): dicts, floats, lists, then
+/// tuples by length (the order of CPython's `_debugmallocstats` lines).
+fn free_lists() -> impl Iterator<Item = (Kind, usize)> {
+    [(Kind::Dict, 0), (Kind::Float, 0), (Kind::List, 0)]
+        .into_iter()
+        .chain((1..=TUPLE_MAXSAVESIZE).map(|n| (Kind::Tuple, n)))
 }
 
 /// The size of the blocks on the free list for `kind` (and length `n`, for
