@@ -149,8 +149,7 @@ impl FreeList {
     #[inline(always)]
     fn pop(&mut self) -> Option<NonNull<u8>> {
         let b = NonNull::new(self.head)?;
-        // SAFETY: FREE_LIST — a block on a free list is allocated and its
-        // first word links to the next one.
+        // SAFETY: FREE_LIST — an allocated block, its first word the link.
         self.head = unsafe { b.as_ptr().cast::<*mut u8>().read() };
         self.len -= 1;
         Some(b)
@@ -430,9 +429,10 @@ pub fn alloc_object<T: Payload>(ty: &ObjRef, payload: T, attrs: bool) -> Result<
     let kind = T::KIND;
     let f = layout_flags(kind, attrs);
     // Exact lists and dicts come off their free lists when they can.
-    let exact = !attrs && ty.tflags() & tflags::T_HEAP == 0;
     let reused = match kind {
-        Kind::List | Kind::Dict if exact => reuse_block(kind, 0),
+        Kind::List | Kind::Dict if !attrs && ty.tflags() & tflags::T_HEAP == 0 => {
+            reuse_block(kind, 0)
+        }
         _ => None,
     };
     let block = match reused {
@@ -547,13 +547,9 @@ pub fn clear_free_lists() {
         for (kind, n) in free_lists() {
             let size = free_list_block_size(kind, n);
             while let Some(b) = s.free_list(kind, n).and_then(FreeList::pop) {
-                // SAFETY: FREE_LIST — an allocated block of this size that
-                // holds no object; freeing it ends its use.
-                unsafe { s.alloc.free(b, size) };
+                // SAFETY: FREE_LIST — a block of this size holding no object.
+                unsafe { s.free_block(b, size) };
             }
-        }
-        if s.grace_base.is_some() {
-            s.check_grace();
         }
     });
 }
@@ -1070,12 +1066,11 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     // SAFETY: the object is live until its block is freed below.
     let h = unsafe { p.as_ref() };
     let kind = h.kind();
+    // PyObject_ClearWeakRefs: every weakref to the object is cleared now;
+    // their callbacks run at the next instruction boundary, in list order,
+    // before what this teardown releases.
     if h.flags() & flags::F_WEAKREFS != 0 {
-        // PyObject_ClearWeakRefs: every weakref to the object is cleared
-        // now; their callbacks run at the next instruction boundary, in
-        // list order, before what this teardown releases.
-        // SAFETY: the object is live; the weakrefs are live (WEAKREF) and
-        // the events take counts of them; nothing is dropped.
+        // SAFETY: object and weakrefs live (WEAKREF); events count them.
         unsafe {
             for wr in crate::weakref::take_all(p) {
                 if let Some(cb) = crate::weakref::take_callback(wr) {
@@ -1095,12 +1090,13 @@ unsafe fn teardown_one(state: *mut HeapState, p: NonNull<ObjHeader>) {
     let base = p.as_ptr() as *mut u8;
     // SAFETY: PAYLOAD_OFFSET is inside the block (KIND).
     let payload = unsafe { base.add(PAYLOAD_OFFSET) };
+    // A heap type is released last (subtype_dealloc releases it at the very
+    // end): it goes on the teardown stack first.
     let ty = h.ty_ptr();
 
     // SAFETY: exclusive access to the teardown stack for the moves below;
     // moving references drops nothing, so nothing re-enters the heap.
     let stack = unsafe { &mut (*state).teardown };
-    // The type goes last (subtype_dealloc releases it at the very end).
     // SAFETY: TYPE_REF — ty is live; a heap type's count is owned by us.
     if !ty.is_null() && unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
         // SAFETY: as above; the instance's count moves into the handle.
@@ -1154,8 +1150,7 @@ unsafe fn free_object_block(
         // SAFETY: the header is intact and the type is still live.
         unsafe { crate::trace::on_free(p, size) };
     }
-    // SAFETY: the caller's guarantee (header intact, type live); short
-    // exclusive state access.
+    // SAFETY: the caller's guarantee: header intact, type live.
     if unsafe { free_list_push(state, p, kind, obj_flags, var_len) } {
         return;
     }
@@ -1208,21 +1203,21 @@ unsafe fn free_list_push(
     }
     // SAFETY: short exclusive access to the state.
     let s = unsafe { &mut *state };
-    match s.free_list(kind, var_len) {
-        Some(list) if list.len < free_list_max(kind) => {}
-        _ => return false,
-    }
+    let Some(list) = s
+        .free_list(kind, var_len)
+        .filter(|l| l.len < free_list_max(kind))
+    else {
+        return false;
+    };
     // SAFETY: TRACKED_LIVE — the dead object leaves the collector's lists.
     unsafe { crate::gc::unlink_dead(p) };
+    // The block starts at the GcLink before the header (F_GC). It came from
+    // the allocator with this kind's size for `var_len` and holds nothing
+    // any more (the caller's guarantee); block sizes are word multiples.
+    let block = (p.as_ptr() as *mut u8).wrapping_sub(size_of::<GcLink>());
+    // SAFETY: as just said.
+    unsafe { list.push(block) };
     s.count_free(kind);
-    // SAFETY: the GcLink precedes the header in the block (F_GC), which
-    // came from the allocator with this kind's size for `var_len` and
-    // holds nothing any more (the caller's guarantee).
-    let block = unsafe { (p.as_ptr() as *mut u8).sub(size_of::<GcLink>()) };
-    if let Some(list) = s.free_list(kind, var_len) {
-        // SAFETY: as above; block sizes are multiples of a word.
-        unsafe { list.push(block) };
-    }
     true
 }
 
