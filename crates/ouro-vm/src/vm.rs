@@ -455,11 +455,19 @@ impl Vm {
         heap::alloc_object(ty, payload, attrs).map_err(|_| self.memory_error())
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn new_int(&mut self, v: i64) -> PyResult<ObjRef> {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
             return Ok(self.small_ints[(v - SMALL_INT_MIN) as usize].clone());
         }
+        self.alloc_int(v)
+    }
+
+    /// A new int object, outside the small-int range. Kept out of line so
+    /// [`Vm::new_int`]'s shared small ints cost their callers no more than
+    /// a load and a count.
+    #[inline(never)]
+    fn alloc_int(&mut self, v: i64) -> PyResult<ObjRef> {
         match heap::alloc_leaf(&self.types[T::Int as usize], IntObj { value: v }) {
             Ok(o) => Ok(o),
             Err(_) => Err(self.memory_error()),
