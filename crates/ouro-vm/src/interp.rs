@@ -536,14 +536,16 @@ impl Vm {
         Some(kind)
     }
 
-    /// [`Vm::end_frame`] for the common case, inline: a `Normal` frame
-    /// called from bytecode with nothing held, an empty value stack and no
-    /// frame object, run with no tracer or recorder watching. Its slots are
-    /// released in `co_varnames` order, then the frame's own references.
-    /// False (and nothing done) for any other frame.
+    /// [`Vm::end_frame`] for the common case, inline, at `RETURN_VALUE`: a
+    /// `Normal` frame called from bytecode with nothing held, nothing on
+    /// its value stack but the value it returns, and no frame object, run
+    /// with no tracer or recorder watching. Its slots are released in
+    /// `co_varnames` order, then the frame's own references; the value is
+    /// left where it is, which is the top of the caller's stack. False
+    /// (and nothing done) for any other frame.
     #[inline(always)]
     fn end_plain_frame(&mut self) -> bool {
-        match self.end_simple_frame(|k| matches!(k, FrameKind::Normal { held: 0 })) {
+        match self.end_simple_frame(1, |k| matches!(k, FrameKind::Normal { held: 0 })) {
             Some(kind) => {
                 // Normal with nothing held: no drop glue to run.
                 std::mem::forget(kind);
@@ -554,13 +556,17 @@ impl Vm {
     }
 
     /// [`Vm::end_plain_frame`] for a frame whose kind `eligible` accepts,
-    /// which is handed back.
+    /// which is handed back, with `keep` values on its stack (left there).
     #[inline(always)]
-    fn end_simple_frame(&mut self, eligible: impl Fn(&FrameKind) -> bool) -> Option<FrameKind> {
+    fn end_simple_frame(
+        &mut self,
+        keep: usize,
+        eligible: impl Fn(&FrameKind) -> bool,
+    ) -> Option<FrameKind> {
         let top = self.frames.last()?;
         if !eligible(&top.kind)
             || top.frame_obj.is_some()
-            || self.stack.len() != top.stack_base
+            || self.stack.len() != top.stack_base + keep
             || self.tracer.is_some()
             || self.viz.is_some()
         {
@@ -577,12 +583,17 @@ impl Vm {
             kind,
             ..
         } = self.frames.pop()?;
-        // In declaration order, as the frame's own drop would.
+        // In declaration order, as the frame's own drop would (the
+        // options unwrapped by hand: their drop glue is not inlined).
         drop(code_obj);
         drop(globals);
         drop(builtins);
-        drop(namespace);
-        drop(func);
+        if let Some(ns) = namespace {
+            drop(ns);
+        }
+        if let Some(f) = func {
+            drop(f);
+        }
         // Checked empty above: nothing to release.
         debug_assert!(frame_obj.is_none());
         std::mem::forget(frame_obj);
@@ -1469,16 +1480,17 @@ impl Vm {
                             self.stack.push(f);
                         }
                         Instr::ReturnValue => {
-                            let v = tri!('err, self.pop());
                             if self.end_plain_frame() {
-                                self.stack.push(v);
+                                // The value stays where it is, on top of
+                                // the caller's stack.
                                 continue 'frames;
                             }
+                            let v = tri!('err, self.pop());
                             if v.is(&self.none) {
                                 // `__init__` returning None: the caller gets
                                 // the instance (as the general path below).
-                                if let Some(FrameKind::Init { inst, held }) =
-                                    self.end_simple_frame(|k| matches!(k, FrameKind::Init { .. }))
+                                if let Some(FrameKind::Init { inst, held }) = self
+                                    .end_simple_frame(0, |k| matches!(k, FrameKind::Init { .. }))
                                 {
                                     self.release_held(held as usize);
                                     self.stack.push(inst);
@@ -2291,19 +2303,35 @@ impl Vm {
         let c0 = &self.stack[callable_pos];
         let (func, self_arg) = match c0.kind() {
             Kind::Function => {
-                if method {
-                    let s = &self.stack[callable_pos + 1];
-                    (
-                        c0.clone(),
-                        if s.is(&self.null) {
-                            None
-                        } else {
-                            Some(s.clone())
-                        },
-                    )
-                } else {
-                    (c0.clone(), None)
+                let bound = method && !self.stack[callable_pos + 1].is(&self.null);
+                let given = nargs + bound as usize;
+                if let Some(call) = simple_call(c0, given) {
+                    // The function, its self and the arguments move from
+                    // the stack into the frame (CPython's CALL steals
+                    // them): no count changes.
+                    let base = self.slots_moved_from_stack(bound, nargs, call.nlocals);
+                    if method && !bound {
+                        let null = self.stack.pop();
+                        drop(null);
+                    }
+                    let Some(func) = self.stack.pop() else {
+                        return Err(self.internal_error("call stack underflow"));
+                    };
+                    self.install_simple_frame(
+                        func,
+                        call,
+                        base,
+                        given,
+                        FrameKind::Normal { held: 0 },
+                    )?;
+                    return Ok(Some(Called::Pushed));
                 }
+                let self_arg = if bound {
+                    Some(self.stack[callable_pos + 1].clone())
+                } else {
+                    None
+                };
+                (self.stack[callable_pos].clone(), self_arg)
             }
             Kind::Method if !method => match c0.get::<MethodObj>() {
                 Some(m) if m.func.kind() == Kind::Function => {
@@ -2365,6 +2393,34 @@ impl Vm {
         while self.stack.len() > callable_pos {
             let v = self.stack.pop();
             drop(v);
+        }
+        base
+    }
+
+    /// The slots of a new frame, from the end of the slot array (returned):
+    /// the top `nargs` values of the stack, moved in order, after the value
+    /// below them when `bound` (a method's self), then empty slots up to
+    /// `nlocals`. What is below those (the callable, and NULL if no self
+    /// was bound) stays on the stack.
+    #[inline(always)]
+    fn slots_moved_from_stack(&mut self, bound: bool, nargs: usize, nlocals: usize) -> usize {
+        let base = self.locals.len();
+        self.locals.reserve(nlocals);
+        if bound {
+            self.locals.push(None);
+        }
+        // Popped last first, then put back in order.
+        let args_at = self.locals.len();
+        for _ in 0..nargs {
+            let v = self.stack.pop();
+            self.locals.push(v);
+        }
+        self.locals[args_at..].reverse();
+        if bound {
+            self.locals[base] = self.stack.pop();
+        }
+        while self.locals.len() < base + nlocals {
+            self.locals.push(None);
         }
         base
     }
