@@ -360,8 +360,31 @@ pub struct CodeObj {
     pub load_cache: Box<[Cell<AttrCache>]>,
     /// One `STORE_ATTR` cache per name.
     pub store_cache: Box<[Cell<AttrCache>]>,
+    /// The number of positional arguments a call binds by moving them
+    /// into the first slots, with nothing else to set up (CPython's
+    /// `CALL_PY_EXACT_ARGS`): `argcount` when the code takes no `*args`,
+    /// `**kwargs` or keyword-only parameters, has no cells and is not a
+    /// generator or coroutine; `u32::MAX` otherwise.
+    pub exact_args: u32,
 }
 payload!(CodeObj, Kind::Code, frozen);
+
+impl CodeObj {
+    /// [`CodeObj::exact_args`] for `code`.
+    pub fn exact_args_of(code: &CodeObject) -> u32 {
+        use ouro_bytecode::code_flags;
+        let plain = code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && !code.is_generator_like()
+            && code.cellvars.is_empty()
+            && code.freevars.is_empty();
+        if plain {
+            code.argcount
+        } else {
+            u32::MAX
+        }
+    }
+}
 
 /// A type object. Mirrors the parts of CPython's `PyTypeObject` that are data.
 pub struct TypeObj {

@@ -319,9 +319,11 @@ impl Vm {
         let store_cache = (0..names.len() * WAYS)
             .map(|_| Default::default())
             .collect();
+        let exact_args = CodeObj::exact_args_of(&code);
         self.alloc(
             &ty,
             CodeObj {
+                exact_args,
                 code,
                 consts,
                 names,
@@ -2305,6 +2307,21 @@ impl Vm {
             Kind::Function => {
                 let bound = method && !self.stack[callable_pos + 1].is(&self.null);
                 let given = nargs + bound as usize;
+                if let Some(exact) = exact_args_call(c0, given) {
+                    // CALL_PY_EXACT_ARGS: the function, its self and the
+                    // arguments move from the stack into the frame.
+                    let nlocals = exact.code_obj.code.varnames.len();
+                    let base = self.slots_moved_from_stack(bound, nargs, nlocals);
+                    if method && !bound {
+                        let null = self.stack.pop();
+                        drop(null);
+                    }
+                    let Some(func) = self.stack.pop() else {
+                        return Err(self.internal_error("call stack underflow"));
+                    };
+                    self.push_exact_frame(func, exact, base, FrameKind::Normal { held: 0 })?;
+                    return Ok(Some(Called::Pushed));
+                }
                 if let Some(call) = simple_call(c0, given) {
                     // The function, its self and the arguments move from
                     // the stack into the frame (CPython's CALL steals
@@ -2442,13 +2459,24 @@ impl Vm {
             return Ok(None);
         };
         let given = nargs + 1;
-        let Some(call) = simple_call(&init, given) else {
-            return Ok(None);
+        // The exact-arguments frame when `__init__` takes just these, or
+        // the simple one (defaults, cells).
+        let (exact, call) = match exact_args_call(&init, given) {
+            Some(e) => (Some(e), None),
+            None => match simple_call(&init, given) {
+                Some(c) => (None, Some(c)),
+                None => return Ok(None),
+            },
+        };
+        let nlocals = match (&exact, &call) {
+            (Some(e), _) => e.code_obj.code.varnames.len(),
+            (_, Some(c)) => c.nlocals,
+            _ => return Ok(None),
         };
         let args_at = self.stack.len() - nargs;
         let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
         drop(ty);
-        let base = self.slots_copied_from_stack(inst.clone(), args_at, call.nlocals);
+        let base = self.slots_copied_from_stack(inst.clone(), args_at, nlocals);
         // The references of `_PyObject_MakeTpCall`'s tuple of the arguments
         // (see `hold_tp_args`).
         self.stack.reserve(nargs);
@@ -2457,7 +2485,13 @@ impl Vm {
             self.stack.push(v);
         }
         let held = (self.stack.len() - callable_pos) as u32;
-        match self.install_simple_frame(init, call, base, given, FrameKind::Init { inst, held }) {
+        let kind = FrameKind::Init { inst, held };
+        let pushed = match (exact, call) {
+            (Some(e), _) => self.push_exact_frame(init, e, base, kind),
+            (_, Some(c)) => self.install_simple_frame(init, c, base, given, kind),
+            _ => Err(self.internal_error("no frame for __init__")),
+        };
+        match pushed {
             Ok(()) => Ok(Some(Called::Pushed)),
             Err(e) => {
                 self.release_to(callable_pos);
@@ -2678,6 +2712,40 @@ impl Vm {
         let stack_base = self.stack.len();
         self.frames
             .push(call.into_frame(func, base, stack_base, kind));
+        if self.tracer.is_some() {
+            self.trace_frame("frame_push");
+        }
+        Ok(())
+    }
+
+    /// Pushes the frame of an exact-arguments call of `func`, whose slots
+    /// from `base` are filled. On an error the slots are released.
+    #[inline(always)]
+    fn push_exact_frame(
+        &mut self,
+        func: ObjRef,
+        exact: ExactCall,
+        base: usize,
+        kind: FrameKind,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            self.release_locals_from(base);
+            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let stack_base = self.stack.len();
+        self.frames.push(Frame {
+            code_obj: exact.code_obj,
+            ip: 0,
+            lasti: 0,
+            locals_base: base,
+            stack_base,
+            globals: exact.globals,
+            builtins: exact.builtins,
+            namespace: None,
+            func: Some(func),
+            frame_obj: None,
+            kind,
+        });
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
@@ -3879,6 +3947,31 @@ impl SimpleCall {
         let first_default = self.argcount.checked_sub(d.len())?;
         d.items().get(k.checked_sub(first_default)?).cloned()
     }
+}
+
+/// What the frame of an exact-arguments call needs from its function
+/// (see [`exact_args_call`]).
+pub(crate) struct ExactCall {
+    code_obj: FrozenRef<CodeObj>,
+    globals: ObjRef,
+    builtins: ObjRef,
+}
+
+/// CPython's `CALL_PY_EXACT_ARGS`: `func` is a plain Python function whose
+/// code takes exactly `given` positional arguments and needs nothing else
+/// ([`CodeObj::exact_args`]), so the call only moves them into the first
+/// slots. None: take [`simple_call`]'s path.
+#[inline(always)]
+fn exact_args_call(func: &ObjRef, given: usize) -> Option<ExactCall> {
+    let f = func.borrow::<FunctionObj>()?;
+    if f.code.get::<CodeObj>()?.exact_args as usize != given {
+        return None;
+    }
+    Some(ExactCall {
+        code_obj: FrozenRef::new(f.code.clone()).ok()?,
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+    })
 }
 
 #[inline(always)]
