@@ -200,6 +200,26 @@ impl Vm {
         Ok(v)
     }
 
+    /// [`Vm::load_attr_op`] out of line, for the paths that have tried the
+    /// cache inline already.
+    #[inline(never)]
+    fn load_attr_op_outlined(&mut self, cobj: &CodeObj, i: u32, obj: ObjRef) -> PyResult<ObjRef> {
+        self.load_attr_op(cobj, i, obj)
+    }
+
+    /// [`Vm::store_attr_op`] out of line, for the paths that have tried the
+    /// cache inline already.
+    #[inline(never)]
+    fn store_attr_op_outlined(
+        &mut self,
+        cobj: &CodeObj,
+        i: u32,
+        obj: &ObjRef,
+        v: ObjRef,
+    ) -> PyResult<()> {
+        self.store_attr_op(cobj, i, obj, v)
+    }
+
     /// `STORE_ATTR` of name `i` of `cobj` on `obj`, through the
     /// instruction's cache.
     #[inline(always)]
@@ -962,10 +982,36 @@ impl Vm {
                         // stack's would be, for the duration of the load).
                         Instr::LoadFastLoadAttr(n) => {
                             let (a, b) = unpack_pair(n);
-                            let obj = tri!('err, self.local_at(lb, a, code));
-                            ip += 1;
-                            let v = tri!('err, self.load_attr_op(cobj, b, obj));
-                            self.stack.push(v);
+                            // A cached attribute of a bound local is read
+                            // with the local borrowed where it is: no count
+                            // change for the object.
+                            let hit = match self.locals.get(lb + a as usize) {
+                                Some(Some(obj)) => {
+                                    let cache = ways_of(&cobj.load_cache, b);
+                                    match self.load_attr_cached(
+                                        obj,
+                                        &cobj.names[b as usize],
+                                        cache,
+                                        false,
+                                    ) {
+                                        Some(Cached::Value(v)) => Some(v),
+                                        _ => None,
+                                    }
+                                }
+                                _ => None,
+                            };
+                            match hit {
+                                Some(v) => {
+                                    ip += 1;
+                                    self.stack.push(v);
+                                }
+                                None => {
+                                    let obj = tri!('err, self.local_at(lb, a, code));
+                                    ip += 1;
+                                    let v = tri!('err, self.load_attr_op_outlined(cobj, b, obj));
+                                    self.stack.push(v);
+                                }
+                            }
                         }
                         Instr::LoadFastLoadMethod(n) => {
                             let (a, b) = unpack_pair(n);
@@ -980,10 +1026,26 @@ impl Vm {
                         }
                         Instr::LoadFastStoreAttr(n) => {
                             let (a, b) = unpack_pair(n);
-                            let obj = tri!('err, self.local_at(lb, a, code));
+                            // A bound local whose attribute the cache can
+                            // store is borrowed where it is (no count change
+                            // for the object); otherwise the value comes
+                            // back for the general path.
+                            let missed = match self.locals.get(lb + a as usize) {
+                                Some(Some(obj)) => match self.stack.pop() {
+                                    Some(v) => {
+                                        let name = &cobj.names[b as usize];
+                                        let cache = ways_of(&cobj.store_cache, b);
+                                        self.store_attr_cached(obj, name, v, cache).err()
+                                    }
+                                    None => break 'err self.internal_error("stack underflow"),
+                                },
+                                _ => break 'err self.unbound_local(code, a as usize),
+                            };
                             ip += 1;
-                            let v = tri!('err, self.pop());
-                            tri!('err, self.store_attr_op(cobj, b, &obj, v));
+                            if let Some(v) = missed {
+                                let obj = tri!('err, self.local_at(lb, a, code));
+                                tri!('err, self.store_attr_op_outlined(cobj, b, &obj, v));
+                            }
                         }
                         Instr::DeleteAttr(i) => {
                             let obj = tri!('err, self.pop());
