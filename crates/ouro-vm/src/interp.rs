@@ -1158,7 +1158,18 @@ impl Vm {
                         }
                         Instr::UnaryNegative => {
                             let a = tri!('err, self.pop());
-                            let r = tri!('err, self.unary_op(&a, UnaryKind::Neg));
+                            // An exact int whose negation fits a machine
+                            // word, directly (no Python code can run).
+                            let fast = match a.get::<IntObj>() {
+                                Some(i) if a.class_is(&self.types[T::Int as usize]) => {
+                                    i.value.checked_neg()
+                                }
+                                _ => None,
+                            };
+                            let r = match fast {
+                                Some(n) => tri!('err, self.new_int(n)),
+                                None => tri!('err, self.unary_op(&a, UnaryKind::Neg)),
+                            };
                             drop(a);
                             self.stack.push(r);
                         }
