@@ -2364,25 +2364,20 @@ impl Vm {
         self.stack.truncate(mark);
     }
 
-    /// The common call: a plain Python function (or bound method) with
-    /// positional arguments only and no `*args`/`**kwargs` parameters. The
-    /// arguments move straight from the value stack into the new frame's
-    /// slots, with no intermediate vector. None: take the general path.
+    /// The commonest call, inline: a plain Python function called with
+    /// exactly its positional arguments (CPython's `CALL_PY_EXACT_ARGS`).
+    /// The function, its self and the arguments move from the stack into
+    /// the new frame. Any other call goes to [`Vm::try_fast_call_other`].
+    #[inline(always)]
     fn try_fast_call(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
         let len = self.stack.len();
-        let extra = if method { 2 } else { 1 };
-        if len < nargs + extra {
-            return Err(self.internal_error("call stack underflow"));
-        }
-        let callable_pos = len - nargs - extra;
-        let c0 = &self.stack[callable_pos];
-        let (func, self_arg) = match c0.kind() {
-            Kind::Function => {
+        let extra = 1 + method as usize;
+        if let Some(callable_pos) = len.checked_sub(nargs + extra) {
+            let c0 = &self.stack[callable_pos];
+            if c0.kind() == Kind::Function {
                 let bound = method && !self.stack[callable_pos + 1].is(&self.null);
                 let given = nargs + bound as usize;
                 if let Some(exact) = exact_args_call(c0, given) {
-                    // CALL_PY_EXACT_ARGS: the function, its self and the
-                    // arguments move from the stack into the frame.
                     let nlocals = exact.code_obj.code.varnames.len();
                     let base = self.slots_moved_from_stack(bound, nargs, nlocals);
                     if method && !bound {
@@ -2395,6 +2390,29 @@ impl Vm {
                     self.push_exact_frame(func, exact, base, FrameKind::Normal { held: 0 })?;
                     return Ok(Some(Called::Pushed));
                 }
+            }
+        }
+        self.try_fast_call_other(nargs, method)
+    }
+
+    /// The other common calls: a plain Python function (or bound method)
+    /// with positional arguments only and no `*args`/`**kwargs` parameters,
+    /// a plain class, a native with a positional form. The arguments move
+    /// straight from the value stack into the new frame's slots, with no
+    /// intermediate vector. None: take the general path.
+    #[inline(never)]
+    fn try_fast_call_other(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
+        let len = self.stack.len();
+        let extra = if method { 2 } else { 1 };
+        if len < nargs + extra {
+            return Err(self.internal_error("call stack underflow"));
+        }
+        let callable_pos = len - nargs - extra;
+        let c0 = &self.stack[callable_pos];
+        let (func, self_arg) = match c0.kind() {
+            Kind::Function => {
+                let bound = method && !self.stack[callable_pos + 1].is(&self.null);
+                let given = nargs + bound as usize;
                 if let Some(call) = simple_call(c0, given) {
                     // The function, its self and the arguments move from
                     // the stack into the frame (CPython's CALL steals
