@@ -2379,14 +2379,7 @@ impl Vm {
                 let given = nargs + bound as usize;
                 if let Some(exact) = exact_args_call(c0, given) {
                     let nlocals = exact.code_obj.code.varnames.len();
-                    let base = self.slots_moved_from_stack(bound, nargs, nlocals);
-                    if method && !bound {
-                        let null = self.stack.pop();
-                        drop(null);
-                    }
-                    let Some(func) = self.stack.pop() else {
-                        return Err(self.internal_error("call stack underflow"));
-                    };
+                    let (base, func) = self.call_moved_from_stack(method, bound, nargs, nlocals)?;
                     self.push_exact_frame(func, exact, base, FrameKind::Normal { held: 0 })?;
                     return Ok(Some(Called::Pushed));
                 }
@@ -2414,17 +2407,8 @@ impl Vm {
                 let bound = method && !self.stack[callable_pos + 1].is(&self.null);
                 let given = nargs + bound as usize;
                 if let Some(call) = simple_call(c0, given) {
-                    // The function, its self and the arguments move from
-                    // the stack into the frame (CPython's CALL steals
-                    // them): no count changes.
-                    let base = self.slots_moved_from_stack(bound, nargs, call.nlocals);
-                    if method && !bound {
-                        let null = self.stack.pop();
-                        drop(null);
-                    }
-                    let Some(func) = self.stack.pop() else {
-                        return Err(self.internal_error("call stack underflow"));
-                    };
+                    let (base, func) =
+                        self.call_moved_from_stack(method, bound, nargs, call.nlocals)?;
                     self.install_simple_frame(
                         func,
                         call,
@@ -2503,6 +2487,30 @@ impl Vm {
             drop(v);
         }
         base
+    }
+
+    /// Takes a Python function's call off the value stack, as CPython's
+    /// `CALL` steals it (no count changes): the slots of the new frame
+    /// ([`Vm::slots_moved_from_stack`]), then the NULL of a `CALL_METHOD`
+    /// that bound no self, then the function, returned with the slots'
+    /// base.
+    #[inline(always)]
+    fn call_moved_from_stack(
+        &mut self,
+        method: bool,
+        bound: bool,
+        nargs: usize,
+        nlocals: usize,
+    ) -> PyResult<(usize, ObjRef)> {
+        let base = self.slots_moved_from_stack(bound, nargs, nlocals);
+        if method && !bound {
+            let null = self.stack.pop();
+            drop(null);
+        }
+        match self.stack.pop() {
+            Some(func) => Ok((base, func)),
+            None => Err(self.internal_error("call stack underflow")),
+        }
     }
 
     /// The slots of a new frame, from the end of the slot array (returned):
