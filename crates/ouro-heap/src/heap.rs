@@ -1195,9 +1195,9 @@ unsafe fn free_list_push(
     if !matches!(kind, Kind::Tuple | Kind::List | Kind::Dict) || obj_flags != flags::F_GC {
         return false;
     }
-    // SAFETY: the header is intact; its type is live (TYPE_REF).
+    // SAFETY: the caller's guarantee: the header is intact.
     let ty = unsafe { p.as_ref() }.ty_ptr();
-    // SAFETY: as above.
+    // SAFETY: TYPE_REF — a non-null type outlives its instances.
     if ty.is_null() || unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
         return false;
     }
@@ -1211,11 +1211,11 @@ unsafe fn free_list_push(
     };
     // SAFETY: TRACKED_LIVE — the dead object leaves the collector's lists.
     unsafe { crate::gc::unlink_dead(p) };
-    // The block starts at the GcLink before the header (F_GC). It came from
-    // the allocator with this kind's size for `var_len` and holds nothing
-    // any more (the caller's guarantee); block sizes are word multiples.
+    // The block starts at the GcLink before the header (F_GC).
     let block = (p.as_ptr() as *mut u8).wrapping_sub(size_of::<GcLink>());
-    // SAFETY: as just said.
+    // SAFETY: FREE_LIST — the block came from the allocator with this
+    // kind's size for `var_len` (a word multiple) and holds nothing any
+    // more (the caller's guarantee), so its first word can hold the link.
     unsafe { list.push(block) };
     s.count_free(kind);
     true

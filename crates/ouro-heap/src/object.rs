@@ -537,10 +537,10 @@ impl ObjRef {
             return None;
         }
         let t = self.payload_ptr::<crate::layout::TupleObj>();
-        // UNIQUE: no other handle exists (count 1, owned by `self`), and the
-        // slice borrows `self` mutably, so no shared view can be made while
-        // it lives. KIND: `len` initialised references follow the TupleObj.
-        // SAFETY: UNIQUE and KIND, as just said.
+        // SAFETY: UNIQUE — no other handle exists (count 1, owned by
+        // `self`), and the slice borrows `self` mutably, so no shared view
+        // can be made while it lives. KIND — `len` initialised references
+        // follow the TupleObj.
         let items = unsafe {
             let first = (t as *mut u8).add(size_of::<crate::layout::TupleObj>()) as *mut ObjRef;
             std::slice::from_raw_parts_mut(first, (*t).len())

@@ -177,12 +177,35 @@ impl Vm {
     }
 
     /// `LOAD_ATTR` of name `i` of `cobj` on `obj`, through the
-    /// instruction's cache.
+    /// instruction's cache: a cached value inline, anything else out of
+    /// line ([`Vm::load_attr_slow`]).
     #[inline(always)]
     fn load_attr_op(&mut self, cobj: &CodeObj, i: u32, obj: ObjRef) -> PyResult<ObjRef> {
         let name = &cobj.names[i as usize];
         let cache = ways_of(&cobj.load_cache, i);
-        let v = match self.load_attr_cached(&obj, name, cache, false) {
+        match self.load_attr_cached(&obj, name, cache, false) {
+            Some(Cached::Value(v)) => {
+                drop(obj);
+                Ok(v)
+            }
+            other => self.load_attr_slow(cobj, i, obj, other),
+        }
+    }
+
+    /// The rest of `LOAD_ATTR` once the cache has answered `cached` (not a
+    /// value): a method found on the type is bound; on a miss the generic
+    /// lookup runs and refills the entry.
+    #[inline(never)]
+    fn load_attr_slow(
+        &mut self,
+        cobj: &CodeObj,
+        i: u32,
+        obj: ObjRef,
+        cached: Option<Cached>,
+    ) -> PyResult<ObjRef> {
+        let name = &cobj.names[i as usize];
+        let cache = ways_of(&cobj.load_cache, i);
+        let v = match cached {
             Some(Cached::Value(v)) => v,
             Some(Cached::Method(f)) => {
                 let ty = obj.class();
@@ -200,42 +223,33 @@ impl Vm {
         Ok(v)
     }
 
-    /// [`Vm::load_attr_op`] out of line, for the paths that have tried the
-    /// cache inline already.
-    #[inline(never)]
-    fn load_attr_op_outlined(&mut self, cobj: &CodeObj, i: u32, obj: ObjRef) -> PyResult<ObjRef> {
-        self.load_attr_op(cobj, i, obj)
-    }
-
-    /// [`Vm::store_attr_op`] out of line, for the paths that have tried the
-    /// cache inline already.
-    #[inline(never)]
-    fn store_attr_op_outlined(
-        &mut self,
-        cobj: &CodeObj,
-        i: u32,
-        obj: &ObjRef,
-        v: ObjRef,
-    ) -> PyResult<()> {
-        self.store_attr_op(cobj, i, obj, v)
-    }
-
     /// `STORE_ATTR` of name `i` of `cobj` on `obj`, through the
-    /// instruction's cache.
+    /// instruction's cache: a cached store inline, anything else out of
+    /// line ([`Vm::store_attr_slow`]).
     #[inline(always)]
     fn store_attr_op(&mut self, cobj: &CodeObj, i: u32, obj: &ObjRef, v: ObjRef) -> PyResult<()> {
         let name = &cobj.names[i as usize];
         let cache = ways_of(&cobj.store_cache, i);
-        if let Err(v) = self.store_attr_cached(obj, name, v, cache) {
-            if self.attr_cache_generic(obj, cache) {
-                self.setattr(obj, name, v)?;
-            } else {
-                let had = self.has_inline_attr(obj, name);
-                self.setattr(obj, name, v)?;
-                self.fill_store_cache(obj, name, !had, cache);
-            }
+        match self.store_attr_cached(obj, name, v, cache) {
+            Ok(()) => Ok(()),
+            Err(v) => self.store_attr_slow(cobj, i, obj, v),
         }
-        Ok(())
+    }
+
+    /// `STORE_ATTR` after the cache could not store: the generic store,
+    /// then the entry refilled (unless it says to skip the cache).
+    #[inline(never)]
+    fn store_attr_slow(&mut self, cobj: &CodeObj, i: u32, obj: &ObjRef, v: ObjRef) -> PyResult<()> {
+        let name = &cobj.names[i as usize];
+        let cache = ways_of(&cobj.store_cache, i);
+        if self.attr_cache_generic(obj, cache) {
+            self.setattr(obj, name, v)
+        } else {
+            let had = self.has_inline_attr(obj, name);
+            self.setattr(obj, name, v)?;
+            self.fill_store_cache(obj, name, !had, cache);
+            Ok(())
+        }
     }
 
     /// `LOAD_METHOD` of name `i` of `cobj` on `obj`: pushes the method and
@@ -982,36 +996,30 @@ impl Vm {
                         // stack's would be, for the duration of the load).
                         Instr::LoadFastLoadAttr(n) => {
                             let (a, b) = unpack_pair(n);
-                            // A cached attribute of a bound local is read
-                            // with the local borrowed where it is: no count
-                            // change for the object.
-                            let hit = match self.locals.get(lb + a as usize) {
+                            // A bound local is looked up in the cache
+                            // borrowed where it is: a cached value costs the
+                            // object no count change. Anything else takes
+                            // the cache's answer out of line.
+                            let cached = match self.locals.get(lb + a as usize) {
                                 Some(Some(obj)) => {
+                                    let name = &cobj.names[b as usize];
                                     let cache = ways_of(&cobj.load_cache, b);
-                                    match self.load_attr_cached(
-                                        obj,
-                                        &cobj.names[b as usize],
-                                        cache,
-                                        false,
-                                    ) {
-                                        Some(Cached::Value(v)) => Some(v),
-                                        _ => None,
-                                    }
+                                    self.load_attr_cached(obj, name, cache, false)
                                 }
                                 _ => None,
                             };
-                            match hit {
-                                Some(v) => {
+                            let v = match cached {
+                                Some(Cached::Value(v)) => {
                                     ip += 1;
-                                    self.stack.push(v);
+                                    v
                                 }
-                                None => {
+                                other => {
                                     let obj = tri!('err, self.local_at(lb, a, code));
                                     ip += 1;
-                                    let v = tri!('err, self.load_attr_op_outlined(cobj, b, obj));
-                                    self.stack.push(v);
+                                    tri!('err, self.load_attr_slow(cobj, b, obj, other))
                                 }
-                            }
+                            };
+                            self.stack.push(v);
                         }
                         Instr::LoadFastLoadMethod(n) => {
                             let (a, b) = unpack_pair(n);
@@ -1044,7 +1052,7 @@ impl Vm {
                             ip += 1;
                             if let Some(v) = missed {
                                 let obj = tri!('err, self.local_at(lb, a, code));
-                                tri!('err, self.store_attr_op_outlined(cobj, b, &obj, v));
+                                tri!('err, self.store_attr_slow(cobj, b, &obj, v));
                             }
                         }
                         Instr::DeleteAttr(i) => {
@@ -2378,8 +2386,8 @@ impl Vm {
                 let bound = method && !self.stack[callable_pos + 1].is(&self.null);
                 let given = nargs + bound as usize;
                 if let Some(exact) = exact_args_call(c0, given) {
-                    let nlocals = exact.code_obj.code.varnames.len();
-                    let (base, func) = self.call_moved_from_stack(method, bound, nargs, nlocals)?;
+                    let (base, func) =
+                        self.call_moved_from_stack(method, bound, nargs, exact.nlocals())?;
                     self.push_exact_frame(func, exact, base, FrameKind::Normal { held: 0 })?;
                     return Ok(Some(Called::Pushed));
                 }
@@ -2560,17 +2568,16 @@ impl Vm {
         let given = nargs + 1;
         // The exact-arguments frame when `__init__` takes just these, or
         // the simple one (defaults, cells).
-        let (exact, call) = match exact_args_call(&init, given) {
-            Some(e) => (Some(e), None),
+        let call = match exact_args_call(&init, given) {
+            Some(e) => Ok(e),
             None => match simple_call(&init, given) {
-                Some(c) => (None, Some(c)),
+                Some(c) => Err(c),
                 None => return Ok(None),
             },
         };
-        let nlocals = match (&exact, &call) {
-            (Some(e), _) => e.code_obj.code.varnames.len(),
-            (_, Some(c)) => c.nlocals,
-            _ => return Ok(None),
+        let nlocals = match &call {
+            Ok(e) => e.nlocals(),
+            Err(c) => c.nlocals,
         };
         let args_at = self.stack.len() - nargs;
         let inst = self.alloc(&ty, ouro_heap::layout::UnitObj, true)?;
@@ -2585,10 +2592,9 @@ impl Vm {
         }
         let held = (self.stack.len() - callable_pos) as u32;
         let kind = FrameKind::Init { inst, held };
-        let pushed = match (exact, call) {
-            (Some(e), _) => self.push_exact_frame(init, e, base, kind),
-            (_, Some(c)) => self.install_simple_frame(init, c, base, given, kind),
-            _ => Err(self.internal_error("no frame for __init__")),
+        let pushed = match call {
+            Ok(e) => self.push_exact_frame(init, e, base, kind),
+            Err(c) => self.install_simple_frame(init, c, base, given, kind),
         };
         match pushed {
             Ok(()) => Ok(Some(Called::Pushed)),
@@ -4054,6 +4060,14 @@ pub(crate) struct ExactCall {
     code_obj: FrozenRef<CodeObj>,
     globals: ObjRef,
     builtins: ObjRef,
+}
+
+impl ExactCall {
+    /// The frame's slot count: its variables (such code has no cells).
+    #[inline(always)]
+    fn nlocals(&self) -> usize {
+        self.code_obj.code.varnames.len()
+    }
 }
 
 /// CPython's `CALL_PY_EXACT_ARGS`: `func` is a plain Python function whose
