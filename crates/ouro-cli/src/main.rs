@@ -31,6 +31,8 @@ Options:
   --leak-check    at exit, free everything and report objects still alive
                   (stderr, exit status 1 if any)
   -X gcstress     run a young collection after every container allocation
+  -X internal-panic  panic once the program has run, before its output is
+                  written (tests how an internal error ends the process)
   -h, --help      print this help message and exit
   -V, --version   print the version number and exit
 file              program read from script file
@@ -51,6 +53,7 @@ struct Options {
     max_heap: Option<usize>,
     leak_check: bool,
     gc_stress: bool,
+    internal_panic: bool,
     trace: Option<String>,
     trace_refcounts: bool,
     heap_dot: Option<String>,
@@ -78,6 +81,7 @@ fn parse_args() -> Result<Options, String> {
     let mut max_heap = None;
     let mut leak_check = false;
     let mut gc_stress = false;
+    let mut internal_panic = false;
     let mut trace = None;
     let mut trace_refcounts = false;
     let mut heap_dot = None;
@@ -152,8 +156,10 @@ fn parse_args() -> Result<Options, String> {
                     .value()
                     .map_err(|_| "Argument expected for the -X option".to_string())?;
                 // Unknown -X options are accepted and ignored, as in CPython.
-                if v.to_str() == Some("gcstress") {
-                    gc_stress = true;
+                match v.to_str() {
+                    Some("gcstress") => gc_stress = true,
+                    Some("internal-panic") => internal_panic = true,
+                    _ => {}
                 }
             }
             Long("max-heap") => {
@@ -202,6 +208,7 @@ fn parse_args() -> Result<Options, String> {
         max_heap,
         leak_check,
         gc_stress,
+        internal_panic,
         trace,
         trace_refcounts,
         heap_dot,
@@ -323,6 +330,9 @@ fn run(opts: Options) -> i32 {
         vm.start_viz(path, &filename, &source, opts.viz_steps, opts.viz_objects);
     }
     let status = vm.run_main(&source, &filename, file.as_deref());
+    if opts.internal_panic {
+        panic!("-X internal-panic asked for a panic");
+    }
     vm.write_heap_snapshot(Some("exit"));
     let mut status = status;
     if let Some(path) = &opts.viz {
@@ -408,9 +418,14 @@ fn main() {
             std::process::exit(2);
         }
     };
+    // Release builds abort on a panic (nothing unwinds: see Cargo.toml), so
+    // the hook finishes the process itself, as any fatal error does: what
+    // the program printed first, then the error, then status 1.
     std::panic::set_hook(Box::new(|info| {
+        ouro_vm::flush_stdout_after_panic();
         eprintln!("ouro: internal error: {info}");
         eprintln!("This is a bug in ouro; please report it with the program that triggered it.");
+        std::process::exit(1);
     }));
     // A large, lazily committed stack for native re-entry.
     let handle = std::thread::Builder::new()

@@ -277,6 +277,29 @@ fn dash_c_prints_to_stdout() {
     assert_eq!(out.stderr, "");
 }
 
+/// An internal error (a Rust panic) ends the process as a fatal error does:
+/// everything the program printed is written (release builds abort on a
+/// panic, so nothing unwinds to drop the VM's buffer), then the error, and
+/// the status is 1, not a signal.
+#[test]
+fn internal_panic_keeps_output_and_exits_1() {
+    let program = "for i in range(300): print(i, 'x' * 60)\nprint('last')";
+    let out = ouro(&["-X", "internal-panic", "-c", program], None, None);
+    assert_eq!(out.code(), 1, "{}", out.dump());
+    let mut expected: String = (0..300)
+        .map(|i| format!("{i} {}\n", "x".repeat(60)))
+        .collect();
+    expected.push_str("last\n");
+    assert!(expected.len() > 8192, "the output must outgrow the buffer");
+    assert_eq!(out.stdout, expected);
+    assert!(
+        out.stderr.starts_with("ouro: internal error: ")
+            && out.stderr.contains("-X internal-panic asked for a panic"),
+        "{}",
+        out.dump()
+    );
+}
+
 #[test]
 fn dash_c_sys_argv_matches_python() {
     let out = assert_same_as_python(&["-c", "import sys; print(sys.argv)", "a", "b"], None, None);

@@ -40,7 +40,7 @@ use std::rc::Rc;
 pub use error::{PyErr, PyResult};
 use ouro_heap::{Kind, ObjRef};
 pub use types::T;
-pub use vm::{Config, Vm};
+pub use vm::{flush_stdout_after_panic, Config, Vm};
 
 /// How a run ended, as a process exit status.
 pub type ExitCode = i32;

@@ -88,7 +88,7 @@ names! {
 /// Where output goes: the process streams, or buffers (for embedding and
 /// tests).
 pub enum Output {
-    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Stdout(StdoutBuffer),
     Stderr(std::io::Stderr),
     Buffer(Vec<u8>),
 }
@@ -109,6 +109,88 @@ impl Write for Output {
             Output::Buffer(_) => Ok(()),
         }
     }
+}
+
+/// How much of the process's standard output is held before it is written.
+const STDOUT_BUFFER: usize = 8192;
+
+thread_local! {
+    /// What the program printed and the process has not been given yet.
+    static STDOUT_PENDING: std::cell::RefCell<Vec<u8>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The process's standard output, buffered as `BufWriter` does (8 KiB;
+/// a write that does not fit sends the buffer first, one as large as the
+/// buffer goes straight through).
+///
+/// The buffer is the thread's, not the VM's, so that the panic hook can
+/// still write it out: release builds abort on a panic, nothing unwinds and
+/// no destructor runs, and what the program printed before an internal
+/// error must not be lost ([`flush_stdout_after_panic`]).
+pub struct StdoutBuffer(());
+
+impl StdoutBuffer {
+    pub fn new() -> StdoutBuffer {
+        StdoutBuffer(())
+    }
+}
+
+impl Default for StdoutBuffer {
+    fn default() -> StdoutBuffer {
+        StdoutBuffer::new()
+    }
+}
+
+/// Hands the pending bytes to the process's stdout.
+fn send_pending(pending: &mut Vec<u8>) -> std::io::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let r = std::io::stdout().lock().write_all(pending);
+    pending.clear();
+    r
+}
+
+impl Write for StdoutBuffer {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        STDOUT_PENDING.with(|p| {
+            let mut pending = p.borrow_mut();
+            if pending.len() + buf.len() > STDOUT_BUFFER {
+                send_pending(&mut pending)?;
+            }
+            if buf.len() >= STDOUT_BUFFER {
+                std::io::stdout().lock().write(buf)
+            } else {
+                pending.extend_from_slice(buf);
+                Ok(buf.len())
+            }
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        STDOUT_PENDING.with(|p| send_pending(&mut p.borrow_mut()))?;
+        std::io::stdout().flush()
+    }
+}
+
+impl Drop for StdoutBuffer {
+    fn drop(&mut self) {
+        // As BufWriter: an error at this point has nowhere to go.
+        let _ = self.flush();
+    }
+}
+
+/// For a panic hook: writes out what the program printed on this thread
+/// and the process has not been given yet. Skipped if the panic came from
+/// inside a write (the buffer is in use).
+pub fn flush_stdout_after_panic() {
+    let _ = STDOUT_PENDING.try_with(|p| {
+        if let Ok(mut pending) = p.try_borrow_mut() {
+            let _ = send_pending(&mut pending);
+            let _ = std::io::stdout().flush();
+        }
+    });
 }
 
 /// Options fixed when the interpreter starts.
@@ -358,7 +440,7 @@ impl Vm {
             stdout: if config.capture_output {
                 Output::Buffer(Vec::new())
             } else {
-                Output::Stdout(std::io::BufWriter::with_capacity(8192, std::io::stdout()))
+                Output::Stdout(StdoutBuffer::new())
             },
             stderr: if config.capture_output {
                 Output::Buffer(Vec::new())
