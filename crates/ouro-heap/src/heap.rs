@@ -1247,7 +1247,7 @@ fn is_leaf(kind: Kind, obj_flags: u8, ty_flags: u8) -> bool {
 }
 
 /// Whether releasing a reference to `h` can free nothing but `h` itself:
-/// a leaf, or an immortal object (never freed).
+/// a leaf.
 #[inline(always)]
 fn releases_alone(h: &ObjHeader) -> bool {
     let ty = h.ty_ptr();
@@ -1257,11 +1257,11 @@ fn releases_alone(h: &ObjHeader) -> bool {
         // SAFETY: TYPE_REF — a non-null type outlives its instances.
         unsafe { (*ty).tflags() }
     };
-    h.refcnt() == crate::object::IMMORTAL || is_leaf(h.kind(), h.flags(), ty_flags)
+    is_leaf(h.kind(), h.flags(), ty_flags)
 }
 
 /// An exact tuple, list or dict whose items (a dict's keys and values) are
-/// all leaves or immortal is released in place, as `tupledealloc`,
+/// all leaves is released in place, as `tupledealloc`,
 /// `list_dealloc` and `dict_dealloc` do: a tuple's or list's items last to
 /// first, a dict's key then value in insertion order, then the item buffer
 /// or table, then the block. No trip through the teardown stack is needed:

@@ -32,6 +32,4 @@ pub use heap::{
     fits_in_limit, hvec, hvec_from, take_over_limit, HBox, HVec, HeapAlloc, HEAP_ALLOC,
 };
 pub use layout::*;
-pub use object::{
-    flags, tflags, Frozen, FrozenRef, Kind, ObjRef, PMut, PRef, Payload, IMMORTAL, KIND_COUNT,
-};
+pub use object::{flags, tflags, Frozen, FrozenRef, Kind, ObjRef, PMut, PRef, Payload, KIND_COUNT};

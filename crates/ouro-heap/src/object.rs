@@ -294,10 +294,6 @@ const _: () = assert!(size_of::<GcLink>() == 16);
 const _: () = assert!(size_of::<ObjRef>() == 8);
 const _: () = assert!(size_of::<Option<ObjRef>>() == 8);
 
-/// A reference count pinned at this value is immortal: it never changes
-/// again and the object is never freed (reached only by overflow).
-pub const IMMORTAL: u32 = u32::MAX;
-
 const BORROW_EXCLUSIVE: u8 = u8::MAX;
 
 /// Offset of the payload from the header.
@@ -697,12 +693,19 @@ fn borrow_conflict(kind: Kind) -> ! {
 pub(crate) unsafe fn inc(p: NonNull<ObjHeader>) {
     // SAFETY: the caller guarantees LIVE.
     let h = unsafe { p.as_ref() };
-    let n = h.refcnt.get();
-    // Saturate at IMMORTAL instead of wrapping (a branch never taken in
-    // practice: cheaper than computing the saturation).
-    if n != IMMORTAL {
-        h.refcnt.set(n + 1);
+    // A count that wrapped to zero would free a live object: overflow is
+    // an internal error, as it is for `Rc`. It cannot happen in practice:
+    // 2^32 references are 32 GiB of pointers, past any heap this runs in.
+    match h.refcnt.get().checked_add(1) {
+        Some(n) => h.refcnt.set(n),
+        None => count_overflow(),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn count_overflow() -> ! {
+    panic!("reference count overflow")
 }
 
 /// Decrements a count, tearing the object down at zero.
@@ -713,9 +716,8 @@ pub(crate) unsafe fn inc(p: NonNull<ObjHeader>) {
 pub(crate) unsafe fn dec(p: NonNull<ObjHeader>) {
     // SAFETY: the caller guarantees LIVE.
     let h = unsafe { p.as_ref() };
-    let n = h.refcnt.get();
-    // An IMMORTAL count stays; any other goes down by one.
-    let m = n.wrapping_sub((n != IMMORTAL) as u32);
+    // At least 1: the caller owns a count (and counts never wrap, `inc`).
+    let m = h.refcnt.get().wrapping_sub(1);
     h.refcnt.set(m);
     if m == 0 {
         // SAFETY: the count reached zero: the caller's count was the last.
@@ -956,5 +958,20 @@ impl NativeObj {
         // SAFETY: NATIVE_TYPE — as in `downcast_ref`, and `&mut self`
         // makes this the only access.
         Some(unsafe { &mut (*p.cast::<Tagged<P>>()).payload })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_count_at_its_maximum_does_not_wrap_when_cloned() {
+        let o = crate::alloc_bootstrap_sentinel().unwrap();
+        o.header().set_refcnt(u32::MAX);
+        let cloned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| o.clone()));
+        let msg = cloned.err().and_then(|e| e.downcast_ref::<&str>().copied());
+        assert_eq!(msg, Some("reference count overflow"));
+        // Unchanged, not wrapped to zero; back to the one real count.
+        assert_eq!(o.header().refcnt(), u32::MAX);
+        o.header().set_refcnt(1);
     }
 }
