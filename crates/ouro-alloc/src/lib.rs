@@ -473,6 +473,38 @@ impl Allocator {
         self.alloc_large(size)
     }
 
+    /// [`alloc`](Self::alloc)'s commonest case with no call in it, for hot
+    /// callers that keep their slow path out of line: the front block of
+    /// the size class's current pool, when taking it leaves the pool
+    /// another free block. None, and nothing done, otherwise (the caller
+    /// uses `alloc`).
+    #[inline(always)]
+    pub fn alloc_quick(&mut self, size: usize) -> Option<NonNull<u8>> {
+        if size > SMALL_REQUEST_THRESHOLD {
+            return None;
+        }
+        let pool = self.usedpools[size_to_index(size)];
+        if pool.is_null() {
+            return None;
+        }
+        // SAFETY: invariant 4: a pool on `usedpools` is a carved pool in a
+        // mapped arena whose `freeblock` is a free block of that pool, and
+        // whose first word links to the next free block (null: none). Only
+        // a non-null link is taken, so the pool stays on `usedpools` with a
+        // free block, as the invariant needs.
+        unsafe {
+            let bp = (*pool).freeblock;
+            debug_assert!(!bp.is_null());
+            let next = bp.cast::<*mut u8>().read();
+            if next.is_null() {
+                return None;
+            }
+            (*pool).count += 1;
+            (*pool).freeblock = next;
+            Some(NonNull::new_unchecked(bp))
+        }
+    }
+
     /// Refills the empty free list of `pool` from its untouched blocks, or,
     /// if there are none, unlinks the now-full pool from `usedpools`.
     /// Mirrors CPython's `pymalloc_pool_extend`.
@@ -683,6 +715,37 @@ impl Allocator {
             // SAFETY: forwarded from the caller.
             unsafe { self.free_large(ptr, size) }
         }
+    }
+
+    /// [`free`](Self::free)'s commonest case with no call in it: a small
+    /// block whose pool was not full (so it is on `usedpools` already) and
+    /// does not become empty. False, and nothing done, otherwise (the
+    /// caller uses `free`).
+    ///
+    /// # Safety
+    /// As for [`free`](Self::free).
+    #[inline(always)]
+    pub unsafe fn free_quick(&mut self, ptr: NonNull<u8>, size: usize) -> bool {
+        if size > SMALL_REQUEST_THRESHOLD {
+            return false;
+        }
+        let p = ptr.as_ptr();
+        let pool = p.map_addr(|a| a & !POOL_SIZE_MASK).cast::<PoolHeader>();
+        // SAFETY: the caller guarantees `p` is a live small block, so `pool`
+        // is its carved pool (invariant 2) with an initialised header, and
+        // `p` has room for the free-list link. A pool with a free block and
+        // more than this one block in use is on `usedpools` and stays there
+        // (invariant 4): linking `p` in front is all `free_small` would do.
+        unsafe {
+            let lastfree = (*pool).freeblock;
+            if lastfree.is_null() || (*pool).count == 1 {
+                return false;
+            }
+            p.cast::<*mut u8>().write(lastfree);
+            (*pool).freeblock = p;
+            (*pool).count -= 1;
+        }
+        true
     }
 
     /// Where a live block of `size` bytes sits: `(arena index, pool

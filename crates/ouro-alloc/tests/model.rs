@@ -51,6 +51,10 @@ enum Op {
     FreeMany(Index, usize),
     Realloc(Index, usize),
     Trim,
+    /// `alloc_quick`, then `alloc` if it declined.
+    AllocQuick(usize),
+    /// `free_quick`, then `free` if it declined.
+    FreeQuick(Index),
 }
 
 /// Sizes 0..2048, mostly small.
@@ -70,6 +74,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<Index>(), 1..6usize).prop_map(|(i, s)| Op::FreeMany(i, s)),
         4 => (any::<Index>(), size()).prop_map(|(i, s)| Op::Realloc(i, s)),
         1 => Just(Op::Trim),
+        6 => size().prop_map(Op::AllocQuick),
+        5 => any::<Index>().prop_map(Op::FreeQuick),
     ]
 }
 
@@ -140,7 +146,16 @@ impl Model {
     }
 
     fn alloc(&mut self, size: usize) -> Result<bool, TestCaseError> {
-        match self.heap.alloc(size) {
+        self.alloc_with(size, false)
+    }
+
+    fn alloc_with(&mut self, size: usize, quick: bool) -> Result<bool, TestCaseError> {
+        let quick = if quick {
+            self.heap.alloc_quick(size)
+        } else {
+            None
+        };
+        match quick.or_else(|| self.heap.alloc(size)) {
             Some(p) => self.claim(p, size).map(|()| true),
             None => {
                 prop_assert!(
@@ -154,11 +169,20 @@ impl Model {
     }
 
     fn free(&mut self, i: usize) -> Result<(), TestCaseError> {
+        self.free_with(i, false)
+    }
+
+    fn free_with(&mut self, i: usize, quick: bool) -> Result<(), TestCaseError> {
         let b = self.live.swap_remove(i);
         Self::verify(&b, b.size)?;
         self.ranges.remove(&b.ptr.as_ptr().addr());
-        // SAFETY: `b` is live with `b.size` and leaves the model.
-        unsafe { self.heap.free(b.ptr, b.size) };
+        // SAFETY: `b` is live with `b.size` and leaves the model (by one
+        // path or the other: `free_quick` does nothing when it declines).
+        unsafe {
+            if !(quick && self.heap.free_quick(b.ptr, b.size)) {
+                self.heap.free(b.ptr, b.size);
+            }
+        }
         Ok(())
     }
 
@@ -216,6 +240,12 @@ impl Model {
             }
             Op::Trim => {
                 self.heap.trim();
+            }
+            Op::AllocQuick(size) => {
+                self.alloc_with(size, true)?;
+            }
+            Op::FreeQuick(i) if !self.live.is_empty() => {
+                self.free_with(i.index(self.live.len()), true)?
             }
             _ => {}
         }

@@ -478,6 +478,31 @@ pub fn alloc_leaf<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, NoMemor
     Ok(unsafe { leaf_in(block, ty, payload) })
 }
 
+/// [`alloc_leaf`]'s commonest case with no call in it, for hot callers
+/// that keep their slow path out of line: a block from the allocator's
+/// quick path ([`Allocator::alloc_quick`]). The payload comes back, and
+/// nothing is done, when that does not apply or while events are traced
+/// (each allocation is one); the caller then uses `alloc_leaf`.
+#[inline(always)]
+pub fn alloc_leaf_quick<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, P> {
+    let kind = P::KIND;
+    debug_assert!(!kind.is_container());
+    let state = HEAP_PTR.with(|c| c.get());
+    if state.is_null() || tracing() {
+        return Err(payload);
+    }
+    // SAFETY: HEAP_PTR is only ever this thread's live state (state_ptr);
+    // nothing below re-enters the heap, so this is the only access.
+    let s = unsafe { &mut *state };
+    let Some(block) = s.alloc.alloc_quick(block_size(kind, 0, 0)) else {
+        return Err(payload);
+    };
+    s.count_alloc(kind);
+    // SAFETY: a fresh block of this kind's size; not tracing, so `leaf_in`
+    // records no event (and calls nothing).
+    Ok(unsafe { leaf_in(block, ty, payload) })
+}
+
 /// The object [`alloc_leaf`] makes, in `block`.
 ///
 /// # Safety
@@ -884,15 +909,89 @@ pub(crate) fn tuple_items(t: &TupleObj) -> &[ObjRef] {
     }
 }
 
-/// Called by `ObjRef::drop` when a count reaches zero. Leaves of builtin
-/// types (no references, no finalizer) are freed here, dead exact floats go
-/// on the float free list; everything else is torn down by
-/// [`dealloc_object`], kept out of line so this path saves few registers.
+/// Called by `ObjRef::drop` when a count reaches zero. The commonest
+/// deaths, an exact int or float, are finished by [`dealloc_quick`] with no
+/// call, so this function saves no registers for them; the rest go to
+/// [`dealloc_slow`].
 ///
 /// # Safety
 /// `p` is an object whose count just reached zero: no handle to it remains.
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: forwarded.
+    if unsafe { dealloc_quick(p) } {
+        return;
+    }
+    // SAFETY: forwarded; nothing was done.
+    unsafe { dealloc_slow(p) }
+}
+
+/// [`dealloc`]'s commonest cases, with no call in them: an exact int whose
+/// block goes straight back to a pool that stays in use
+/// ([`Allocator::free_quick`]), an exact float onto a free list with room.
+/// False, and nothing done, for anything else, while events are traced
+/// (each free is an event) and while the heap limit's grace margin is out
+/// (each free may withdraw it).
+///
+/// # Safety
+/// As for [`dealloc`].
+#[inline(always)]
+unsafe fn dealloc_quick(p: NonNull<ObjHeader>) -> bool {
+    // SAFETY: the caller guarantees the object is live with count zero.
+    let h = unsafe { p.as_ref() };
+    let kind = h.kind();
+    // First, so that other kinds reach `dealloc_slow` after one test.
+    if kind != Kind::Int && kind != Kind::Float {
+        return false;
+    }
+    let state = HEAP_PTR.with(|c| c.get());
+    if state.is_null() || tracing() {
+        return false;
+    }
+    let ty = h.ty_ptr();
+    // SAFETY: TYPE_REF — a non-null type outlives its instances.
+    if ty.is_null() || unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
+        return false;
+    }
+    // SAFETY: HEAP_PTR is only ever this thread's live state (state_ptr);
+    // nothing below re-enters the heap, so this is the only access.
+    let s = unsafe { &mut *state };
+    if s.grace_base.is_some() {
+        return false;
+    }
+    let block = p.cast::<u8>();
+    match kind {
+        Kind::Int if h.flags() & NOT_LEAF_FLAGS == 0 => {
+            // SAFETY: LAYOUT — an exact int with no finalizer, weakref or
+            // attributes is a leaf of INT_SIZE bytes from this allocator,
+            // never used again; its payload owns nothing.
+            if !unsafe { s.alloc.free_quick(block, INT_SIZE) } {
+                return false;
+            }
+            s.count_free(Kind::Int);
+            true
+        }
+        Kind::Float if s.float_free.len < FLOAT_FREE_MAX => {
+            s.count_free(Kind::Float);
+            // SAFETY: FREE_LIST — an exact float's block, FLOAT_SIZE bytes,
+            // stays allocated on the list and links on through its first
+            // word; the float payload owns nothing.
+            unsafe { s.float_free.push(block.as_ptr()) };
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The rest of [`dealloc`]: leaves of builtin types (no references, no
+/// finalizer) are freed here, dead exact floats go on the float free list;
+/// everything else is torn down by [`dealloc_object`], kept out of line so
+/// this path saves few registers.
+///
+/// # Safety
+/// As for [`dealloc`].
+#[inline(never)]
+unsafe fn dealloc_slow(p: NonNull<ObjHeader>) {
     let Some(state) = state_ptr() else {
         // The thread's heap is gone (thread exit): leak.
         return;

@@ -22,9 +22,9 @@ pub mod weakref;
 
 pub use dict::{DictTable, Drain, Entry};
 pub use heap::{
-    alloc_bigint, alloc_bootstrap_sentinel, alloc_bytes, alloc_float, alloc_leaf, alloc_object,
-    alloc_self_typed, alloc_str, alloc_str_in, alloc_tuple, alloc_tuple_array, alloc_tuple_drain,
-    bootstrap_set_class, clear_empty_tuple, has_pending_events, heap_stats,
+    alloc_bigint, alloc_bootstrap_sentinel, alloc_bytes, alloc_float, alloc_leaf, alloc_leaf_quick,
+    alloc_object, alloc_self_typed, alloc_str, alloc_str_in, alloc_tuple, alloc_tuple_array,
+    alloc_tuple_drain, bootstrap_set_class, clear_empty_tuple, has_pending_events, heap_stats,
     pending_finalizer_count, refresh_pending_events, set_empty_tuple, set_finalizer_floor,
     take_pending, HeapStats, NoMemory, Pending,
 };

@@ -547,10 +547,19 @@ impl Vm {
 
     /// A new int object, outside the small-int range. Kept out of line so
     /// [`Vm::new_int`]'s shared small ints cost their callers no more than
-    /// a load and a count.
+    /// a load and a count; the allocator's quick path has no call in it, so
+    /// this saves no registers unless it has to take [`Vm::alloc_int_slow`].
     #[inline(never)]
     fn alloc_int(&mut self, v: i64) -> PyResult<ObjRef> {
-        match heap::alloc_leaf(&self.types[T::Int as usize], IntObj { value: v }) {
+        match heap::alloc_leaf_quick(&self.types[T::Int as usize], IntObj { value: v }) {
+            Ok(o) => Ok(o),
+            Err(payload) => self.alloc_int_slow(payload),
+        }
+    }
+
+    #[inline(never)]
+    fn alloc_int_slow(&mut self, payload: IntObj) -> PyResult<ObjRef> {
+        match heap::alloc_leaf(&self.types[T::Int as usize], payload) {
             Ok(o) => Ok(o),
             Err(_) => Err(self.memory_error()),
         }
