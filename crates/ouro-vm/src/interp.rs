@@ -2401,14 +2401,38 @@ impl Vm {
     /// a plain class, a native with a positional form. The arguments move
     /// straight from the value stack into the new frame's slots, with no
     /// intermediate vector. None: take the general path.
+    ///
+    /// Only a dispatch on the callable's kind: each shape has its own
+    /// function, so none pays for the others' register saves.
     #[inline(never)]
     fn try_fast_call_other(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
-        let len = self.stack.len();
-        let extra = if method { 2 } else { 1 };
-        if len < nargs + extra {
-            return Err(self.internal_error("call stack underflow"));
+        let Some(callable_pos) = self.stack.len().checked_sub(nargs + 1 + method as usize) else {
+            return self.call_stack_underflow();
+        };
+        match self.stack[callable_pos].kind() {
+            Kind::BuiltinFunction => self.try_pos_native(nargs, method),
+            Kind::Type if !method || self.stack[callable_pos + 1].is(&self.null) => {
+                self.try_fast_instance(nargs, callable_pos)
+            }
+            Kind::Function | Kind::Method => self.try_fast_python_call(nargs, method, callable_pos),
+            _ => Ok(None),
         }
-        let callable_pos = len - nargs - extra;
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn call_stack_underflow(&mut self) -> PyResult<Option<Called>> {
+        Err(self.internal_error("call stack underflow"))
+    }
+
+    /// [`Vm::try_fast_call_other`] of a Python function or bound method.
+    #[inline(never)]
+    fn try_fast_python_call(
+        &mut self,
+        nargs: usize,
+        method: bool,
+        callable_pos: usize,
+    ) -> PyResult<Option<Called>> {
         let c0 = &self.stack[callable_pos];
         let (func, self_arg) = match c0.kind() {
             Kind::Function => {
@@ -2439,10 +2463,6 @@ impl Vm {
                 }
                 _ => return Ok(None),
             },
-            Kind::BuiltinFunction => return self.try_pos_native(nargs, method),
-            Kind::Type if !method || self.stack[callable_pos + 1].is(&self.null) => {
-                return self.try_fast_instance(nargs, callable_pos);
-            }
             _ => return Ok(None),
         };
         let given = nargs + self_arg.is_some() as usize;
@@ -2556,6 +2576,7 @@ impl Vm {
     /// arguments' tuple (what CPython's `CALL` and `_PyObject_MakeTpCall`
     /// hold; see [`Vm::call_from_stack`]) until `__init__` returns. None:
     /// take the general path.
+    #[inline(never)]
     fn try_fast_instance(&mut self, nargs: usize, callable_pos: usize) -> PyResult<Option<Called>> {
         let ty = &self.stack[callable_pos];
         if !Vm::is_heap_type(ty) || !ty.class_is(self.ty(T::Type)) {
@@ -2639,12 +2660,35 @@ impl Vm {
     /// move into the VM's argument buffer and the form borrows them there.
     /// A shape the form does not take goes to the general form with the
     /// same arguments. None: not such a native (the caller's general path).
+    ///
+    /// `len(x)` and `l.append(x)` are tried on their own paths first
+    /// ([`Vm::try_len`], [`Vm::try_list_append`]), before anything that
+    /// needs this function to save registers.
+    #[inline(never)]
     fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
-        let len = self.stack.len();
-        let callable_pos = len - nargs - 1 - method as usize;
-        // `owner` is None for `list.append` and `len` with one argument,
-        // which are tried on their fast paths first.
-        let (pos, owner, is_len) = {
+        let callable_pos = self.stack.len() - nargs - 1 - method as usize;
+        if nargs == 1 {
+            let quick = match self.stack[callable_pos].get::<BuiltinFunctionObj>() {
+                Some(b) if b.bound.is_none() && b.id == self.len_id => {
+                    self.try_len(callable_pos, method)
+                }
+                Some(b) if b.bound.is_none() && method && b.id == self.list_append_id => {
+                    self.try_list_append(callable_pos)
+                }
+                _ => None,
+            };
+            if let Some(r) = quick {
+                return r.map(|v| Some(Called::Value(v)));
+            }
+        }
+        self.call_pos_native(method, callable_pos)
+    }
+
+    /// The rest of [`Vm::try_pos_native`]: the positional form, or the
+    /// general one for a shape the form does not take.
+    #[inline(never)]
+    fn call_pos_native(&mut self, method: bool, callable_pos: usize) -> PyResult<Option<Called>> {
+        let (pos, owner) = {
             let Some(b) = self.stack[callable_pos].get::<BuiltinFunctionObj>() else {
                 return Ok(None);
             };
@@ -2654,29 +2698,7 @@ impl Vm {
             if b.bound.is_some() {
                 return Ok(None);
             }
-            if nargs == 1 && b.id == self.len_id {
-                (pos, None, true)
-            } else if method && nargs == 1 && b.id == self.list_append_id {
-                (pos, None, false)
-            } else {
-                (pos, Some(b.owner.clone()), false)
-            }
-        };
-        let owner = match owner {
-            Some(owner) => owner,
-            None => {
-                let fast = if is_len {
-                    self.try_len(callable_pos, method)
-                } else {
-                    self.try_list_append(callable_pos)
-                };
-                if let Some(r) = fast {
-                    return r.map(|v| Some(Called::Value(v)));
-                }
-                self.stack[callable_pos]
-                    .get::<BuiltinFunctionObj>()
-                    .and_then(|b| b.owner.clone())
-            }
+            (pos, b.owner.clone())
         };
         let mut buf = std::mem::take(&mut self.arg_buf);
         // Self (or NULL) and the arguments, in order.
