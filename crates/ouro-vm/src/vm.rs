@@ -114,10 +114,19 @@ impl Write for Output {
 /// How much of the process's standard output is held before it is written.
 const STDOUT_BUFFER: usize = 8192;
 
+/// What the program printed on this thread and the process has not been
+/// given yet. Written out when the thread ends, if anything is left.
+struct Pending(std::cell::RefCell<Vec<u8>>);
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let _ = send_pending(self.0.get_mut());
+        let _ = std::io::stdout().flush();
+    }
+}
+
 thread_local! {
-    /// What the program printed and the process has not been given yet.
-    static STDOUT_PENDING: std::cell::RefCell<Vec<u8>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    static STDOUT_PENDING: Pending = const { Pending(std::cell::RefCell::new(Vec::new())) };
 }
 
 /// The process's standard output, buffered as `BufWriter` does (8 KiB;
@@ -154,8 +163,8 @@ fn send_pending(pending: &mut Vec<u8>) -> std::io::Result<()> {
 
 impl Write for StdoutBuffer {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        STDOUT_PENDING.with(|p| {
-            let mut pending = p.borrow_mut();
+        let buffered = STDOUT_PENDING.try_with(|p| {
+            let mut pending = p.0.borrow_mut();
             if pending.len() + buf.len() > STDOUT_BUFFER {
                 send_pending(&mut pending)?;
             }
@@ -165,11 +174,18 @@ impl Write for StdoutBuffer {
                 pending.extend_from_slice(buf);
                 Ok(buf.len())
             }
-        })
+        });
+        match buffered {
+            Ok(r) => r,
+            // The thread is ending and its buffer is gone: straight through.
+            Err(_) => std::io::stdout().lock().write(buf),
+        }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        STDOUT_PENDING.with(|p| send_pending(&mut p.borrow_mut()))?;
+        if let Ok(r) = STDOUT_PENDING.try_with(|p| send_pending(&mut p.0.borrow_mut())) {
+            r?;
+        }
         std::io::stdout().flush()
     }
 }
@@ -186,7 +202,7 @@ impl Drop for StdoutBuffer {
 /// inside a write (the buffer is in use).
 pub fn flush_stdout_after_panic() {
     let _ = STDOUT_PENDING.try_with(|p| {
-        if let Ok(mut pending) = p.try_borrow_mut() {
+        if let Ok(mut pending) = p.0.try_borrow_mut() {
             let _ = send_pending(&mut pending);
             let _ = std::io::stdout().flush();
         }
