@@ -487,22 +487,24 @@ impl Allocator {
         if pool.is_null() {
             return None;
         }
-        // SAFETY: invariant 4: a pool on `usedpools` is a carved pool in a
-        // mapped arena whose `freeblock` is a free block of that pool, and
-        // whose first word links to the next free block (null: none). Only
-        // a non-null link is taken, so the pool stays on `usedpools` with a
-        // free block, as the invariant needs.
+        // SAFETY: invariant 4 — a pool on `usedpools` is a carved pool in
+        // a mapped arena, its header initialised and `freeblock` non-null.
+        let bp = unsafe { (*pool).freeblock };
+        debug_assert!(!bp.is_null());
+        // SAFETY: invariant 4 — the first word of a free block links to
+        // the next free block of its pool (null: none).
+        let next = unsafe { bp.cast::<*mut u8>().read() };
+        if next.is_null() {
+            return None;
+        }
+        // SAFETY: invariant 4, as above. Only a non-null link is taken, so
+        // the pool stays on `usedpools` with a free block, as it requires.
         unsafe {
-            let bp = (*pool).freeblock;
-            debug_assert!(!bp.is_null());
-            let next = bp.cast::<*mut u8>().read();
-            if next.is_null() {
-                return None;
-            }
             (*pool).count += 1;
             (*pool).freeblock = next;
-            Some(NonNull::new_unchecked(bp))
         }
+        // SAFETY: `bp` was checked non-null by invariant 4's guarantee.
+        Some(unsafe { NonNull::new_unchecked(bp) })
     }
 
     /// Refills the empty free list of `pool` from its untouched blocks, or,
@@ -731,19 +733,20 @@ impl Allocator {
         }
         let p = ptr.as_ptr();
         let pool = p.map_addr(|a| a & !POOL_SIZE_MASK).cast::<PoolHeader>();
-        // SAFETY: the caller guarantees `p` is a live small block, so `pool`
-        // is its carved pool (invariant 2) with an initialised header, and
-        // `p` has room for the free-list link. A pool with a free block and
-        // more than this one block in use is on `usedpools` and stays there
-        // (invariant 4): linking `p` in front is all `free_small` would do.
+        // SAFETY: invariant 2 — the caller guarantees `p` is a live small
+        // block, so `pool` is its carved pool with an initialised header.
+        let (lastfree, count) = unsafe { ((*pool).freeblock, (*pool).count) };
+        if lastfree.is_null() || count == 1 {
+            return false;
+        }
+        // SAFETY: invariant 4 — a pool with a free block and more than this
+        // one block in use is on `usedpools` and stays there, so linking
+        // `p` in front (it is 16-aligned with room for the link, and no
+        // longer used: the caller) is all `free_small` would do.
         unsafe {
-            let lastfree = (*pool).freeblock;
-            if lastfree.is_null() || (*pool).count == 1 {
-                return false;
-            }
             p.cast::<*mut u8>().write(lastfree);
             (*pool).freeblock = p;
-            (*pool).count -= 1;
+            (*pool).count = count - 1;
         }
         true
     }

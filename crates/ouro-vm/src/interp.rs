@@ -111,6 +111,33 @@ pub(crate) struct Segment {
 }
 
 impl Frame {
+    /// A frame about to run `code_obj` from its first instruction, its
+    /// slots from `locals_base`, its value stack from `stack_base`.
+    #[inline(always)]
+    pub(crate) fn new(
+        code_obj: FrozenRef<CodeObj>,
+        globals: ObjRef,
+        builtins: ObjRef,
+        func: Option<ObjRef>,
+        locals_base: usize,
+        stack_base: usize,
+        kind: FrameKind,
+    ) -> Frame {
+        Frame {
+            code_obj,
+            ip: 0,
+            lasti: 0,
+            locals_base,
+            stack_base,
+            globals,
+            builtins,
+            namespace: None,
+            func,
+            frame_obj: None,
+            kind,
+        }
+    }
+
     /// The compiled code the frame runs.
     #[inline(always)]
     pub(crate) fn code(&self) -> &Rc<CodeObject> {
@@ -426,7 +453,7 @@ impl Vm {
         kind: FrameKind,
     ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         self.note_caller_position();
         let Ok(code_obj) = FrozenRef::<CodeObj>::new(code_obj) else {
@@ -436,24 +463,32 @@ impl Vm {
         let nlocals = code.varnames.len() + code.cellvars.len() + code.freevars.len();
         let base = self.locals.len();
         self.locals.resize(base + nlocals, None);
-        let stack_base = self.stack.len();
-        self.frames.push(Frame {
+        let mut frame = Frame::new(
             code_obj,
-            ip: 0,
-            lasti: 0,
-            locals_base: base,
-            stack_base,
             globals,
             builtins,
-            namespace,
             func,
-            frame_obj: None,
+            base,
+            self.stack.len(),
             kind,
-        });
+        );
+        frame.namespace = namespace;
+        self.push_frame(frame);
+        Ok(())
+    }
+
+    /// `RecursionError` for a frame past the recursion limit.
+    pub(crate) fn recursion_error(&mut self) -> PyErr {
+        self.new_exc(T::RecursionError, "maximum recursion depth exceeded")
+    }
+
+    /// Puts `frame` on top of the frame stack (with its event, traced).
+    #[inline(always)]
+    fn push_frame(&mut self, frame: Frame) {
+        self.frames.push(frame);
         if self.tracer.is_some() {
             self.trace_frame("frame_push");
         }
-        Ok(())
     }
 
     /// Writes a frame event for the innermost frame.
@@ -476,7 +511,7 @@ impl Vm {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             // Unwind the frame we were about to run.
             self.pop_frame();
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         self.native_depth += 1;
         // The caller's instruction, for the rest of it.
@@ -2410,7 +2445,7 @@ impl Vm {
             return self.call_stack_underflow();
         };
         match self.stack[callable_pos].kind() {
-            Kind::BuiltinFunction => self.try_pos_native(nargs, method),
+            Kind::BuiltinFunction => self.try_pos_native(nargs, method, callable_pos),
             Kind::Type if !method || self.stack[callable_pos + 1].is(&self.null) => {
                 self.try_fast_instance(nargs, callable_pos)
             }
@@ -2665,8 +2700,12 @@ impl Vm {
     /// ([`Vm::try_len`], [`Vm::try_list_append`]), before anything that
     /// needs this function to save registers.
     #[inline(never)]
-    fn try_pos_native(&mut self, nargs: usize, method: bool) -> PyResult<Option<Called>> {
-        let callable_pos = self.stack.len() - nargs - 1 - method as usize;
+    fn try_pos_native(
+        &mut self,
+        nargs: usize,
+        method: bool,
+        callable_pos: usize,
+    ) -> PyResult<Option<Called>> {
         if nargs == 1 {
             let quick = match self.stack[callable_pos].get::<BuiltinFunctionObj>() {
                 Some(b) if b.bound.is_none() && b.id == self.len_id => {
@@ -2820,7 +2859,7 @@ impl Vm {
     ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             self.release_locals_from(base);
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
         if matches!(kind, FrameKind::Entry) {
             // From bytecode, the call instruction has recorded it.
@@ -2836,12 +2875,16 @@ impl Vm {
                 return Err(e);
             }
         }
-        let stack_base = self.stack.len();
-        self.frames
-            .push(call.into_frame(func, base, stack_base, kind));
-        if self.tracer.is_some() {
-            self.trace_frame("frame_push");
-        }
+        let frame = Frame::new(
+            call.code_obj,
+            call.globals,
+            call.builtins,
+            Some(func),
+            base,
+            self.stack.len(),
+            kind,
+        );
+        self.push_frame(frame);
         Ok(())
     }
 
@@ -2857,25 +2900,18 @@ impl Vm {
     ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             self.release_locals_from(base);
-            return Err(self.new_exc(T::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
-        let stack_base = self.stack.len();
-        self.frames.push(Frame {
-            code_obj: exact.code_obj,
-            ip: 0,
-            lasti: 0,
-            locals_base: base,
-            stack_base,
-            globals: exact.globals,
-            builtins: exact.builtins,
-            namespace: None,
-            func: Some(func),
-            frame_obj: None,
+        let frame = Frame::new(
+            exact.code_obj,
+            exact.globals,
+            exact.builtins,
+            Some(func),
+            base,
+            self.stack.len(),
             kind,
-        });
-        if self.tracer.is_some() {
-            self.trace_frame("frame_push");
-        }
+        );
+        self.push_frame(frame);
         Ok(())
     }
 
@@ -4046,28 +4082,6 @@ pub(crate) struct SimpleCall {
 impl SimpleCall {
     /// The call's frame, unstarted, its slots from `locals_base` and its
     /// value stack from `stack_base` (the cells, if any, are set up first).
-    pub(crate) fn into_frame(
-        self,
-        func: ObjRef,
-        locals_base: usize,
-        stack_base: usize,
-        kind: FrameKind,
-    ) -> Frame {
-        Frame {
-            code_obj: self.code_obj,
-            ip: 0,
-            lasti: 0,
-            locals_base,
-            stack_base,
-            globals: self.globals,
-            builtins: self.builtins,
-            namespace: None,
-            func: Some(func),
-            frame_obj: None,
-            kind,
-        }
-    }
-
     /// The default value of positional parameter `k` (one that has one).
     pub(crate) fn default_arg(&self, k: usize) -> Option<ObjRef> {
         let d = self.defaults.as_ref()?.get::<TupleObj>()?;

@@ -120,8 +120,7 @@ struct Pending(std::cell::RefCell<Vec<u8>>);
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        let _ = send_pending(self.0.get_mut());
-        let _ = std::io::stdout().flush();
+        let _ = flush_pending(self.0.get_mut());
     }
 }
 
@@ -137,19 +136,8 @@ thread_local! {
 /// still write it out: release builds abort on a panic, nothing unwinds and
 /// no destructor runs, and what the program printed before an internal
 /// error must not be lost ([`flush_stdout_after_panic`]).
+#[derive(Default)]
 pub struct StdoutBuffer(());
-
-impl StdoutBuffer {
-    pub fn new() -> StdoutBuffer {
-        StdoutBuffer(())
-    }
-}
-
-impl Default for StdoutBuffer {
-    fn default() -> StdoutBuffer {
-        StdoutBuffer::new()
-    }
-}
 
 /// Hands the pending bytes to the process's stdout.
 fn send_pending(pending: &mut Vec<u8>) -> std::io::Result<()> {
@@ -159,6 +147,12 @@ fn send_pending(pending: &mut Vec<u8>) -> std::io::Result<()> {
     let r = std::io::stdout().lock().write_all(pending);
     pending.clear();
     r
+}
+
+/// [`send_pending`], then the process's stdout flushed.
+fn flush_pending(pending: &mut Vec<u8>) -> std::io::Result<()> {
+    send_pending(pending)?;
+    std::io::stdout().flush()
 }
 
 impl Write for StdoutBuffer {
@@ -183,10 +177,11 @@ impl Write for StdoutBuffer {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        if let Ok(r) = STDOUT_PENDING.try_with(|p| send_pending(&mut p.0.borrow_mut())) {
-            r?;
+        match STDOUT_PENDING.try_with(|p| flush_pending(&mut p.0.borrow_mut())) {
+            Ok(r) => r,
+            // The thread is ending and its buffer is gone: nothing waits.
+            Err(_) => std::io::stdout().flush(),
         }
-        std::io::stdout().flush()
     }
 }
 
@@ -203,8 +198,7 @@ impl Drop for StdoutBuffer {
 pub fn flush_stdout_after_panic() {
     let _ = STDOUT_PENDING.try_with(|p| {
         if let Ok(mut pending) = p.0.try_borrow_mut() {
-            let _ = send_pending(&mut pending);
-            let _ = std::io::stdout().flush();
+            let _ = flush_pending(&mut pending);
         }
     });
 }
@@ -456,7 +450,7 @@ impl Vm {
             stdout: if config.capture_output {
                 Output::Buffer(Vec::new())
             } else {
-                Output::Stdout(StdoutBuffer::new())
+                Output::Stdout(StdoutBuffer::default())
             },
             stderr: if config.capture_output {
                 Output::Buffer(Vec::new())

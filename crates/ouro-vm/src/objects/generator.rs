@@ -551,10 +551,6 @@ impl Vm {
         }
     }
 
-    fn recursion_error(&mut self) -> PyErr {
-        self.new_exc(T::RecursionError, "maximum recursion depth exceeded")
-    }
-
     /// After the frame of `gen` ended (returned or raised, and the caller's
     /// segment with its handled exception came back): the generator is
     /// closed.
@@ -1426,7 +1422,15 @@ fn simple_gen_frame(func: &ObjRef, call: SimpleCall, locals: &mut Vec<Option<Obj
     locals.extend((given..call.argcount).map(|k| call.default_arg(k)));
     locals.resize(call.nlocals, None);
     // Its own buffers from 0 (SEGMENTS).
-    call.into_frame(func.clone(), 0, 0, FrameKind::Normal { held: 0 })
+    Frame::new(
+        call.code_obj,
+        call.globals,
+        call.builtins,
+        Some(func.clone()),
+        0,
+        0,
+        FrameKind::Normal { held: 0 },
+    )
 }
 
 /// Lets go of a vector, with no call of its drop glue when it never
