@@ -4,6 +4,8 @@
     python3 bench/run.py [--ouro PATH] [--python PATH] [--runs N] [--min] [--cpu] [PROGRAM ...]
 
 Builds nothing: build ouro first (`cargo build --release -p ouro-cli`).
+The python3 command is resolved to the binary it runs (`sys.executable`),
+so a launcher such as a pyenv shim is not timed.
 For each program (default: every bench/*.py except this script) it runs
 python3 and ouro alternately N times, checks that every run exits with
 status 0 and prints the same stdout as python3's first run, and reports the
@@ -44,6 +46,22 @@ def programs(names):
             sys.exit("no such benchmark: bench/" + base)
         out.append(base)
     return out
+
+
+def resolve_python(cmd):
+    """The interpreter binary behind `cmd`.
+
+    A launcher such as pyenv's `python3` shim is a shell script that costs
+    tens of milliseconds of CPU before CPython starts; timing through it would
+    flatter ouro. Ask the interpreter for `sys.executable` and run that."""
+    try:
+        out = subprocess.run(
+            [cmd, "-c", "import sys; print(sys.executable)"],
+            stdin=subprocess.DEVNULL, capture_output=True, timeout=60, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return cmd
+    path = out.stdout.decode(errors="replace").strip()
+    return path if path and os.path.isfile(path) else cmd
 
 
 def run_once(cmd, program, timeout, cpu=False):
@@ -146,7 +164,9 @@ def main():
     if os.sep in ouro and not os.path.exists(ouro):
         sys.exit("ouro binary not found: %s (build it: cargo build --release -p ouro-cli)" % ouro)
 
-    interpreters = [("python3", args.python), ("ouro", ouro)]
+    python = resolve_python(args.python)
+    print("python3: %s" % python, file=sys.stderr)
+    interpreters = [("python3", python), ("ouro", ouro)]
     rows = []
     ok = True
     for program in programs(args.programs):
