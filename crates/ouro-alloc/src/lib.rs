@@ -1072,13 +1072,21 @@ impl Allocator {
             (None, None) => return unsafe { self.realloc_large(ptr, old_size, new_size) },
             _ => {}
         }
-        let new = self.alloc(new_size)?;
+        // A list's or dict's growth between small classes: the quick paths
+        // first, as for any allocation and free.
+        let new = match self.alloc_quick(new_size) {
+            Some(p) => p,
+            None => self.alloc(new_size)?,
+        };
         // SAFETY: `ptr` is live with at least `old_size` bytes (caller),
         // `new` is a fresh block of at least `new_size` bytes, and distinct
-        // live blocks never overlap; then `ptr` is freed with its own size.
-        unsafe {
-            ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size));
-            self.free(ptr, old_size);
+        // live blocks never overlap.
+        unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size)) };
+        // SAFETY: `ptr` is a live block of `old_size` bytes (caller), no
+        // longer used: its contents moved to `new`.
+        if !unsafe { self.free_quick(ptr, old_size) } {
+            // SAFETY: as above; `free_quick` did nothing.
+            unsafe { self.free(ptr, old_size) };
         }
         Some(new)
     }

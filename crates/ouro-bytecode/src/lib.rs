@@ -54,6 +54,18 @@ pub enum Instr {
     LoadFastLoadMethod(u32),
     /// `LOAD_FAST` then `STORE_ATTR` (`self.x = ...`).
     LoadFastStoreAttr(u32),
+    /// `LOAD_FAST`, `LOAD_CONST`, `BINARY_OP` (`i + 1`): three instructions
+    /// in one, the operands read where they are (no push, no pop, no count
+    /// change on the fast paths) and only the result pushed. The local's
+    /// index is in the low half, the constant's in the high half; the two
+    /// instructions after it stay in place, and it skips both.
+    LoadFastConstBinaryOp(BinOp, u32),
+    /// `LOAD_FAST`, `LOAD_CONST`, `BINARY_SUBSCR` (`t[0]`, `d["k"]`), the
+    /// same way.
+    LoadFastConstSubscr(u32),
+    /// `LOAD_CONST` then `BINARY_OP` (`x % 1000`): the constant is the right
+    /// operand, read in place.
+    ConstBinaryOp(BinOp, u32),
     LoadName(u32),
     StoreName(u32),
     DeleteName(u32),
@@ -585,6 +597,19 @@ impl fmt::Display for CodeObject {
                         format!(" ({c}, {name})")
                     })
                 }
+                Instr::LoadFastConstBinaryOp(_, n) | Instr::LoadFastConstSubscr(n) => {
+                    let (local, konst) = unpack_pair(n);
+                    let name = self.varnames.get(local as usize).map_or("?", |s| &**s);
+                    let c = self
+                        .constants
+                        .get(konst as usize)
+                        .map_or_else(|| "?".to_string(), constant_repr);
+                    Some(format!(" ({name}, {c})"))
+                }
+                Instr::ConstBinaryOp(_, n) => self
+                    .constants
+                    .get(n as usize)
+                    .map(|c| format!(" ({})", constant_repr(c))),
                 Instr::LoadFastLoadAttr(n)
                 | Instr::LoadFastLoadMethod(n)
                 | Instr::LoadFastStoreAttr(n) => {
@@ -679,9 +704,32 @@ pub fn unpack_pair(n: u32) -> (u32, u32) {
 /// an instruction already used as the second of a pair does not start one.
 pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
     let line = |i: usize| positions.get(i).map(|p| p.line);
+    let pack = |a: u32, b: u32| (a < 0x10000 && b < 0x10000).then_some(a | (b << 16));
+    // `local <op> constant` (`LOAD_FAST`, `LOAD_CONST`, then `BINARY_OP` or
+    // `BINARY_SUBSCR`, on one line) as one instruction, if the operands pack.
+    let fast_const_op = |instrs: &[Instr], k: usize| -> Option<Instr> {
+        let (Some(&Instr::LoadFast(a)), Some(&Instr::LoadConst(b)), Some(&third)) =
+            (instrs.get(k), instrs.get(k + 1), instrs.get(k + 2))
+        else {
+            return None;
+        };
+        if line(k) != line(k + 1) || line(k + 1) != line(k + 2) {
+            return None;
+        }
+        let n = pack(a, b)?;
+        match third {
+            Instr::BinaryOp(op) => Some(Instr::LoadFastConstBinaryOp(op, n)),
+            Instr::BinarySubscr => Some(Instr::LoadFastConstSubscr(n)),
+            _ => None,
+        }
+    };
     let mut i = 0;
     while i + 1 < instrs.len() {
-        let pack = |a: u32, b: u32| (a < 0x10000 && b < 0x10000).then_some(a | (b << 16));
+        if let Some(f) = fast_const_op(instrs, i) {
+            instrs[i] = f;
+            i += 3;
+            continue;
+        }
         // A LOAD_FAST before an attribute load is better paired with it
         // (that saves a push and a pop too) than with the LOAD_FAST before.
         let attr_next = |k: usize| {
@@ -698,6 +746,9 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
             (Instr::LoadFast(a), Instr::LoadMethod(b)) => pack(a, b).map(Instr::LoadFastLoadMethod),
             (Instr::LoadFast(a), Instr::StoreAttr(b)) => pack(a, b).map(Instr::LoadFastStoreAttr),
             _ if attr_next(i + 1) => None,
+            // Likewise a LOAD_FAST that starts `local <op> constant`.
+            _ if fast_const_op(instrs, i + 1).is_some() => None,
+            (Instr::LoadConst(a), Instr::BinaryOp(op)) => Some(Instr::ConstBinaryOp(op, a)),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadFastLoadFast),
             (Instr::LoadFast(a), Instr::LoadConst(b)) => pack(a, b).map(Instr::LoadFastLoadConst),
             (Instr::LoadConst(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadConstLoadFast),
@@ -788,6 +839,58 @@ mod tests {
                 LoadFast(4),
                 LoadFastStoreAttr(1 | 5 << 16),
                 StoreAttr(5),
+            ]
+        );
+    }
+
+    #[test]
+    fn fuses_a_local_operator_constant_and_a_constant_operator() {
+        use Instr::*;
+        // `acc + i * 2` (line 1), `t[0]` (line 2), `x % 7` with the
+        // BINARY_OP on the next line (line 3-4), `(a + b) % 9` (line 5).
+        let mut code = vec![
+            LoadFast(0),
+            LoadFast(1),
+            LoadConst(2),
+            BinaryOp(BinOp::Multiply),
+            BinaryOp(BinOp::Add),
+            LoadFast(3),
+            LoadConst(4),
+            BinarySubscr,
+            LoadFast(5),
+            LoadConst(6),
+            BinaryOp(BinOp::Remainder),
+            LoadFastLoadFast(7 | 8 << 16),
+            LoadFast(8),
+            BinaryOp(BinOp::Add),
+            LoadConst(9),
+            BinaryOp(BinOp::Remainder),
+        ];
+        let lines: Vec<Position> = [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5]
+            .map(at)
+            .to_vec();
+        fuse_superinstructions(&mut code, &lines);
+        assert_eq!(
+            code,
+            vec![
+                // The first LOAD_FAST stays alone: the second starts the triple.
+                LoadFast(0),
+                LoadFastConstBinaryOp(BinOp::Multiply, 1 | 2 << 16),
+                LoadConst(2),
+                BinaryOp(BinOp::Multiply),
+                BinaryOp(BinOp::Add),
+                LoadFastConstSubscr(3 | 4 << 16),
+                LoadConst(4),
+                BinarySubscr,
+                // Split by a line: only the pair on line 3.
+                LoadFastLoadConst(5 | 6 << 16),
+                LoadConst(6),
+                BinaryOp(BinOp::Remainder),
+                LoadFastLoadFast(7 | 8 << 16),
+                LoadFast(8),
+                BinaryOp(BinOp::Add),
+                ConstBinaryOp(BinOp::Remainder, 9),
+                BinaryOp(BinOp::Remainder),
             ]
         );
     }

@@ -175,6 +175,8 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         LoadFastLoadAttr(_) => 1,
         LoadFastLoadMethod(_) => 2,
         LoadFastStoreAttr(_) => -1,
+        LoadFastConstBinaryOp(..) | LoadFastConstSubscr(_) => 1,
+        ConstBinaryOp(..) => 0,
         StoreFastStoreFast(_) => -2,
         Nop | Swap(_) | DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => 0,
         PopTop => -1,

@@ -190,8 +190,13 @@ impl HeapState {
     /// again.
     #[inline(always)]
     unsafe fn free_block(&mut self, block: NonNull<u8>, size: usize) {
-        // SAFETY: the caller's guarantee.
-        unsafe { self.alloc.free(block, size) };
+        // SAFETY: the caller's guarantee; the quick path either frees the
+        // block or does nothing.
+        unsafe {
+            if !self.alloc.free_quick(block, size) {
+                self.alloc.free(block, size);
+            }
+        }
         if self.grace_base.is_some() {
             self.check_grace();
         }
@@ -338,7 +343,7 @@ fn state_ptr_slow() -> Option<*mut HeapState> {
 fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>, NoMemory> {
     let size = block_size(kind, obj_flags, var_len);
     with_state(|s| {
-        let p = s.alloc.alloc(size);
+        let p = s.alloc.alloc_quick(size).or_else(|| s.alloc.alloc(size));
         match p {
             Some(_) => {
                 s.count_alloc(kind);
@@ -1695,7 +1700,7 @@ fn buffer_alloc(size: usize) -> Option<NonNull<u8>> {
     with_state(|s| {
         let limit = s.alloc.limit();
         if limit.is_none() {
-            return s.alloc.alloc(size);
+            return s.alloc.alloc_quick(size).or_else(|| s.alloc.alloc(size));
         }
         s.alloc.set_limit(None);
         let p = s.alloc.alloc(size);
@@ -1735,8 +1740,13 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
             crate::trace::on_buffer_free(ptr.as_ptr() as usize);
         }
         // SAFETY: the Allocator contract: `ptr` was allocated by this
-        // allocator with `layout`, so with `layout.size()` bytes.
-        with_state(|s| unsafe { s.alloc.free(ptr, layout.size()) });
+        // allocator with `layout`, so with `layout.size()` bytes; the quick
+        // path either frees it or does nothing.
+        with_state(|s| unsafe {
+            if !s.alloc.free_quick(ptr, layout.size()) {
+                s.alloc.free(ptr, layout.size());
+            }
+        });
     }
 
     unsafe fn grow(
@@ -1750,6 +1760,11 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
         }
         let grown = with_state(|s| {
             let limit = s.alloc.limit();
+            if limit.is_none() {
+                // SAFETY: the Allocator contract: `ptr` is a live block of
+                // `old.size()` bytes from this allocator.
+                return unsafe { s.alloc.realloc(ptr, old.size(), new.size()) };
+            }
             s.alloc.set_limit(None);
             // SAFETY: the Allocator contract: `ptr` is a live block of
             // `old.size()` bytes from this allocator.

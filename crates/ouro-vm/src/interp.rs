@@ -1199,6 +1199,108 @@ impl Vm {
                             drop(b);
                             self.stack.push(r);
                         }
+                        Instr::LoadFastConstBinaryOp(op, n) => {
+                            let (a, k) = unpack_pair(n);
+                            let Some(Some(x)) = self.locals.get(lb + a as usize) else {
+                                break 'err self.unbound_local(code, a as usize);
+                            };
+                            let Some(c) = cobj.consts.get(k as usize) else {
+                                break 'err self.internal_error("bad constant index");
+                            };
+                            // From here on, the BINARY_OP's own instruction.
+                            ip += 2;
+                            self.cur_ip = ip;
+                            // Exact ints or floats: no Python code runs, so
+                            // the operands need no references of their own.
+                            if let Some(v) = self.exact_int_op(op, x, c) {
+                                let r = tri!('err, self.new_int(v));
+                                self.stack.push(r);
+                                continue 'instrs;
+                            }
+                            if let Some(v) = self.exact_float_op(op, x, c) {
+                                let r = tri!('err, self.new_float(v));
+                                self.stack.push(r);
+                                continue 'instrs;
+                            }
+                            // Anything else as the three instructions would:
+                            // with both operands held while the operation runs.
+                            let (x, c) = (x.clone(), c.clone());
+                            let r = tri!('err, self.binary_op(&x, &c, op));
+                            drop(x);
+                            drop(c);
+                            self.stack.push(r);
+                        }
+                        Instr::ConstBinaryOp(op, k) => {
+                            let Some(c) = cobj.consts.get(k as usize) else {
+                                break 'err self.internal_error("bad constant index");
+                            };
+                            ip += 1;
+                            self.cur_ip = ip;
+                            let small = self.stack.last().and_then(|a| self.exact_int_op(op, a, c));
+                            if let Some(v) = small {
+                                let r = tri!('err, self.new_int(v));
+                                match self.stack.last_mut() {
+                                    Some(top) => drop(std::mem::replace(top, r)),
+                                    None => {
+                                        break 'err self.internal_error("value stack underflow")
+                                    }
+                                }
+                                continue 'instrs;
+                            }
+                            let a = tri!('err, self.pop());
+                            let r = match self.exact_float_op(op, &a, c) {
+                                // The left operand's float is reused when
+                                // only the stack held it.
+                                Some(v) => {
+                                    let mut a = a;
+                                    if a.reuse_float(v) {
+                                        a
+                                    } else {
+                                        let r = tri!('err, self.new_float(v));
+                                        drop(a);
+                                        r
+                                    }
+                                }
+                                None => {
+                                    let c = c.clone();
+                                    let r = tri!('err, self.binary_op(&a, &c, op));
+                                    drop(a);
+                                    drop(c);
+                                    r
+                                }
+                            };
+                            self.stack.push(r);
+                        }
+                        Instr::LoadFastConstSubscr(n) => {
+                            let (a, k) = unpack_pair(n);
+                            let Some(Some(x)) = self.locals.get(lb + a as usize) else {
+                                break 'err self.unbound_local(code, a as usize);
+                            };
+                            let Some(c) = cobj.consts.get(k as usize) else {
+                                break 'err self.internal_error("bad constant index");
+                            };
+                            ip += 2;
+                            self.cur_ip = ip;
+                            // As BINARY_SUBSCR's fast paths: an exact list or
+                            // tuple by an int in range, an exact dict by a
+                            // str or int found with no Python code.
+                            let fast = match self.exact_seq_index(x, c) {
+                                Some(i) if x.kind() == Kind::List => {
+                                    x.borrow::<ListObj>().and_then(|l| l.items.get(i).cloned())
+                                }
+                                Some(i) => x.get::<TupleObj>().and_then(|t| t.items().get(i).cloned()),
+                                None => None,
+                            };
+                            if let Some(v) = fast.or_else(|| self.dict_get_simple(x, c)) {
+                                self.stack.push(v);
+                                continue 'instrs;
+                            }
+                            let (x, c) = (x.clone(), c.clone());
+                            let v = tri!('err, self.getitem(&x, &c));
+                            drop(x);
+                            drop(c);
+                            self.stack.push(v);
+                        }
                         Instr::UnaryNegative => {
                             let a = tri!('err, self.pop());
                             // An exact int whose negation fits a machine
@@ -2047,6 +2149,31 @@ impl Vm {
         drop(a);
         drop(b);
         r
+    }
+
+    /// `a op b` when one operand is an exact float and the other an exact
+    /// float or int, and the result needs no error check: what
+    /// `float_add` and kin compute (an int converts to the nearest double,
+    /// as `PyLong_AsDouble`; a machine-word int always converts).
+    #[inline(always)]
+    fn exact_float_op(&self, op: BinOp, a: &ObjRef, b: &ObjRef) -> Option<f64> {
+        let float = &self.types[T::Float as usize];
+        let int = &self.types[T::Int as usize];
+        let value = |o: &ObjRef| {
+            if o.class_is(float) {
+                o.get::<FloatObj>().map(|f| (f.value, true))
+            } else if o.class_is(int) {
+                o.get::<IntObj>().map(|i| (i.value as f64, false))
+            } else {
+                None
+            }
+        };
+        let (x, xf) = value(a)?;
+        let (y, yf) = value(b)?;
+        if !(xf || yf) {
+            return None;
+        }
+        fast_float_op(op, x, y)
     }
 
     #[inline]

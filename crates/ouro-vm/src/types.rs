@@ -17,6 +17,10 @@ macro_rules! builtin_types {
         pub const BUILTIN_TYPES: &[(T, &str, T, Kind, u8)] = &[
             $((T::$id, $name, T::$base, Kind::$layout, $flags),)*
         ];
+
+        /// How many builtin types there are: `Vm::types` is an array of
+        /// this length, so indexing it with a `T` needs no bounds check.
+        pub const BUILTIN_TYPE_COUNT: usize = BUILTIN_TYPES.len();
     };
 }
 

@@ -18,7 +18,7 @@ use ouro_heap::{
 use crate::error::PyResult;
 use crate::interp::Frame;
 use crate::natives::NativeDef;
-use crate::types::{BUILTIN_TYPES, T};
+use crate::types::{BUILTIN_TYPES, BUILTIN_TYPE_COUNT, T};
 
 macro_rules! names {
     ($($field:ident => $s:literal,)*) => {
@@ -218,7 +218,7 @@ pub struct Config {
 }
 
 pub struct Vm {
-    pub(crate) types: Vec<ObjRef>,
+    pub(crate) types: Box<[ObjRef; BUILTIN_TYPE_COUNT]>,
     pub none: ObjRef,
     pub true_: ObjRef,
     pub false_: ObjRef,
@@ -399,6 +399,10 @@ impl Vm {
         let modules = new_dict()?;
 
         // A provisional Names with sentinels, replaced right below.
+        let Ok(types) = Box::<[ObjRef; BUILTIN_TYPE_COUNT]>::try_from(types.into_boxed_slice())
+        else {
+            unreachable!("one type per BUILTIN_TYPES entry");
+        };
         let mut vm = Box::new(Vm {
             types,
             none,
