@@ -66,6 +66,13 @@ pub enum Instr {
     /// `LOAD_CONST` then `BINARY_OP` (`x % 1000`): the constant is the right
     /// operand, read in place.
     ConstBinaryOp(BinOp, u32),
+    /// `BINARY_OP` then `STORE_FAST` (`acc += x`): the result goes straight
+    /// into the local's slot.
+    BinaryOpStoreFast(BinOp, u32),
+    /// `LOAD_GLOBAL`, `LOAD_FAST`, `CALL 1` (`len(x)`, `f(x)`): the global
+    /// (low half) called with the local (high half). `len` of a builtin
+    /// container is answered in place, as CPython's `PRECALL_NO_KW_LEN`.
+    CallGlobalFast(u32),
     LoadName(u32),
     StoreName(u32),
     DeleteName(u32),
@@ -606,6 +613,15 @@ impl fmt::Display for CodeObject {
                         .map_or_else(|| "?".to_string(), constant_repr);
                     Some(format!(" ({name}, {c})"))
                 }
+                Instr::CallGlobalFast(n) => {
+                    let (g, a) = unpack_pair(n);
+                    let global = self.names.get(g as usize).map_or("?", |s| &**s);
+                    let local = self.varnames.get(a as usize).map_or("?", |s| &**s);
+                    Some(format!(" ({global}, {local})"))
+                }
+                Instr::BinaryOpStoreFast(_, n) => {
+                    self.varnames.get(n as usize).map(|s| format!(" ({s})"))
+                }
                 Instr::ConstBinaryOp(_, n) => self
                     .constants
                     .get(n as usize)
@@ -723,9 +739,21 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
             _ => None,
         }
     };
+    // `global(local)`: LOAD_GLOBAL, LOAD_FAST, CALL 1 on one line.
+    let call_global_fast = |instrs: &[Instr], k: usize| -> Option<Instr> {
+        let (Some(&Instr::LoadGlobal(g)), Some(&Instr::LoadFast(a)), Some(&Instr::Call(1))) =
+            (instrs.get(k), instrs.get(k + 1), instrs.get(k + 2))
+        else {
+            return None;
+        };
+        if line(k) != line(k + 1) || line(k + 1) != line(k + 2) {
+            return None;
+        }
+        pack(g, a).map(Instr::CallGlobalFast)
+    };
     let mut i = 0;
     while i + 1 < instrs.len() {
-        if let Some(f) = fast_const_op(instrs, i) {
+        if let Some(f) = fast_const_op(instrs, i).or_else(|| call_global_fast(instrs, i)) {
             instrs[i] = f;
             i += 3;
             continue;
@@ -749,6 +777,7 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
             // Likewise a LOAD_FAST that starts `local <op> constant`.
             _ if fast_const_op(instrs, i + 1).is_some() => None,
             (Instr::LoadConst(a), Instr::BinaryOp(op)) => Some(Instr::ConstBinaryOp(op, a)),
+            (Instr::BinaryOp(op), Instr::StoreFast(a)) => Some(Instr::BinaryOpStoreFast(op, a)),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadFastLoadFast),
             (Instr::LoadFast(a), Instr::LoadConst(b)) => pack(a, b).map(Instr::LoadFastLoadConst),
             (Instr::LoadConst(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadConstLoadFast),
@@ -847,7 +876,8 @@ mod tests {
     fn fuses_a_local_operator_constant_and_a_constant_operator() {
         use Instr::*;
         // `acc + i * 2` (line 1), `t[0]` (line 2), `x % 7` with the
-        // BINARY_OP on the next line (line 3-4), `(a + b) % 9` (line 5).
+        // BINARY_OP on the next line (line 3-4), `s += (a + b) % 9` (line 5),
+        // `len(x)` (line 6) and `f(x, ...)` (line 7).
         let mut code = vec![
             LoadFast(0),
             LoadFast(1),
@@ -865,8 +895,17 @@ mod tests {
             BinaryOp(BinOp::Add),
             LoadConst(9),
             BinaryOp(BinOp::Remainder),
+            BinaryOp(BinOp::InplaceAdd),
+            StoreFast(10),
+            LoadGlobal(11),
+            LoadFast(12),
+            Call(1),
+            LoadGlobal(13),
+            LoadFast(14),
+            Call(2),
         ];
-        let lines: Vec<Position> = [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5]
+        let lines: Vec<Position> =
+            [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7]
             .map(at)
             .to_vec();
         fuse_superinstructions(&mut code, &lines);
@@ -891,6 +930,15 @@ mod tests {
                 BinaryOp(BinOp::Add),
                 ConstBinaryOp(BinOp::Remainder, 9),
                 BinaryOp(BinOp::Remainder),
+                BinaryOpStoreFast(BinOp::InplaceAdd, 10),
+                StoreFast(10),
+                // `len(x)`; a call with more arguments is left alone.
+                CallGlobalFast(11 | 12 << 16),
+                LoadFast(12),
+                Call(1),
+                LoadGlobal(13),
+                LoadFast(14),
+                Call(2),
             ]
         );
     }

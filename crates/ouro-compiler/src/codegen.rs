@@ -177,6 +177,8 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         LoadFastStoreAttr(_) => -1,
         LoadFastConstBinaryOp(..) | LoadFastConstSubscr(_) => 1,
         ConstBinaryOp(..) => 0,
+        BinaryOpStoreFast(..) => -2,
+        CallGlobalFast(_) => 1,
         StoreFastStoreFast(_) => -2,
         Nop | Swap(_) | DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => 0,
         PopTop => -1,

@@ -953,6 +953,44 @@ impl Vm {
                                 }
                             }
                         }
+                        Instr::CallGlobalFast(n) => {
+                            let (g, a) = unpack_pair(n);
+                            let frame = &self.frames[fi];
+                            let (globals, builtins) = (&frame.globals, &frame.builtins);
+                            let name = &cobj.names[g as usize];
+                            let cache = &cobj.global_cache[g as usize];
+                            let f = match global_cached(globals, builtins, name, cache.get()) {
+                                Some(v) => Some(v),
+                                None => self.load_global_slow(globals, builtins, name, cache),
+                            };
+                            let Some(f) = f else {
+                                let n = self.str_of(name).to_string();
+                                break 'err self.name_error(&n);
+                            };
+                            // The LOAD_FAST's instruction, then the CALL's.
+                            ip += 1;
+                            let len = match self.locals.get(lb + a as usize) {
+                                Some(Some(x)) if self.is_builtin_len(&f) => exact_len(x),
+                                _ => None,
+                            };
+                            if let Some(len) = len {
+                                ip += 1;
+                                let r = tri!('err, self.new_int(len as i64));
+                                drop(f);
+                                self.stack.push(r);
+                                continue 'instrs;
+                            }
+                            self.stack.push(f);
+                            tri!('err, self.load_fast(lb, a, code));
+                            ip += 1;
+                            self.cur_ip = ip;
+                            self.frames[fi].ip = ip;
+                            self.frames[fi].lasti = ip - 1;
+                            match tri!('err, self.call_from_stack(1, None, false)) {
+                                Called::Pushed => continue 'frames,
+                                Called::Value(v) => self.stack.push(v),
+                            }
+                        }
                         Instr::StoreGlobal(i) => {
                             let name = cobj.names[i as usize].clone();
                             let v = tri!('err, self.pop());
@@ -1270,6 +1308,19 @@ impl Vm {
                                 }
                             };
                             self.stack.push(r);
+                        }
+                        Instr::BinaryOpStoreFast(op, k) => {
+                            let b = tri!('err, self.pop());
+                            let a = tri!('err, self.pop());
+                            let r = tri!('err, self.binary_values(op, a, b));
+                            // The STORE_FAST: released after the operands,
+                            // as the plain pair does.
+                            ip += 1;
+                            let old = match self.locals.get_mut(lb + k as usize) {
+                                Some(slot) => slot.replace(r),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
                         }
                         Instr::LoadFastConstSubscr(n) => {
                             let (a, k) = unpack_pair(n);
@@ -2151,6 +2202,39 @@ impl Vm {
         r
     }
 
+    /// Whether `f` is the builtin `len` itself.
+    #[inline(always)]
+    fn is_builtin_len(&self, f: &ObjRef) -> bool {
+        f.get::<BuiltinFunctionObj>()
+            .is_some_and(|b| b.bound.is_none() && b.id == self.len_id)
+    }
+
+    /// `BINARY_OP` of two operands it consumes: the exact int and float fast
+    /// paths, else the general one; the operands are released left then
+    /// right once the result exists.
+    #[inline(always)]
+    fn binary_values(&mut self, op: BinOp, a: ObjRef, b: ObjRef) -> PyResult<ObjRef> {
+        if let Some(v) = self.exact_int_op(op, &a, &b) {
+            let r = self.new_int(v);
+            drop(a);
+            drop(b);
+            return r;
+        }
+        if self.both_exact_float(&a, &b) {
+            let v = match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                (Some(x), Some(y)) => fast_float_op(op, x.value, y.value),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return self.float_result(a, b, v);
+            }
+        }
+        let r = self.binary_op(&a, &b, op);
+        drop(a);
+        drop(b);
+        r
+    }
+
     /// `a op b` when one operand is an exact float and the other an exact
     /// float or int, and the result needs no error check: what
     /// `float_add` and kin compute (an int converts to the nearest double,
@@ -2928,17 +3012,7 @@ impl Vm {
         if method && !self.stack.get(callable_pos + 1)?.is(&self.null) {
             return None;
         }
-        let o = self.stack.last()?;
-        if Vm::is_heap_class_of(o) {
-            return None;
-        }
-        let n = match o.kind() {
-            Kind::Str => o.get::<ouro_heap::StrObj>()?.char_len(),
-            Kind::Tuple => o.get::<TupleObj>()?.len(),
-            Kind::List => o.borrow::<ListObj>()?.items.len(),
-            Kind::Dict => o.borrow::<DictObj>()?.table.len(),
-            _ => return None,
-        };
+        let n = exact_len(self.stack.last()?)?;
         let r = self.new_int(n as i64);
         self.release_to(callable_pos);
         Some(r)
@@ -4402,6 +4476,22 @@ pub(crate) enum UnaryKind {
 /// (division by zero, `//`, `%`, a `**` that raises or gives a complex,
 /// and the rest).
 #[inline(always)]
+/// `len(o)` of a builtin str, tuple, list or dict (not a subclass, which
+/// may define `__len__`); None for anything else.
+#[inline(always)]
+fn exact_len(o: &ObjRef) -> Option<usize> {
+    if Vm::is_heap_class_of(o) {
+        return None;
+    }
+    Some(match o.kind() {
+        Kind::Str => o.get::<ouro_heap::StrObj>()?.char_len(),
+        Kind::Tuple => o.get::<TupleObj>()?.len(),
+        Kind::List => o.borrow::<ListObj>()?.items.len(),
+        Kind::Dict => o.borrow::<DictObj>()?.table.len(),
+        _ => return None,
+    })
+}
+
 fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
     match op {
         BinOp::Add | BinOp::InplaceAdd => Some(a + b),
