@@ -4472,10 +4472,6 @@ pub(crate) enum UnaryKind {
     Invert,
 }
 
-/// Float arithmetic that does not raise; None defers to the general path
-/// (division by zero, `//`, `%`, a `**` that raises or gives a complex,
-/// and the rest).
-#[inline(always)]
 /// `len(o)` of a builtin str, tuple, list or dict (not a subclass, which
 /// may define `__len__`); None for anything else.
 #[inline(always)]
@@ -4492,6 +4488,10 @@ fn exact_len(o: &ObjRef) -> Option<usize> {
     })
 }
 
+/// Float arithmetic that does not raise; None defers to the general path
+/// (division by zero, `//`, `%`, a `**` that raises or gives a complex,
+/// and the rest).
+#[inline(always)]
 fn fast_float_op(op: BinOp, a: f64, b: f64) -> Option<f64> {
     match op {
         BinOp::Add | BinOp::InplaceAdd => Some(a + b),
