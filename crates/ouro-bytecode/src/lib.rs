@@ -904,10 +904,11 @@ mod tests {
             LoadFast(14),
             Call(2),
         ];
-        let lines: Vec<Position> =
-            [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7]
-            .map(at)
-            .to_vec();
+        let lines: Vec<Position> = [
+            1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7,
+        ]
+        .map(at)
+        .to_vec();
         fuse_superinstructions(&mut code, &lines);
         assert_eq!(
             code,

@@ -1339,7 +1339,9 @@ impl Vm {
                                 Some(i) if x.kind() == Kind::List => {
                                     x.borrow::<ListObj>().and_then(|l| l.items.get(i).cloned())
                                 }
-                                Some(i) => x.get::<TupleObj>().and_then(|t| t.items().get(i).cloned()),
+                                Some(i) => {
+                                    x.get::<TupleObj>().and_then(|t| t.items().get(i).cloned())
+                                }
                                 None => None,
                             };
                             if let Some(v) = fast.or_else(|| self.dict_get_simple(x, c)) {

@@ -253,7 +253,7 @@ impl Vm {
         // Builtin types are not tracked: break their cycles by hand.
         let empty = self.empty_tuple();
         let mut core: Vec<ObjRef> = vec![empty.clone()];
-        for ty in self.types.to_vec() {
+        for ty in self.types.iter().cloned() {
             let parts = ty.borrow_mut::<ouro_heap::TypeObj>().map(|mut t| {
                 let mro = std::mem::replace(&mut t.mro, empty.clone());
                 let bases = std::mem::replace(&mut t.bases, empty.clone());
