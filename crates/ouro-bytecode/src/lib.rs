@@ -63,6 +63,13 @@ pub enum Instr {
     /// `LOAD_FAST`, `LOAD_CONST`, `BINARY_SUBSCR` (`t[0]`, `d["k"]`), the
     /// same way.
     LoadFastConstSubscr(u32),
+    /// `LOAD_FAST`, `LOAD_CONST`, `BINARY_OP`, `STORE_FAST` (`i += 1`,
+    /// `y = x * 2`): as `LoadFastConstBinaryOp`, the result going into the
+    /// slot the `STORE_FAST` names (it stays in place; this skips all three).
+    LoadFastConstBinaryOpStore(BinOp, u32),
+    /// `LOAD_FAST`, `LOAD_CONST`, `COMPARE_OP` (`n == 0`, `i < 10`), the
+    /// operands read in place.
+    LoadFastConstCompareOp(CmpOp, u32),
     /// `LOAD_CONST` then `BINARY_OP` (`x % 1000`): the constant is the right
     /// operand, read in place.
     ConstBinaryOp(BinOp, u32),
@@ -519,6 +526,26 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// Replaces every superinstruction by the plain instruction it replaced
+    /// ([`Instr::unfused`]), here and in the code objects among the
+    /// constants. A traced or visualised run executes its code this way, so
+    /// that every plain instruction is a step and each event names the
+    /// instruction that caused it; the plain sequence does what the fused
+    /// one does, so the program's behaviour is the same.
+    pub fn unfuse(&mut self) {
+        for i in &mut self.instructions {
+            *i = i.unfused();
+        }
+        for c in &mut self.constants {
+            if let Constant::Code(code) = c {
+                // A fresh compilation owns its nested code objects.
+                if let Some(code) = Rc::get_mut(code) {
+                    code.unfuse();
+                }
+            }
+        }
+    }
+
     /// Total number of positional and keyword parameters, plus `*args` and
     /// `**kwargs` slots.
     pub fn total_args(&self) -> usize {
@@ -604,7 +631,10 @@ impl fmt::Display for CodeObject {
                         format!(" ({c}, {name})")
                     })
                 }
-                Instr::LoadFastConstBinaryOp(_, n) | Instr::LoadFastConstSubscr(n) => {
+                Instr::LoadFastConstBinaryOp(_, n)
+                | Instr::LoadFastConstBinaryOpStore(_, n)
+                | Instr::LoadFastConstCompareOp(_, n)
+                | Instr::LoadFastConstSubscr(n) => {
                     let (local, konst) = unpack_pair(n);
                     let name = self.varnames.get(local as usize).map_or("?", |s| &**s);
                     let c = self
@@ -704,6 +734,34 @@ fn constant_repr(c: &Constant) -> String {
     }
 }
 
+impl Instr {
+    /// The plain instruction a superinstruction replaced (its first half;
+    /// the rest stay in place after it), or the instruction itself (see
+    /// [`CodeObject::unfuse`]).
+    pub fn unfused(self) -> Instr {
+        let first = |n: u32| unpack_pair(n).0;
+        match self {
+            Instr::LoadFastLoadFast(n)
+            | Instr::LoadFastLoadConst(n)
+            | Instr::LoadFastLoadAttr(n)
+            | Instr::LoadFastLoadMethod(n)
+            | Instr::LoadFastStoreAttr(n)
+            | Instr::LoadFastConstBinaryOp(_, n)
+            | Instr::LoadFastConstBinaryOpStore(_, n)
+            | Instr::LoadFastConstCompareOp(_, n)
+            | Instr::LoadFastConstSubscr(n) => Instr::LoadFast(first(n)),
+            Instr::LoadConstLoadFast(n) => Instr::LoadConst(first(n)),
+            Instr::StoreFastLoadFast(n) | Instr::StoreFastStoreFast(n) => {
+                Instr::StoreFast(first(n))
+            }
+            Instr::ConstBinaryOp(_, k) => Instr::LoadConst(k),
+            Instr::BinaryOpStoreFast(op, _) => Instr::BinaryOp(op),
+            Instr::CallGlobalFast(n) => Instr::LoadGlobal(first(n)),
+            other => other,
+        }
+    }
+}
+
 // Instructions stay one machine word: the dispatch loop reads them by value.
 const _: () = assert!(std::mem::size_of::<Instr>() == 8);
 
@@ -733,9 +791,13 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
             return None;
         }
         let n = pack(a, b)?;
+        let stored =
+            matches!(instrs.get(k + 3), Some(Instr::StoreFast(_))) && line(k + 2) == line(k + 3);
         match third {
+            Instr::BinaryOp(op) if stored => Some(Instr::LoadFastConstBinaryOpStore(op, n)),
             Instr::BinaryOp(op) => Some(Instr::LoadFastConstBinaryOp(op, n)),
             Instr::BinarySubscr => Some(Instr::LoadFastConstSubscr(n)),
+            Instr::CompareOp(op) => Some(Instr::LoadFastConstCompareOp(op, n)),
             _ => None,
         }
     };
@@ -755,7 +817,11 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
     while i + 1 < instrs.len() {
         if let Some(f) = fast_const_op(instrs, i).or_else(|| call_global_fast(instrs, i)) {
             instrs[i] = f;
-            i += 3;
+            i += if matches!(f, Instr::LoadFastConstBinaryOpStore(..)) {
+                4
+            } else {
+                3
+            };
             continue;
         }
         // A LOAD_FAST before an attribute load is better paired with it
@@ -877,7 +943,8 @@ mod tests {
         use Instr::*;
         // `acc + i * 2` (line 1), `t[0]` (line 2), `x % 7` with the
         // BINARY_OP on the next line (line 3-4), `s += (a + b) % 9` (line 5),
-        // `len(x)` (line 6) and `f(x, ...)` (line 7).
+        // `len(x)` (line 6), `f(x, ...)` (line 7), `i += 1` (line 8) and
+        // `j < 10` (line 9).
         let mut code = vec![
             LoadFast(0),
             LoadFast(1),
@@ -903,9 +970,17 @@ mod tests {
             LoadGlobal(13),
             LoadFast(14),
             Call(2),
+            LoadFast(15),
+            LoadConst(16),
+            BinaryOp(BinOp::InplaceAdd),
+            StoreFast(15),
+            LoadFast(17),
+            LoadConst(18),
+            CompareOp(CmpOp::Lt),
         ];
         let lines: Vec<Position> = [
-            1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7,
+            1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 7, 7, 7, 8, 8, 8, 8, 9,
+            9, 9,
         ]
         .map(at)
         .to_vec();
@@ -940,8 +1015,57 @@ mod tests {
                 LoadGlobal(13),
                 LoadFast(14),
                 Call(2),
+                // `i += 1`, then `j < 10`.
+                LoadFastConstBinaryOpStore(BinOp::InplaceAdd, 15 | 16 << 16),
+                LoadConst(16),
+                BinaryOp(BinOp::InplaceAdd),
+                StoreFast(15),
+                LoadFastConstCompareOp(CmpOp::Lt, 17 | 18 << 16),
+                LoadConst(18),
+                CompareOp(CmpOp::Lt),
             ]
         );
+    }
+
+    #[test]
+    fn every_superinstruction_unfuses_to_the_instruction_it_replaced() {
+        use Instr::*;
+        // Fusing then unfusing each first instruction gives the original
+        // sequence back.
+        let original = vec![
+            LoadFast(1),
+            LoadFast(2),
+            StoreFast(3),
+            LoadFast(4),
+            LoadConst(5),
+            LoadConst(6),
+            LoadFast(7),
+            LoadFast(8),
+            LoadAttr(9),
+            LoadFast(8),
+            LoadConst(10),
+            BinaryOp(BinOp::Add),
+            StoreFast(11),
+            LoadFast(12),
+            LoadConst(13),
+            CompareOp(CmpOp::Eq),
+            LoadFast(12),
+            LoadConst(14),
+            BinarySubscr,
+            LoadConst(15),
+            BinaryOp(BinOp::Remainder),
+            BinaryOp(BinOp::Add),
+            StoreFast(16),
+            LoadGlobal(17),
+            LoadFast(18),
+            Call(1),
+        ];
+        let mut code = original.clone();
+        let lines: Vec<Position> = (0..code.len() as u32).map(|_| at(1)).collect();
+        fuse_superinstructions(&mut code, &lines);
+        assert_ne!(code, original);
+        let unfused: Vec<Instr> = code.iter().map(|i| i.unfused()).collect();
+        assert_eq!(unfused, original);
     }
 
     #[test]

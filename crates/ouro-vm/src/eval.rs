@@ -80,10 +80,17 @@ impl Vm {
         filename: &str,
         mode: Mode,
     ) -> PyResult<std::rc::Rc<ouro_bytecode::CodeObject>> {
-        let (code, warnings) = match ouro_compiler::compile_with_warnings(source, filename, mode) {
-            Ok(r) => r,
-            Err(e) => return Err(self.syntax_error_from(&e)),
-        };
+        let (mut code, warnings) =
+            match ouro_compiler::compile_with_warnings(source, filename, mode) {
+                Ok(r) => r,
+                Err(e) => return Err(self.syntax_error_from(&e)),
+            };
+        // Traced or visualised, every plain instruction is a step of its own.
+        if self.tracer.is_some() || self.viz.is_some() {
+            if let Some(c) = std::rc::Rc::get_mut(&mut code) {
+                c.unfuse();
+            }
+        }
         for w in warnings {
             let msg = self.new_str(&w.msg)?;
             let category = self.ty(T::SyntaxWarning).clone();

@@ -793,7 +793,7 @@ impl Vm {
     fn at_boundary(&mut self, fi: usize, ip: usize) -> PyResult<bool> {
         self.frames[fi].ip = ip;
         self.frames[fi].lasti = ip.saturating_sub(1);
-        if self.tracer.is_some() || self.viz.is_some() || self.tracemalloc.is_some() {
+        if self.observed() {
             self.trace_boundary(fi, ip);
         }
         if heap::take_over_limit() {
@@ -806,6 +806,13 @@ impl Vm {
         // instruction boundary, where Python code may run.
         self.collect_requested();
         Ok(heap::pending_finalizer_count() > self.finalizer_floor() && self.start_finalizer()?)
+    }
+
+    /// Whether the run is traced, visualised or under tracemalloc, which
+    /// record where each event happens.
+    #[inline]
+    fn observed(&self) -> bool {
+        self.tracer.is_some() || self.viz.is_some() || self.tracemalloc.is_some()
     }
 
     /// The main loop. Runs until the frame that was on top at entry returns
@@ -1237,7 +1244,36 @@ impl Vm {
                             drop(b);
                             self.stack.push(r);
                         }
-                        Instr::LoadFastConstBinaryOp(op, n) => {
+                        Instr::LoadFastConstBinaryOp(op, n)
+                        | Instr::LoadFastConstBinaryOpStore(op, n) => {
+                            let (a, k) = unpack_pair(n);
+                            let slot = lb + a as usize;
+                            if !matches!(self.locals.get(slot), Some(Some(_))) {
+                                break 'err self.unbound_local(code, a as usize);
+                            }
+                            let Some(c) = cobj.consts.get(k as usize) else {
+                                break 'err self.internal_error("bad constant index");
+                            };
+                            // From here on, the BINARY_OP's own instruction.
+                            ip += 2;
+                            self.cur_ip = ip;
+                            let r = tri!('err, self.local_const_binop(slot, c, op));
+                            if matches!(instr, Instr::LoadFastConstBinaryOp(..)) {
+                                self.stack.push(r);
+                                continue 'instrs;
+                            }
+                            // The STORE_FAST after it.
+                            let Some(&Instr::StoreFast(k)) = instrs.get(ip) else {
+                                break 'err self.internal_error("no STORE_FAST after BINARY_OP");
+                            };
+                            ip += 1;
+                            let old = match self.locals.get_mut(lb + k as usize) {
+                                Some(slot) => slot.replace(r),
+                                None => break 'err self.internal_error("bad local index"),
+                            };
+                            drop(old);
+                        }
+                        Instr::LoadFastConstCompareOp(op, n) => {
                             let (a, k) = unpack_pair(n);
                             let Some(Some(x)) = self.locals.get(lb + a as usize) else {
                                 break 'err self.unbound_local(code, a as usize);
@@ -1245,25 +1281,23 @@ impl Vm {
                             let Some(c) = cobj.consts.get(k as usize) else {
                                 break 'err self.internal_error("bad constant index");
                             };
-                            // From here on, the BINARY_OP's own instruction.
                             ip += 2;
                             self.cur_ip = ip;
-                            // Exact ints or floats: no Python code runs, so
-                            // the operands need no references of their own.
-                            if let Some(v) = self.exact_int_op(op, x, c) {
-                                let r = tri!('err, self.new_int(v));
-                                self.stack.push(r);
+                            if let Some(t) = self.exact_compare(op, x, c) {
+                                // Fused with a following conditional jump too.
+                                match instrs.get(ip) {
+                                    Some(&Instr::PopJumpIfFalse(target)) => {
+                                        ip = if t { ip + 1 } else { target as usize };
+                                    }
+                                    Some(&Instr::PopJumpIfTrue(target)) => {
+                                        ip = if t { target as usize } else { ip + 1 };
+                                    }
+                                    _ => self.stack.push(self.new_bool(t)),
+                                }
                                 continue 'instrs;
                             }
-                            if let Some(v) = self.exact_float_op(op, x, c) {
-                                let r = tri!('err, self.new_float(v));
-                                self.stack.push(r);
-                                continue 'instrs;
-                            }
-                            // Anything else as the three instructions would:
-                            // with both operands held while the operation runs.
                             let (x, c) = (x.clone(), c.clone());
-                            let r = tri!('err, self.binary_op(&x, &c, op));
+                            let r = tri!('err, self.richcompare(&x, &c, op));
                             drop(x);
                             drop(c);
                             self.stack.push(r);
@@ -1392,18 +1426,7 @@ impl Vm {
                         Instr::CompareOp(op) => {
                             let b = tri!('err, self.pop());
                             let a = tri!('err, self.pop());
-                            let exact = match (a.get::<IntObj>(), b.get::<IntObj>()) {
-                                (Some(x), Some(y)) if self.plain_int(&a) && self.plain_int(&b) => {
-                                    Some(compare(op, x.value, y.value))
-                                }
-                                _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
-                                    (Some(x), Some(y)) if self.both_exact_float(&a, &b) => {
-                                        Some(compare(op, x.value, y.value))
-                                    }
-                                    _ => None,
-                                },
-                            };
-                            let r = match exact {
+                            let r = match self.exact_compare(op, &a, &b) {
                                 Some(t) => {
                                     // Fused with a following conditional jump,
                                     // as CPython's COMPARE_OP_INT_JUMP.
@@ -2201,6 +2224,45 @@ impl Vm {
         // Left first, as CPython's BINARY_OP releases them.
         drop(a);
         drop(b);
+        r
+    }
+
+    /// `COMPARE_OP` of two ints (or bools) or two exact floats, which runs
+    /// no Python code; None for anything else.
+    #[inline(always)]
+    fn exact_compare(&self, op: ouro_bytecode::CmpOp, a: &ObjRef, b: &ObjRef) -> Option<bool> {
+        match (a.get::<IntObj>(), b.get::<IntObj>()) {
+            (Some(x), Some(y)) if self.plain_int(a) && self.plain_int(b) => {
+                Some(compare(op, x.value, y.value))
+            }
+            _ => match (a.get::<FloatObj>(), b.get::<FloatObj>()) {
+                (Some(x), Some(y)) if self.both_exact_float(a, b) => {
+                    Some(compare(op, x.value, y.value))
+                }
+                _ => None,
+            },
+        }
+    }
+
+    /// `local op constant` for `LoadFastConstBinaryOp`: the local in `slot`
+    /// (bound: the caller checked) and the constant `c` are read in place
+    /// on the exact int and float paths; anything else holds both, as the
+    /// plain `LOAD_FAST`/`LOAD_CONST` would, while the general path runs.
+    #[inline(always)]
+    fn local_const_binop(&mut self, slot: usize, c: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
+        let Some(Some(x)) = self.locals.get(slot) else {
+            return Err(self.internal_error("local unbound in a fused operator"));
+        };
+        if let Some(v) = self.exact_int_op(op, x, c) {
+            return self.new_int(v);
+        }
+        if let Some(v) = self.exact_float_op(op, x, c) {
+            return self.new_float(v);
+        }
+        let (x, c) = (x.clone(), c.clone());
+        let r = self.binary_op(&x, &c, op);
+        drop(x);
+        drop(c);
         r
     }
 

@@ -976,6 +976,11 @@ impl Vm {
                     self.type_error(format!("can only concatenate str (not \"{tb_n}\") to str"))
                 );
             }
+            if plain == BinOp::Add && a.kind() == Kind::List && !heap_a && op.is_inplace() {
+                // `list += x` ends in list_inplace_concat's extend, which
+                // cannot iterate `x`.
+                return Err(self.type_error(format!("'{tb_n}' object is not iterable")));
+            }
             if plain == BinOp::Add && a.kind() == Kind::List && !heap_a && !op.is_inplace() {
                 return Err(self.type_error(format!(
                     "can only concatenate list (not \"{tb_n}\") to list"

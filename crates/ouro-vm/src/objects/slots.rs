@@ -405,13 +405,16 @@ fn s_list_init(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     Ok(vm.none.clone())
 }
 
-/// `list += x` and `list *= n` as methods.
+/// `list += x` and `list *= n` as methods. `__iadd__` is
+/// `list_inplace_concat`: it extends, so an `x` that cannot be iterated
+/// fails there (a subclass's `+=` comes here before any `__radd__`).
 fn s_list_iadd(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
     let (a, b) = two(vm, &args, "__iadd__")?;
-    match vm.list_inplace(&a, &b, BinOp::Add)? {
-        Some(r) => Ok(r),
-        None => Ok(vm.not_implemented.clone()),
+    if a.kind() != Kind::List {
+        return Ok(vm.not_implemented.clone());
     }
+    vm.list_extend(&a, &b)?;
+    Ok(a)
 }
 
 fn s_list_imul(vm: &mut Vm, args: Args) -> PyResult<ObjRef> {
