@@ -76,6 +76,9 @@ pub enum Instr {
     /// `BINARY_OP` then `STORE_FAST` (`acc += x`): the result goes straight
     /// into the local's slot.
     BinaryOpStoreFast(BinOp, u32),
+    /// `FOR_ITER` then `STORE_FAST` (`for i in ...`): an item stepped
+    /// inline goes straight into the slot the `STORE_FAST` names.
+    ForIterStoreFast(u32),
     /// `LOAD_GLOBAL`, `LOAD_FAST`, `CALL 1` (`len(x)`, `f(x)`): the global
     /// (low half) called with the local (high half). `len` of a builtin
     /// container is answered in place, as CPython's `PRECALL_NO_KW_LEN`.
@@ -756,6 +759,7 @@ impl Instr {
             }
             Instr::ConstBinaryOp(_, k) => Instr::LoadConst(k),
             Instr::BinaryOpStoreFast(op, _) => Instr::BinaryOp(op),
+            Instr::ForIterStoreFast(t) => Instr::ForIter(t),
             Instr::CallGlobalFast(n) => Instr::LoadGlobal(first(n)),
             other => other,
         }
@@ -844,6 +848,7 @@ pub fn fuse_superinstructions(instrs: &mut [Instr], positions: &[Position]) {
             _ if fast_const_op(instrs, i + 1).is_some() => None,
             (Instr::LoadConst(a), Instr::BinaryOp(op)) => Some(Instr::ConstBinaryOp(op, a)),
             (Instr::BinaryOp(op), Instr::StoreFast(a)) => Some(Instr::BinaryOpStoreFast(op, a)),
+            (Instr::ForIter(t), Instr::StoreFast(_)) => Some(Instr::ForIterStoreFast(t)),
             (Instr::LoadFast(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadFastLoadFast),
             (Instr::LoadFast(a), Instr::LoadConst(b)) => pack(a, b).map(Instr::LoadFastLoadConst),
             (Instr::LoadConst(a), Instr::LoadFast(b)) => pack(a, b).map(Instr::LoadConstLoadFast),
@@ -1059,6 +1064,8 @@ mod tests {
             LoadGlobal(17),
             LoadFast(18),
             Call(1),
+            ForIter(30),
+            StoreFast(19),
         ];
         let mut code = original.clone();
         let lines: Vec<Position> = (0..code.len() as u32).map(|_| at(1)).collect();

@@ -180,6 +180,14 @@ pub fn stack_effect(i: &Instr, jump: bool) -> i32 {
         ConstBinaryOp(..) => 0,
         BinaryOpStoreFast(..) => -2,
         CallGlobalFast(_) => 1,
+        // The pair's effect: the item is stored, or the iterator popped.
+        ForIterStoreFast(_) => {
+            if jump {
+                -1
+            } else {
+                0
+            }
+        }
         StoreFastStoreFast(_) => -2,
         Nop | Swap(_) | DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => 0,
         PopTop => -1,

@@ -1643,27 +1643,39 @@ impl Vm {
                             drop(o);
                             self.stack.push(it);
                         }
-                        Instr::ForIter(target) => {
+                        Instr::ForIter(target) | Instr::ForIterStoreFast(target) => {
                             // Range, list and tuple iterators step here, as
                             // CPython 3.12's FOR_ITER_RANGE / _LIST / _TUPLE.
-                            match self.stack.last().and_then(step_inline) {
-                                Some(Some(Stepped::Int(v))) => {
-                                    let o = tri!('err, self.new_int(v));
-                                    self.stack.push(o);
+                            'inline: {
+                                let o = match self.stack.last().and_then(step_inline) {
+                                    Some(Some(Stepped::Int(v))) => tri!('err, self.new_int(v)),
+                                    Some(Some(Stepped::Item(o))) => o,
+                                    Some(None) => {
+                                        let it = self.stack.pop();
+                                        drop(it);
+                                        ip = target as usize;
+                                        continue 'instrs;
+                                    }
+                                    None => break 'inline,
+                                };
+                                // Fused with the STORE_FAST after it: the item
+                                // goes straight into that slot.
+                                if let (Instr::ForIterStoreFast(_), Some(&Instr::StoreFast(k))) =
+                                    (instr, instrs.get(ip))
+                                {
+                                    ip += 1;
+                                    let old = match self.locals.get_mut(lb + k as usize) {
+                                        Some(slot) => slot.replace(o),
+                                        None => break 'err self.internal_error("bad local index"),
+                                    };
+                                    drop(old);
                                     continue 'instrs;
                                 }
-                                Some(Some(Stepped::Item(o))) => {
-                                    self.stack.push(o);
-                                    continue 'instrs;
-                                }
-                                Some(None) => {
-                                    let it = self.stack.pop();
-                                    drop(it);
-                                    ip = target as usize;
-                                    continue 'instrs;
-                                }
-                                None => {}
+                                self.stack.push(o);
+                                continue 'instrs;
                             }
+                            // Any other iterator: the general path, whose
+                            // item the STORE_FAST after it stores as usual.
                             let it = tri!('err, self.top_cloned("FOR_ITER"));
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
