@@ -1767,6 +1767,19 @@ impl Vm {
                                 };
                             let method =
                                 matches!(instr, Instr::CallMethod(_) | Instr::CallMethodKw(_));
+                            // `l.append(x)` on an exact list, right here (as
+                            // CPython's PRECALL_NO_KW_LIST_APPEND).
+                            if let (Instr::CallMethod(1), Some(pos)) =
+                                (instr, self.stack.len().checked_sub(3))
+                            {
+                                if self.is_list_append(&self.stack[pos]) {
+                                    if let Some(r) = self.try_list_append(pos) {
+                                        let v = tri!('err, r);
+                                        self.stack.push(v);
+                                        continue 'instrs;
+                                    }
+                                }
+                            }
                             self.frames[fi].ip = ip;
                             self.frames[fi].lasti = ip - 1;
                             match tri!('err, self.call_from_stack(n as usize, kwnames, method)) {
@@ -2276,6 +2289,13 @@ impl Vm {
         drop(x);
         drop(c);
         r
+    }
+
+    /// Whether `f` is `list.append` itself (the method descriptor).
+    #[inline(always)]
+    fn is_list_append(&self, f: &ObjRef) -> bool {
+        f.get::<BuiltinFunctionObj>()
+            .is_some_and(|b| b.bound.is_none() && b.id == self.list_append_id)
     }
 
     /// Whether `f` is the builtin `len` itself.
