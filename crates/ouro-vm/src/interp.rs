@@ -314,12 +314,63 @@ impl Vm {
     #[inline(always)]
     fn store_fast(&mut self, lb: usize, i: u32) -> PyResult<()> {
         let v = self.pop()?;
-        let old = match self.locals.get_mut(lb + i as usize) {
-            Some(slot) => slot.replace(v),
+        self.set_local(lb + i as usize, v)
+    }
+
+    /// `v` into the local slot `slot` (a frame's `lb` plus the index); the
+    /// old value is released after the store.
+    #[inline(always)]
+    fn set_local(&mut self, slot: usize, v: ObjRef) -> PyResult<()> {
+        let old = match self.locals.get_mut(slot) {
+            Some(s) => s.replace(v),
             None => return Err(self.internal_error("bad local index")),
         };
         drop(old);
         Ok(())
+    }
+
+    /// `LOAD_GLOBAL` of name `i` of `cobj` in frame `fi`: through the
+    /// name's cache, else the globals then the builtins (`NameError` if
+    /// neither has it).
+    #[inline(always)]
+    fn load_global_op(&mut self, fi: usize, cobj: &CodeObj, i: u32) -> PyResult<ObjRef> {
+        let frame = &self.frames[fi];
+        let (globals, builtins) = (&frame.globals, &frame.builtins);
+        let name = &cobj.names[i as usize];
+        let cache = &cobj.global_cache[i as usize];
+        if let Some(v) = global_cached(globals, builtins, name, cache.get()) {
+            return Ok(v);
+        }
+        match self.load_global_slow(globals, builtins, name, cache) {
+            Some(v) => Ok(v),
+            None => {
+                let n = self.str_of(name).to_string();
+                Err(self.name_error(&n))
+            }
+        }
+    }
+
+    /// The operands of a `local <op> constant` superinstruction (`n` packs
+    /// the local's index and the constant's): the local's slot, once it is
+    /// known to be bound (else `UnboundLocalError`, at the `LOAD_FAST`),
+    /// and the constant.
+    #[inline(always)]
+    fn fused_local_const<'c>(
+        &mut self,
+        lb: usize,
+        n: u32,
+        code: &CodeObject,
+        consts: &'c [ObjRef],
+    ) -> PyResult<(usize, &'c ObjRef)> {
+        let (a, k) = unpack_pair(n);
+        let slot = lb + a as usize;
+        if !matches!(self.locals.get(slot), Some(Some(_))) {
+            return Err(self.unbound_local(code, a as usize));
+        }
+        match consts.get(k as usize) {
+            Some(c) => Ok((slot, c)),
+            None => Err(self.internal_error("bad constant index")),
+        }
     }
 
     /// `LOAD_CONST`.
@@ -944,36 +995,12 @@ impl Vm {
                             }
                         }
                         Instr::LoadGlobal(i) => {
-                            let frame = &self.frames[fi];
-                            let (globals, builtins) = (&frame.globals, &frame.builtins);
-                            let name = &cobj.names[i as usize];
-                            let cache = &cobj.global_cache[i as usize];
-                            let v = match global_cached(globals, builtins, name, cache.get()) {
-                                Some(v) => Some(v),
-                                None => self.load_global_slow(globals, builtins, name, cache),
-                            };
-                            match v {
-                                Some(v) => self.stack.push(v),
-                                None => {
-                                    let n = self.str_of(name).to_string();
-                                    break 'err self.name_error(&n);
-                                }
-                            }
+                            let v = tri!('err, self.load_global_op(fi, cobj, i));
+                            self.stack.push(v);
                         }
                         Instr::CallGlobalFast(n) => {
                             let (g, a) = unpack_pair(n);
-                            let frame = &self.frames[fi];
-                            let (globals, builtins) = (&frame.globals, &frame.builtins);
-                            let name = &cobj.names[g as usize];
-                            let cache = &cobj.global_cache[g as usize];
-                            let f = match global_cached(globals, builtins, name, cache.get()) {
-                                Some(v) => Some(v),
-                                None => self.load_global_slow(globals, builtins, name, cache),
-                            };
-                            let Some(f) = f else {
-                                let n = self.str_of(name).to_string();
-                                break 'err self.name_error(&n);
-                            };
+                            let f = tri!('err, self.load_global_op(fi, cobj, g));
                             // The LOAD_FAST's instruction, then the CALL's.
                             ip += 1;
                             let len = match self.locals.get(lb + a as usize) {
@@ -1246,14 +1273,8 @@ impl Vm {
                         }
                         Instr::LoadFastConstBinaryOp(op, n)
                         | Instr::LoadFastConstBinaryOpStore(op, n) => {
-                            let (a, k) = unpack_pair(n);
-                            let slot = lb + a as usize;
-                            if !matches!(self.locals.get(slot), Some(Some(_))) {
-                                break 'err self.unbound_local(code, a as usize);
-                            }
-                            let Some(c) = cobj.consts.get(k as usize) else {
-                                break 'err self.internal_error("bad constant index");
-                            };
+                            let (slot, c) =
+                                tri!('err, self.fused_local_const(lb, n, code, &cobj.consts));
                             // From here on, the BINARY_OP's own instruction.
                             ip += 2;
                             self.cur_ip = ip;
@@ -1267,22 +1288,16 @@ impl Vm {
                                 break 'err self.internal_error("no STORE_FAST after BINARY_OP");
                             };
                             ip += 1;
-                            let old = match self.locals.get_mut(lb + k as usize) {
-                                Some(slot) => slot.replace(r),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
+                            tri!('err, self.set_local(lb + k as usize, r));
                         }
                         Instr::LoadFastConstCompareOp(op, n) => {
-                            let (a, k) = unpack_pair(n);
-                            let Some(Some(x)) = self.locals.get(lb + a as usize) else {
-                                break 'err self.unbound_local(code, a as usize);
-                            };
-                            let Some(c) = cobj.consts.get(k as usize) else {
-                                break 'err self.internal_error("bad constant index");
-                            };
+                            let (slot, c) =
+                                tri!('err, self.fused_local_const(lb, n, code, &cobj.consts));
                             ip += 2;
                             self.cur_ip = ip;
+                            let Some(Some(x)) = self.locals.get(slot) else {
+                                break 'err self.internal_error("fused local unbound");
+                            };
                             if let Some(t) = self.exact_compare(op, x, c) {
                                 // Fused with a following conditional jump too.
                                 match instrs.get(ip) {
@@ -1350,22 +1365,16 @@ impl Vm {
                             // The STORE_FAST: released after the operands,
                             // as the plain pair does.
                             ip += 1;
-                            let old = match self.locals.get_mut(lb + k as usize) {
-                                Some(slot) => slot.replace(r),
-                                None => break 'err self.internal_error("bad local index"),
-                            };
-                            drop(old);
+                            tri!('err, self.set_local(lb + k as usize, r));
                         }
                         Instr::LoadFastConstSubscr(n) => {
-                            let (a, k) = unpack_pair(n);
-                            let Some(Some(x)) = self.locals.get(lb + a as usize) else {
-                                break 'err self.unbound_local(code, a as usize);
-                            };
-                            let Some(c) = cobj.consts.get(k as usize) else {
-                                break 'err self.internal_error("bad constant index");
-                            };
+                            let (slot, c) =
+                                tri!('err, self.fused_local_const(lb, n, code, &cobj.consts));
                             ip += 2;
                             self.cur_ip = ip;
+                            let Some(Some(x)) = self.locals.get(slot) else {
+                                break 'err self.internal_error("fused local unbound");
+                            };
                             // As BINARY_SUBSCR's fast paths: an exact list or
                             // tuple by an int in range, an exact dict by a
                             // str or int found with no Python code.
@@ -1664,11 +1673,7 @@ impl Vm {
                                     (instr, instrs.get(ip))
                                 {
                                     ip += 1;
-                                    let old = match self.locals.get_mut(lb + k as usize) {
-                                        Some(slot) => slot.replace(o),
-                                        None => break 'err self.internal_error("bad local index"),
-                                    };
-                                    drop(old);
+                                    tri!('err, self.set_local(lb + k as usize, o));
                                     continue 'instrs;
                                 }
                                 self.stack.push(o);
@@ -2276,7 +2281,7 @@ impl Vm {
     #[inline(always)]
     fn local_const_binop(&mut self, slot: usize, c: &ObjRef, op: BinOp) -> PyResult<ObjRef> {
         let Some(Some(x)) = self.locals.get(slot) else {
-            return Err(self.internal_error("local unbound in a fused operator"));
+            return Err(self.internal_error("fused local unbound"));
         };
         if let Some(v) = self.exact_int_op(op, x, c) {
             return self.new_int(v);
