@@ -487,18 +487,20 @@ impl Allocator {
         if pool.is_null() {
             return None;
         }
-        // SAFETY: invariant 4 — a pool on `usedpools` is a carved pool in
-        // a mapped arena, its header initialised and `freeblock` non-null.
+        // Invariant 4: a pool on `usedpools` is a carved pool in a mapped
+        // arena, its header initialised and `freeblock` non-null; the first
+        // word of a free block links to the next free block (null: none).
+        // SAFETY: invariant 4, above: the header is live.
         let bp = unsafe { (*pool).freeblock };
         debug_assert!(!bp.is_null());
-        // SAFETY: invariant 4 — the first word of a free block links to
-        // the next free block of its pool (null: none).
+        // SAFETY: invariant 4, above: `bp` is a free block holding a link.
         let next = unsafe { bp.cast::<*mut u8>().read() };
         if next.is_null() {
             return None;
         }
-        // SAFETY: invariant 4, as above. Only a non-null link is taken, so
-        // the pool stays on `usedpools` with a free block, as it requires.
+        // Only a non-null link is taken, so the pool stays on `usedpools`
+        // with a free block, as invariant 4 requires.
+        // SAFETY: invariant 4, above: the header is live.
         unsafe {
             (*pool).count += 1;
             (*pool).freeblock = next;
@@ -733,16 +735,18 @@ impl Allocator {
         }
         let p = ptr.as_ptr();
         let pool = p.map_addr(|a| a & !POOL_SIZE_MASK).cast::<PoolHeader>();
-        // SAFETY: invariant 2 — the caller guarantees `p` is a live small
-        // block, so `pool` is its carved pool with an initialised header.
+        // Invariant 2: `p` is a live small block (the caller), so `pool` is
+        // its carved pool with an initialised header.
+        // SAFETY: invariant 2, above.
         let (lastfree, count) = unsafe { ((*pool).freeblock, (*pool).count) };
         if lastfree.is_null() || count == 1 {
             return false;
         }
-        // SAFETY: invariant 4 — a pool with a free block and more than this
-        // one block in use is on `usedpools` and stays there, so linking
-        // `p` in front (it is 16-aligned with room for the link, and no
-        // longer used: the caller) is all `free_small` would do.
+        // A pool with a free block and more than this one block in use is
+        // on `usedpools` and stays there (invariant 4), so linking `p` in
+        // front (16-aligned with room for the link, no longer used: the
+        // caller) is all `free_small` would do.
+        // SAFETY: invariants 2 and 4, above.
         unsafe {
             p.cast::<*mut u8>().write(lastfree);
             (*pool).freeblock = p;
@@ -1072,21 +1076,13 @@ impl Allocator {
             (None, None) => return unsafe { self.realloc_large(ptr, old_size, new_size) },
             _ => {}
         }
-        // A list's or dict's growth between small classes: the quick paths
-        // first, as for any allocation and free.
-        let new = match self.alloc_quick(new_size) {
-            Some(p) => p,
-            None => self.alloc(new_size)?,
-        };
+        let new = self.alloc(new_size)?;
         // SAFETY: `ptr` is live with at least `old_size` bytes (caller),
         // `new` is a fresh block of at least `new_size` bytes, and distinct
-        // live blocks never overlap.
-        unsafe { ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size)) };
-        // SAFETY: `ptr` is a live block of `old_size` bytes (caller), no
-        // longer used: its contents moved to `new`.
-        if !unsafe { self.free_quick(ptr, old_size) } {
-            // SAFETY: as above; `free_quick` did nothing.
-            unsafe { self.free(ptr, old_size) };
+        // live blocks never overlap; then `ptr` is freed with its own size.
+        unsafe {
+            ptr::copy_nonoverlapping(ptr.as_ptr(), new.as_ptr(), old_size.min(new_size));
+            self.free(ptr, old_size);
         }
         Some(new)
     }

@@ -176,8 +176,8 @@ impl Model {
         let b = self.live.swap_remove(i);
         Self::verify(&b, b.size)?;
         self.ranges.remove(&b.ptr.as_ptr().addr());
-        // SAFETY: `b` is live with `b.size` and leaves the model (by one
-        // path or the other: `free_quick` does nothing when it declines).
+        // By one path or the other: `free_quick` does nothing when it declines.
+        // SAFETY: `b` is live with `b.size` and leaves the model.
         unsafe {
             if !(quick && self.heap.free_quick(b.ptr, b.size)) {
                 self.heap.free(b.ptr, b.size);

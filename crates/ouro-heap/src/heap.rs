@@ -190,13 +190,8 @@ impl HeapState {
     /// again.
     #[inline(always)]
     unsafe fn free_block(&mut self, block: NonNull<u8>, size: usize) {
-        // SAFETY: the caller's guarantee; the quick path either frees the
-        // block or does nothing.
-        unsafe {
-            if !self.alloc.free_quick(block, size) {
-                self.alloc.free(block, size);
-            }
-        }
+        // SAFETY: the caller's guarantee.
+        unsafe { self.alloc.free(block, size) };
         if self.grace_base.is_some() {
             self.check_grace();
         }
@@ -343,7 +338,7 @@ fn state_ptr_slow() -> Option<*mut HeapState> {
 fn alloc_block(kind: Kind, obj_flags: u8, var_len: usize) -> Result<NonNull<u8>, NoMemory> {
     let size = block_size(kind, obj_flags, var_len);
     with_state(|s| {
-        let p = s.alloc.alloc_quick(size).or_else(|| s.alloc.alloc(size));
+        let p = s.alloc.alloc(size);
         match p {
             Some(_) => {
                 s.count_alloc(kind);
@@ -496,15 +491,16 @@ pub fn alloc_leaf_quick<P: Payload>(ty: &ObjRef, payload: P) -> Result<ObjRef, P
     if state.is_null() || tracing() {
         return Err(payload);
     }
-    // SAFETY: HEAP_PTR is only ever this thread's live state (state_ptr);
-    // nothing below re-enters the heap, so this is the only access.
+    // HEAP_PTR is only ever this thread's live state (`state_ptr`), and
+    // nothing below re-enters the heap.
+    // SAFETY: as above, this is the only access to the state.
     let s = unsafe { &mut *state };
     let Some(block) = s.alloc.alloc_quick(block_size(kind, 0, 0)) else {
         return Err(payload);
     };
     s.count_alloc(kind);
-    // SAFETY: a fresh block of this kind's size; not tracing, so `leaf_in`
-    // records no event (and calls nothing).
+    // Not tracing, so `leaf_in` records no event (and calls nothing).
+    // SAFETY: a fresh block of this kind's size.
     Ok(unsafe { leaf_in(block, ty, payload) })
 }
 
@@ -958,8 +954,9 @@ unsafe fn dealloc_quick(p: NonNull<ObjHeader>) -> bool {
     if ty.is_null() || unsafe { (*ty).tflags() } & tflags::T_HEAP != 0 {
         return false;
     }
-    // SAFETY: HEAP_PTR is only ever this thread's live state (state_ptr);
-    // nothing below re-enters the heap, so this is the only access.
+    // HEAP_PTR is only ever this thread's live state (`state_ptr`), and
+    // nothing below re-enters the heap.
+    // SAFETY: as above, this is the only access to the state.
     let s = unsafe { &mut *state };
     if s.grace_base.is_some() {
         return false;
@@ -967,9 +964,10 @@ unsafe fn dealloc_quick(p: NonNull<ObjHeader>) -> bool {
     let block = p.cast::<u8>();
     match kind {
         Kind::Int if h.flags() & NOT_LEAF_FLAGS == 0 => {
-            // SAFETY: LAYOUT — an exact int with no finalizer, weakref or
-            // attributes is a leaf of INT_SIZE bytes from this allocator,
-            // never used again; its payload owns nothing.
+            // An exact int with no finalizer, weakref or attributes is a
+            // leaf of INT_SIZE bytes, never used again; its payload owns
+            // nothing.
+            // SAFETY: LAYOUT, as above: a live block of INT_SIZE bytes.
             if !unsafe { s.alloc.free_quick(block, INT_SIZE) } {
                 return false;
             }
@@ -978,9 +976,10 @@ unsafe fn dealloc_quick(p: NonNull<ObjHeader>) -> bool {
         }
         Kind::Float if s.float_free.len < FLOAT_FREE_MAX => {
             s.count_free(Kind::Float);
-            // SAFETY: FREE_LIST — an exact float's block, FLOAT_SIZE bytes,
-            // stays allocated on the list and links on through its first
-            // word; the float payload owns nothing.
+            // An exact float's block, FLOAT_SIZE bytes, stays allocated on
+            // the list and links on through its first word; the float
+            // payload owns nothing.
+            // SAFETY: FREE_LIST, as above.
             unsafe { s.float_free.push(block.as_ptr()) };
             true
         }
@@ -1700,7 +1699,7 @@ fn buffer_alloc(size: usize) -> Option<NonNull<u8>> {
     with_state(|s| {
         let limit = s.alloc.limit();
         if limit.is_none() {
-            return s.alloc.alloc_quick(size).or_else(|| s.alloc.alloc(size));
+            return s.alloc.alloc(size);
         }
         s.alloc.set_limit(None);
         let p = s.alloc.alloc(size);
@@ -1740,13 +1739,8 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
             crate::trace::on_buffer_free(ptr.as_ptr() as usize);
         }
         // SAFETY: the Allocator contract: `ptr` was allocated by this
-        // allocator with `layout`, so with `layout.size()` bytes; the quick
-        // path either frees it or does nothing.
-        with_state(|s| unsafe {
-            if !s.alloc.free_quick(ptr, layout.size()) {
-                s.alloc.free(ptr, layout.size());
-            }
-        });
+        // allocator with `layout`, so with `layout.size()` bytes.
+        with_state(|s| unsafe { s.alloc.free(ptr, layout.size()) });
     }
 
     unsafe fn grow(
@@ -1760,11 +1754,6 @@ unsafe impl allocator_api2::alloc::Allocator for HeapAlloc {
         }
         let grown = with_state(|s| {
             let limit = s.alloc.limit();
-            if limit.is_none() {
-                // SAFETY: the Allocator contract: `ptr` is a live block of
-                // `old.size()` bytes from this allocator.
-                return unsafe { s.alloc.realloc(ptr, old.size(), new.size()) };
-            }
             s.alloc.set_limit(None);
             // SAFETY: the Allocator contract: `ptr` is a live block of
             // `old.size()` bytes from this allocator.

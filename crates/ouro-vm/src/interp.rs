@@ -1300,14 +1300,9 @@ impl Vm {
                             };
                             if let Some(t) = self.exact_compare(op, x, c) {
                                 // Fused with a following conditional jump too.
-                                match instrs.get(ip) {
-                                    Some(&Instr::PopJumpIfFalse(target)) => {
-                                        ip = if t { ip + 1 } else { target as usize };
-                                    }
-                                    Some(&Instr::PopJumpIfTrue(target)) => {
-                                        ip = if t { target as usize } else { ip + 1 };
-                                    }
-                                    _ => self.stack.push(self.new_bool(t)),
+                                match jump_on(instrs, ip, t) {
+                                    Some(next) => ip = next,
+                                    None => self.stack.push(self.new_bool(t)),
                                 }
                                 continue 'instrs;
                             }
@@ -1439,17 +1434,11 @@ impl Vm {
                                 Some(t) => {
                                     // Fused with a following conditional jump,
                                     // as CPython's COMPARE_OP_INT_JUMP.
-                                    match instrs.get(ip) {
-                                        Some(&Instr::PopJumpIfFalse(target)) => {
-                                            ip = if t { ip + 1 } else { target as usize };
-                                            continue 'instrs;
-                                        }
-                                        Some(&Instr::PopJumpIfTrue(target)) => {
-                                            ip = if t { target as usize } else { ip + 1 };
-                                            continue 'instrs;
-                                        }
-                                        _ => self.new_bool(t),
+                                    if let Some(next) = jump_on(instrs, ip, t) {
+                                        ip = next;
+                                        continue 'instrs;
                                     }
+                                    self.new_bool(t)
                                 }
                                 _ => tri!('err, self.richcompare(&a, &b, op)),
                             };
@@ -3008,9 +2997,9 @@ impl Vm {
     /// A shape the form does not take goes to the general form with the
     /// same arguments. None: not such a native (the caller's general path).
     ///
-    /// `len(x)` and `l.append(x)` are tried on their own paths first
-    /// ([`Vm::try_len`], [`Vm::try_list_append`]), before anything that
-    /// needs this function to save registers.
+    /// `len(x)` is tried on its own path first ([`Vm::try_len`]), before
+    /// anything that needs this function to save registers (`l.append(x)`
+    /// was tried by `CALL_METHOD` itself).
     #[inline(never)]
     fn try_pos_native(
         &mut self,
@@ -3018,17 +3007,8 @@ impl Vm {
         method: bool,
         callable_pos: usize,
     ) -> PyResult<Option<Called>> {
-        if nargs == 1 {
-            let quick = match self.stack[callable_pos].get::<BuiltinFunctionObj>() {
-                Some(b) if b.bound.is_none() && b.id == self.len_id => {
-                    self.try_len(callable_pos, method)
-                }
-                Some(b) if b.bound.is_none() && method && b.id == self.list_append_id => {
-                    self.try_list_append(callable_pos)
-                }
-                _ => None,
-            };
-            if let Some(r) = quick {
+        if nargs == 1 && self.is_builtin_len(&self.stack[callable_pos]) {
+            if let Some(r) = self.try_len(callable_pos, method) {
                 return r.map(|v| Some(Called::Value(v)));
             }
         }
@@ -3080,7 +3060,9 @@ impl Vm {
     /// `l.append(x)` on an exact list, as CPython's
     /// `PRECALL_NO_KW_LIST_APPEND`: the item moves from the value stack
     /// into the list, then the list and the method are released. None (the
-    /// stack untouched) for anything else.
+    /// stack untouched) for anything else. Out of line: inlined into the
+    /// eval loop, it moves the loop's register allocation (+1.5% on churn).
+    #[inline(never)]
     fn try_list_append(&mut self, callable_pos: usize) -> Option<PyResult<ObjRef>> {
         let list = self.stack.get(callable_pos + 1)?;
         if list.kind() != Kind::List || Vm::is_heap_class_of(list) {
@@ -4571,6 +4553,18 @@ pub(crate) enum UnaryKind {
     Neg,
     Pos,
     Invert,
+}
+
+/// Where a compare's result `t` sends the loop when the instruction at
+/// `ip` is a conditional jump on it (which then never sees the bool): its
+/// target or the instruction after it. None if it is anything else.
+#[inline(always)]
+fn jump_on(instrs: &[Instr], ip: usize, t: bool) -> Option<usize> {
+    match instrs.get(ip) {
+        Some(&Instr::PopJumpIfFalse(target)) => Some(if t { ip + 1 } else { target as usize }),
+        Some(&Instr::PopJumpIfTrue(target)) => Some(if t { target as usize } else { ip + 1 }),
+        _ => None,
+    }
 }
 
 /// `len(o)` of a builtin str, tuple, list or dict (not a subclass, which
